@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Likeness",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "LikenessCore", targets: ["LikenessCore"]),
+        .library(name: "LikenessEngine", targets: ["LikenessEngine"]),
+        .executable(name: "likeness", targets: ["likeness"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // C: libvips behind a module map and a shim of static inline wrappers.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+
+        // Core: value types and protocols. No C, no I/O.
+        .target(name: "LikenessCore"),
+
+        // Capabilities.
+        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
+        .target(name: "LikenessCatalog", dependencies: [
+            "LikenessCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // Orchestration.
+        .target(name: "LikenessEngine", dependencies: [
+            "LikenessCore", "LikenessImaging", "LikenessCatalog",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Shell.
+        .executableTarget(name: "likeness", dependencies: [
+            "LikenessCore", "LikenessEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
+        .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore"]),
+        .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore"]),
+        .testTarget(name: "LikenessEngineTests", dependencies: ["LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

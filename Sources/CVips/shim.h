@@ -1,0 +1,108 @@
+// Thin, non-variadic wrappers over the libvips calls Likeness uses.
+// Swift cannot call C variadic functions such as vips_thumbnail_buffer(..., NULL),
+// so every such call is fixed here with its options spelled out.
+#ifndef LIKENESS_CVIPS_SHIM_H
+#define LIKENESS_CVIPS_SHIM_H
+
+#include <vips/vips.h>
+
+/// Starts libvips once per process; returns 0 on success.
+static inline int lk_vips_init(void) {
+    if (VIPS_INIT("likeness")) return -1;
+    // Likeness parallelises across images itself and must see every decode:
+    // no operation cache, one worker thread per image pipeline.
+    vips_cache_set_max(0);
+    vips_cache_set_max_mem(0);
+    vips_concurrency_set(1);
+    return 0;
+}
+
+/// Takes and clears the calling thread's view of the libvips error text (caller frees with g_free).
+static inline char *lk_vips_error_take(void) {
+    return vips_error_buffer_copy();
+}
+
+static inline void lk_g_free(void *p) { g_free(p); }
+static inline void lk_unref(VipsImage *image) { if (image) g_object_unref(image); }
+
+/// Reads only the header of an in-memory image; pixels are decoded lazily and never here.
+static inline VipsImage *lk_header_from_buffer(const void *data, size_t length) {
+    return vips_image_new_from_buffer(data, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+}
+
+/// Name of the loader libvips would use for these bytes, or NULL when none matches.
+static inline const char *lk_find_loader(const void *data, size_t length) {
+    return vips_foreign_find_load_buffer(data, length);
+}
+
+static inline int lk_width(VipsImage *image) { return vips_image_get_width(image); }
+static inline int lk_height(VipsImage *image) { return vips_image_get_height(image); }
+static inline int lk_bands(VipsImage *image) { return vips_image_get_bands(image); }
+static inline int lk_has_alpha(VipsImage *image) { return vips_image_hasalpha(image); }
+
+/// Number of pages (frames) the loader reports, 1 when the format has none.
+static inline int lk_pages(VipsImage *image) {
+    int pages = 1;
+    if (vips_image_get_typeof(image, "n-pages") && vips_image_get_int(image, "n-pages", &pages) == 0 && pages > 0)
+        return pages;
+    return 1;
+}
+
+/// Shrink-on-load thumbnail from memory with EXIF orientation applied.
+/// size: 0 = fit inside width x height, 1 = force exact size (squash), 2 = centre crop to exact size.
+/// Truncated or corrupt data fails instead of yielding grey pixels.
+static inline int lk_thumbnail_buffer(void *data, size_t length, int width, int height, int size, VipsImage **out) {
+    VipsSize vsize = VIPS_SIZE_BOTH;
+    VipsInteresting crop = VIPS_INTERESTING_NONE;
+    if (size == 1) vsize = VIPS_SIZE_FORCE;
+    if (size == 2) crop = VIPS_INTERESTING_CENTRE;
+    return vips_thumbnail_buffer(data, length, out, width,
+                                 "height", height,
+                                 "size", vsize,
+                                 "crop", crop,
+                                 "option_string", "fail_on=truncated",
+                                 NULL);
+}
+
+/// Composites any alpha over white so RGBA is not four channels of meaning.
+static inline int lk_flatten_white(VipsImage *in, VipsImage **out) {
+    double white[3] = {255.0, 255.0, 255.0};
+    VipsArrayDouble *background = vips_array_double_new(white, 3);
+    int status = vips_flatten(in, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return status;
+}
+
+/// Converts grey, CMYK, 16-bit and other interpretations to 8-bit sRGB.
+static inline int lk_to_srgb(VipsImage *in, VipsImage **out) {
+    return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, NULL);
+}
+
+static inline int lk_cast_uchar(VipsImage *in, VipsImage **out) {
+    return vips_cast_uchar(in, out, NULL);
+}
+
+/// Keeps the first n bands (drops extras such as a second alpha).
+static inline int lk_extract_bands(VipsImage *in, int first, int n, VipsImage **out) {
+    return vips_extract_band(in, out, first, "n", n, NULL);
+}
+
+/// Renders the whole pipeline into a freshly allocated buffer (caller frees with g_free).
+static inline void *lk_write_to_memory(VipsImage *image, size_t *length) {
+    return vips_image_write_to_memory(image, length);
+}
+
+/// Writes an image to a file chosen by suffix, e.g. "x.jpg[Q=90]". Used to make fixtures.
+static inline int lk_write_to_file(VipsImage *image, const char *path) {
+    return vips_image_write_to_file(image, path, NULL);
+}
+
+/// Wraps a packed 8-bit buffer (copied) as an image.
+static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t length, int width, int height, int bands) {
+    return vips_image_new_from_memory_copy(data, length, width, height, bands, VIPS_FORMAT_UCHAR);
+}
+
+static inline int lk_interpretation(VipsImage *image) { return (int) vips_image_get_interpretation(image); }
+static inline int lk_band_format(VipsImage *image) { return (int) vips_image_get_format(image); }
+
+#endif

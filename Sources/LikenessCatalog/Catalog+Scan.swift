@@ -1,0 +1,61 @@
+import Foundation
+internal import GRDB
+import LikenessCore
+
+extension Catalog {
+    /// Stored fingerprints of every path at or below the given absolute folders.
+    public func storedStates(under roots: [String]) throws(CatalogError) -> [String: StoredState] {
+        try read { db in
+            var states: [String: StoredState] = [:]
+            for root in roots {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT path, size, mtime_ns, gone FROM image
+                    WHERE path = ? OR substr(path, 1, ?) = ?
+                    """, arguments: [root, root.utf8.count + 1, Self.folderPrefix(root)])
+                while let row = try rows.next() {
+                    let size: Int64? = row["size"], mtime: Int64? = row["mtime_ns"]
+                    let fingerprint = size.flatMap { size in mtime.map { FileFingerprint(size: size, modifiedNanoseconds: $0) } }
+                    states[row["path"]] = StoredState(fingerprint: fingerprint, isGone: row["gone"])
+                }
+            }
+            return states
+        }
+    }
+
+    /// Inserts or replaces the given entries in one transaction and marks them present.
+    public func record(_ entries: [CatalogEntry]) throws(CatalogError) {
+        guard !entries.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        try write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO image (path, size, mtime_ns, sha256, width, height, format, failure_kind, failure_message, scanned_at, gone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                ON CONFLICT(path) DO UPDATE SET
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
+                    width = excluded.width, height = excluded.height, format = excluded.format,
+                    failure_kind = excluded.failure_kind, failure_message = excluded.failure_message,
+                    scanned_at = excluded.scanned_at, gone = 0
+                """)
+            for entry in entries {
+                try statement.execute(arguments: [
+                    entry.path, entry.fingerprint?.size, entry.fingerprint?.modifiedNanoseconds,
+                    entry.contentHash?.hex, entry.info?.width, entry.info?.height, entry.info?.format.rawValue,
+                    entry.failure?.kind.rawValue, entry.failure?.message, now,
+                ])
+            }
+        }
+    }
+
+    /// Marks paths as no longer on disk; their rows stay so history is not lost.
+    public func markGone(_ paths: [String]) throws(CatalogError) {
+        guard !paths.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE image SET gone = 1 WHERE path = ?")
+            for path in paths { try statement.execute(arguments: [path]) }
+        }
+    }
+
+    static func folderPrefix(_ root: String) -> String {
+        root.hasSuffix("/") ? root : root + "/"
+    }
+}

@@ -1,0 +1,31 @@
+import LikenessCore
+
+/// What a scan learned about one file, ready to be stored.
+public struct CatalogEntry: Sendable, Hashable {
+    public var path: String
+    /// Nil when the file must be re-read on the next scan (it changed while being read).
+    public var fingerprint: FileFingerprint?
+    public var contentHash: ContentHash?
+    public var info: ImageInfo?
+    public var failure: ItemFailure?
+
+    public init(path: String, fingerprint: FileFingerprint?, contentHash: ContentHash? = nil,
+                info: ImageInfo? = nil, failure: ItemFailure? = nil) {
+        self.path = path
+        self.fingerprint = fingerprint
+        self.contentHash = contentHash
+        self.info = info
+        self.failure = failure
+    }
+}
+
+/// What the catalog remembers of a path, for the re-scan decision.
+public struct StoredState: Sendable, Hashable {
+    public var fingerprint: FileFingerprint?
+    public var isGone: Bool
+
+    public init(fingerprint: FileFingerprint?, isGone: Bool) {
+        self.fingerprint = fingerprint
+        self.isGone = isGone
+    }
+}

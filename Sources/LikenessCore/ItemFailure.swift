@@ -1,0 +1,40 @@
+/// Why one item (a file or a folder) could not be catalogued.
+///
+/// The raw values are stable: they are stored in the catalog and printed in JSON.
+public enum FailureKind: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The file has no bytes.
+    case emptyFile = "empty-file"
+    /// The bytes are not an image any decoder recognises.
+    case notAnImage = "not-an-image"
+    /// The decoder recognises the bytes but Likeness does not accept the format (PDF, SVG, …).
+    case unsupportedFormat = "unsupported-format"
+    /// The image declares more pixels than the configured cap (a decompression bomb).
+    case tooManyPixels = "too-many-pixels"
+    /// The header is readable but the pixels are not: truncated or corrupt data.
+    case corruptImage = "corrupt-image"
+    /// The file or folder cannot be opened or read (permissions, I/O error).
+    case unreadable
+    /// The file changed between listing and reading; the next scan retries it.
+    case changedDuringScan = "changed-during-scan"
+    /// The name is not valid UTF-8; the stored path shows the raw bytes as `\xNN`.
+    case nonUTF8Name = "non-utf8-name"
+    /// A symbolic link leads back into a folder already being walked.
+    case symlinkLoop = "symlink-loop"
+    /// A symbolic link points nowhere.
+    case brokenSymlink = "broken-symlink"
+
+    public static func < (lhs: FailureKind, rhs: FailureKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A typed failure for one item, with the underlying library's message.
+public struct ItemFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public var kind: FailureKind
+    public var message: String
+
+    public init(_ kind: FailureKind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import LikenessImaging
+
+/// Settings for ``Scanner``.
+public struct ScanConfiguration: Sendable {
+    /// Files processed and committed together; an interruption loses at most one batch of work.
+    /// Default 64.
+    public var batchSize: Int
+    /// Files decoded in parallel. Default: the number of active processors.
+    public var workers: Int
+    /// Decoder settings, including the pixel cap against decompression bombs.
+    public var decode: DecodeConfiguration
+    /// Edge of the small thumbnail decoded to prove a file's pixels are readable. Default 64.
+    public var validationSize: Int
+
+    public init(batchSize: Int = 64,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                decode: DecodeConfiguration = DecodeConfiguration(),
+                validationSize: Int = 64) {
+        self.batchSize = max(1, batchSize)
+        self.workers = max(1, workers)
+        self.decode = decode
+        self.validationSize = max(1, validationSize)
+    }
+}

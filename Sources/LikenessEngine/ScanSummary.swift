@@ -1,0 +1,85 @@
+import LikenessCore
+
+/// What one scan did, for people and scripts.
+public struct ScanSummary: Sendable, Codable {
+    /// The absolute folders (or files) scanned.
+    public var roots: [String]
+    /// Regular files found by the walk.
+    public var discovered = 0
+    /// Files never seen before.
+    public var new = 0
+    /// Files whose size or modification time changed (or that came back after being gone).
+    public var changed = 0
+    /// Files skipped because their size and modification time are unchanged.
+    public var unchanged = 0
+    /// Catalogued files no longer found.
+    public var gone = 0
+    /// Files read this scan that turned out to be good images.
+    public var images = 0
+    /// Items that failed this scan, by reason (files and folders).
+    public var failed: [FailureKind: Int] = [:]
+    /// Every failure of this scan with its path and message.
+    public var failures: [ScannedFailure] = []
+    /// True when the scan stopped early; committed batches are kept and a re-run resumes.
+    public var interrupted = false
+    /// Wall time in seconds.
+    public var seconds = 0.0
+
+    public init(roots: [String]) { self.roots = roots }
+
+    /// Files whose content was read this scan.
+    public var processed: Int { new + changed }
+
+    /// Files read per second.
+    public var filesPerSecond: Double { seconds > 0 ? Double(processed) / seconds : 0 }
+
+    /// Total failures this scan.
+    public var failedCount: Int { failed.values.reduce(0, +) }
+
+    mutating func note(_ failure: ItemFailure, path: String) {
+        failed[failure.kind, default: 0] += 1
+        failures.append(ScannedFailure(path: path, kind: failure.kind, message: failure.message))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case roots, discovered, new, changed, unchanged, gone, images, failed, failures, interrupted, seconds
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        roots = try c.decode([String].self, forKey: .roots)
+        discovered = try c.decode(Int.self, forKey: .discovered)
+        new = try c.decode(Int.self, forKey: .new)
+        changed = try c.decode(Int.self, forKey: .changed)
+        unchanged = try c.decode(Int.self, forKey: .unchanged)
+        gone = try c.decode(Int.self, forKey: .gone)
+        images = try c.decode(Int.self, forKey: .images)
+        let counts = try c.decode([String: Int].self, forKey: .failed)
+        failed = Dictionary(uniqueKeysWithValues: counts.compactMap { key, value in FailureKind(rawValue: key).map { ($0, value) } })
+        failures = try c.decode([ScannedFailure].self, forKey: .failures)
+        interrupted = try c.decode(Bool.self, forKey: .interrupted)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(roots, forKey: .roots)
+        try c.encode(discovered, forKey: .discovered)
+        try c.encode(new, forKey: .new)
+        try c.encode(changed, forKey: .changed)
+        try c.encode(unchanged, forKey: .unchanged)
+        try c.encode(gone, forKey: .gone)
+        try c.encode(images, forKey: .images)
+        try c.encode(Dictionary(uniqueKeysWithValues: failed.map { ($0.key.rawValue, $0.value) }), forKey: .failed)
+        try c.encode(failures, forKey: .failures)
+        try c.encode(interrupted, forKey: .interrupted)
+        try c.encode(seconds, forKey: .seconds)
+    }
+}
+
+/// One failed item of a scan.
+public struct ScannedFailure: Sendable, Codable, Hashable {
+    public var path: String
+    public var kind: FailureKind
+    public var message: String
+}

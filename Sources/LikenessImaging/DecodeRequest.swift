@@ -1,0 +1,36 @@
+/// How a decoded image is sized.
+public enum TargetSize: Sendable, Hashable {
+    /// Fit inside `width × height`, keeping the aspect ratio.
+    case fit(width: Int, height: Int)
+    /// Exactly `width × height`, aspect ratio ignored (hashes use this).
+    case squash(width: Int, height: Int)
+    /// Scale the short side to fit, then cut the centre to exactly `width × height`.
+    case centreCrop(width: Int, height: Int)
+
+    /// Requested width and height.
+    public var dimensions: (width: Int, height: Int) {
+        switch self {
+        case .fit(let w, let h), .squash(let w, let h), .centreCrop(let w, let h): (w, h)
+        }
+    }
+
+    /// The mode number the C shim understands.
+    var shimMode: Int32 {
+        switch self {
+        case .fit: 0
+        case .squash: 1
+        case .centreCrop: 2
+        }
+    }
+}
+
+/// Decoder settings.
+public struct DecodeConfiguration: Sendable, Hashable {
+    /// Largest accepted `width × height × pages`; larger images are rejected before any pixel is decoded.
+    /// Default 178,956,970, the cap Pillow uses for its decompression-bomb error.
+    public var maxPixels: Int
+
+    public init(maxPixels: Int = 178_956_970) {
+        self.maxPixels = maxPixels
+    }
+}

@@ -1,0 +1,93 @@
+internal import CVips
+import LikenessCore
+
+/// Decodes image bytes into sRGB pixel buffers through libvips, shrinking on load.
+///
+/// Thread-safe: one decoder may be shared by many threads; each call builds its own pipeline.
+public struct ImageDecoder: Sendable {
+    public let configuration: DecodeConfiguration
+
+    public init(configuration: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
+        try VipsRuntime.ensureStarted()
+        self.configuration = configuration
+    }
+
+    /// Reads only the header: pixel size and format. Applies the pixel cap.
+    public func probe(_ data: [UInt8], path: String? = nil) throws(ImagingError) -> ImageInfo {
+        try Self.withBytes(data) { raw throws(ImagingError) in try probe(raw, path: path).info }
+    }
+
+    /// Decodes to 8-bit sRGB at the requested size: EXIF orientation applied, alpha flattened over
+    /// white, grey/CMYK/16-bit converted. Truncated data is an error, not grey pixels.
+    public func decode(_ data: [UInt8], to size: TargetSize, path: String? = nil) throws(ImagingError) -> (info: ImageInfo, pixels: PixelBuffer) {
+        let (w, h) = size.dimensions
+        guard w > 0, h > 0 else { throw ImagingError.invalidRequest("target size must be positive, got \(w)×\(h)") }
+        return try Self.withBytes(data) { raw throws(ImagingError) in
+            let info = try probe(raw, path: path).info
+            var out: UnsafeMutablePointer<VipsImage>?
+            let status = lk_thumbnail_buffer(UnsafeMutableRawPointer(mutating: raw.baseAddress!), raw.count,
+                                             Int32(w), Int32(h), size.shimMode, &out)
+            guard status == 0, let out else {
+                throw ImagingError.operationFailed(operation: "thumbnail", message: VipsRuntime.takeErrorText(), path: path)
+            }
+            let pixels = try render(VipsImageHandle(out), path: path)
+            return (info, pixels)
+        }
+    }
+
+    /// `withUnsafeBytes` keeping the typed error.
+    private static func withBytes<T>(_ data: [UInt8], _ body: (UnsafeRawBufferPointer) throws(ImagingError) -> T) throws(ImagingError) -> T {
+        let result: Result<T, ImagingError> = data.withUnsafeBytes { raw in Result { () throws(ImagingError) in try body(raw) } }
+        return try result.get()
+    }
+
+    private func probe(_ raw: UnsafeRawBufferPointer, path: String?) throws(ImagingError) -> (info: ImageInfo, header: VipsImageHandle) {
+        guard let base = raw.baseAddress, raw.count > 0 else { throw ImagingError.empty(path: path) }
+        guard let loaderName = lk_find_loader(base, raw.count) else {
+            _ = VipsRuntime.takeErrorText()
+            throw ImagingError.notAnImage(path: path)
+        }
+        let loader = String(cString: loaderName)
+        guard let format = ImageFormat(loaderName: loader) else {
+            throw ImagingError.unsupportedFormat(loader: loader, path: path)
+        }
+        guard let header = lk_header_from_buffer(base, raw.count) else {
+            throw ImagingError.operationFailed(operation: "header", message: VipsRuntime.takeErrorText(), path: path)
+        }
+        let handle = VipsImageHandle(header)
+        let (width, height, pages) = (handle.width, handle.height, handle.pages)
+        // A multi-page file reports the page height; count every page against the cap.
+        if width.multipliedReportingOverflow(by: height).partialValue > configuration.maxPixels / max(pages, 1)
+            || width.multipliedReportingOverflow(by: height).overflow {
+            throw ImagingError.tooManyPixels(width: width, height: height, pages: pages, limit: configuration.maxPixels, path: path)
+        }
+        return (ImageInfo(width: width, height: height, format: format), handle)
+    }
+
+    /// Flattens, converts to sRGB uchar RGB and copies the pixels out.
+    private func render(_ image: VipsImageHandle, path: String?) throws(ImagingError) -> PixelBuffer {
+        var current = image
+        if current.hasAlpha {
+            current = try current.apply("flatten", path: path) { lk_flatten_white($0, $1) }
+        }
+        current = try current.apply("colourspace", path: path) { lk_to_srgb($0, $1) }
+        current = try current.apply("cast", path: path) { lk_cast_uchar($0, $1) }
+        if current.bands > 3 {
+            current = try current.apply("extract_band", path: path) { lk_extract_bands($0, 0, 3, $1) }
+        }
+        guard current.bands == 3 else {
+            throw ImagingError.operationFailed(operation: "colourspace", message: "expected 3 bands, got \(current.bands)", path: path)
+        }
+        var length = 0
+        guard let memory = lk_write_to_memory(current.pointer, &length) else {
+            throw ImagingError.operationFailed(operation: "decode", message: VipsRuntime.takeErrorText(), path: path)
+        }
+        defer { lk_g_free(memory) }
+        let bytes = Array(UnsafeRawBufferPointer(start: memory, count: length))
+        let (width, height) = (current.width, current.height)
+        guard bytes.count == width * height * 3 else {
+            throw ImagingError.operationFailed(operation: "decode", message: "got \(bytes.count) bytes for \(width)×\(height)×3", path: path)
+        }
+        return PixelBuffer(width: width, height: height, bytes: bytes)
+    }
+}
