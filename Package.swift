@@ -41,10 +41,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Fixture makers shared by the test targets.
+        .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
-        .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore"]),
-        .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore"]),
-        .testTarget(name: "LikenessEngineTests", dependencies: ["LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore"]),
+        .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessEngineTests", dependencies: [
+            "LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessTestSupport",
+        ]),
+        .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

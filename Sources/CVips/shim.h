@@ -6,9 +6,15 @@
 
 #include <vips/vips.h>
 
+static inline void lk_ignore_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void) domain; (void) level; (void) message; (void) data;
+}
+
 /// Starts libvips once per process; returns 0 on success.
 static inline int lk_vips_init(void) {
     if (VIPS_INIT("likeness")) return -1;
+    // Failures reach callers as typed errors; libvips' own warnings would only be noise on stderr.
+    g_log_set_handler("VIPS", (GLogLevelFlags) (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE), lk_ignore_log, NULL);
     // Likeness parallelises across images itself and must see every decode:
     // no operation cache, one worker thread per image pipeline.
     vips_cache_set_max(0);
@@ -38,6 +44,8 @@ static inline const char *lk_find_loader(const void *data, size_t length) {
 static inline int lk_width(VipsImage *image) { return vips_image_get_width(image); }
 static inline int lk_height(VipsImage *image) { return vips_image_get_height(image); }
 static inline int lk_bands(VipsImage *image) { return vips_image_get_bands(image); }
+/// True when EXIF orientation turns the stored image by 90° or 270° for display.
+static inline int lk_orientation_swaps(VipsImage *image) { return vips_image_get_orientation_swap(image); }
 static inline int lk_has_alpha(VipsImage *image) { return vips_image_hasalpha(image); }
 
 /// Number of pages (frames) the loader reports, 1 when the format has none.
@@ -97,9 +105,24 @@ static inline int lk_write_to_file(VipsImage *image, const char *path) {
     return vips_image_write_to_file(image, path, NULL);
 }
 
-/// Wraps a packed 8-bit buffer (copied) as an image.
-static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t length, int width, int height, int bands) {
-    return vips_image_new_from_memory_copy(data, length, width, height, bands, VIPS_FORMAT_UCHAR);
+/// Wraps a packed buffer (copied) as an image; sixteen_bit selects ushort samples instead of uchar.
+static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t length, int width, int height, int bands, int sixteen_bit) {
+    return vips_image_new_from_memory_copy(data, length, width, height, bands,
+                                           sixteen_bit ? VIPS_FORMAT_USHORT : VIPS_FORMAT_UCHAR);
+}
+
+/// A copy of the image tagged with another interpretation (for example CMYK or 16-bit RGB).
+static inline int lk_copy_with_interpretation(VipsImage *in, int interpretation, VipsImage **out) {
+    return vips_copy(in, out, "interpretation", (VipsInterpretation) interpretation, NULL);
+}
+
+static inline int lk_interpretation_cmyk(void) { return VIPS_INTERPRETATION_CMYK; }
+static inline int lk_interpretation_rgb16(void) { return VIPS_INTERPRETATION_RGB16; }
+static inline int lk_interpretation_grey16(void) { return VIPS_INTERPRETATION_GREY16; }
+
+/// Sets the EXIF orientation tag (1–8) that savers write out.
+static inline void lk_set_orientation(VipsImage *image, int orientation) {
+    vips_image_set_int(image, VIPS_META_ORIENTATION, orientation);
 }
 
 static inline int lk_interpretation(VipsImage *image) { return (int) vips_image_get_interpretation(image); }

@@ -12,7 +12,7 @@ public struct ImageDecoder: Sendable {
         self.configuration = configuration
     }
 
-    /// Reads only the header: pixel size and format. Applies the pixel cap.
+    /// Reads only the header: pixel size (as displayed, after EXIF orientation) and format. Applies the pixel cap.
     public func probe(_ data: [UInt8], path: String? = nil) throws(ImagingError) -> ImageInfo {
         try Self.withBytes(data) { raw throws(ImagingError) in try probe(raw, path: path).info }
     }
@@ -61,7 +61,9 @@ public struct ImageDecoder: Sendable {
             || width.multipliedReportingOverflow(by: height).overflow {
             throw ImagingError.tooManyPixels(width: width, height: height, pages: pages, limit: configuration.maxPixels, path: path)
         }
-        return (ImageInfo(width: width, height: height, format: format), handle)
+        // Report the size as displayed, after EXIF orientation.
+        let (shownWidth, shownHeight) = handle.orientationSwapsAxes ? (height, width) : (width, height)
+        return (ImageInfo(width: shownWidth, height: shownHeight, format: format), handle)
     }
 
     /// Flattens, converts to sRGB uchar RGB and copies the pixels out.

@@ -14,6 +14,7 @@ final class VipsImageHandle {
     var height: Int { Int(lk_height(pointer)) }
     var bands: Int { Int(lk_bands(pointer)) }
     var hasAlpha: Bool { lk_has_alpha(pointer) != 0 }
+    var orientationSwapsAxes: Bool { lk_orientation_swaps(pointer) != 0 }
     var pages: Int { Int(lk_pages(pointer)) }
 
     /// Runs a libvips operation that produces a new image, turning failure into a typed error.

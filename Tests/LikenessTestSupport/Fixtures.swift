@@ -1,0 +1,87 @@
+import Foundation
+import LikenessCore
+import LikenessImaging
+
+/// Seeded synthetic images with known content.
+public enum Fixtures {
+    /// A smooth colour pattern that differs per seed: gradients plus a few seeded discs.
+    public static func pattern(width: Int, height: Int, seed: UInt64) -> PixelBuffer {
+        var generator = SeededGenerator(seed: seed)
+        let discs = (0..<4).map { _ in
+            (x: Double.random(in: 0...Double(width), using: &generator),
+             y: Double.random(in: 0...Double(height), using: &generator),
+             r: Double.random(in: 0.1...0.3, using: &generator) * Double(min(width, height)),
+             c: (UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                 UInt8.random(in: 0...255, using: &generator)))
+        }
+        let tilt = Double.random(in: 0...1, using: &generator)
+        var bytes = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                let i = (y * width + x) * 3
+                let u = Double(x) / Double(max(width - 1, 1)), v = Double(y) / Double(max(height - 1, 1))
+                var rgb = (UInt8(255 * u), UInt8(255 * (tilt * v + (1 - tilt) * (1 - u))), UInt8(255 * v))
+                for disc in discs where (Double(x) - disc.x) * (Double(x) - disc.x) + (Double(y) - disc.y) * (Double(y) - disc.y) < disc.r * disc.r {
+                    rgb = disc.c
+                }
+                bytes[i] = rgb.0; bytes[i + 1] = rgb.1; bytes[i + 2] = rgb.2
+            }
+        }
+        return PixelBuffer(width: width, height: height, bytes: bytes)
+    }
+
+    /// One flat colour.
+    public static func solid(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8)) -> PixelBuffer {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(width * height * 3)
+        for _ in 0..<(width * height) { bytes += [rgb.0, rgb.1, rgb.2] }
+        return PixelBuffer(width: width, height: height, bytes: bytes)
+    }
+
+    /// Writes a seeded pattern image to `path` (format by suffix) and returns the path.
+    @discardableResult
+    public static func writePattern(to path: String, width: Int = 96, height: Int = 64, seed: UInt64) throws -> String {
+        try ImageEncoder().write(pattern(width: width, height: height, seed: seed), to: path)
+        return path
+    }
+
+    /// The bytes of a PNG whose header declares `width × height` but whose data is a few bytes.
+    public static func pngHeaderOnly(width: UInt32, height: UInt32) -> [UInt8] {
+        var ihdr: [UInt8] = Array("IHDR".utf8)
+        for value in [width, height] { ihdr += withUnsafeBytes(of: value.bigEndian, Array.init) }
+        ihdr += [8, 2, 0, 0, 0] // 8-bit, RGB, deflate, no filter, no interlace
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        png += withUnsafeBytes(of: UInt32(13).bigEndian, Array.init)
+        png += ihdr
+        png += withUnsafeBytes(of: crc32(ihdr).bigEndian, Array.init)
+        for chunk in [Array("IDAT".utf8) + [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01], Array("IEND".utf8)] {
+            png += withUnsafeBytes(of: UInt32(chunk.count - 4).bigEndian, Array.init)
+            png += chunk
+            png += withUnsafeBytes(of: crc32(chunk).bigEndian, Array.init)
+        }
+        return png
+    }
+
+    /// CRC-32 (IEEE) as PNG chunks use it.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (crc & 1 == 1 ? 0xEDB8_8320 : 0) }
+        }
+        return ~crc
+    }
+}
+
+/// SplitMix64: a small seeded generator so fixtures are the same on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
