@@ -1,7 +1,7 @@
 import Foundation
 import LikenessImaging
 
-/// Settings for ``Scanner``.
+/// Settings for ``CatalogScanner``.
 public struct ScanConfiguration: Sendable {
     /// Files processed and committed together; an interruption loses at most one batch of work.
     /// Default 64.

@@ -40,7 +40,7 @@ struct Scan: ParsableCommand {
         let interruption = Interruption()
         let summary: ScanSummary
         do {
-            let scanner = try Scanner(catalog: catalog, configuration: configuration)
+            let scanner = try CatalogScanner(catalog: catalog, configuration: configuration)
             summary = try scanner.scan(folders, progress: TerminalProgress(),
                                        shouldStop: { interruption.isRequested })
         } catch let error as CatalogError {

@@ -5,7 +5,7 @@ import LikenessImaging
 
 /// Walks folders into the catalog: new and changed files are read, hashed and decoded; unchanged
 /// files are skipped by size and modification time; vanished files are marked gone.
-public struct Scanner: Sendable {
+public struct CatalogScanner: Sendable {
     public let catalog: Catalog
     public let configuration: ScanConfiguration
     private let decoder: ImageDecoder
