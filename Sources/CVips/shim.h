@@ -56,20 +56,29 @@ static inline int lk_pages(VipsImage *image) {
     return 1;
 }
 
-/// Shrink-on-load thumbnail from memory with EXIF orientation applied.
-/// size: 0 = fit inside width x height, 1 = force exact size (squash), 2 = centre crop to exact size.
-/// Truncated or corrupt data fails instead of yielding grey pixels.
-static inline int lk_thumbnail_buffer(void *data, size_t length, int width, int height, int size, VipsImage **out) {
-    VipsSize vsize = VIPS_SIZE_BOTH;
-    VipsInteresting crop = VIPS_INTERESTING_NONE;
-    if (size == 1) vsize = VIPS_SIZE_FORCE;
-    if (size == 2) crop = VIPS_INTERESTING_CENTRE;
-    return vips_thumbnail_buffer(data, length, out, width,
-                                 "height", height,
-                                 "size", vsize,
-                                 "crop", crop,
-                                 "option_string", "fail_on=truncated",
-                                 NULL);
+/// Opens an in-memory image for one sequential read. jpeg_shrink (1, 2, 4 or 8) makes libjpeg
+/// scale while decoding (shrink-on-load). Truncated or corrupt data fails instead of yielding grey pixels.
+static inline VipsImage *lk_load_buffer(const void *data, size_t length, int jpeg_shrink) {
+    const char *options = "fail_on=truncated";
+    if (jpeg_shrink == 2) options = "fail_on=truncated,shrink=2";
+    if (jpeg_shrink == 4) options = "fail_on=truncated,shrink=4";
+    if (jpeg_shrink == 8) options = "fail_on=truncated,shrink=8";
+    return vips_image_new_from_buffer(data, length, options, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+}
+
+/// Turns the pixels upright as the EXIF orientation tag says.
+static inline int lk_autorot(VipsImage *in, VipsImage **out) {
+    return vips_autorot(in, out, NULL);
+}
+
+/// Resamples by separate horizontal and vertical factors: box shrink for large factors, then a bicubic kernel.
+static inline int lk_resize(VipsImage *in, double hscale, double vscale, VipsImage **out) {
+    return vips_resize(in, out, hscale, "vscale", vscale, "kernel", VIPS_KERNEL_CUBIC, NULL);
+}
+
+/// Cuts out a rectangle.
+static inline int lk_extract_area(VipsImage *in, int left, int top, int width, int height, VipsImage **out) {
+    return vips_extract_area(in, out, left, top, width, height, NULL);
 }
 
 /// Composites any alpha over white so RGBA is not four channels of meaning.

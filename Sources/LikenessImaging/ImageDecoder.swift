@@ -19,19 +19,31 @@ public struct ImageDecoder: Sendable {
 
     /// Decodes to 8-bit sRGB at the requested size: EXIF orientation applied, alpha flattened over
     /// white, grey/CMYK/16-bit converted. Truncated data is an error, not grey pixels.
+    ///
+    /// JPEGs are scaled by libjpeg while decoding (1/2, 1/4 or 1/8, never below the target), so a
+    /// 12-megapixel photo is never fully decoded; the rest of the way is a box shrink plus a bicubic kernel.
     public func decode(_ data: [UInt8], to size: TargetSize, path: String? = nil) throws(ImagingError) -> (info: ImageInfo, pixels: PixelBuffer) {
         let (w, h) = size.dimensions
         guard w > 0, h > 0 else { throw ImagingError.invalidRequest("target size must be positive, got \(w)×\(h)") }
         return try Self.withBytes(data) { raw throws(ImagingError) in
             let info = try probe(raw, path: path).info
-            var out: UnsafeMutablePointer<VipsImage>?
-            let status = lk_thumbnail_buffer(UnsafeMutableRawPointer(mutating: raw.baseAddress!), raw.count,
-                                             Int32(w), Int32(h), size.shimMode, &out)
-            guard status == 0, let out else {
-                throw ImagingError.operationFailed(operation: "thumbnail", message: VipsRuntime.takeErrorText(), path: path)
+            let plan = ResizePlan(source: (info.width, info.height), target: size)
+            let shrink = info.format == .jpeg ? plan.jpegShrink : 1
+            guard let loaded = lk_load_buffer(raw.baseAddress!, raw.count, Int32(shrink)) else {
+                throw ImagingError.operationFailed(operation: "load", message: VipsRuntime.takeErrorText(), path: path)
             }
-            let pixels = try render(VipsImageHandle(out), path: path)
-            return (info, pixels)
+            var image = try VipsImageHandle(loaded).apply("autorot", path: path) { lk_autorot($0, $1) }
+            let (scaledWidth, scaledHeight) = plan.scaled
+            if image.width != scaledWidth || image.height != scaledHeight {
+                let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
+                image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
+            }
+            if let crop = plan.crop(width: image.width, height: image.height) {
+                image = try image.apply("extract_area", path: path) {
+                    lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
+                }
+            }
+            return (info, try render(image, path: path))
         }
     }
 
