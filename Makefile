@@ -1,0 +1,28 @@
+# Likeness: the two commands a newcomer needs are `make demo` and `make test`.
+CACHE ?= $(HOME)/.cache/likeness
+
+.PHONY: setup build test demo bench-decode clean
+
+## Install every system package and download (idempotent; cached under $(CACHE)).
+setup:
+	@bash scripts/setup.sh
+
+## Release binary at .build/release/likeness.
+build: setup
+	swift build -c release --product likeness
+
+## Set up, build and run the whole test suite.
+test: setup
+	swift build --build-tests
+	swift test
+
+## Set up, build, and run the main job on real photos with the default SQLite catalog.
+demo: build
+	@bash scripts/demo.sh
+
+## Decode speed against Pillow on 12-megapixel JPEGs, in one run.
+bench-decode: build
+	@bash bench/decode.sh $(CACHE)/photos/large 3
+
+clean:
+	rm -rf .build
