@@ -30,7 +30,13 @@ fi
 venv="$cache/venv"
 if [ ! -x "$venv/bin/python" ]; then
   log "creating $venv"
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    # Debian's own python3 needs its venv module installed separately.
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
 fi
 if ! "$venv/bin/python" -c 'import PIL' 2>/dev/null; then
   log "installing Pillow into $venv"

@@ -2,6 +2,7 @@ import Foundation
 import LikenessCatalog
 import LikenessCore
 import LikenessImaging
+import Logging
 
 /// Walks folders into the catalog: new and changed files are read, hashed and decoded; unchanged
 /// files are skipped by size and modification time; vanished files are marked gone.
@@ -9,10 +10,13 @@ public struct CatalogScanner: Sendable {
     public let catalog: Catalog
     public let configuration: ScanConfiguration
     private let decoder: ImageDecoder
+    private let logger: Logger
 
-    public init(catalog: Catalog, configuration: ScanConfiguration = ScanConfiguration()) throws(ImagingError) {
+    public init(catalog: Catalog, configuration: ScanConfiguration = ScanConfiguration(),
+                logger: Logger = Logger(label: "likeness.scan")) throws(ImagingError) {
         self.catalog = catalog
         self.configuration = configuration
+        self.logger = logger
         self.decoder = try ImageDecoder(configuration: configuration.decode)
     }
 
@@ -56,8 +60,14 @@ public struct CatalogScanner: Sendable {
             let batch = Array(todo[start..<min(start + configuration.batchSize, todo.count)])
             let entries = ParallelWork.map(batch, workers: configuration.workers) { examine($0) }
             try catalog.record(entries)
+            logger.debug("committed batch", metadata: ["files": "\(entries.count)", "done": "\(done + batch.count)"])
             for entry in entries {
-                if let failure = entry.failure { summary.note(failure, path: entry.path) } else { summary.images += 1 }
+                if let failure = entry.failure {
+                    logger.info("skipped file", metadata: ["path": "\(entry.path)", "reason": "\(failure.kind.rawValue)"])
+                    summary.note(failure, path: entry.path)
+                } else {
+                    summary.images += 1
+                }
             }
             done += batch.count
             start += batch.count

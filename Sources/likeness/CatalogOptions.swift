@@ -32,11 +32,3 @@ struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
-
-extension CommandFailure {
-    /// Prints the message and exits; ArgumentParser would otherwise print the type name.
-    static func exit(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        return ExitCode(2)
-    }
-}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 @main
 struct Likeness: ParsableCommand {
@@ -9,6 +11,31 @@ struct Likeness: ParsableCommand {
             Likeness keeps an embedded SQLite catalog of the images it has seen.
             Catalog location: --catalog PATH, else $LIKENESS_CATALOG, else
             $XDG_DATA_HOME/likeness/catalog.sqlite (~/.local/share/likeness/catalog.sqlite).
+            Log detail on stderr: LIKENESS_LOG_LEVEL=debug|info|warning (default warning).
             """,
         subcommands: [Scan.self, Dupes.self, Bench.self])
+
+    /// Sends swift-log output to stderr at the level named by LIKENESS_LOG_LEVEL.
+    static func bootstrapLogging() {
+        let name = ProcessInfo.processInfo.environment["LIKENESS_LOG_LEVEL"] ?? "warning"
+        let level = Logger.Level(rawValue: name.lowercased()) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    static func main() {
+        bootstrapLogging()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -46,8 +46,8 @@ import Testing
         let photos = try makePhotos(count: 1)
         let notes = folder.file("notes.txt", bytes: Array("important notes\n".utf8))
         let result = try CLIRunner.run(["scan", photos, "--catalog", notes])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("not a Likeness catalog"))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: \(notes) is not a Likeness catalog"))
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "important notes\n")
     }
 
