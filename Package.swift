@@ -17,12 +17,15 @@ let package = Package(
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Core: value types and protocols. No C, no I/O.
         .target(name: "LikenessCore"),
 
         // Capabilities.
         .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
+        .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -30,7 +33,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessCatalog",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -44,6 +47,7 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
+        .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import LikenessCatalog
 import LikenessCore
+import LikenessDigest
 import LikenessImaging
 import Logging
 
@@ -102,7 +103,7 @@ public struct CatalogScanner: Sendable {
             let keep = error.kind == .changedDuringScan ? nil : file.fingerprint
             return CatalogEntry(path: file.path, fingerprint: keep, failure: error)
         }
-        let hash = SHA256.hash(bytes)
+        let hash = FastSHA256.hash(bytes)
         do {
             let side = configuration.validationSize
             let decoded = try decoder.decode(bytes, to: .fit(width: side, height: side), path: file.path)
