@@ -40,13 +40,13 @@ public struct CatalogScanner: Sendable {
 
         let stored = try catalog.storedStates(under: absoluteRoots)
         var todo: [WalkedFile] = []
+        var known = Set<String>()
         for file in walk.files {
             switch stored[file.path] {
             case .none:
-                summary.new += 1
                 todo.append(file)
             case .some(let state) where state.isGone || state.fingerprint != file.fingerprint:
-                summary.changed += 1
+                known.insert(file.path)
                 todo.append(file)
             case .some:
                 summary.unchanged += 1
@@ -59,10 +59,14 @@ public struct CatalogScanner: Sendable {
         while start < todo.count {
             if shouldStop() { summary.interrupted = true; break }
             let batch = Array(todo[start..<min(start + configuration.batchSize, todo.count)])
-            let entries = ParallelWork.map(batch, workers: configuration.workers) { examine($0) }
+            let (before, total) = (done, todo.count)
+            let entries = ParallelWork.map(batch, workers: configuration.workers, finished: { count in
+                progress.advance("scan", completed: before + count, total: total)
+            }) { examine($0) }
             try catalog.record(entries)
             logger.debug("committed batch", metadata: ["files": "\(entries.count)", "done": "\(done + batch.count)"])
             for entry in entries {
+                if known.contains(entry.path) { summary.changed += 1 } else { summary.new += 1 }
                 if let failure = entry.failure {
                     logger.info("skipped file", metadata: ["path": "\(entry.path)", "reason": "\(failure.kind.rawValue)"])
                     summary.note(failure, path: entry.path)
@@ -72,9 +76,9 @@ public struct CatalogScanner: Sendable {
             }
             done += batch.count
             start += batch.count
-            progress.advance("scan", completed: done, total: todo.count)
         }
         progress.end("scan")
+        summary.remaining = todo.count - done
 
         if !summary.interrupted {
             let seen = Set(walk.files.map(\.path))

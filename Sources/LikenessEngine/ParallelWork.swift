@@ -5,10 +5,13 @@ import Synchronization
 ///
 /// Blocking work (file reads, libvips decodes) runs here rather than on Swift's cooperative pool.
 enum ParallelWork {
+    /// - Parameter finished: called after each item with the number finished so far in this call.
     static func map<Item: Sendable, Output: Sendable>(_ items: [Item], workers: Int,
+                                                       finished: @Sendable (Int) -> Void = { _ in },
                                                        _ body: @Sendable (Item) -> Output) -> [Output] {
         guard !items.isEmpty else { return [] }
         let next = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
         let results = Mutex<[Output?]>(Array(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, items.count))) { _ in
             while true {
@@ -16,6 +19,7 @@ enum ParallelWork {
                 if index >= items.count { return }
                 let output = body(items[index])
                 results.withLock { $0[index] = output }
+                finished(done.wrappingAdd(1, ordering: .relaxed).newValue)
             }
         }
         return results.withLock { $0.map { $0! } }

@@ -6,10 +6,12 @@ public struct ScanSummary: Sendable, Codable {
     public var roots: [String]
     /// Regular files found by the walk.
     public var discovered = 0
-    /// Files never seen before.
+    /// Files never seen before, read this scan.
     public var new = 0
-    /// Files whose size or modification time changed (or that came back after being gone).
+    /// Files whose size or modification time changed (or that came back after being gone), read this scan.
     public var changed = 0
+    /// New or changed files left unread because the scan was interrupted.
+    public var remaining = 0
     /// Files skipped because their size and modification time are unchanged.
     public var unchanged = 0
     /// Catalogued files no longer found.
@@ -42,7 +44,7 @@ public struct ScanSummary: Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case roots, discovered, new, changed, unchanged, gone, images, failed, failures, interrupted, seconds
+        case roots, discovered, new, changed, remaining, unchanged, gone, images, failed, failures, interrupted, seconds
     }
 
     public init(from decoder: Decoder) throws {
@@ -51,6 +53,7 @@ public struct ScanSummary: Sendable, Codable {
         discovered = try c.decode(Int.self, forKey: .discovered)
         new = try c.decode(Int.self, forKey: .new)
         changed = try c.decode(Int.self, forKey: .changed)
+        remaining = try c.decode(Int.self, forKey: .remaining)
         unchanged = try c.decode(Int.self, forKey: .unchanged)
         gone = try c.decode(Int.self, forKey: .gone)
         images = try c.decode(Int.self, forKey: .images)
@@ -67,6 +70,7 @@ public struct ScanSummary: Sendable, Codable {
         try c.encode(discovered, forKey: .discovered)
         try c.encode(new, forKey: .new)
         try c.encode(changed, forKey: .changed)
+        try c.encode(remaining, forKey: .remaining)
         try c.encode(unchanged, forKey: .unchanged)
         try c.encode(gone, forKey: .gone)
         try c.encode(images, forKey: .images)

@@ -9,8 +9,10 @@ struct Likeness: ParsableCommand {
         abstract: "Find which images are alike, how alike, and which are new.",
         discussion: """
             Likeness keeps an embedded SQLite catalog of the images it has seen.
-            Catalog location: --catalog PATH, else $LIKENESS_CATALOG, else
+
+            Catalog location: --catalog PATH, else $LIKENESS_CATALOG, else \
             $XDG_DATA_HOME/likeness/catalog.sqlite (~/.local/share/likeness/catalog.sqlite).
+
             Log detail on stderr: LIKENESS_LOG_LEVEL=debug|info|warning (default warning).
             """,
         subcommands: [Scan.self, Dupes.self, Bench.self])

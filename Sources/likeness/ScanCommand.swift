@@ -9,10 +9,10 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Catalogue the images in folders (incremental, resumable).",
         discussion: """
-            Walks each folder recursively and records every file in the catalog: path, size,
-            modification time, SHA-256, pixel size and format, or the reason it cannot be used.
-            A re-scan reads only new or changed files (by size and modification time) and marks
-            vanished ones gone. Work is committed in batches: an interrupted scan keeps what it
+            Walks each folder recursively and records every file in the catalog: path, size, \
+            modification time, SHA-256, pixel size and format, or the reason it cannot be used. \
+            A re-scan reads only new or changed files (by size and modification time) and marks \
+            vanished ones gone. Work is committed in batches: an interrupted scan keeps what it \
             finished and the next run resumes.
             """)
 
@@ -72,7 +72,9 @@ enum ScanReport {
         for failure in shown { lines.append("    \(failure.message)") }
         if s.failures.count > shown.count { lines.append("    … and \(s.failures.count - shown.count) more (see --json)") }
         if s.discovered == 0 { lines.append("  no files found") }
-        if s.interrupted { lines.append("  interrupted: finished batches are saved; run the same command again to resume") }
+        if s.interrupted {
+            lines.append("  interrupted with \(s.remaining) files left: finished batches are saved; run the same command again to resume")
+        }
         lines.append("catalog: \(catalogPath)")
         return lines.joined(separator: "\n")
     }

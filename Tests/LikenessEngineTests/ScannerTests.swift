@@ -158,7 +158,7 @@ import Testing
         let polls = PollCounter()
         let first = try scanner.scan([photos], shouldStop: { polls.next() > 2 })
         #expect(first.interrupted)
-        #expect(first.images == 6)
+        #expect((first.images, first.new, first.remaining) == (6, 6, 4))
         #expect(try scanner.catalog.allImages().count == 6)
         let second = try scanner.scan([photos])
         #expect(!second.interrupted)
