@@ -27,7 +27,7 @@ extension Catalog {
         }
         let inScope = rows.filter { image in
             guard let roots else { return true }
-            return roots.contains { image.path == $0 || image.path.hasPrefix(Self.folderPrefix($0)) }
+            return roots.contains { FolderScope($0).contains(image.path) }
         }
         var groups: [ExactDuplicateGroup] = []
         for image in inScope {

@@ -7,11 +7,11 @@ extension Catalog {
     public func storedStates(under roots: [String]) throws(CatalogError) -> [String: StoredState] {
         try read { db in
             var states: [String: StoredState] = [:]
-            for root in roots {
+            for root in roots.map(FolderScope.init) {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT path, size, mtime_ns, gone FROM image
-                    WHERE path = ? OR substr(path, 1, ?) = ?
-                    """, arguments: [root, root.utf8.count + 1, Self.folderPrefix(root)])
+                    WHERE path = ? OR (path >= ? AND path < ?)
+                    """, arguments: [root.path, root.childPrefix, Self.upperBound(of: root.childPrefix)])
                 while let row = try rows.next() {
                     let size: Int64? = row["size"], mtime: Int64? = row["mtime_ns"]
                     let fingerprint = size.flatMap { size in mtime.map { FileFingerprint(size: size, modifiedNanoseconds: $0) } }
@@ -55,7 +55,10 @@ extension Catalog {
         }
     }
 
-    static func folderPrefix(_ root: String) -> String {
-        root.hasSuffix("/") ? root : root + "/"
+    /// The smallest string above every string that starts with `prefix` (which ends in "/"), in
+    /// SQLite's byte-wise ordering: the trailing "/" (0x2F) becomes "0" (0x30). Lets the unique
+    /// index on `path` serve folder queries.
+    static func upperBound(of prefix: String) -> String {
+        String(prefix.dropLast()) + "0"
     }
 }

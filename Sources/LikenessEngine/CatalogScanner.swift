@@ -82,9 +82,9 @@ public struct CatalogScanner: Sendable {
 
         if !summary.interrupted {
             let seen = Set(walk.files.map(\.path))
-            let unwalked = walk.problems.map { FileWalkerPrefix($0.path) }
+            let unwalked = walk.problems.map { FolderScope($0.path) }
             let vanished = stored.filter { path, state in
-                !state.isGone && !seen.contains(path) && !unwalked.contains { $0.covers(path) }
+                !state.isGone && !seen.contains(path) && !unwalked.contains { $0.contains(path) }
             }.keys.sorted()
             try catalog.markGone(vanished)
             summary.gone = vanished.count
@@ -116,11 +116,4 @@ public struct CatalogScanner: Sendable {
             return CatalogEntry(path: file.path, fingerprint: fingerprint, contentHash: hash, failure: error.itemFailure)
         }
     }
-}
-
-/// A path and everything below it.
-struct FileWalkerPrefix {
-    let path: String
-    init(_ path: String) { self.path = path }
-    func covers(_ other: String) -> Bool { other == path || other.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
 }

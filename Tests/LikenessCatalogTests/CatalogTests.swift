@@ -46,6 +46,10 @@ import Testing
                             entry("/data/a/sub/3.png", content: "3")])
         let states = try catalog.storedStates(under: ["/data/a"])
         #expect(Set(states.keys) == ["/data/a/1.png", "/data/a/sub/3.png"])
+        // Non-ASCII folder names: the range is byte-wise, like SQLite's ordering.
+        try catalog.record([entry("/données/été/4.png", content: "4"), entry("/données/étés/5.png", content: "5"),
+                            entry("/données/été/ß/6.png", content: "6")])
+        #expect(Set(try catalog.storedStates(under: ["/données/été"]).keys) == ["/données/été/4.png", "/données/été/ß/6.png"])
     }
 
     @Test("gone rows stay, leave duplicate groups, and come back when recorded again")

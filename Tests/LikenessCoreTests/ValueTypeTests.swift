@@ -34,3 +34,14 @@ import Testing
         #expect(text.contains("\"too-many-pixels\""))
     }
 }
+
+@Suite struct FolderScopeTests {
+    @Test func containment() {
+        let scope = FolderScope("/data/a/")
+        #expect(scope.path == "/data/a")
+        #expect(scope.contains("/data/a"))
+        #expect(scope.contains("/data/a/x/y.png"))
+        #expect(!scope.contains("/data/ab/y.png"))
+        #expect(FolderScope("/").contains("/anything"))
+    }
+}
