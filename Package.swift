@@ -26,6 +26,7 @@ let package = Package(
         // Capabilities.
         .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
+        .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -33,7 +34,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessCatalog",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -48,6 +49,9 @@ let package = Package(
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
+        .testTarget(name: "LikenessHashingTests", dependencies: [
+            "LikenessHashing", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+        ]),
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [

@@ -76,6 +76,11 @@ static inline int lk_resize(VipsImage *in, double hscale, double vscale, VipsIma
     return vips_resize(in, out, hscale, "vscale", vscale, "kernel", VIPS_KERNEL_CUBIC, NULL);
 }
 
+/// Rotates by any angle in degrees (counter-clockwise), growing the canvas; new corners are black.
+static inline int lk_rotate(VipsImage *in, double angle, VipsImage **out) {
+    return vips_rotate(in, out, angle, NULL);
+}
+
 /// Cuts out a rectangle.
 static inline int lk_extract_area(VipsImage *in, int left, int top, int width, int height, VipsImage **out) {
     return vips_extract_area(in, out, left, top, width, height, NULL);

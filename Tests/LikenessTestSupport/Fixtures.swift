@@ -14,13 +14,19 @@ public enum Fixtures {
              c: (UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
                  UInt8.random(in: 0...255, using: &generator)))
         }
-        let tilt = Double.random(in: 0...1, using: &generator)
+        let angle = Double.random(in: 0..<(2 * Double.pi), using: &generator)
+        let (dx, dy) = (cos(angle), sin(angle))
+        let base = (Double.random(in: 0...1, using: &generator), Double.random(in: 0...1, using: &generator),
+                    Double.random(in: 0...1, using: &generator))
         var bytes = [UInt8](repeating: 0, count: width * height * 3)
         for y in 0..<height {
             for x in 0..<width {
                 let i = (y * width + x) * 3
                 let u = Double(x) / Double(max(width - 1, 1)), v = Double(y) / Double(max(height - 1, 1))
-                var rgb = (UInt8(255 * u), UInt8(255 * (tilt * v + (1 - tilt) * (1 - u))), UInt8(255 * v))
+                // A gradient in a seeded direction, tinted by a seeded base colour.
+                let t = 0.5 + 0.5 * ((u - 0.5) * dx + (v - 0.5) * dy) * 1.4
+                var rgb = (UInt8(max(0, min(255, 255 * t * base.0))), UInt8(max(0, min(255, 255 * (1 - t) * base.1 + 40))),
+                           UInt8(max(0, min(255, 255 * t * base.2 + 20))))
                 for disc in discs where (Double(x) - disc.x) * (Double(x) - disc.x) + (Double(y) - disc.y) * (Double(y) - disc.y) < disc.r * disc.r {
                     rgb = disc.c
                 }

@@ -1,0 +1,42 @@
+/// The perceptual hash methods Likeness offers. Raw values are the names used on the command line,
+/// in JSON and in the catalog.
+public enum HashMethod: String, Sendable, Codable, CaseIterable {
+    case aHash = "ahash"
+    case dHash = "dhash"
+    case pHash = "phash"
+    case wHash = "whash"
+    case blockMean = "blockmean"
+    case blockMeanOverlap = "blockmean-overlap"
+
+    /// Parses a command-line name; the error lists the valid ones.
+    public init(parsing text: String) throws(UnknownNameError) {
+        guard let method = HashMethod(rawValue: text.lowercased()) else {
+            throw UnknownNameError(kind: "hash method", given: text, valid: Self.allCases.map(\.rawValue))
+        }
+        self = method
+    }
+}
+
+/// A name given on the command line or in a file that is not one of the valid names.
+public struct UnknownNameError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var kind: String
+    public var given: String
+    public var valid: [String]
+
+    public var description: String {
+        "unknown \(kind) '\(given)'; valid: \(valid.joined(separator: ", "))"
+    }
+}
+
+/// Turns pixels into a bit hash. Each hasher asks for its input at a fixed size, so the decoder can
+/// shrink on load, and hashes that size's pixels only.
+public protocol ImageHasher: Sendable {
+    /// Which method this is.
+    var method: HashMethod { get }
+    /// The pixel size the input must be decoded (squashed) to.
+    var inputSize: (width: Int, height: Int) { get }
+    /// Number of bits in every hash this hasher makes.
+    var bitCount: Int { get }
+    /// The hash of pixels already at `inputSize`.
+    func hash(_ pixels: PixelBuffer) -> BitHash
+}

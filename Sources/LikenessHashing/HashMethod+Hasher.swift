@@ -1,0 +1,16 @@
+import LikenessCore
+
+extension HashMethod {
+    /// The hasher for this method with its default parameters.
+    public func makeHasher() -> any ImageHasher {
+        // Defaults are valid by construction, so these initialisers cannot throw here.
+        switch self {
+        case .aHash: try! AverageHash()
+        case .dHash: try! DifferenceHash()
+        case .pHash: try! PerceptualHash()
+        case .wHash: try! WaveletHash()
+        case .blockMean: BlockMeanHash(overlapping: false)
+        case .blockMeanOverlap: BlockMeanHash(overlapping: true)
+        }
+    }
+}
