@@ -3,7 +3,7 @@ internal import GRDB
 /// The catalog's tables, created and upgraded by numbered migrations.
 enum CatalogSchema {
     /// The newest schema version this build writes.
-    static let version = 1
+    static let version = 2
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -24,6 +24,17 @@ enum CatalogSchema {
                     gone INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE INDEX image_sha256 ON image(sha256) WHERE sha256 IS NOT NULL;
+                """)
+        }
+        migrator.registerMigration("v2: perceptual hashes") { db in
+            try db.execute(sql: """
+                CREATE TABLE image_hash (
+                    image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+                    method TEXT NOT NULL,
+                    bits INTEGER NOT NULL,
+                    hex TEXT NOT NULL,
+                    PRIMARY KEY (image_id, method)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -6,7 +6,8 @@ import Synchronization
 final class TerminalProgress: ProgressReporter {
     private struct State {
         var started = Date()
-        var lastDraw = Date.distantPast
+        /// Starts at the beginning, so a short phase prints nothing.
+        var lastDraw = Date()
         var drewBar = false
     }
 

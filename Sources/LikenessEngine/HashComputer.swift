@@ -1,0 +1,41 @@
+import LikenessCore
+import LikenessHashing
+import LikenessImaging
+
+/// Computes several perceptual hashes of one image from a single decode.
+///
+/// The file is decoded once, squashed to the largest input size any chosen method needs, and each
+/// method's own input is resampled from that buffer.
+public struct HashComputer: Sendable {
+    public let methods: [HashMethod]
+    private let hashers: [any ImageHasher]
+    private let decoder: ImageDecoder
+    private let editor: ImageEditor
+
+    public init(methods: [HashMethod], decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
+        self.methods = methods
+        self.hashers = methods.map { $0.makeHasher() }
+        self.decoder = try ImageDecoder(configuration: decode)
+        self.editor = try ImageEditor()
+    }
+
+    /// The hashes of an encoded image, in the order of `methods`.
+    public func hashes(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> [BitHash] {
+        guard let largest = hashers.map({ $0.inputSize }).max(by: { $0.width * $0.height < $1.width * $1.height }) else {
+            return []
+        }
+        let master = try decoder.decode(bytes, to: .squash(width: largest.width, height: largest.height), path: path).pixels
+        return try hashes(of: master)
+    }
+
+    /// The hashes of pixels already decoded (any size).
+    public func hashes(of pixels: PixelBuffer) throws(ImagingError) -> [BitHash] {
+        var result: [BitHash] = []
+        for hasher in hashers {
+            let (w, h) = hasher.inputSize
+            let input = (pixels.width, pixels.height) == (w, h) ? pixels : try editor.resized(pixels, to: .squash(width: w, height: h))
+            result.append(hasher.hash(input))
+        }
+        return result
+    }
+}

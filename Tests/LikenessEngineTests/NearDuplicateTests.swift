@@ -1,0 +1,74 @@
+import Foundation
+import LikenessCatalog
+import LikenessCore
+@testable import LikenessEngine
+import LikenessImaging
+import LikenessTestSupport
+import Testing
+
+@Suite struct HammingPairsTests {
+    @Test("matches a brute-force scan on seeded random hashes, for any worker count", arguments: [1, 2, 3])
+    func matchesBruteForce(workers: Int) {
+        var generator = SeededGenerator(seed: 42)
+        // Clusters: 20 centres, each with noisy copies, so many pairs fall inside the radius.
+        var hashes: [BitHash] = []
+        for _ in 0..<20 {
+            let centre = (0..<64).map { _ in Bool.random(using: &generator) }
+            for _ in 0..<5 {
+                hashes.append(BitHash(bits: centre.map { Int.random(in: 0..<16, using: &generator) == 0 ? !$0 : $0 }))
+            }
+        }
+        let radius = 8
+        var expected: [HammingPairs.Pair] = []
+        for i in 0..<hashes.count {
+            for j in (i + 1)..<hashes.count {
+                let d = hashes[i].hammingDistance(to: hashes[j])
+                if d <= radius { expected.append(.init(i: i, j: j, distance: d)) }
+            }
+        }
+        #expect(!expected.isEmpty)
+        #expect(HammingPairs.within(radius, of: hashes, workers: workers) == expected)
+    }
+
+    @Test func unionFindGroupsTransitively() {
+        var sets = UnionFind(count: 7)
+        sets.union(0, 3)
+        sets.union(3, 5)
+        sets.union(2, 6)
+        #expect(sets.groups() == [[0, 3, 5], [2, 6]])
+    }
+}
+
+@Suite struct NearDuplicateFinderTests {
+    let folder = TemporaryDirectory("near-dupes")
+
+    @Test("edited copies group with their original; unrelated images stay apart; a changed file is re-hashed")
+    func groupsEditedCopies() throws {
+        let photos = folder.folder("photos")
+        let encoder = try ImageEncoder()
+        for seed in 1...4 {
+            let original = Fixtures.pattern(width: 240, height: 180, seed: UInt64(seed))
+            try encoder.write(original, to: folder.child("photos/\(seed)-original.png"))
+            try encoder.write(original, to: folder.child("photos/\(seed)-q80.jpg") + "[Q=80]")
+            try encoder.write(try ImageEditor().resized(original, to: .fit(width: 120, height: 90)), to: folder.child("photos/\(seed)-half.png"))
+        }
+        let catalog = try Catalog(path: folder.child("c.sqlite"))
+        _ = try CatalogScanner(catalog: catalog).scan([photos])
+        let filled = try HashIndexer(catalog: catalog).fill([.pHash, .dHash])
+        #expect(filled.hashed == 12 && filled.skipped.isEmpty)
+        #expect(try catalog.hashes(.pHash).count == 12)
+        #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 0, "stored hashes are reused")
+
+        let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .pHash, radius: 6)
+        let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
+        #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-original.png", "\($0)-q80.jpg"] })
+
+        // Replace one file's content: the scan re-reads it and its stale hash is dropped.
+        try encoder.write(Fixtures.pattern(width: 240, height: 180, seed: 99), to: folder.child("photos/1-half.png"))
+        _ = try CatalogScanner(catalog: catalog).scan([photos])
+        #expect(try catalog.hashes(.pHash).count == 11)
+        #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 1)
+        let after = try NearDuplicateFinder(catalog: catalog).groups(method: .pHash, radius: 6)
+        #expect(!after.contains { $0.members.contains { $0.path.hasSuffix("1-half.png") } })
+    }
+}
