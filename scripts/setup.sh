@@ -26,7 +26,7 @@ else
   log "system packages present"
 fi
 
-# 2. A Python environment for the peer scripts (Pillow), kept in the cache.
+# 2. A Python environment for the peer scripts (Pillow, ImageHash), kept in the cache.
 venv="$cache/venv"
 if [ ! -x "$venv/bin/python" ]; then
   log "creating $venv"
@@ -38,9 +38,9 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-if ! "$venv/bin/python" -c 'import PIL' 2>/dev/null; then
-  log "installing Pillow into $venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "Pillow==11.3.0"
+if ! "$venv/bin/python" -c 'import PIL, imagehash' 2>/dev/null; then
+  log "installing Pillow and ImageHash into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "Pillow==11.3.0" "ImageHash==4.3.2"
 fi
 
 # 3. Real photos from Debian packages (extracted, not installed).

@@ -1,3 +1,4 @@
+import Foundation
 import LikenessCore
 import LikenessHashing
 import LikenessImaging
@@ -37,5 +38,16 @@ public struct HashComputer: Sendable {
             result.append(hasher.hash(input))
         }
         return result
+    }
+}
+
+/// Hashes files on worker threads; used by the hash benchmark.
+public enum ParallelHashing {
+    /// Reads and hashes every file; returns how many succeeded.
+    public static func count(_ paths: [String], workers: Int, computer: HashComputer) -> Int {
+        ParallelWork.map(paths, workers: workers) { path -> Bool in
+            guard let data = FileManager.default.contents(atPath: path) else { return false }
+            return (try? computer.hashes(of: Array(data), path: path)) != nil
+        }.filter { $0 }.count
     }
 }
