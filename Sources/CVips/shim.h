@@ -81,6 +81,33 @@ static inline int lk_rotate(VipsImage *in, double angle, VipsImage **out) {
     return vips_rotate(in, out, angle, NULL);
 }
 
+/// Moves the content by (dx, dy) on a canvas of the same size, mirroring the edges into the gap.
+static inline int lk_shift_mirror(VipsImage *in, int dx, int dy, VipsImage **out) {
+    return vips_embed(in, out, dx, dy, vips_image_get_width(in), vips_image_get_height(in),
+                      "extend", VIPS_EXTEND_MIRROR, NULL);
+}
+
+/// Mirrors left to right.
+static inline int lk_flip_horizontal(VipsImage *in, VipsImage **out) {
+    return vips_flip(in, out, VIPS_DIRECTION_HORIZONTAL, NULL);
+}
+
+/// Turns by a multiple of 90°: quarter_turns 1 = 90° clockwise, 2 = 180°, 3 = 270°.
+static inline int lk_rot_quarter(VipsImage *in, int quarter_turns, VipsImage **out) {
+    VipsAngle angle = quarter_turns == 1 ? VIPS_ANGLE_D90 : quarter_turns == 2 ? VIPS_ANGLE_D180 : VIPS_ANGLE_D270;
+    return vips_rot(in, out, angle, NULL);
+}
+
+/// Gaussian blur with standard deviation sigma, in pixels.
+static inline int lk_gaussblur(VipsImage *in, double sigma, VipsImage **out) {
+    return vips_gaussblur(in, out, sigma, NULL);
+}
+
+/// Encodes to an in-memory file whose format the suffix picks, e.g. ".jpg[Q=30]" (caller frees with g_free).
+static inline int lk_write_to_buffer(VipsImage *in, const char *suffix, void **data, size_t *length) {
+    return vips_image_write_to_buffer(in, suffix, data, length, NULL);
+}
+
 /// Cuts out a rectangle.
 static inline int lk_extract_area(VipsImage *in, int left, int top, int width, int height, VipsImage **out) {
     return vips_extract_area(in, out, left, top, width, height, NULL);

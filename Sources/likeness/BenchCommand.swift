@@ -7,7 +7,7 @@ import LikenessImaging
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Likeness' speed on your own files.",
-        subcommands: [DecodeBench.self, HashBench.self])
+        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self])
 }
 
 struct DecodeBench: ParsableCommand {

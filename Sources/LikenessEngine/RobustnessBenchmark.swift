@@ -1,0 +1,130 @@
+import Foundation
+import LikenessCore
+import LikenessImaging
+
+/// Settings for ``RobustnessBenchmark``.
+public struct RobustnessConfiguration: Sendable {
+    /// The edits applied to every photo. Default: ``ImageEdit/standardSet``.
+    public var edits: [ImageEdit]
+    /// The methods measured. Default: every hash method.
+    public var methods: [HashMethod]
+    /// Photos are decoded to fit this many pixels per side before editing. Default 1024.
+    public var workingSize: Int
+    /// Photos processed in parallel. Default: the number of active processors.
+    public var workers: Int
+
+    public init(edits: [ImageEdit] = ImageEdit.standardSet, methods: [HashMethod] = HashMethod.allCases,
+                workingSize: Int = 1024, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.edits = edits
+        self.methods = methods
+        self.workingSize = workingSize
+        self.workers = max(1, workers)
+    }
+}
+
+/// The honest map of which edits break which hash.
+///
+/// Every photo is edited in every way; all pairs of images are compared. Pairs from the same photo
+/// are positives, all others negatives (so different photos of the same scene count against a
+/// method). For each method the F1-max threshold over all pairs is found, and at that threshold the
+/// recall of each edit: the share of (original, edited) pairs called the same.
+public struct RobustnessBenchmark: Sendable {
+    public let configuration: RobustnessConfiguration
+
+    public init(configuration: RobustnessConfiguration = RobustnessConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// One method's results.
+    public struct MethodResult: Sendable, Codable {
+        public var method: HashMethod
+        public var bits: Int
+        public var best: DistanceHistogram.Operating
+        /// Recall at the best threshold per edit, in the order of ``Result/edits``.
+        public var recallByEdit: [Double]
+    }
+
+    public struct Result: Sendable, Codable {
+        public var photos: Int
+        public var images: Int
+        public var positivePairs: Int
+        public var negativePairs: Int
+        public var edits: [String]
+        public var methods: [MethodResult]
+        public var failures: [ScannedFailure]
+    }
+
+    /// Per photo: for each image (original first, then each edit) the hashes of every method.
+    struct PhotoHashes: Sendable {
+        var hashes: [[BitHash]]
+    }
+
+    public func run(_ roots: [String], progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> Result {
+        let files = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
+        let computer = try HashComputer(methods: configuration.methods)
+        let decoder = try ImageDecoder()
+        let editor = try ImageEditor()
+        let edits = configuration.edits
+        let side = configuration.workingSize
+        progress.begin("edit+hash", total: files.count)
+        let outcomes = ParallelWork.map(files, workers: configuration.workers,
+                                        finished: { progress.advance("edit+hash", completed: $0, total: files.count) }) {
+            path -> Swift.Result<PhotoHashes, ItemFailure> in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .failure(ItemFailure(.unreadable, "\(path): cannot be read"))
+            }
+            do throws(ImagingError) {
+                let original = try decoder.decode(Array(data), to: .fit(width: side, height: side), path: path).pixels
+                var hashes = [try computer.hashes(of: original)]
+                for edit in edits { hashes.append(try computer.hashes(of: try editor.apply(edit, to: original))) }
+                return .success(PhotoHashes(hashes: hashes))
+            } catch {
+                return .failure(error.itemFailure)
+            }
+        }
+        progress.end("edit+hash")
+        var photos: [PhotoHashes] = []
+        var failures: [ScannedFailure] = []
+        for (path, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .success(let hashes): photos.append(hashes)
+            case .failure(let failure): failures.append(ScannedFailure(path: path, kind: failure.kind, message: failure.message))
+            }
+        }
+        let methods = configuration.methods.enumerated().map { index, method in
+            evaluate(method: method, index: index, photos: photos, editCount: edits.count)
+        }
+        let images = photos.count * (edits.count + 1)
+        let positives = photos.count * (edits.count + 1) * edits.count / 2
+        return Result(photos: photos.count, images: images, positivePairs: positives,
+                      negativePairs: images * (images - 1) / 2 - positives,
+                      edits: edits.map(\.description), methods: methods, failures: failures)
+    }
+
+    func evaluate(method: HashMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> MethodResult {
+        let bits = method.makeHasher().bitCount
+        // Flatten: every image's hash of this method, with its photo number.
+        let hashes = photos.flatMap { photo in photo.hashes.map { $0[index] } }
+        let source = photos.enumerated().flatMap { p, photo in Array(repeating: p, count: photo.hashes.count) }
+        let rows = Array(0..<hashes.count)
+        let parts = ParallelWork.map((0..<configuration.workers).map { w in rows.filter { $0 % configuration.workers == w } },
+                                     workers: configuration.workers) { mine -> DistanceHistogram in
+            var histogram = DistanceHistogram(maximum: bits)
+            for i in mine {
+                for j in (i + 1)..<hashes.count {
+                    histogram.add(distance: hashes[i].hammingDistance(to: hashes[j]), positive: source[i] == source[j])
+                }
+            }
+            return histogram
+        }
+        var histogram = DistanceHistogram(maximum: bits)
+        for part in parts { histogram.merge(part) }
+        let best = histogram.bestF1()
+        let recall = (0..<editCount).map { e -> Double in
+            guard !photos.isEmpty else { return 0 }
+            let hits = photos.filter { $0.hashes[0][index].hammingDistance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
+            return Double(hits) / Double(photos.count)
+        }
+        return MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LikenessCore
+import LikenessEngine
+import LikenessImaging
+
+struct RobustnessBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "robustness",
+        abstract: "Which edits break which hash: F1-max threshold per method and recall per edit.",
+        discussion: """
+            Every photo in DIR is decoded to fit 1024 pixels and edited in 24 fixed ways (shift, crop, \
+            rotate, quarter turn, flip, resize, JPEG, blur, exposure, greyscale, contrast, overlay, a \
+            combination). All pairs of images are compared: pairs from the same photo are positives, \
+            all others negatives, so different photos of one scene count against a method. For each \
+            method the table gives the threshold with the best F1 over all pairs, and at that \
+            threshold the recall of each edit (share of original/edited pairs called the same).
+            """)
+
+    @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir"))
+    var folders: [String]
+
+    @Option(name: .customLong("method"), help: "Methods to measure; repeat for several (default: all).")
+    var methods: [HashMethod] = []
+
+    @Option(help: "Parallel workers (default: number of cores).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print the result as JSON on stdout.")
+    var json = false
+
+    func run() throws {
+        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? HashMethod.allCases : methods, workers: workers)
+        let result: RobustnessBenchmark.Result
+        do {
+            result = try RobustnessBenchmark(configuration: configuration).run(folders, progress: TerminalProgress())
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        guard result.photos > 0 else { throw CommandFailure("no readable photos in \(folders.joined(separator: ", "))") }
+        if json { try Output.json(result); return }
+        for failure in result.failures { Output.note("skipped \(failure.message)") }
+        print("\(result.photos) photos × \(result.edits.count + 1) versions = \(result.images) images; "
+              + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
+        print("method             threshold  precision  recall     F1")
+        for m in result.methods {
+            let name = m.method.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
+            print(name + String(format: " %4d/%-4d  %9.3f  %6.3f  %5.3f", m.best.threshold, m.bits, m.best.precision, m.best.recall, m.best.f1))
+        }
+        print("\nrecall per edit at each method's F1-max threshold")
+        let header = "edit".padding(toLength: 46, withPad: " ", startingAt: 0)
+            + result.methods.map { $0.method.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+        print(header)
+        for (e, edit) in result.edits.enumerated() {
+            let row = edit.padding(toLength: 46, withPad: " ", startingAt: 0)
+                + result.methods.map { String(format: "%-10.2f", $0.recallByEdit[e]) }.joined()
+            print(row)
+        }
+    }
+}

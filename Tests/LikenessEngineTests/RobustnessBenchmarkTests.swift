@@ -1,0 +1,47 @@
+import LikenessCore
+@testable import LikenessEngine
+import LikenessImaging
+import LikenessTestSupport
+import Testing
+
+@Suite struct RobustnessBenchmarkTests {
+    let folder = TemporaryDirectory("robustness")
+
+    @Test("pair counts, a harmless edit at full recall, a quarter turn broken for aHash")
+    func smallRun() throws {
+        for seed in 1...4 { try Fixtures.writePattern(to: folder.child("p\(seed).png"), width: 160, height: 120, seed: UInt64(seed)) }
+        let configuration = RobustnessConfiguration(edits: [.jpeg(quality: 90), .quarterTurn(1)], methods: [.aHash, .pHash],
+                                                    workingSize: 128, workers: 2)
+        let result = try RobustnessBenchmark(configuration: configuration).run([folder.path])
+        #expect(result.photos == 4 && result.images == 12)
+        #expect(result.positivePairs == 4 * 3)
+        #expect(result.negativePairs == 12 * 11 / 2 - 12)
+        #expect(result.edits == ["jpeg q90", "rotate 90° (quarter turn)"])
+        let aHash = try #require(result.methods.first { $0.method == .aHash })
+        #expect(aHash.recallByEdit[0] == 1)
+        #expect(aHash.best.f1 > 0 && aHash.best.f1 <= 1)
+        #expect(aHash.recallByEdit[1] <= aHash.recallByEdit[0])
+        #expect((0...64).contains(aHash.best.threshold))
+    }
+
+    @Test("with only a mild edit, seeded distinct photos separate perfectly")
+    func separable() throws {
+        for seed in 1...5 { try Fixtures.writePattern(to: folder.child("s\(seed).png"), width: 160, height: 120, seed: UInt64(seed)) }
+        let configuration = RobustnessConfiguration(edits: [.jpeg(quality: 90)], methods: [.pHash], workingSize: 128, workers: 1)
+        let result = try RobustnessBenchmark(configuration: configuration).run([folder.path])
+        let pHash = try #require(result.methods.first)
+        #expect(pHash.best.f1 == 1)
+        #expect(pHash.recallByEdit == [1])
+    }
+
+    @Test("an unreadable photo is skipped and reported")
+    func skipsBadFiles() throws {
+        try Fixtures.writePattern(to: folder.child("good.png"), seed: 1)
+        try Fixtures.writePattern(to: folder.child("good2.png"), seed: 2)
+        folder.file("bad.jpg", bytes: Array("no".utf8))
+        let result = try RobustnessBenchmark(configuration: RobustnessConfiguration(edits: [.flip], methods: [.dHash], workingSize: 64))
+            .run([folder.path])
+        #expect(result.photos == 2)
+        #expect(result.failures.map(\.kind) == [.notAnImage])
+    }
+}
