@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
+        .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -40,7 +41,7 @@ let package = Package(
 
         // Shell.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessEngine",
+            "LikenessCore", "LikenessEngine", "LikenessReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -48,6 +49,7 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
+        .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
         .testTarget(name: "LikenessHashingTests", dependencies: [
             "LikenessHashing", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

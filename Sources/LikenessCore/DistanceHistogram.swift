@@ -29,6 +29,13 @@ public struct DistanceHistogram: Sendable, Equatable {
         public var precision: Double
         public var recall: Double
         public var f1: Double
+
+        public init(threshold: Int, precision: Double, recall: Double, f1: Double) {
+            self.threshold = threshold
+            self.precision = precision
+            self.recall = recall
+            self.f1 = f1
+        }
     }
 
     /// The operating point at a threshold.

@@ -3,6 +3,7 @@ import Foundation
 import LikenessCore
 import LikenessEngine
 import LikenessImaging
+import LikenessReport
 
 struct RobustnessBench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct RobustnessBench: ParsableCommand {
     @Flag(help: "Print the result as JSON on stdout.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report here.", valueName: "file"))
+    var out: String?
+
     func run() throws {
         let configuration = RobustnessConfiguration(methods: methods.isEmpty ? HashMethod.allCases : methods, workers: workers)
         let result: RobustnessBenchmark.Result
@@ -38,6 +42,18 @@ struct RobustnessBench: ParsableCommand {
             throw CommandFailure(error.description)
         }
         guard result.photos > 0 else { throw CommandFailure("no readable photos in \(folders.joined(separator: ", "))") }
+        if let out {
+            let report = RobustnessReport(
+                photos: result.photos, images: result.images, positivePairs: result.positivePairs,
+                negativePairs: result.negativePairs, edits: result.edits,
+                methods: result.methods.map { .init(name: $0.method.rawValue, bits: $0.bits, best: $0.best, recallByEdit: $0.recallByEdit) })
+            do {
+                try report.html().write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+            }
+            Output.note("report: \(out)")
+        }
         if json { try Output.json(result); return }
         for failure in result.failures { Output.note("skipped \(failure.message)") }
         print("\(result.photos) photos × \(result.edits.count + 1) versions = \(result.images) images; "

@@ -1,0 +1,42 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import LikenessCore
+import LikenessReport
+import Testing
+
+@Suite struct RobustnessReportTests {
+    func report(methodName: String = "phash") -> RobustnessReport {
+        RobustnessReport(photos: 2, images: 6, positivePairs: 6, negativePairs: 9, edits: ["flip", "jpeg q30"],
+                         methods: [.init(name: methodName, bits: 64,
+                                         best: .init(threshold: 12, precision: 0.8, recall: 0.5, f1: 0.615),
+                                         recallByEdit: [0.0, 1.0])])
+    }
+
+    @Test("well-formed, self-contained, holds every edit and method")
+    func content() throws {
+        let html = report().html()
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<td class=\"name\">flip</td>"))
+        #expect(html.contains("<td class=\"name\">jpeg q30</td>"))
+        #expect(html.contains("12/64"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("src=\"http"))
+        // Every opened table row is closed.
+        #expect(html.components(separatedBy: "<tr>").count == html.components(separatedBy: "</tr>").count)
+        // The XML parser accepts the SVG fragment.
+        let start = try #require(html.range(of: "<svg"))
+        let end = try #require(html.range(of: "</svg>"))
+        let svg = String(html[start.lowerBound..<end.upperBound])
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "SVG is well-formed XML")
+    }
+
+    @Test("names are escaped")
+    func escaping() {
+        let html = report(methodName: "<script>x</script>").html()
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+    }
+}
