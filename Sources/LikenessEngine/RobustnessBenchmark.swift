@@ -45,7 +45,10 @@ public struct RobustnessBenchmark: Sendable {
     }
 
     public struct Result: Sendable, Codable {
+        /// Photos that were edited.
         public var photos: Int
+        /// Unedited unrelated images added as negatives.
+        public var distractors: Int
         public var images: Int
         public var positivePairs: Int
         public var negativePairs: Int
@@ -59,24 +62,35 @@ public struct RobustnessBenchmark: Sendable {
         var hashes: [[BitHash]]
     }
 
-    public func run(_ roots: [String], progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> Result {
-        let files = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
+    /// Runs the benchmark.
+    ///
+    /// - Parameters:
+    ///   - roots: folders of photos; each is edited in every way.
+    ///   - distractors: folders of unrelated images added unedited, as extra negatives.
+    public func run(_ roots: [String], distractors: [String] = [],
+                    progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> Result {
+        let photoFiles = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
+        let distractorFiles = distractors.isEmpty ? [] : FileWalker().walk(distractors).files.filter(\.hasValidName).map(\.path)
+        let files = photoFiles + distractorFiles
+        let editedCount = photoFiles.count
         let computer = try HashComputer(methods: configuration.methods)
         let decoder = try ImageDecoder()
         let editor = try ImageEditor()
         let edits = configuration.edits
         let side = configuration.workingSize
         progress.begin("edit+hash", total: files.count)
-        let outcomes = ParallelWork.map(files, workers: configuration.workers,
+        let outcomes = ParallelWork.map(Array(files.enumerated()), workers: configuration.workers,
                                         finished: { progress.advance("edit+hash", completed: $0, total: files.count) }) {
-            path -> Swift.Result<PhotoHashes, ItemFailure> in
+            item -> Swift.Result<PhotoHashes, ItemFailure> in
+            let (index, path) = item
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(ItemFailure(.unreadable, "\(path): cannot be read"))
             }
             do throws(ImagingError) {
                 let original = try decoder.decode(Array(data), to: .fit(width: side, height: side), path: path).pixels
                 var hashes = [try computer.hashes(of: original)]
-                for edit in edits { hashes.append(try computer.hashes(of: try editor.apply(edit, to: original))) }
+                // Distractors stay unedited: they only add negatives.
+                for edit in edits where index < editedCount { hashes.append(try computer.hashes(of: try editor.apply(edit, to: original))) }
                 return .success(PhotoHashes(hashes: hashes))
             } catch {
                 return .failure(error.itemFailure)
@@ -94,9 +108,10 @@ public struct RobustnessBenchmark: Sendable {
         let methods = configuration.methods.enumerated().map { index, method in
             evaluate(method: method, index: index, photos: photos, editCount: edits.count)
         }
-        let images = photos.count * (edits.count + 1)
-        let positives = photos.count * (edits.count + 1) * edits.count / 2
-        return Result(photos: photos.count, images: images, positivePairs: positives,
+        let images = photos.reduce(0) { $0 + $1.hashes.count }
+        let positives = photos.reduce(0) { $0 + $1.hashes.count * ($1.hashes.count - 1) / 2 }
+        let edited = photos.filter { $0.hashes.count > 1 }.count
+        return Result(photos: edited, distractors: photos.count - edited, images: images, positivePairs: positives,
                       negativePairs: images * (images - 1) / 2 - positives,
                       edits: edits.map(\.description), methods: methods, failures: failures)
     }
@@ -120,10 +135,11 @@ public struct RobustnessBenchmark: Sendable {
         var histogram = DistanceHistogram(maximum: bits)
         for part in parts { histogram.merge(part) }
         let best = histogram.bestF1()
+        let edited = photos.filter { $0.hashes.count == editCount + 1 }
         let recall = (0..<editCount).map { e -> Double in
-            guard !photos.isEmpty else { return 0 }
-            let hits = photos.filter { $0.hashes[0][index].hammingDistance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
-            return Double(hits) / Double(photos.count)
+            guard !edited.isEmpty else { return 0 }
+            let hits = edited.filter { $0.hashes[0][index].hammingDistance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
+            return Double(hits) / Double(edited.count)
         }
         return MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
     }

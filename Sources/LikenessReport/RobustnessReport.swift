@@ -20,14 +20,16 @@ public struct RobustnessReport: Sendable {
     }
 
     public var photos: Int
+    public var distractors: Int
     public var images: Int
     public var positivePairs: Int
     public var negativePairs: Int
     public var edits: [String]
     public var methods: [Method]
 
-    public init(photos: Int, images: Int, positivePairs: Int, negativePairs: Int, edits: [String], methods: [Method]) {
+    public init(photos: Int, distractors: Int = 0, images: Int, positivePairs: Int, negativePairs: Int, edits: [String], methods: [Method]) {
         self.photos = photos
+        self.distractors = distractors
         self.images = images
         self.positivePairs = positivePairs
         self.negativePairs = negativePairs
@@ -37,7 +39,7 @@ public struct RobustnessReport: Sendable {
 
     public func html() -> String {
         var body = """
-            <p class="lead">\(photos) photos × \(edits.count + 1) versions = \(images) images.
+            <p class="lead">\(photos) photos × \(edits.count + 1) versions\(distractors > 0 ? " + \(distractors) unedited distractors" : "") = \(images) images.
             \(positivePairs) positive pairs (same source photo) and \(negativePairs) negative pairs.
             Each method's threshold is the one with the best F1 over all pairs; recall per edit is
             measured there.</p>

@@ -21,6 +21,9 @@ struct RobustnessBench: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir"))
     var folders: [String]
 
+    @Option(name: .customLong("distractors"), help: ArgumentHelp("Folder of unrelated images added unedited as extra negatives; repeatable.", valueName: "dir"))
+    var distractorFolders: [String] = []
+
     @Option(name: .customLong("method"), help: "Methods to measure; repeat for several (default: all).")
     var methods: [HashMethod] = []
 
@@ -37,14 +40,14 @@ struct RobustnessBench: ParsableCommand {
         let configuration = RobustnessConfiguration(methods: methods.isEmpty ? HashMethod.allCases : methods, workers: workers)
         let result: RobustnessBenchmark.Result
         do {
-            result = try RobustnessBenchmark(configuration: configuration).run(folders, progress: TerminalProgress())
+            result = try RobustnessBenchmark(configuration: configuration).run(folders, distractors: distractorFolders, progress: TerminalProgress())
         } catch {
             throw CommandFailure(error.description)
         }
         guard result.photos > 0 else { throw CommandFailure("no readable photos in \(folders.joined(separator: ", "))") }
         if let out {
             let report = RobustnessReport(
-                photos: result.photos, images: result.images, positivePairs: result.positivePairs,
+                photos: result.photos, distractors: result.distractors, images: result.images, positivePairs: result.positivePairs,
                 negativePairs: result.negativePairs, edits: result.edits,
                 methods: result.methods.map { .init(name: $0.method.rawValue, bits: $0.bits, best: $0.best, recallByEdit: $0.recallByEdit) })
             do {
@@ -56,7 +59,7 @@ struct RobustnessBench: ParsableCommand {
         }
         if json { try Output.json(result); return }
         for failure in result.failures { Output.note("skipped \(failure.message)") }
-        print("\(result.photos) photos × \(result.edits.count + 1) versions = \(result.images) images; "
+        print("\(result.photos) photos × \(result.edits.count + 1) versions + \(result.distractors) distractors = \(result.images) images; "
               + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
         print("method             threshold  precision  recall     F1")
         for m in result.methods {

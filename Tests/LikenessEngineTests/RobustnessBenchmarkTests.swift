@@ -34,6 +34,19 @@ import Testing
         #expect(pHash.recallByEdit == [1])
     }
 
+    @Test("distractors add only negatives and are not edited")
+    func distractors() throws {
+        let photos = folder.folder("photos")
+        let others = folder.folder("others")
+        for seed in 1...3 { try Fixtures.writePattern(to: folder.child("photos/p\(seed).png"), width: 96, height: 72, seed: UInt64(seed)) }
+        for seed in 10...13 { try Fixtures.writePattern(to: folder.child("others/d\(seed).png"), width: 96, height: 72, seed: UInt64(seed)) }
+        let configuration = RobustnessConfiguration(edits: [.flip, .jpeg(quality: 50)], methods: [.pHash], workingSize: 96, workers: 2)
+        let result = try RobustnessBenchmark(configuration: configuration).run([photos], distractors: [others])
+        #expect((result.photos, result.distractors, result.images) == (3, 4, 13))
+        #expect(result.positivePairs == 3 * 3)
+        #expect(result.negativePairs == 13 * 12 / 2 - 9)
+    }
+
     @Test("an unreadable photo is skipped and reported")
     func skipsBadFiles() throws {
         try Fixtures.writePattern(to: folder.child("good.png"), seed: 1)
