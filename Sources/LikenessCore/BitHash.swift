@@ -25,7 +25,7 @@ public struct BitHash: Hashable, Sendable, Codable, CustomStringConvertible {
         var bits: [Bool] = []
         bits.reserveCapacity(digits.count * 4)
         for digit in digits {
-            guard let value = Self.nibble(digit) else { return nil }
+            guard let value = Hex.nibble(digit) else { return nil }
             for shift in (0..<4).reversed() { bits.append((value >> shift) & 1 == 1) }
         }
         // Padding bits beyond `count` must be zero for the text to be canonical.
@@ -41,7 +41,7 @@ public struct BitHash: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Lower-case hex, four bits per digit, zero-padded at the end.
     public var hex: String {
-        let table = Array("0123456789abcdef".utf8)
+        let table = Hex.digits
         var out: [UInt8] = []
         let digits = (count + 3) / 4
         out.reserveCapacity(digits)
@@ -67,14 +67,5 @@ public struct BitHash: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Hamming distance divided by the length: 0 for identical, about 0.5 for unrelated hashes.
     public func normalizedDistance(to other: BitHash) -> Double {
         Double(hammingDistance(to: other)) / Double(count)
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

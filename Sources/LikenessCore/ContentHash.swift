@@ -15,7 +15,7 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
         var bytes = [UInt8]()
         bytes.reserveCapacity(32)
         for i in stride(from: 0, to: 64, by: 2) {
-            guard let high = Self.nibble(digits[i]), let low = Self.nibble(digits[i + 1]) else { return nil }
+            guard let high = Hex.nibble(digits[i]), let low = Hex.nibble(digits[i + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
         self.bytes = bytes
@@ -23,7 +23,7 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Lower-case hexadecimal form.
     public var hex: String {
-        let table = Array("0123456789abcdef".utf8)
+        let table = Hex.digits
         var out = [UInt8]()
         out.reserveCapacity(64)
         for byte in bytes {
@@ -46,14 +46,5 @@ public struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(hex)
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -35,28 +35,6 @@ public struct RobustnessBenchmark: Sendable {
         self.configuration = configuration
     }
 
-    /// One method's results.
-    public struct MethodResult: Sendable, Codable {
-        public var method: HashMethod
-        public var bits: Int
-        public var best: DistanceHistogram.Operating
-        /// Recall at the best threshold per edit, in the order of ``Result/edits``.
-        public var recallByEdit: [Double]
-    }
-
-    public struct Result: Sendable, Codable {
-        /// Photos that were edited.
-        public var photos: Int
-        /// Unedited unrelated images added as negatives.
-        public var distractors: Int
-        public var images: Int
-        public var positivePairs: Int
-        public var negativePairs: Int
-        public var edits: [String]
-        public var methods: [MethodResult]
-        public var failures: [ScannedFailure]
-    }
-
     /// Per photo: for each image (original first, then each edit) the hashes of every method.
     struct PhotoHashes: Sendable {
         var hashes: [[BitHash]]
@@ -68,7 +46,7 @@ public struct RobustnessBenchmark: Sendable {
     ///   - roots: folders of photos; each is edited in every way.
     ///   - distractors: folders of unrelated images added unedited, as extra negatives.
     public func run(_ roots: [String], distractors: [String] = [],
-                    progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> Result {
+                    progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> RobustnessResult {
         let photoFiles = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker().walk(distractors).files.filter(\.hasValidName).map(\.path)
         let files = photoFiles + distractorFiles
@@ -98,11 +76,11 @@ public struct RobustnessBenchmark: Sendable {
         }
         progress.end("edit+hash")
         var photos: [PhotoHashes] = []
-        var failures: [ScannedFailure] = []
-        for (path, outcome) in zip(files, outcomes) {
+        var failures: [ItemFailure] = []
+        for outcome in outcomes {
             switch outcome {
             case .success(let hashes): photos.append(hashes)
-            case .failure(let failure): failures.append(ScannedFailure(path: path, kind: failure.kind, message: failure.message))
+            case .failure(let failure): failures.append(failure)
             }
         }
         let methods = configuration.methods.enumerated().map { index, method in
@@ -111,12 +89,12 @@ public struct RobustnessBenchmark: Sendable {
         let images = photos.reduce(0) { $0 + $1.hashes.count }
         let positives = photos.reduce(0) { $0 + $1.hashes.count * ($1.hashes.count - 1) / 2 }
         let edited = photos.filter { $0.hashes.count > 1 }.count
-        return Result(photos: edited, distractors: photos.count - edited, images: images, positivePairs: positives,
+        return RobustnessResult(photos: edited, distractors: photos.count - edited, images: images, positivePairs: positives,
                       negativePairs: images * (images - 1) / 2 - positives,
                       edits: edits.map(\.description), methods: methods, failures: failures)
     }
 
-    func evaluate(method: HashMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> MethodResult {
+    func evaluate(method: HashMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> RobustnessResult.MethodResult {
         let bits = method.makeHasher().bitCount
         // Flatten: every image's hash of this method, with its photo number.
         let hashes = photos.flatMap { photo in photo.hashes.map { $0[index] } }
@@ -141,6 +119,6 @@ public struct RobustnessBenchmark: Sendable {
             let hits = edited.filter { $0.hashes[0][index].hammingDistance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
             return Double(hits) / Double(edited.count)
         }
-        return MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
+        return RobustnessResult.MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
     }
 }

@@ -4,40 +4,15 @@ import LikenessCore
 /// The robustness benchmark as an offline HTML page: summary table, F1 bars (inline SVG) and a
 /// heat map of recall per edit and method.
 public struct RobustnessReport: Sendable {
-    /// One method's row.
-    public struct Method: Sendable {
-        public var name: String
-        public var bits: Int
-        public var best: DistanceHistogram.Operating
-        public var recallByEdit: [Double]
+    public let result: RobustnessResult
 
-        public init(name: String, bits: Int, best: DistanceHistogram.Operating, recallByEdit: [Double]) {
-            self.name = name
-            self.bits = bits
-            self.best = best
-            self.recallByEdit = recallByEdit
-        }
-    }
-
-    public var photos: Int
-    public var distractors: Int
-    public var images: Int
-    public var positivePairs: Int
-    public var negativePairs: Int
-    public var edits: [String]
-    public var methods: [Method]
-
-    public init(photos: Int, distractors: Int = 0, images: Int, positivePairs: Int, negativePairs: Int, edits: [String], methods: [Method]) {
-        self.photos = photos
-        self.distractors = distractors
-        self.images = images
-        self.positivePairs = positivePairs
-        self.negativePairs = negativePairs
-        self.edits = edits
-        self.methods = methods
+    public init(_ result: RobustnessResult) {
+        self.result = result
     }
 
     public func html() -> String {
+        let (photos, distractors, images) = (result.photos, result.distractors, result.images)
+        let (positivePairs, negativePairs, edits, methods) = (result.positivePairs, result.negativePairs, result.edits, result.methods)
         var body = """
             <p class="lead">\(photos) photos × \(edits.count + 1) versions\(distractors > 0 ? " + \(distractors) unedited distractors" : "") = \(images) images.
             \(positivePairs) positive pairs (same source photo) and \(negativePairs) negative pairs.
@@ -47,12 +22,12 @@ public struct RobustnessReport: Sendable {
             <table><tr><th class="name">method</th><th>threshold</th><th>precision</th><th>recall</th><th>F1</th></tr>
             """
         for m in methods {
-            body += "<tr><td class=\"name\">\(HTML.escape(m.name))</td><td>\(m.best.threshold)/\(m.bits)</td>"
+            body += "<tr><td class=\"name\">\(HTML.escape(m.method.rawValue))</td><td>\(m.best.threshold)/\(m.bits)</td>"
                 + "<td>\(fixed(m.best.precision))</td><td>\(fixed(m.best.recall))</td><td>\(fixed(m.best.f1))</td></tr>\n"
         }
         body += "</table>\n" + f1Bars()
         body += "<h2>Recall per edit</h2>\n<table><tr><th class=\"name\">edit</th>"
-        body += methods.map { "<th>\(HTML.escape($0.name))</th>" }.joined() + "</tr>\n"
+        body += methods.map { "<th>\(HTML.escape($0.method.rawValue))</th>" }.joined() + "</tr>\n"
         for (e, edit) in edits.enumerated() {
             body += "<tr><td class=\"name\">\(HTML.escape(edit))</td>"
             for m in methods {
@@ -68,12 +43,13 @@ public struct RobustnessReport: Sendable {
     /// Horizontal bars of F1, one per method, as inline SVG.
     func f1Bars() -> String {
         let (labelWidth, barWidth, rowHeight) = (150.0, 420.0, 22.0)
+        let methods = result.methods
         let height = Double(methods.count) * rowHeight + 24
         var svg = "<svg width=\"\(Int(labelWidth + barWidth + 60))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"F1 per method\">\n"
         for (i, m) in methods.enumerated() {
             let y = Double(i) * rowHeight
             let w = barWidth * max(0, min(1, m.best.f1))
-            svg += "<text x=\"0\" y=\"\(fixed(y + 15, digits: 1))\">\(HTML.escape(m.name))</text>"
+            svg += "<text x=\"0\" y=\"\(fixed(y + 15, digits: 1))\">\(HTML.escape(m.method.rawValue))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(fixed(y + 3, digits: 1))\" width=\"\(fixed(w, digits: 1))\" height=\"16\" fill=\"#4a7bd0\"/>"
             svg += "<text x=\"\(fixed(labelWidth + w + 6, digits: 1))\" y=\"\(fixed(y + 15, digits: 1))\">\(fixed(m.best.f1))</text>\n"
         }

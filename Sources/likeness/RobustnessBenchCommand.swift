@@ -38,7 +38,7 @@ struct RobustnessBench: ParsableCommand {
 
     func run() throws {
         let configuration = RobustnessConfiguration(methods: methods.isEmpty ? HashMethod.allCases : methods, workers: workers)
-        let result: RobustnessBenchmark.Result
+        let result: RobustnessResult
         do {
             result = try RobustnessBenchmark(configuration: configuration).run(folders, distractors: distractorFolders, progress: TerminalProgress())
         } catch {
@@ -46,10 +46,7 @@ struct RobustnessBench: ParsableCommand {
         }
         guard result.photos > 0 else { throw CommandFailure("no readable photos in \(folders.joined(separator: ", "))") }
         if let out {
-            let report = RobustnessReport(
-                photos: result.photos, distractors: result.distractors, images: result.images, positivePairs: result.positivePairs,
-                negativePairs: result.negativePairs, edits: result.edits,
-                methods: result.methods.map { .init(name: $0.method.rawValue, bits: $0.bits, best: $0.best, recallByEdit: $0.recallByEdit) })
+            let report = RobustnessReport(result)
             do {
                 try report.html().write(toFile: out, atomically: true, encoding: .utf8)
             } catch {

@@ -7,11 +7,12 @@ import LikenessReport
 import Testing
 
 @Suite struct RobustnessReportTests {
-    func report(methodName: String = "phash") -> RobustnessReport {
-        RobustnessReport(photos: 2, images: 6, positivePairs: 6, negativePairs: 9, edits: ["flip", "jpeg q30"],
-                         methods: [.init(name: methodName, bits: 64,
-                                         best: .init(threshold: 12, precision: 0.8, recall: 0.5, f1: 0.615),
-                                         recallByEdit: [0.0, 1.0])])
+    func report(editName: String = "jpeg q30") -> RobustnessReport {
+        RobustnessReport(RobustnessResult(
+            photos: 2, distractors: 0, images: 6, positivePairs: 6, negativePairs: 9, edits: ["flip", editName],
+            methods: [.init(method: .pHash, bits: 64, best: .init(threshold: 12, precision: 0.8, recall: 0.5, f1: 0.615),
+                            recallByEdit: [0.0, 1.0])],
+            failures: []))
     }
 
     @Test("well-formed, self-contained, holds every edit and method")
@@ -35,7 +36,7 @@ import Testing
 
     @Test("names are escaped")
     func escaping() {
-        let html = report(methodName: "<script>x</script>").html()
+        let html = report(editName: "<script>x</script>").html()
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;"))
     }

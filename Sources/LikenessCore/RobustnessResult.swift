@@ -1,0 +1,44 @@
+/// The outcome of the robustness benchmark: per method, the F1-max operating point over all pairs
+/// and the recall of each edit there.
+public struct RobustnessResult: Sendable, Codable {
+    /// One method's results.
+    public struct MethodResult: Sendable, Codable {
+        public var method: HashMethod
+        public var bits: Int
+        public var best: DistanceHistogram.Operating
+        /// Recall at the best threshold per edit, in the order of ``RobustnessResult/edits``.
+        public var recallByEdit: [Double]
+
+        public init(method: HashMethod, bits: Int, best: DistanceHistogram.Operating, recallByEdit: [Double]) {
+            self.method = method
+            self.bits = bits
+            self.best = best
+            self.recallByEdit = recallByEdit
+        }
+    }
+
+    /// Photos that were edited.
+    public var photos: Int
+    /// Unedited unrelated images added as negatives.
+    public var distractors: Int
+    public var images: Int
+    public var positivePairs: Int
+    public var negativePairs: Int
+    /// Edit names, in table order.
+    public var edits: [String]
+    public var methods: [MethodResult]
+    /// Files that could not be used, with why.
+    public var failures: [ItemFailure]
+
+    public init(photos: Int, distractors: Int, images: Int, positivePairs: Int, negativePairs: Int,
+                edits: [String], methods: [MethodResult], failures: [ItemFailure]) {
+        self.photos = photos
+        self.distractors = distractors
+        self.images = images
+        self.positivePairs = positivePairs
+        self.negativePairs = negativePairs
+        self.edits = edits
+        self.methods = methods
+        self.failures = failures
+    }
+}
