@@ -9,34 +9,45 @@ import LikenessImaging
 /// method's own input is resampled from that buffer.
 public struct HashComputer: Sendable {
     public let methods: [HashMethod]
+    public let featureMethods: [FeatureMethod]
     private let hashers: [any ImageHasher]
+    private let featureHashers: [any FeatureHasher]
     private let decoder: ImageDecoder
     private let editor: ImageEditor
 
-    public init(methods: [HashMethod], decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
+    public init(methods: [HashMethod], features: [FeatureMethod] = [],
+                decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
         self.methods = methods
+        self.featureMethods = features
         self.hashers = methods.map { $0.makeHasher() }
+        self.featureHashers = features.map { $0.makeHasher() }
         self.decoder = try ImageDecoder(configuration: decode)
         self.editor = try ImageEditor()
     }
 
-    /// The hashes of an encoded image, in the order of `methods`.
+    /// The bit hashes of an encoded image, in the order of `methods`.
     public func hashes(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> [BitHash] {
-        guard let largest = hashers.map({ $0.inputSize }).max(by: { $0.width * $0.height < $1.width * $1.height }) else {
-            return []
-        }
+        try all(of: bytes, path: path).bits
+    }
+
+    /// Bit hashes and feature hashes of an encoded image from one decode, in the order given at init.
+    public func all(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> (bits: [BitHash], features: [FeatureHash]) {
+        let sizes = hashers.map(\.inputSize) + featureHashers.map(\.inputSize)
+        guard let largest = sizes.max(by: { $0.width * $0.height < $1.width * $1.height }) else { return ([], []) }
         let master = try decoder.decode(bytes, to: .squash(width: largest.width, height: largest.height), path: path).pixels
-        return try hashes(of: master)
+        var features: [FeatureHash] = []
+        for hasher in featureHashers { features.append(hasher.features(try input(master, hasher.inputSize))) }
+        return (try hashes(of: master), features)
+    }
+
+    private func input(_ pixels: PixelBuffer, _ size: (width: Int, height: Int)) throws(ImagingError) -> PixelBuffer {
+        (pixels.width, pixels.height) == size ? pixels : try editor.resized(pixels, to: .squash(width: size.width, height: size.height))
     }
 
     /// The hashes of pixels already decoded (any size).
     public func hashes(of pixels: PixelBuffer) throws(ImagingError) -> [BitHash] {
         var result: [BitHash] = []
-        for hasher in hashers {
-            let (w, h) = hasher.inputSize
-            let input = (pixels.width, pixels.height) == (w, h) ? pixels : try editor.resized(pixels, to: .squash(width: w, height: h))
-            result.append(hasher.hash(input))
-        }
+        for hasher in hashers { result.append(hasher.hash(try input(pixels, hasher.inputSize))) }
         return result
     }
 }

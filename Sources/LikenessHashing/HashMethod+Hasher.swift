@@ -14,3 +14,13 @@ extension HashMethod {
         }
     }
 }
+
+extension FeatureMethod {
+    /// The hasher for this method with its default parameters.
+    public func makeHasher() -> any FeatureHasher {
+        switch self {
+        case .radialVariance: try! RadialVarianceHash()
+        case .colorMoments: ColorMomentHash()
+        }
+    }
+}

@@ -5,17 +5,25 @@ import LikenessEngine
 import LikenessImaging
 
 extension HashMethod: ExpressibleByArgument {}
+extension FeatureMethod: ExpressibleByArgument {}
 
 struct Hash: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print perceptual hashes of image files.",
-        discussion: "One line per file and method: the hash in hex (bit 0 is the top bit of the first digit, as ImageHash prints it).")
+        discussion: """
+            One line per file and method. Bit hashes print in hex (bit 0 is the top bit of the first \
+            digit, as ImageHash prints it); continuous hashes (--feature radial, colormoments) print \
+            their numbers separated by commas. Without --method or --feature, every method is printed.
+            """)
 
     @Argument(help: ArgumentHelp("Image files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("method"), help: "Hash method; repeat for several (default: all).")
+    @Option(name: .customLong("method"), help: "Bit hash method; repeat for several.")
     var methods: [HashMethod] = []
+
+    @Option(name: .customLong("feature"), help: "Continuous hash method; repeat for several.")
+    var features: [FeatureMethod] = []
 
     @Flag(help: "Print JSON on stdout.")
     var json = false
@@ -23,13 +31,16 @@ struct Hash: ParsableCommand {
     struct Line: Encodable {
         var path: String
         var hashes: [String: String]?
+        var features: [String: [Double]]?
         var error: String?
     }
 
     func run() throws {
-        let chosen = methods.isEmpty ? HashMethod.allCases : methods
+        let everything = methods.isEmpty && features.isEmpty
+        let chosen = everything ? HashMethod.allCases : methods
+        let chosenFeatures = everything ? FeatureMethod.allCases : features
         let computer: HashComputer
-        do { computer = try HashComputer(methods: chosen) } catch { throw CommandFailure(error.description) }
+        do { computer = try HashComputer(methods: chosen, features: chosenFeatures) } catch { throw CommandFailure(error.description) }
         var lines: [Line] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -37,8 +48,9 @@ struct Hash: ParsableCommand {
                 continue
             }
             do {
-                let hashes = try computer.hashes(of: Array(data), path: file)
-                lines.append(Line(path: file, hashes: Dictionary(uniqueKeysWithValues: zip(chosen.map(\.rawValue), hashes.map(\.hex)))))
+                let (hashes, values) = try computer.all(of: Array(data), path: file)
+                lines.append(Line(path: file, hashes: Dictionary(uniqueKeysWithValues: zip(chosen.map(\.rawValue), hashes.map(\.hex))),
+                                  features: Dictionary(uniqueKeysWithValues: zip(chosenFeatures.map(\.rawValue), values.map(\.values)))))
             } catch {
                 lines.append(Line(path: file, error: error.description))
             }
@@ -49,6 +61,10 @@ struct Hash: ParsableCommand {
             for line in lines {
                 if let error = line.error { Output.note("\(line.path): \(error)"); continue }
                 for method in chosen { print("\(method.rawValue)\t\(line.hashes?[method.rawValue] ?? "")\t\(line.path)") }
+                for method in chosenFeatures {
+                    let numbers = (line.features?[method.rawValue] ?? []).map { String(format: "%.6g", $0) }.joined(separator: ",")
+                    print("\(method.rawValue)\t\(numbers)\t\(line.path)")
+                }
             }
         }
         // Exit 1 when any file failed, so scripts notice; the others were still printed.
@@ -59,7 +75,11 @@ struct Hash: ParsableCommand {
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How alike two images are, by every method.",
-        discussion: "For each method: the distance, the distance as a fraction of the hash length, and whether it is within the method's default duplicate radius (10 % of the bits).")
+        discussion: """
+            For each bit hash: the Hamming distance, as a fraction of the bits, and whether it is within \
+            the default duplicate radius (10 % of the bits). For each continuous hash: its own distance \
+            (radial: 1 − peak cross-correlation; colormoments: L2 of Hu moments) and its default threshold.
+            """)
 
     @Argument(help: ArgumentHelp("First image.", valueName: "a")) var a: String
     @Argument(help: ArgumentHelp("Second image.", valueName: "b")) var b: String
@@ -69,35 +89,43 @@ struct Compare: ParsableCommand {
 
     struct Row: Encodable {
         var method: String
-        var distance: Int
-        var bits: Int
-        var normalizedDistance: Double
-        var radius: Int
+        var distance: Double
+        /// Hash length for bit hashes; nil for continuous hashes.
+        var bits: Int?
+        var normalizedDistance: Double?
+        var threshold: Double
         var duplicate: Bool
     }
 
     func run() throws {
-        let methods = HashMethod.allCases
+        let methods = HashMethod.allCases, featureMethods = FeatureMethod.allCases
         let computer: HashComputer
-        do { computer = try HashComputer(methods: methods) } catch { throw CommandFailure(error.description) }
-        func hashes(_ path: String) throws -> [BitHash] {
+        do { computer = try HashComputer(methods: methods, features: featureMethods) } catch { throw CommandFailure(error.description) }
+        func hashes(_ path: String) throws -> (bits: [BitHash], features: [FeatureHash]) {
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read file") }
-            do { return try computer.hashes(of: Array(data), path: path) } catch { throw CommandFailure(error.description) }
+            do { return try computer.all(of: Array(data), path: path) } catch { throw CommandFailure(error.description) }
         }
         let (ha, hb) = (try hashes(a), try hashes(b))
-        let rows = zip(methods, zip(ha, hb)).map { method, pair in
+        var rows = zip(methods, zip(ha.bits, hb.bits)).map { method, pair in
             let distance = pair.0.hammingDistance(to: pair.1)
             let radius = NearDuplicateFinder.defaultRadius(for: method)
-            return Row(method: method.rawValue, distance: distance, bits: pair.0.count,
-                       normalizedDistance: pair.0.normalizedDistance(to: pair.1), radius: radius, duplicate: distance <= radius)
+            return Row(method: method.rawValue, distance: Double(distance), bits: pair.0.count,
+                       normalizedDistance: pair.0.normalizedDistance(to: pair.1), threshold: Double(radius), duplicate: distance <= radius)
+        }
+        rows += zip(featureMethods, zip(ha.features, hb.features)).map { method, pair in
+            let distance = pair.0.distance(to: pair.1)
+            return Row(method: method.rawValue, distance: distance, bits: nil, normalizedDistance: nil,
+                       threshold: method.defaultThreshold, duplicate: distance <= method.defaultThreshold)
         }
         if json { try Output.json(rows); return }
-        print("method              distance   fraction   duplicate (radius)")
+        print("method             distance    fraction   duplicate (threshold)")
         for row in rows {
             let name = row.method.padding(toLength: 18, withPad: " ", startingAt: 0)
-            let distance = "\(row.distance)/\(row.bits)".padding(toLength: 9, withPad: " ", startingAt: 0)
-            print("\(name) \(distance)" + String(format: " %8.3f   ", row.normalizedDistance)
-                  + "\(row.duplicate ? "yes" : "no ") (≤ \(row.radius))")
+            let distance = (row.bits.map { "\(Int(row.distance))/\($0)" } ?? String(format: "%.3g", row.distance))
+                .padding(toLength: 10, withPad: " ", startingAt: 0)
+            let fraction = row.normalizedDistance.map { String(format: "%8.3f", $0) } ?? "       –"
+            let threshold = row.bits == nil ? String(format: "%.3g", row.threshold) : String(Int(row.threshold))
+            print("\(name) \(distance) \(fraction)   \(row.duplicate ? "yes" : "no ") (≤ \(threshold))")
         }
     }
 }
