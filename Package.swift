@@ -17,6 +17,9 @@ let package = Package(
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // C: the ONNX Runtime C API header (from `make setup`, found through pkg-config); the library
+        // is loaded at run time with dlopen.
+        .systemLibrary(name: "CONNXRuntime", pkgConfig: "likeness-onnxruntime"),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -28,6 +31,7 @@ let package = Package(
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
+        .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -35,7 +39,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessCatalog",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -49,6 +53,9 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
+        .testTarget(name: "LikenessEmbeddingTests", dependencies: [
+            "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+        ]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
         .testTarget(name: "LikenessHashingTests", dependencies: [

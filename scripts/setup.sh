@@ -13,7 +13,7 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages from Debian.
-packages=(pkg-config libvips-dev libsqlite3-dev libssl-dev libopenblas-dev)
+packages=(pkg-config unzip libvips-dev libsqlite3-dev libssl-dev libopenblas-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -46,6 +46,33 @@ fi
 # 3. Real photos from Debian packages (extracted, not installed).
 "$here/scripts/fetch-photos.sh"
 
-# 4. Swift dependencies from the package mirror.
+# 4. ONNX Runtime (library from the pinned PyPI wheel, C header from Debian trixie) and a pkg-config
+#    file so SwiftPM finds the header (the library is loaded at run time). ORT_HOME overrides both.
+eval "$(bash "$here/scripts/onnx/setup-onnxruntime.sh")"
+mkdir -p "$cache/onnxruntime/pkgconfig"
+cat > "$cache/onnxruntime/pkgconfig/likeness-onnxruntime.pc" <<PC
+Name: likeness-onnxruntime
+Description: ONNX Runtime C API header for Likeness (the library is loaded at run time)
+Version: 1
+Cflags: -I$ORT_INCLUDE_DIR
+Libs:
+PC
+
+# 5. The default model: EfficientNet-Lite0 converted to ONNX once (checked by SHA-256 and by
+#    ImageNet top-1 on known photos), and tiny random ViT/ResNet graphs for the manifest tests.
+model="$cache/models/efficientnet-lite0.onnx"
+model_sha=b55bd8a01346a801d19c0aa8dadb32649f15f55e2a85c50a3ebd0d6dbdac416d
+if [ ! -f "$model" ] || [ "$(sha256sum "$model" | cut -d' ' -f1)" != "$model_sha" ]; then
+  log "converting the default model (installs a CPU torch into $cache/venv-torch once)"
+  python3 "$here/scripts/onnx/convert_efficientnet.py" --photos "$cache/photos/opencv" >&2
+else
+  log "default model present"
+fi
+if [ ! -f "$cache/test-models/nan-tiny.onnx" ]; then
+  log "writing tiny test models"
+  "$cache/venv-torch/bin/python" "$here/scripts/onnx/make_test_models.py" "$cache/test-models" >&2
+fi
+
+# 6. Swift dependencies from the package mirror.
 (cd "$here" && swift package resolve >/dev/null)
 log "done (cache: $cache)"

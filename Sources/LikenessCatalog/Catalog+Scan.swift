@@ -37,9 +37,11 @@ extension Catalog {
                     scanned_at = excluded.scanned_at, gone = 0
                 """)
             // Features computed from the old content of a re-read file no longer hold.
-            let forget = try db.cachedStatement(sql: "DELETE FROM image_hash WHERE image_id = (SELECT id FROM image WHERE path = ?)")
+            let forgetHashes = try db.cachedStatement(sql: "DELETE FROM image_hash WHERE image_id = (SELECT id FROM image WHERE path = ?)")
+            let forgetEmbeddings = try db.cachedStatement(sql: "DELETE FROM image_embedding WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             for entry in entries {
-                try forget.execute(arguments: [entry.path])
+                try forgetHashes.execute(arguments: [entry.path])
+                try forgetEmbeddings.execute(arguments: [entry.path])
                 try statement.execute(arguments: [
                     entry.path, entry.fingerprint?.size, entry.fingerprint?.modifiedNanoseconds,
                     entry.contentHash?.hex, entry.info?.width, entry.info?.height, entry.info?.format.rawValue,

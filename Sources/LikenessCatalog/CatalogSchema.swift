@@ -3,7 +3,7 @@ internal import GRDB
 /// The catalog's tables, created and upgraded by numbered migrations.
 enum CatalogSchema {
     /// The newest schema version this build writes.
-    static let version = 2
+    static let version = 3
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +34,18 @@ enum CatalogSchema {
                     bits INTEGER NOT NULL,
                     hex TEXT NOT NULL,
                     PRIMARY KEY (image_id, method)
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v3: embeddings") { db in
+            try db.execute(sql: """
+                CREATE TABLE image_embedding (
+                    image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+                    model_id TEXT NOT NULL,
+                    model_sha256 TEXT NOT NULL,
+                    dimension INTEGER NOT NULL,
+                    vector BLOB NOT NULL,
+                    PRIMARY KEY (image_id, model_id)
                 ) WITHOUT ROWID;
                 """)
         }

@@ -23,6 +23,12 @@ public struct UnknownNameError: Error, Sendable, Equatable, CustomStringConverti
     public var given: String
     public var valid: [String]
 
+    public init(kind: String, given: String, valid: [String]) {
+        self.kind = kind
+        self.given = given
+        self.valid = valid
+    }
+
     public var description: String {
         "unknown \(kind) '\(given)'; valid: \(valid.joined(separator: ", "))"
     }
