@@ -1,5 +1,5 @@
 # Likeness: the two commands a newcomer needs are `make demo` and `make test`.
-CACHE ?= $(HOME)/.cache/likeness
+CACHE ?= $(or $(LIKENESS_CACHE),$(HOME)/.cache/likeness)
 # SwiftPM finds the ONNX Runtime header through the pkg-config file `make setup` writes.
 export PKG_CONFIG_PATH := $(CACHE)/onnxruntime/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
 export LIKENESS_CACHE := $(CACHE)
