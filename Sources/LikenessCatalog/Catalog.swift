@@ -19,19 +19,29 @@ public final class Catalog: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "likeness-catalog"
+        // Switching a new file to WAL and migrating can meet SQLITE_BUSY at once, without the busy
+        // handler, when another process opens the same catalog at that moment: retry until the timeout.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                pool = try Self.open(path, configuration)
+                return
+            } catch {
+                guard case .locked = error, Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    private static func open(_ path: String, _ configuration: Configuration) throws(CatalogError) -> DatabasePool {
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = CatalogSchema.migrator()
-            try pool.read { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    throw CatalogError.newerSchema(path: path, version: CatalogSchema.version + 1)
-                }
-            }
-            try migrator.migrate(pool)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try CatalogSchema.migrate(pool, path: path)
+            return pool
         } catch {
             throw Self.map(error, path: path)
         }

@@ -1,54 +1,67 @@
 internal import GRDB
 
-/// The catalog's tables, created and upgraded by numbered migrations.
+/// The catalog's tables, created and upgraded by numbered steps recorded in `PRAGMA user_version`.
+///
+/// All steps run inside one IMMEDIATE transaction, so two processes opening the same new catalog
+/// at once cannot both apply a step (GRDB's migrator checks what is applied outside its
+/// transactions, which races across processes).
 enum CatalogSchema {
-    /// The newest schema version this build writes.
-    static let version = 3
+    /// The SQL of each version, in order: `steps[0]` brings an empty file to version 1.
+    static let steps: [String] = [
+        // 1: images
+        """
+        CREATE TABLE image (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER,
+            mtime_ns INTEGER,
+            sha256 TEXT,
+            width INTEGER,
+            height INTEGER,
+            format TEXT,
+            failure_kind TEXT,
+            failure_message TEXT,
+            scanned_at DOUBLE NOT NULL,
+            gone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX image_sha256 ON image(sha256) WHERE sha256 IS NOT NULL;
+        """,
+        // 2: perceptual hashes
+        """
+        CREATE TABLE image_hash (
+            image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+            method TEXT NOT NULL,
+            bits INTEGER NOT NULL,
+            hex TEXT NOT NULL,
+            PRIMARY KEY (image_id, method)
+        ) WITHOUT ROWID;
+        """,
+        // 3: embeddings
+        """
+        CREATE TABLE image_embedding (
+            image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+            model_id TEXT NOT NULL,
+            model_sha256 TEXT NOT NULL,
+            dimension INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (image_id, model_id)
+        ) WITHOUT ROWID;
+        """,
+    ]
 
-    static func migrator() -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: images") { db in
-            try db.execute(sql: """
-                CREATE TABLE image (
-                    id INTEGER PRIMARY KEY,
-                    path TEXT NOT NULL UNIQUE,
-                    size INTEGER,
-                    mtime_ns INTEGER,
-                    sha256 TEXT,
-                    width INTEGER,
-                    height INTEGER,
-                    format TEXT,
-                    failure_kind TEXT,
-                    failure_message TEXT,
-                    scanned_at DOUBLE NOT NULL,
-                    gone INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE INDEX image_sha256 ON image(sha256) WHERE sha256 IS NOT NULL;
-                """)
+    /// The newest schema version this build writes.
+    static var version: Int { steps.count }
+
+    /// Brings the database up to ``version``; throws ``CatalogError/newerSchema(path:version:)`` for a newer file.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard current <= version else { throw CatalogError.newerSchema(path: path, version: current) }
+                for step in steps[current...] { try db.execute(sql: step) }
+                if current < version { try db.execute(sql: "PRAGMA user_version = \(version)") }
+                return .commit
+            }
         }
-        migrator.registerMigration("v2: perceptual hashes") { db in
-            try db.execute(sql: """
-                CREATE TABLE image_hash (
-                    image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
-                    method TEXT NOT NULL,
-                    bits INTEGER NOT NULL,
-                    hex TEXT NOT NULL,
-                    PRIMARY KEY (image_id, method)
-                ) WITHOUT ROWID;
-                """)
-        }
-        migrator.registerMigration("v3: embeddings") { db in
-            try db.execute(sql: """
-                CREATE TABLE image_embedding (
-                    image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
-                    model_id TEXT NOT NULL,
-                    model_sha256 TEXT NOT NULL,
-                    dimension INTEGER NOT NULL,
-                    vector BLOB NOT NULL,
-                    PRIMARY KEY (image_id, model_id)
-                ) WITHOUT ROWID;
-                """)
-        }
-        return migrator
     }
 }

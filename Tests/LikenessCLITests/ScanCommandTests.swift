@@ -64,7 +64,8 @@ import Testing
         let catalogPath = folder.child("killed.sqlite")
         let process = CLIRunner.start(["scan", photos, "--catalog", catalogPath, "--batch-size", "4", "--workers", "1", "--json"])
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         // Wait until some batches are committed, then kill without warning.
         var committed = 0
@@ -75,8 +76,11 @@ import Testing
                 committed = (try? Catalog(path: catalogPath).allImages().count) ?? 0
             }
         }
+        let exitedEarly = !process.isRunning
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!exitedEarly, "the scan ended before it was killed: status \(process.terminationStatus), \(stderr)")
         let kept = try Catalog(path: catalogPath).allImages().count
         #expect(kept >= 8 && kept < 120, "the kill landed mid-scan (kept \(kept) of 120)")
 

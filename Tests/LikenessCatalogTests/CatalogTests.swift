@@ -124,4 +124,27 @@ import Testing
         }
         #expect(try other.allImages().map(\.path) == ["/a/kept.png"])
     }
+
+    @Test("two connections opening a new catalog at the same moment both succeed")
+    func simultaneousOpen() throws {
+        for round in 0..<20 {
+            let path = folder.child("race-\(round).sqlite")
+            let failures = NSLock()
+            nonisolated(unsafe) var errors: [String] = []
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do { _ = try Catalog(path: path).allImages() } catch {
+                    failures.lock(); errors.append("\(error)"); failures.unlock()
+                }
+            }
+            #expect(errors.isEmpty, "round \(round): \(errors)")
+        }
+    }
+
+    @Test("a catalog from a newer Likeness is refused, not downgraded")
+    func newerSchema() throws {
+        let path = folder.child("future.sqlite")
+        let catalog = try Catalog(path: path)
+        try catalog.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        #expect(throws: CatalogError.newerSchema(path: path, version: 99)) { try Catalog(path: path) }
+    }
 }
