@@ -20,6 +20,8 @@ let package = Package(
         // C: the ONNX Runtime C API header (from `make setup`, found through pkg-config); the library
         // is loaded at run time with dlopen.
         .systemLibrary(name: "CONNXRuntime", pkgConfig: "likeness-onnxruntime"),
+        // C: OpenBLAS for exact search by matrix products.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -31,6 +33,7 @@ let package = Package(
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
+        .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -39,7 +42,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessCatalog",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
+        .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
         .testTarget(name: "LikenessHashingTests", dependencies: [
