@@ -26,6 +26,9 @@ public struct ExactVectorIndex: VectorIndex {
         self.rowTile = max(1, rowTile)
     }
 
+    /// The stored (for cosine: normalised) vector with this id.
+    public func vector(at id: Int) -> [Float] { Array(vectors[(id * dimension)..<((id + 1) * dimension)]) }
+
     /// Threads OpenBLAS may use (process-wide).
     public static func setThreads(_ threads: Int) { lk_blas_set_threads(Int32(max(1, threads))) }
 
