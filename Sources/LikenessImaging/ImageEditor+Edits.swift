@@ -60,6 +60,12 @@ extension ImageEditor {
 
     /// Encodes to an in-memory file and decodes it again at full size.
     func reencoded(_ pixels: PixelBuffer, suffix: String) throws(ImagingError) -> PixelBuffer {
+        let bytes = try encoded(pixels, suffix: suffix)
+        return try ImageDecoder().decode(bytes, to: .fit(width: pixels.width, height: pixels.height)).pixels
+    }
+
+    /// The bytes of an image file in the format the suffix names, e.g. ".jpg[Q=80]".
+    public func encoded(_ pixels: PixelBuffer, suffix: String) throws(ImagingError) -> [UInt8] {
         let image = try Self.handle(pixels)
         var data: UnsafeMutableRawPointer?
         var length = 0
@@ -67,8 +73,7 @@ extension ImageEditor {
             throw ImagingError.operationFailed(operation: "write_to_buffer", message: VipsRuntime.takeErrorText(), path: nil)
         }
         defer { lk_g_free(data) }
-        let bytes = Array(UnsafeRawBufferPointer(start: data, count: length))
-        return try ImageDecoder().decode(bytes, to: .fit(width: pixels.width, height: pixels.height)).pixels
+        return Array(UnsafeRawBufferPointer(start: data, count: length))
     }
 
     private static func map(_ pixels: PixelBuffer, _ transform: (Float) -> Float) -> PixelBuffer {

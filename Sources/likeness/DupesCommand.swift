@@ -3,15 +3,20 @@ import Foundation
 import LikenessCatalog
 import LikenessCore
 import LikenessEngine
+import LikenessReport
 
 struct Dupes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List groups of duplicate images.",
         discussion: """
-            --exact groups byte-identical files (same SHA-256). --method M groups images whose \
-            perceptual hashes lie within a Hamming radius (default 10 % of the hash's bits), \
-            joined transitively. Folders given are scanned and hashed first; without folders the \
-            whole catalog is used. Nothing is ever deleted.
+            By default: embeddings find candidates (cosine ≥ --candidate), a pair at or above \
+            --accept is a duplicate, and a pair in between is confirmed when its pHashes lie within \
+            --hash-radius bits for any turn or flip. Groups are joined transitively; each names the \
+            copy to keep (largest pixel count, then sharpest, then largest file, then oldest) and \
+            every member's similarity to it. --exact groups byte-identical files; --method M groups \
+            by one perceptual hash alone. Folders given are scanned (and embedded or hashed) first; \
+            without folders the whole catalog is used. Nothing is ever deleted: --move-to moves the \
+            non-keepers and writes a manifest that `likeness undo` reverses.
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and compare (default: everything in the catalog).", valueName: "dir"))
@@ -31,14 +36,37 @@ struct Dupes: ParsableCommand {
     @Option(help: "Parallel workers (default: number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Cosine similarity at or above which a pair is a duplicate on its own.")
+    var accept: Float = DuplicateConfiguration().acceptCosine
+
+    @Option(help: "Cosine similarity at or above which a pair is confirmed by the hash.")
+    var candidate: Float = DuplicateConfiguration().candidateCosine
+
+    @Option(help: "Largest pHash distance (of 64 bits, any turn or flip) that confirms a candidate.")
+    var hashRadius: Int = DuplicateConfiguration().hashRadius
+
     @Flag(help: "Print the groups as JSON on stdout.")
     var json = false
 
+    @Flag(help: "Print the groups as CSV on stdout (group, path, keep, similarity, hash distance).")
+    var csv = false
+
+    @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Move every non-keeper into this folder and write a manifest for `likeness undo`.", valueName: "dir"))
+    var moveTo: String?
+
     func validate() throws {
-        guard exact != (method != nil) else {
-            throw ValidationError("choose one of --exact or --method (\(HashMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
+        if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
         if let threshold, threshold < 0 { throw ValidationError("--threshold must be 0 or more") }
+        if json && csv { throw ValidationError("choose --json or --csv, not both") }
+        if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
+            throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
+        }
+        guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
     }
 
     func run() throws {
@@ -52,12 +80,72 @@ struct Dupes: ParsableCommand {
             }
             if let method {
                 try runNear(method, catalog: catalog, roots: roots)
-            } else {
+            } else if exact {
                 try runExact(catalog: catalog, roots: roots)
+            } else {
+                try runEmbedding(catalog: catalog, roots: roots)
             }
         } catch let error as CatalogError {
             throw CommandFailure(error.description)
         }
+    }
+
+    private func runEmbedding(catalog: Catalog, roots: [String]?) throws {
+        let (model, input) = try modelOptions.open()
+        let scoped = roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+        let groups: [DuplicateGroup]
+        let space: EmbeddingSpace
+        do {
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: scoped, progress: TerminalProgress())
+            for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
+            space = try EmbeddingSpace(catalog: catalog, model: model, under: scoped)
+            let configuration = DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius)
+            groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space)
+        } catch let error as CustomStringConvertible & Error {
+            throw CommandFailure(error.description)
+        }
+        let redundant = groups.reduce(0) { $0 + $1.members.count - 1 }
+        let summary = "\(space.images.count) images compared with \(model.id): \(groups.count) groups, \(redundant) copies that could go"
+        if let html {
+            let thumbnails = try Thumbnails().dataURIs(groups.flatMap { $0.members.map(\.path) })
+            let report = DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: groups.map { group in
+                DuplicateReport.Group(reason: group.reason, members: group.members.map { member in
+                    .init(path: member.path, caption: String(format: "cosine %.3f", member.similarity)
+                          + (member.hashDistance.map { " · pHash \($0)/64" } ?? ""))
+                })
+            }, thumbnails: thumbnails)
+            do { try report.html().write(toFile: html, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(html): \(error.localizedDescription)")
+            }
+            Output.note("report: \(html)")
+        }
+        if json {
+            try Output.json(DupesOutput(model: model.id, configuration: DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius), groups: groups))
+        } else if csv {
+            print("group,path,keep,similarity,hash_distance")
+            for (number, group) in groups.enumerated() {
+                for member in group.members {
+                    print("\(number + 1),\(Self.csvField(member.path)),\(member.path == group.keep),\(String(format: "%.4f", member.similarity)),\(member.hashDistance.map(String.init) ?? "")")
+                }
+            }
+        } else {
+            print(summary)
+            for group in groups {
+                print("\nkeep \(group.keep)  (\(group.reason))")
+                for member in group.members.dropFirst() {
+                    print(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "") + member.path)
+                }
+            }
+        }
+        if let moveTo {
+            let losers = groups.flatMap { $0.members.dropFirst().map(\.path) }
+            let (manifest, moves) = try DuplicateMover().move(losers, to: moveTo)
+            Output.note("moved \(moves.count) files to \(moveTo); undo with: likeness undo \(manifest)")
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     private func runNear(_ method: HashMethod, catalog: Catalog, roots: [String]?) throws {
@@ -120,4 +208,28 @@ struct NearDupesOutput: Encodable {
     var method: String
     var threshold: Int
     var groups: [HashDuplicateGroup]
+}
+
+/// JSON shape of the default `dupes`.
+struct DupesOutput: Encodable {
+    var model: String
+    var configuration: DuplicateConfiguration
+    var groups: [DuplicateGroup]
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Move files back as recorded by `dupes --move-to`.")
+
+    @Argument(help: ArgumentHelp("The likeness-moves.json manifest.", valueName: "manifest"))
+    var manifest: String
+
+    func run() throws {
+        let result: (restored: [DuplicateMover.Move], skipped: [(DuplicateMover.Move, String)])
+        do { result = try DuplicateMover().undo(manifestAt: manifest) } catch {
+            throw CommandFailure("cannot undo \(manifest): \(error.localizedDescription)")
+        }
+        print("restored \(result.restored.count) files")
+        for (_, reason) in result.skipped { print("  left in place: \(reason)") }
+        if !result.skipped.isEmpty { throw ExitCode(1) }
+    }
 }

@@ -51,13 +51,6 @@ import Testing
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "important notes\n")
     }
 
-    @Test("dupes without a method explains what is available")
-    func dupesNeedsMethod() throws {
-        let result = try CLIRunner.run(["dupes", "--catalog", folder.child("c.sqlite")])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("--exact"))
-    }
-
     @Test("a scan killed mid-way keeps its committed batches and the next scan completes without duplicates")
     func killAndResume() throws {
         let photos = try makePhotos(count: 120, size: 320)

@@ -1,0 +1,111 @@
+import Foundation
+import LikenessCatalog
+import LikenessCore
+import LikenessHashing
+import LikenessImaging
+
+/// One member of a duplicate group, compared with the group's keeper.
+public struct DuplicateMember: Sendable, Codable, Hashable {
+    public var path: String
+    /// Cosine similarity of its embedding to the keeper's (1 for the keeper).
+    public var similarity: Float
+    /// Smallest pHash distance to the keeper over the eight turns and flips; nil when not computed.
+    public var hashDistance: Int?
+}
+
+/// A group of near-duplicates with the copy to keep and why.
+public struct DuplicateGroup: Sendable, Codable, Hashable {
+    public var keep: String
+    public var reason: String
+    /// Every member, the keeper first.
+    public var members: [DuplicateMember]
+}
+
+/// Groups images whose embeddings are close, confirming borderline pairs with a perceptual hash.
+public struct NearDuplicateGrouper: Sendable {
+    public let configuration: DuplicateConfiguration
+    private let decoder: ImageDecoder
+    private let phash: PerceptualHash
+
+    public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
+        self.configuration = configuration
+        self.decoder = try ImageDecoder()
+        self.phash = try! PerceptualHash()
+    }
+
+    /// The groups among the images of `space`, largest first.
+    public func groups(in space: EmbeddingSpace) -> [DuplicateGroup] {
+        let candidates = space.index.pairs(within: configuration.candidateCosine)
+        var hashCache: [Int: [BitHash]] = [:]
+        var sets = UnionFind(count: space.images.count)
+        for pair in candidates {
+            if pair.score >= configuration.acceptCosine {
+                sets.union(pair.i, pair.j)
+            } else if let distance = dihedralDistance(pair.i, pair.j, space, &hashCache), distance <= configuration.hashRadius {
+                sets.union(pair.i, pair.j)
+            }
+        }
+        return sets.groups().map { members in
+            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
+            let keeperIndex = members[keeper]
+            let keeperVector = space.index.vector(at: keeperIndex)
+            var ordered = [keeperIndex] + members.filter { $0 != keeperIndex }
+            ordered = [ordered[0]] + ordered.dropFirst().sorted {
+                keeperVector.cosineSimilarity(to: space.index.vector(at: $0)) > keeperVector.cosineSimilarity(to: space.index.vector(at: $1))
+            }
+            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members: ordered.map { index in
+                DuplicateMember(path: space.images[index].path,
+                                similarity: index == keeperIndex ? 1 : keeperVector.cosineSimilarity(to: space.index.vector(at: index)),
+                                hashDistance: index == keeperIndex ? 0 : dihedralDistance(keeperIndex, index, space, &hashCache))
+            })
+        }
+    }
+
+    /// The smallest pHash distance between image `a` in any of its eight turns and flips and image `b`.
+    private func dihedralDistance(_ a: Int, _ b: Int, _ space: EmbeddingSpace, _ cache: inout [Int: [BitHash]]) -> Int? {
+        guard let ha = hashes(a, space, &cache), let hb = hashes(b, space, &cache) else { return nil }
+        return ha.map { $0.hammingDistance(to: hb[0]) }.min()
+    }
+
+    private func hashes(_ index: Int, _ space: EmbeddingSpace, _ cache: inout [Int: [BitHash]]) -> [BitHash]? {
+        if let cached = cache[index] { return cached }
+        let (w, h) = phash.inputSize
+        guard let data = FileManager.default.contents(atPath: space.images[index].path),
+              let pixels = try? decoder.decode(Array(data), to: .squash(width: w, height: h)).pixels else { return nil }
+        let variants = (0..<8).map { phash.hash(pixels.dihedral($0)) }
+        cache[index] = variants
+        return variants
+    }
+
+    /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;
+    /// returns the position and the reason.
+    func chooseKeeper(_ images: [CatalogImage]) -> (Int, String) {
+        let pixels = images.map { $0.info?.pixelCount ?? 0 }
+        let best = pixels.max() ?? 0
+        var pool = images.indices.filter { pixels[$0] == best }
+        if pool.count == 1 { return (pool[0], "largest pixel count (\(Self.describe(images[pool[0]])))") }
+        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessOf(images[$0])) })
+        let sharpest = sharpness.values.max() ?? 0
+        // Only a clear difference counts: blur cuts the Laplacian variance many times over, while a
+        // re-encode or a flip moves it by a few per cent (and JPEG blocking even raises it).
+        let sharpPool = pool.filter { (sharpness[$0] ?? 0) * 1.25 >= sharpest }
+        if sharpPool.count == 1 { return (sharpPool[0], "sharpest of the largest (\(Self.describe(images[sharpPool[0]])))") }
+        pool = sharpPool
+        let sizes = pool.map { images[$0].fingerprint?.size ?? 0 }
+        let biggest = sizes.max() ?? 0
+        let bigPool = pool.filter { (images[$0].fingerprint?.size ?? 0) == biggest }
+        if bigPool.count == 1 { return (bigPool[0], "largest file of equally large and sharp copies") }
+        let oldest = bigPool.min { (images[$0].fingerprint?.modifiedNanoseconds ?? 0, images[$0].path) < (images[$1].fingerprint?.modifiedNanoseconds ?? 0, images[$1].path) }!
+        return (oldest, "oldest of identical-looking copies")
+    }
+
+    private func sharpnessOf(_ image: CatalogImage) -> Double {
+        guard let data = FileManager.default.contents(atPath: image.path),
+              let pixels = try? decoder.decode(Array(data), to: .fit(width: 512, height: 512)).pixels else { return 0 }
+        return Sharpness.laplacianVariance(GreyImage(pixels))
+    }
+
+    private static func describe(_ image: CatalogImage) -> String {
+        image.info.map { "\($0.width)×\($0.height)" } ?? "unknown size"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import LikenessCore
+
+/// Near-duplicate groups as an offline HTML page: each group side by side, the keeper marked,
+/// every member's similarity to the keeper on it.
+public struct DuplicateReport: Sendable {
+    public struct Member: Sendable {
+        public var path: String
+        public var caption: String
+        public init(path: String, caption: String) { self.path = path; self.caption = caption }
+    }
+
+    public struct Group: Sendable {
+        public var reason: String
+        /// The keeper first.
+        public var members: [Member]
+        public init(reason: String, members: [Member]) { self.reason = reason; self.members = members }
+    }
+
+    public var title: String
+    public var summary: String
+    public var groups: [Group]
+    /// Data URIs by path; a member without one shows its name only.
+    public var thumbnails: [String: String]
+
+    public init(title: String, summary: String, groups: [Group], thumbnails: [String: String]) {
+        self.title = title
+        self.summary = summary
+        self.groups = groups
+        self.thumbnails = thumbnails
+    }
+
+    public func html() -> String {
+        var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n"
+        body += "<style>.group{border:1px solid #ddd;border-radius:6px;padding:10px;margin:14px 0}"
+            + ".cards{display:flex;flex-wrap:wrap;gap:10px}.card{width:176px;font-size:12px;word-break:break-all}"
+            + ".card img{max-width:168px;max-height:168px;display:block;margin-bottom:4px;border:3px solid transparent}"
+            + ".keep img{border-color:#2e8b57}.keep .tag{color:#2e8b57;font-weight:600}.reason{color:#555;margin:0 0 8px}</style>\n"
+        for (number, group) in groups.enumerated() {
+            body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images</h2>"
+            body += "<p class=\"reason\">Keep: \(HTML.escape(group.reason))</p><div class=\"cards\">"
+            for (position, member) in group.members.enumerated() {
+                let image = thumbnails[member.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((member.path as NSString).lastPathComponent))\">" } ?? ""
+                let tag = position == 0 ? "<span class=\"tag\">keep</span> · " : ""
+                body += "<div class=\"card\(position == 0 ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
+                    + "<span title=\"\(HTML.escape(member.path))\">\(HTML.escape(member.path))</span></div>"
+            }
+            body += "</div></div>\n"
+        }
+        if groups.isEmpty { body += "<p>No near-duplicates found.</p>" }
+        return HTML.page(title: title, body: body)
+    }
+}

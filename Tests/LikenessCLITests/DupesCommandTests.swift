@@ -1,0 +1,71 @@
+import Foundation
+import LikenessImaging
+import LikenessTestSupport
+import Testing
+
+@Suite(.serialized) struct DupesCommandTests {
+    let folder = TemporaryDirectory("cli-dupes")
+
+    /// Four originals, each with a half-size copy and a JPEG q80 copy; two unrelated singles.
+    func makeSet() throws -> String {
+        let photos = folder.folder("photos")
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        for seed in 1...4 {
+            let original = try editor.apply(.blur(sigma: 8), to: Fixtures.pattern(width: 320, height: 240, seed: UInt64(seed)))
+            try encoder.write(original, to: folder.child("photos/\(seed).png"))
+            try encoder.write(try editor.resized(original, to: .fit(width: 160, height: 120)), to: folder.child("photos/\(seed)-half.png"))
+            try encoder.write(original, to: folder.child("photos/\(seed)-q80.jpg") + "[Q=80]")
+        }
+        for seed in 50...51 { try Fixtures.writePattern(to: folder.child("photos/single-\(seed).png"), width: 320, height: 240, seed: UInt64(seed)) }
+        return photos
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("default dupes finds each original with its copies, keeps the largest, and writes a report with every group")
+    func groupsAndReport() throws {
+        let photos = try makeSet()
+        let report = folder.child("report.html")
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("c.sqlite"), "--json", "--html", report])
+        #expect(result.status == 0, "\(result.stderr)")
+        let groups = try #require(try json(result.stdout)["groups"] as? [[String: Any]])
+        let names = groups.map { group in
+            ((group["members"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted()
+        }.sorted { $0[0] < $1[0] }
+        #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-q80.jpg", "\($0).png"] })
+        // A full-size copy is kept (the PNG or the same-size JPEG, whichever file is larger), never the half-size one.
+        #expect(groups.allSatisfy { !(($0["keep"] as? String) ?? "half").contains("half") })
+        #expect(groups.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.components(separatedBy: "class=\"group\"").count - 1 == 4)
+        #expect(html.components(separatedBy: "<img src=\"data:image/jpeg;base64,").count - 1 == 12)
+        #expect(!html.contains("src=\"http"))
+    }
+
+    @Test("--move-to moves only non-keepers; undo puts them back")
+    func moveAndUndo() throws {
+        let photos = try makeSet()
+        let aside = folder.child("aside")
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
+        let moved = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
+        #expect(remaining.count == before.count - 8)
+        #expect((1...4).allSatisfy { remaining.contains("\($0).png") || remaining.contains("\($0)-q80.jpg") })
+        #expect(!remaining.contains { $0.contains("half") })
+        let undo = try CLIRunner.run(["undo", (aside as NSString).appendingPathComponent("likeness-moves.json")])
+        #expect(undo.status == 0 && undo.stdout.contains("restored 8 files"), "\(undo.stdout) \(undo.stderr)")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: photos)) == before)
+    }
+
+    @Test("CSV has a header and one row per member")
+    func csv() throws {
+        let photos = try makeSet()
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("v.sqlite"), "--csv"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "group,path,keep,similarity,hash_distance")
+        #expect(lines.count == 1 + 12)
+    }
+}
