@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "LikenessEngineTests", dependencies: [
             "LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessTestSupport",
         ]),
-        .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,6 +61,17 @@ public struct NearDuplicateGrouper: Sendable {
         }
     }
 
+    /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
+    public func confirmed(_ candidates: [(i: Int, j: Int, score: Float)], in space: EmbeddingSpace) -> [(i: Int, j: Int, score: Float, hashDistance: Int?)] {
+        var cache: [Int: [BitHash]] = [:]
+        return candidates.compactMap { pair in
+            let distance = dihedralDistance(pair.i, pair.j, space, &cache)
+            if pair.score >= configuration.acceptCosine { return (pair.i, pair.j, pair.score, distance) }
+            guard let distance, distance <= configuration.hashRadius else { return nil }
+            return (pair.i, pair.j, pair.score, distance)
+        }
+    }
+
     /// The smallest pHash distance between image `a` in any of its eight turns and flips and image `b`.
     private func dihedralDistance(_ a: Int, _ b: Int, _ space: EmbeddingSpace, _ cache: inout [Int: [BitHash]]) -> Int? {
         guard let ha = hashes(a, space, &cache), let hb = hashes(b, space, &cache) else { return nil }

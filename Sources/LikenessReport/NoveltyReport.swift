@@ -1,0 +1,70 @@
+import Foundation
+
+/// Novelty results as an offline HTML page: the similarity histogram with the threshold marked,
+/// then every flagged query image beside its nearest reference.
+public struct NoveltyReport: Sendable {
+    public struct Row: Sendable {
+        public var query: String
+        public var nearest: String?
+        public var similarity: Float
+        public var novel: Bool
+        public init(query: String, nearest: String?, similarity: Float, novel: Bool) {
+            self.query = query; self.nearest = nearest; self.similarity = similarity; self.novel = novel
+        }
+    }
+
+    public var rows: [Row]
+    public var threshold: Float
+    public var thumbnails: [String: String]
+
+    public init(rows: [Row], threshold: Float, thumbnails: [String: String]) {
+        self.rows = rows
+        self.threshold = threshold
+        self.thumbnails = thumbnails
+    }
+
+    public func html() -> String {
+        let flagged = rows.filter(\.novel)
+        var body = "<p class=\"lead\">\(rows.count) query images; \(flagged.count) flagged as novel "
+            + "(nearest reference similarity below \(String(format: "%.2f", threshold))). Each flagged image is shown beside its nearest known match.</p>\n"
+        body += "<h2>Similarity to the nearest reference</h2>\n" + histogram()
+        body += "<style>.pair{display:flex;gap:14px;align-items:flex-start;border:1px solid #ddd;border-radius:6px;padding:8px;margin:10px 0}"
+            + ".side{width:200px;font-size:12px;word-break:break-all}.side img{max-width:190px;max-height:190px;display:block;margin-bottom:4px}"
+            + ".score{font-size:15px;font-weight:600;align-self:center;width:90px;text-align:center}</style>\n"
+        body += "<h2>Flagged images</h2>\n"
+        for row in flagged {
+            body += "<div class=\"pair\">" + side(row.query, label: "query (novel)")
+                + "<div class=\"score\">\(String(format: "%.3f", row.similarity))</div>"
+                + (row.nearest.map { side($0, label: "nearest reference") } ?? "<div class=\"side\">no reference</div>") + "</div>\n"
+        }
+        if flagged.isEmpty { body += "<p>Nothing is novel at this threshold.</p>" }
+        return HTML.page(title: "Likeness novelty", body: body)
+    }
+
+    private func side(_ path: String, label: String) -> String {
+        let image = thumbnails[path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((path as NSString).lastPathComponent))\">" } ?? ""
+        return "<div class=\"side\">\(image)<b>\(HTML.escape(label))</b><br>\(HTML.escape(path))</div>"
+    }
+
+    /// 20 bins over [-1, 1] … in practice over [min, 1]; the threshold as a red line.
+    func histogram() -> String {
+        let values = rows.map(\.similarity)
+        let low = min(values.min() ?? 0, threshold) - 0.02, high: Float = 1
+        let bins = 20
+        var counts = [Int](repeating: 0, count: bins)
+        for v in values { counts[min(bins - 1, max(0, Int((v - low) / (high - low) * Float(bins))))] += 1 }
+        let (width, height) = (600.0, 160.0)
+        let peak = Double(max(counts.max() ?? 1, 1))
+        var svg = "<svg width=\"\(Int(width + 20))\" height=\"\(Int(height + 30))\" role=\"img\" aria-label=\"similarity histogram\">\n"
+        let barWidth = width / Double(bins)
+        for (i, count) in counts.enumerated() {
+            let h = height * Double(count) / peak
+            svg += "<rect x=\"\(String(format: "%.1f", Double(i) * barWidth + 1))\" y=\"\(String(format: "%.1f", height - h))\" width=\"\(String(format: "%.1f", barWidth - 2))\" height=\"\(String(format: "%.1f", h))\" fill=\"#4a7bd0\"/>"
+        }
+        let x = width * Double((threshold - low) / (high - low))
+        svg += "<line x1=\"\(String(format: "%.1f", x))\" y1=\"0\" x2=\"\(String(format: "%.1f", x))\" y2=\"\(height)\" stroke=\"#d03030\" stroke-width=\"2\"/>"
+        svg += "<text x=\"\(String(format: "%.1f", x + 4))\" y=\"12\">threshold \(String(format: "%.2f", threshold))</text>"
+        svg += "<text x=\"0\" y=\"\(height + 18)\">\(String(format: "%.2f", low))</text><text x=\"\(width - 24)\" y=\"\(height + 18)\">1.00</text>"
+        return svg + "</svg>\n"
+    }
+}
