@@ -34,6 +34,24 @@ public struct EmbeddingInput: Sendable {
     }
 }
 
+extension EmbeddingInput {
+    /// The same preparation for pixels already in memory (benchmarks, edits).
+    public func pixels(from image: PixelBuffer) throws(ImagingError) -> PixelBuffer {
+        let (w, h) = (manifest.input.width, manifest.input.height)
+        switch manifest.input.resize {
+        case .squash:
+            return try editor.resized(image, to: .squash(width: w, height: h))
+        case .centreCrop:
+            let crop = manifest.input.crop ?? 1
+            let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
+            let covered = try editor.resized(image, to: .centreCrop(width: outer.0, height: outer.1))
+            return crop < 1 ? try editor.apply(.crop(fraction: Double(w) / Double(outer.0)), to: covered).fitted(width: w, height: h) : covered
+        case .letterbox:
+            return try editor.resized(image, to: .fit(width: w, height: h)).padded(width: w, height: h)
+        }
+    }
+}
+
 extension PixelBuffer {
     /// Centred on a black canvas of the given size (the canvas must be at least as large).
     func padded(width: Int, height: Int) -> PixelBuffer {

@@ -7,7 +7,7 @@ import LikenessImaging
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Likeness' speed on your own files.",
-        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self])
+        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self, DupesBench.self])
 }
 
 struct DecodeBench: ParsableCommand {
@@ -94,5 +94,54 @@ struct HashBench: ParsableCommand {
         if json { try Output.json(best); return }
         print(String(format: "likeness %@: %d/%d files, %d workers: %.1f images/s (%.2f s)",
                      best.method, best.hashed, best.files, best.workers, best.imagesPerSecond, best.seconds))
+    }
+}
+
+struct DupesBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dupes",
+        abstract: "Pair precision, recall and F1 of the default dupes rule on edited photos plus distractors.",
+        discussion: """
+            Every photo in DIR is edited in 24 known ways; images from --distractors are added unedited. \
+            All pairs are judged: same source photo = duplicate. pHash alone and the embedding alone are \
+            shown at their best possible thresholds (tuned on this very set, which flatters them); the \
+            default rule runs at its fixed configuration.
+            """)
+
+    @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir")) var folders: [String]
+    @Option(name: .customLong("distractors"), help: ArgumentHelp("Folder of unrelated images added unedited; repeatable.", valueName: "dir"))
+    var distractorFolders: [String] = []
+    @OptionGroup var modelOptions: ModelOptions
+    @Flag(help: "Print the result as JSON on stdout.") var json = false
+
+    func run() throws {
+        let (model, input) = try modelOptions.open()
+        let result: DuplicateBenchmark.Result
+        do {
+            result = try DuplicateBenchmark(model: model).run(photos: folders, distractors: distractorFolders, input: input, progress: TerminalProgress())
+        } catch let error as CustomStringConvertible & Error {
+            throw CommandFailure(error.description)
+        }
+        if json { try Output.json(result); return }
+        for failure in result.failures { Output.note("skipped \(failure.message)") }
+        print("\(result.photos) photos × \(result.edits.count + 1) versions + \(result.distractors) distractors = \(result.images) images; "
+              + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
+        print("rule                                             threshold        precision  recall   F1")
+        for rule in result.rules {
+            print(rule.name.padding(toLength: 48, withPad: " ", startingAt: 0) + " " + rule.threshold.padding(toLength: 16, withPad: " ", startingAt: 0)
+                  + String(format: " %9.3f  %6.3f  %5.3f", rule.precision, rule.recall, rule.f1))
+        }
+        if let t = result.tuning {
+            print(String(format: "\nheld-out tuning (%d configurations tried on the even-numbered photos, measured on the odd ones):", t.configurationsTried))
+            print(String(format: "  chosen: accept cosine ≥ %.2f, candidate ≥ %.2f confirmed by pHash ≤ %d over turns and flips",
+                         t.chosen.acceptCosine, t.chosen.candidateCosine, t.chosen.hashRadius))
+            print(String(format: "  tuning F1 %.3f; held-out precision %.3f, recall %.3f, F1 %.3f (the run's configuration: held-out F1 %.3f)",
+                         t.tuneF1, t.heldOutPrecision, t.heldOutRecall, t.heldOutF1, t.currentHeldOutF1))
+        }
+        print("\nrecall per edit")
+        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   default")
+        for (e, edit) in result.edits.enumerated() {
+            print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
+        }
     }
 }

@@ -28,7 +28,7 @@ import Testing
     func groupsAndReport() throws {
         let photos = try makeSet()
         let report = folder.child("report.html")
-        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("c.sqlite"), "--json", "--html", report])
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("c.sqlite"), "--json", "--html", report] + Strict.rule)
         #expect(result.status == 0, "\(result.stderr)")
         let groups = try #require(try json(result.stdout)["groups"] as? [[String: Any]])
         let names = groups.map { group in
@@ -49,7 +49,7 @@ import Testing
         let photos = try makeSet()
         let aside = folder.child("aside")
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
-        let moved = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside])
+        let moved = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside] + Strict.rule)
         #expect(moved.status == 0, "\(moved.stderr)")
         let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
         #expect(remaining.count == before.count - 8)
@@ -63,7 +63,7 @@ import Testing
     @Test("CSV has a header and one row per member")
     func csv() throws {
         let photos = try makeSet()
-        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("v.sqlite"), "--csv"])
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("v.sqlite"), "--csv"] + Strict.rule)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "group,path,keep,similarity,hash_distance")
         #expect(lines.count == 1 + 12)

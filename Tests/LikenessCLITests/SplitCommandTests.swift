@@ -27,7 +27,7 @@ import Testing
     @Test("leakage reports exactly the copied test images with their training originals")
     func leakage() throws {
         let (train, test) = try makeSplit()
-        let result = try CLIRunner.run(["leakage", train, test, "--catalog", folder.child("l.sqlite"), "--json"])
+        let result = try CLIRunner.run(["leakage", train, test, "--catalog", folder.child("l.sqlite"), "--json"] + Strict.rule)
         #expect(result.status == 0, "\(result.stderr)")
         let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let pairs = try #require(output["pairs"] as? [[String: Any]])
