@@ -47,9 +47,4 @@ public struct DecodeBenchmark: Sendable {
                       meanMegapixels: pixels.isEmpty ? 0 : Double(pixels.reduce(0, +)) / Double(pixels.count) / 1e6,
                       seconds: seconds, imagesPerSecond: seconds > 0 ? Double(pixels.count) / seconds : 0)
     }
-
-    /// The regular files below the given folders, sorted.
-    public static func files(in roots: [String]) -> [String] {
-        FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
-    }
 }

@@ -68,8 +68,8 @@ public struct DuplicateBenchmark: Sendable {
 
     public func run(photos roots: [String], distractors: [String], input: EmbeddingInput,
                     progress: any ProgressReporter = SilentProgress()) throws -> Result {
-        let photoFiles = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
-        let distractorFiles = distractors.isEmpty ? [] : FileWalker().walk(distractors).files.filter(\.hasValidName).map(\.path)
+        let photoFiles = FileWalker.files(in: roots)
+        let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
         let decoder = try ImageDecoder(), editor = try ImageEditor(), phash = try PerceptualHash()
         var items: [Item] = []
         var failures: [ItemFailure] = []

@@ -29,6 +29,11 @@ public struct WalkResult: Sendable {
 public struct FileWalker: Sendable {
     public init() {}
 
+    /// The paths of the regular files with UTF-8 names at or below the roots, sorted.
+    public static func files(in roots: [String]) -> [String] {
+        FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
+    }
+
     /// Walks each root, which may be a folder or a single file.
     public func walk(_ roots: [String]) -> WalkResult {
         var result = WalkResult()

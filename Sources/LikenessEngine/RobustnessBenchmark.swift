@@ -47,8 +47,8 @@ public struct RobustnessBenchmark: Sendable {
     ///   - distractors: folders of unrelated images added unedited, as extra negatives.
     public func run(_ roots: [String], distractors: [String] = [],
                     progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> RobustnessResult {
-        let photoFiles = FileWalker().walk(roots).files.filter(\.hasValidName).map(\.path)
-        let distractorFiles = distractors.isEmpty ? [] : FileWalker().walk(distractors).files.filter(\.hasValidName).map(\.path)
+        let photoFiles = FileWalker.files(in: roots)
+        let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
         let files = photoFiles + distractorFiles
         let editedCount = photoFiles.count
         let computer = try HashComputer(methods: configuration.methods)

@@ -32,7 +32,7 @@ struct DecodeBench: ParsableCommand {
     var json = false
 
     func run() throws {
-        let files = DecodeBenchmark.files(in: folders)
+        let files = FileWalker.files(in: folders)
         guard !files.isEmpty else { throw CommandFailure("no files found in \(folders.joined(separator: ", "))") }
         let benchmark: DecodeBenchmark
         do {
@@ -79,7 +79,7 @@ struct HashBench: ParsableCommand {
     }
 
     func run() throws {
-        let files = DecodeBenchmark.files(in: folders)
+        let files = FileWalker.files(in: folders)
         guard !files.isEmpty else { throw CommandFailure("no files found in \(folders.joined(separator: ", "))") }
         let computer: HashComputer
         do { computer = try HashComputer(methods: [method]) } catch { throw CommandFailure(error.description) }

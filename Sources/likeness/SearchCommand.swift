@@ -47,7 +47,7 @@ struct Search: ParsableCommand {
             throw CommandFailure(error.description)
         }
         guard space.index.count > 0 else { throw CommandFailure("the catalog has no embedded images; run `likeness embed DIR` first") }
-        let files = DecodeBenchmark.files(in: queries)
+        let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw CommandFailure("no query images found in \(queries.joined(separator: ", "))") }
         var results: [Result] = []
         for file in files {
