@@ -38,14 +38,7 @@ struct Dupes: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Cosine similarity at or above which a pair is a duplicate on its own.")
-    var accept: Float = DuplicateConfiguration().acceptCosine
-
-    @Option(help: "Cosine similarity at or above which a pair is confirmed by the hash.")
-    var candidate: Float = DuplicateConfiguration().candidateCosine
-
-    @Option(help: "Largest pHash distance (of 64 bits, any turn or flip) that confirms a candidate.")
-    var hashRadius: Int = DuplicateConfiguration().hashRadius
+    @OptionGroup var rule: RuleOptions
 
     @Flag(help: "Print the groups as JSON on stdout.")
     var json = false
@@ -66,7 +59,6 @@ struct Dupes: ParsableCommand {
         if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
             throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
         }
-        guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
     }
 
     func run() throws {
@@ -99,8 +91,7 @@ struct Dupes: ParsableCommand {
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: scoped, progress: TerminalProgress())
             for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
             space = try EmbeddingSpace(catalog: catalog, model: model, under: scoped)
-            let configuration = DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius)
-            groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space)
+            groups = try NearDuplicateGrouper(configuration: rule.configuration).groups(in: space)
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
         }
@@ -120,7 +111,7 @@ struct Dupes: ParsableCommand {
             Output.note("report: \(html)")
         }
         if json {
-            try Output.json(DupesOutput(model: model.id, configuration: DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius), groups: groups))
+            try Output.json(DupesOutput(model: model.id, configuration: rule.configuration, groups: groups))
         } else if csv {
             print("group,path,keep,similarity,hash_distance")
             for (number, group) in groups.enumerated() {

@@ -28,15 +28,13 @@ struct Leakage: ParsableCommand {
     @Argument(help: ArgumentHelp("Test set folder.", valueName: "test")) var test: String
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "Cosine similarity at or above which a pair is a duplicate on its own.") var accept: Float = DuplicateConfiguration().acceptCosine
-    @Option(help: "Cosine similarity at or above which a pair is confirmed by the hash.") var candidate: Float = DuplicateConfiguration().candidateCosine
-    @Option(help: "Largest pHash distance that confirms a candidate.") var hashRadius: Int = DuplicateConfiguration().hashRadius
+    @OptionGroup var rule: RuleOptions
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
 
     func run() throws {
         let split = try compareSplits(catalogOptions: catalogOptions, modelOptions: modelOptions, first: [train], second: [test])
-        let grouper = try NearDuplicateGrouper(configuration: DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius))
+        let grouper = try NearDuplicateGrouper(configuration: rule.configuration)
         let leaks = split.leaks(grouper: grouper)
         let leakedTests = Set(leaks.map(\.second)).count
         let summary = "\(split.first.count) training and \(split.second.count) test images: \(leaks.count) leaked pairs, \(leakedTests) test images have a near-duplicate in training"

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LikenessEngine
+
+/// The near-duplicate rule's thresholds, shared by `dupes` and `leakage`.
+struct RuleOptions: ParsableArguments {
+    @Option(help: "Cosine similarity at or above which a pair is a duplicate on its own.")
+    var accept: Float = DuplicateConfiguration().acceptCosine
+
+    @Option(help: "Cosine similarity at or above which a pair is confirmed by the hash.")
+    var candidate: Float = DuplicateConfiguration().candidateCosine
+
+    @Option(help: "Largest pHash distance (of 64 bits, any turn or flip) that confirms a candidate.")
+    var hashRadius: Int = DuplicateConfiguration().hashRadius
+
+    func validate() throws {
+        guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
+        guard hashRadius >= 0 else { throw ValidationError("--hash-radius must be 0 or more") }
+    }
+
+    var configuration: DuplicateConfiguration {
+        DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius)
+    }
+}
