@@ -1,4 +1,5 @@
 internal import COpenBLAS
+import Dispatch
 import LikenessCore
 
 /// Exact search by blocked matrix products (OpenBLAS sgemm): the reference every approximate
@@ -28,6 +29,18 @@ public struct ExactVectorIndex: VectorIndex {
 
     /// The stored (for cosine: normalised) vector with this id.
     public func vector(at id: Int) -> [Float] { Array(vectors[(id * dimension)..<((id + 1) * dimension)]) }
+
+    /// GFLOP/s of one `size × size × dimension` sgemm on random data, for comparison in benchmarks.
+    public static func sgemmRate(size: Int, dimension: Int) -> Double {
+        let a = (0..<(size * dimension)).map { Float($0 % 97) / 97 }
+        var c = [Float](repeating: 0, count: size * size)
+        lk_sgemm_abt(Int32(size), Int32(size), Int32(dimension), a, a, &c) // warm-up
+        let started = DispatchTime.now().uptimeNanoseconds
+        let repeats = 3
+        for _ in 0..<repeats { lk_sgemm_abt(Int32(size), Int32(size), Int32(dimension), a, a, &c) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return Double(repeats) * 2 * Double(size) * Double(size) * Double(dimension) / seconds / 1e9
+    }
 
     /// Threads OpenBLAS may use (process-wide).
     public static func setThreads(_ threads: Int) { lk_blas_set_threads(Int32(max(1, threads))) }

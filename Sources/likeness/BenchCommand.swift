@@ -7,7 +7,7 @@ import LikenessImaging
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Likeness' speed on your own files.",
-        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self, DupesBench.self])
+        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self, DupesBench.self, ScaleBench.self])
 }
 
 struct DecodeBench: ParsableCommand {
@@ -143,5 +143,25 @@ struct DupesBench: ParsableCommand {
         for (e, edit) in result.edits.enumerated() {
             print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
         }
+    }
+}
+
+struct ScaleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale",
+        abstract: "All-pairs grouping of N random vectors with planted duplicates: time, memory, BLAS rate.")
+
+    @Option(help: "Number of vectors.") var count: Int = 100_000
+    @Option(help: "Vector length.") var dimension: Int = 1280
+    @Option(help: "Cosine threshold for a pair.") var threshold: Float = 0.9
+    @Option(help: "BLAS threads.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Print the result as JSON on stdout.") var json = false
+
+    func run() throws {
+        let result = ScaleBenchmark(count: count, dimension: dimension, threshold: threshold, threads: threads).run()
+        if json { try Output.json(result); return }
+        print(String(format: "%d × %d-d: %d pairs ≥ %.2f found (%d planted), %d groups in %.1f s; %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s); peak RSS %.0f MB",
+                     result.vectors, result.dimension, result.foundPairs, result.threshold, result.plantedPairs, result.groups,
+                     result.seconds, result.gflops, result.fractionOfPeak * 100, result.sgemmPeakGflops, result.peakResidentMegabytes))
     }
 }
