@@ -1,0 +1,56 @@
+import Foundation
+import LikenessCore
+
+/// A retrieval benchmark: images and which group (class, scene) each belongs to.
+public struct EvalDataset: Sendable {
+    /// How relevance is read from the files.
+    public enum Layout: String, Sendable, Codable, CaseIterable {
+        /// One folder per class: images in the same folder are relevant to each other.
+        case folders
+        /// UKBench: files numbered ukbench00000…, four consecutive numbers per object.
+        case ukbench
+        /// INRIA Holidays: NNNN00.jpg is a query and NNNNxx.jpg its matches (same leading digits).
+        case holidays
+    }
+
+    public var paths: [String]
+    /// Group label per path.
+    public var groups: [Int]
+    public var groupNames: [String]
+
+    /// Reads a dataset folder in the given layout; files that do not fit the layout are an error.
+    public static func load(_ root: String, layout: Layout) throws(EvalError) -> EvalDataset {
+        let files = FileWalker.files(in: [root])
+        guard !files.isEmpty else { throw EvalError.empty(root) }
+        var keys: [String] = []
+        for path in files {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            switch layout {
+            case .folders:
+                keys.append(((path as NSString).deletingLastPathComponent as NSString).lastPathComponent)
+            case .ukbench:
+                guard let number = Int(name.filter(\.isNumber)) else { throw EvalError.unexpectedName(path, layout) }
+                keys.append(String(number / 4))
+            case .holidays:
+                guard name.count >= 3, let number = Int(name) else { throw EvalError.unexpectedName(path, layout) }
+                keys.append(String(number / 100))
+            }
+        }
+        let names = Array(Set(keys)).sorted()
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+        return EvalDataset(paths: files, groups: keys.map { index[$0]! }, groupNames: names)
+    }
+}
+
+/// A dataset that cannot be evaluated as asked.
+public enum EvalError: Error, Sendable, CustomStringConvertible {
+    case empty(String)
+    case unexpectedName(String, EvalDataset.Layout)
+
+    public var description: String {
+        switch self {
+        case .empty(let root): "no images in \(root)"
+        case .unexpectedName(let path, let layout): "\(path) does not follow the \(layout.rawValue) naming"
+        }
+    }
+}

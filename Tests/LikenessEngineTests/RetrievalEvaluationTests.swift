@@ -1,0 +1,51 @@
+import Foundation
+import LikenessCore
+@testable import LikenessEngine
+import LikenessTestSupport
+import Testing
+
+@Suite struct RetrievalEvaluationTests {
+    let folder = TemporaryDirectory("eval")
+
+    @Test("layouts: folder per class, UKBench fours, Holidays hundreds")
+    func layouts() throws {
+        for (i, name) in ["a/1.png", "a/2.png", "b/3.png"].enumerated() {
+            folder.folder((name as NSString).deletingLastPathComponent)
+            try Fixtures.writePattern(to: folder.child(name), width: 8, height: 8, seed: UInt64(i))
+        }
+        let folders = try EvalDataset.load(folder.path, layout: .folders)
+        #expect(folders.groups == [0, 0, 1] && folders.groupNames == ["a", "b"])
+
+        let uk = folder.folder("uk")
+        for n in 0..<8 { try Fixtures.writePattern(to: folder.child("uk/ukbench0000\(n).jpg"), width: 8, height: 8, seed: UInt64(n)) }
+        #expect(try EvalDataset.load(uk, layout: .ukbench).groups == [0, 0, 0, 0, 1, 1, 1, 1])
+
+        let holidays = folder.folder("holidays")
+        for n in [100000, 100001, 100100, 100101, 100102] { try Fixtures.writePattern(to: folder.child("holidays/\(n).jpg"), width: 8, height: 8, seed: UInt64(n)) }
+        #expect(try EvalDataset.load(holidays, layout: .holidays).groups == [0, 0, 1, 1, 1])
+        folder.file("holidays/notes.jpg", bytes: [1])
+        #expect(throws: EvalError.self) { try EvalDataset.load(holidays, layout: .holidays) }
+    }
+
+    @Test("scores of a known ranking: groups of two, one misplaced neighbour")
+    func knownScores() {
+        // Vectors: group 0 = {0, 1}, group 1 = {2, 3}. Item 3 sits closer to group 0 than to 2.
+        let dataset = EvalDataset(paths: ["0", "1", "2", "3"], groups: [0, 0, 1, 1], groupNames: ["x", "y"])
+        let vectors: [[Float]?] = [[1, 0], [0.99, 0.14], [0, 1], [0.9, 0.43]]
+        let scores = RetrievalEvaluation(dataset: dataset, ks: [1]).score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
+        // Query 0 → 1 (hit); 1 → 0 (hit); 2 → 3 (hit); 3 → 1 (miss: nearest is in group 0).
+        #expect(scores.precision["1"] == 0.75)
+        // AP for query 3: its partner 2 is ranked last of 3 → 1/3.
+        #expect(abs(scores.meanAveragePrecision - (1 + 1 + 1 + 1.0 / 3) / 4) < 1e-9)
+        #expect(scores.nisterStewenius == nil)
+    }
+
+    @Test("sampled queries keep whole groups and are reproducible")
+    func sampling() {
+        let dataset = EvalDataset(paths: (0..<20).map(String.init), groups: (0..<20).map { $0 / 4 }, groupNames: (0..<5).map(String.init))
+        let evaluation = RetrievalEvaluation(dataset: dataset)
+        let a = evaluation.sampleQueries(6), b = evaluation.sampleQueries(6)
+        #expect(a == b && a.count == 8)
+        #expect(Set(a.map { $0 / 4 }).allSatisfy { group in (0..<4).allSatisfy { a.contains(group * 4 + $0) } })
+    }
+}
