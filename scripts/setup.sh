@@ -26,7 +26,7 @@ else
   log "system packages present"
 fi
 
-# 2. A Python environment for the peer scripts (Pillow, ImageHash), kept in the cache.
+# 2. A Python environment for the peer and cross-check scripts (Pillow, ImageHash, scikit-learn), kept in the cache.
 venv="$cache/venv"
 if [ ! -x "$venv/bin/python" ]; then
   log "creating $venv"
@@ -38,9 +38,9 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
   fi
 fi
-if ! "$venv/bin/python" -c 'import PIL, imagehash' 2>/dev/null; then
-  log "installing Pillow and ImageHash into $venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "Pillow==11.3.0" "ImageHash==4.3.2"
+if ! "$venv/bin/python" -c 'import PIL, imagehash, sklearn' 2>/dev/null; then
+  log "installing Pillow, ImageHash and scikit-learn into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "Pillow==11.3.0" "ImageHash==4.3.2" "scikit-learn==1.7.2"
 fi
 
 # 3. Real photos from Debian packages (extracted, not installed).

@@ -15,7 +15,7 @@ struct Likeness: ParsableCommand {
 
             Log detail on stderr: LIKENESS_LOG_LEVEL=debug|info|warning (default warning).
             """,
-        subcommands: [Scan.self, Search.self, Dupes.self, Leakage.self, Novelty.self, Undo.self, Embed.self, Eval.self, Hash.self, Compare.self, Models.self, Bench.self])
+        subcommands: [Scan.self, Search.self, Dupes.self, Leakage.self, Novelty.self, Undo.self, Embed.self, Eval.self, Calibrate.self, Hash.self, Compare.self, Models.self, Bench.self])
 
     /// Sends swift-log output to stderr at the level named by LIKENESS_LOG_LEVEL.
     static func bootstrapLogging() {
