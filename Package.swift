@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CONNXRuntime", pkgConfig: "likeness-onnxruntime"),
         // C: OpenBLAS for exact search by matrix products.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        // C: zlib, for gzip-compressed dataset files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -34,6 +36,7 @@ let package = Package(
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
+        .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -42,7 +45,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
+        .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
