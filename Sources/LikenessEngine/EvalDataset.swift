@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCore
+import LikenessDatasets
 
 /// A retrieval benchmark: images and which group (class, scene) each belongs to.
 public struct EvalDataset: Sendable {
@@ -11,15 +12,40 @@ public struct EvalDataset: Sendable {
         case ukbench
         /// INRIA Holidays: NNNN00.jpg is a query and NNNNxx.jpg its matches (same leading digits).
         case holidays
+        /// An IDX image file (MNIST, Fashion-MNIST; .gz allowed) with its labels file next to it
+        /// (`…-images-idx3-ubyte…` → `…-labels-idx1-ubyte…`): images with the same label are relevant.
+        case idx
     }
 
+    /// File paths, or names like `t10k-images-idx3-ubyte.gz#17` for in-memory images.
     public var paths: [String]
     /// Group label per path.
     public var groups: [Int]
     public var groupNames: [String]
+    /// The images themselves when they are not files (IDX).
+    public var pixels: [PixelBuffer]?
+
+    public init(paths: [String], groups: [Int], groupNames: [String], pixels: [PixelBuffer]? = nil) {
+        self.paths = paths
+        self.groups = groups
+        self.groupNames = groupNames
+        self.pixels = pixels
+    }
 
     /// Reads a dataset folder in the given layout; files that do not fit the layout are an error.
-    public static func load(_ root: String, layout: Layout) throws(EvalError) -> EvalDataset {
+    public static func load(_ root: String, layout: Layout, limit: Int? = nil) throws(EvalError) -> EvalDataset {
+        if layout == .idx {
+            let labels = root.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
+            guard labels != root else { throw EvalError.unexpectedName(root, layout) }
+            do {
+                let data = try IDXDataset.load(images: root, labels: labels, limit: limit)
+                let name = (root as NSString).lastPathComponent
+                return EvalDataset(paths: data.images.indices.map { "\(name)#\($0)" }, groups: data.labels,
+                                   groupNames: (0...(data.labels.max() ?? 0)).map(String.init), pixels: data.images)
+            } catch {
+                throw EvalError.dataset(error.description)
+            }
+        }
         let files = FileWalker.files(in: [root])
         guard !files.isEmpty else { throw EvalError.empty(root) }
         var keys: [String] = []
@@ -34,6 +60,8 @@ public struct EvalDataset: Sendable {
             case .holidays:
                 guard name.count >= 3, let number = Int(name) else { throw EvalError.unexpectedName(path, layout) }
                 keys.append(String(number / 100))
+            case .idx:
+                break
             }
         }
         let names = Array(Set(keys)).sorted()
@@ -46,11 +74,13 @@ public struct EvalDataset: Sendable {
 public enum EvalError: Error, Sendable, CustomStringConvertible {
     case empty(String)
     case unexpectedName(String, EvalDataset.Layout)
+    case dataset(String)
 
     public var description: String {
         switch self {
         case .empty(let root): "no images in \(root)"
         case .unexpectedName(let path, let layout): "\(path) does not follow the \(layout.rawValue) naming"
+        case .dataset(let message): message
         }
     }
 }

@@ -50,8 +50,14 @@ public struct RetrievalEvaluation: Sendable {
         case .vectors(let vectors):
             var index = ExactVectorIndex(dimension: vectors[usable[0]]!.count, metric: .cosine)
             index.add(usable.map { vectors[$0]! })
-            let found = index.search(queryList.map { vectors[$0]! }, k: usable.count)
-            rankings = zip(queryList, found).map { query, neighbours in neighbours.map { usable[$0.id] }.filter { $0 != query } }
+            // Full rankings, in chunks of queries so only a chunk's score lists are held at once.
+            var all: [[Int]] = []
+            for start in stride(from: 0, to: queryList.count, by: 256) {
+                let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
+                let found = index.range(chunk.map { vectors[$0]! }, threshold: -.infinity)
+                all += zip(chunk, found).map { query, neighbours in neighbours.map { usable[$0.id] }.filter { $0 != query } }
+            }
+            rankings = all
         case .hashes(let hashes):
             rankings = queryList.map { query in
                 usable.filter { $0 != query }

@@ -21,6 +21,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Comma-separated methods.") var methods: String = "efficientnet-lite0,phash,pixels"
     @Option(help: "Comma-separated cut-offs k.") var k: String = "1,5,10"
     @Option(help: "Number of query images (default: all).") var queries: Int?
+    @Option(help: "Use only the first N images of an IDX file.") var limit: Int?
     @Flag(help: "Print JSON on stdout.") var json = false
 
     enum Method {
@@ -50,7 +51,7 @@ struct Eval: ParsableCommand {
             throw CommandFailure(UnknownNameError(kind: "method", given: name, valid: ["pixels"] + HashMethod.allCases.map(\.rawValue) + known).description)
         }
         let data: EvalDataset
-        do { data = try EvalDataset.load(dataset, layout: layout) } catch { throw CommandFailure(error.description) }
+        do { data = try EvalDataset.load(dataset, layout: layout, limit: limit) } catch { throw CommandFailure(error.description) }
         let evaluation = RetrievalEvaluation(dataset: data, ks: ks)
         let queryList = evaluation.sampleQueries(queries)
         var results: [RetrievalEvaluation.Scores] = []
@@ -79,25 +80,40 @@ struct Eval: ParsableCommand {
     }
 
     private func features(_ method: Method, data: EvalDataset) throws -> RetrievalEvaluation.Features {
+        // Each image either comes from a file (decoded with shrink-on-load) or is already in memory (IDX).
+        let editor = try ImageEditor(), decoder = try ImageDecoder()
+        func load(_ i: Int, _ size: TargetSize?, _ fromBytes: ([UInt8], String) throws -> PixelBuffer) -> PixelBuffer? {
+            if let pixels = data.pixels?[i] { return size.flatMap { try? editor.resized(pixels, to: $0) } ?? pixels }
+            return FileManager.default.contents(atPath: data.paths[i]).flatMap { try? fromBytes(Array($0), data.paths[i]) }
+        }
         switch method {
         case .embedding(let id):
             let (model, input) = try ModelOptions.open(model: id, threads: 1)
             var vectors: [[Float]?] = []
+            let progress = TerminalProgress()
+            progress.begin("embed", total: data.paths.count)
             for start in stride(from: 0, to: data.paths.count, by: 32) {
-                let batch = Array(data.paths[start..<min(start + 32, data.paths.count)])
-                let pixels = batch.map { path in FileManager.default.contents(atPath: path).flatMap { try? input.pixels(from: Array($0), path: path) } }
-                let ok = pixels.compactMap { $0 }
-                var results = try model.embed(ok).makeIterator()
+                let batch = Array(start..<min(start + 32, data.paths.count))
+                let pixels = batch.map { i -> PixelBuffer? in
+                    if let memory = data.pixels?[i] { return try? input.pixels(from: memory) }
+                    return load(i, nil) { bytes, path in try input.pixels(from: bytes, path: path) }
+                }
+                var results = try model.embed(pixels.compactMap { $0 }).makeIterator()
                 for p in pixels { vectors.append(p == nil ? nil : (try? results.next()!.get())) }
+                progress.advance("embed", completed: batch.last! + 1, total: data.paths.count)
             }
+            progress.end("embed")
             return .vectors(vectors)
         case .hash(let hash):
             let computer = try HashComputer(methods: [hash])
-            return .hashes(data.paths.map { path in FileManager.default.contents(atPath: path).flatMap { try? computer.hashes(of: Array($0), path: path).first } })
+            return .hashes(data.paths.indices.map { i in
+                if let memory = data.pixels?[i] { return try? computer.hashes(of: memory).first }
+                return FileManager.default.contents(atPath: data.paths[i]).flatMap { try? computer.hashes(of: Array($0), path: data.paths[i]).first }
+            })
         case .pixels:
-            let decoder = try ImageDecoder()
-            return .vectors(data.paths.map { path in
-                FileManager.default.contents(atPath: path).flatMap { try? GreyImage(decoder.decode(Array($0), to: .squash(width: 16, height: 16), path: path).pixels).values }
+            return .vectors(data.paths.indices.map { i in
+                load(i, .squash(width: 16, height: 16)) { bytes, path in try decoder.decode(bytes, to: .squash(width: 16, height: 16), path: path).pixels }
+                    .map { GreyImage($0).values }
             })
         }
     }

@@ -49,3 +49,32 @@ import Testing
         #expect(Set(a.map { $0 / 4 }).allSatisfy { group in (0..<4).allSatisfy { a.contains(group * 4 + $0) } })
     }
 }
+
+@Suite struct IDXEvaluationTests {
+    let folder = TemporaryDirectory("idx-eval")
+
+    @Test("IDX layout: labels pair with images; raw pixels retrieve same-label images")
+    func idxLayout() throws {
+        // Two classes of 4×4 images: bright-left and bright-right, with small seeded noise.
+        var generator = SeededGenerator(seed: 3)
+        var payload: [UInt8] = [], labels: [UInt8] = []
+        for n in 0..<8 {
+            let label = UInt8(n % 2)
+            labels.append(label)
+            for _ in 0..<4 { for x in 0..<4 { payload.append(UInt8(((x < 2) == (label == 0) ? 200 : 20) + Int.random(in: 0..<10, using: &generator))) } }
+        }
+        func idx(_ dims: [Int], _ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0, 0, 0x08, UInt8(dims.count)]
+            for d in dims { out += withUnsafeBytes(of: UInt32(d).bigEndian, Array.init) }
+            return out + bytes
+        }
+        let images = folder.file("toy-images-idx3-ubyte", bytes: idx([8, 4, 4], payload))
+        folder.file("toy-labels-idx1-ubyte", bytes: idx([8], labels))
+        let data = try EvalDataset.load(images, layout: .idx)
+        #expect(data.paths.count == 8 && data.groups == labels.map(Int.init) && data.pixels?.count == 8)
+        let vectors = data.pixels!.map { Optional(GreyImage($0).values) }
+        let scores = RetrievalEvaluation(dataset: data, ks: [3]).score(method: "pixels", features: .vectors(vectors), queries: Array(0..<8))
+        #expect(scores.precision["3"] == 1)
+        #expect(throws: EvalError.self) { try EvalDataset.load(folder.child("no-images-here"), layout: .idx) }
+    }
+}
