@@ -66,7 +66,10 @@ public struct DuplicateBenchmark: Sendable {
         self.workingSize = workingSize
     }
 
-    public func run(photos roots: [String], distractors: [String], input: EmbeddingInput,
+    /// - Parameters:
+    ///   - distractors: folders of unrelated images, added unedited.
+    ///   - distractorImages: more unedited distractors already in memory (for example Fashion-MNIST).
+    public func run(photos roots: [String], distractors: [String], distractorImages: [PixelBuffer] = [], input: EmbeddingInput,
                     progress: any ProgressReporter = SilentProgress()) throws -> Result {
         let photoFiles = FileWalker.files(in: roots)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
@@ -96,7 +99,18 @@ public struct DuplicateBenchmark: Sendable {
             }
         }
         progress.end("edit+embed")
-        return evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count, failures: failures)
+        // In-memory distractors: one source each, never edited, embedded in batches.
+        for start in stride(from: 0, to: distractorImages.count, by: 64) {
+            let batch = Array(distractorImages[start..<min(start + 64, distractorImages.count)])
+            let prepared = try batch.map { try input.pixels(from: $0) }
+            let vectors = try model.embed(prepared)
+            for (offset, (image, vector)) in zip(batch, vectors).enumerated() {
+                guard case .success(let v) = vector else { continue }
+                let small = try editor.resized(image, to: .squash(width: 32, height: 32))
+                items.append(Item(source: all.count + start + offset, edit: -1, vector: v, hashes: (0..<8).map { phash.hash(small.dihedral($0)) }))
+            }
+        }
+        return evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count + distractorImages.count, failures: failures)
     }
 
     private func prepare(_ pixels: PixelBuffer, input: EmbeddingInput, editor: ImageEditor) throws -> PixelBuffer {

@@ -111,6 +111,10 @@ struct DupesBench: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir")) var folders: [String]
     @Option(name: .customLong("distractors"), help: ArgumentHelp("Folder of unrelated images added unedited; repeatable.", valueName: "dir"))
     var distractorFolders: [String] = []
+    @Option(help: ArgumentHelp("An IDX image file (e.g. Fashion-MNIST) whose first --distractor-count images are added as distractors.", valueName: "file"))
+    var distractorIdx: String?
+    @Option(help: "How many IDX images to add.") var distractorCount: Int = 1000
+    @OptionGroup var rule: RuleOptions
     @OptionGroup var modelOptions: ModelOptions
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
@@ -118,7 +122,12 @@ struct DupesBench: ParsableCommand {
         let (model, input) = try modelOptions.open()
         let result: DuplicateBenchmark.Result
         do {
-            result = try DuplicateBenchmark(model: model).run(photos: folders, distractors: distractorFolders, input: input, progress: TerminalProgress())
+            var extra: [PixelBuffer] = []
+            if let distractorIdx {
+                extra = try EvalDataset.load(distractorIdx, layout: .idx, limit: distractorCount).pixels ?? []
+            }
+            result = try DuplicateBenchmark(model: model, configuration: rule.configuration).run(photos: folders, distractors: distractorFolders, distractorImages: extra,
+                                                              input: input, progress: TerminalProgress())
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
         }
