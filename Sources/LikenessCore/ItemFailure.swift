@@ -1,7 +1,7 @@
 /// Why one item (a file or a folder) could not be catalogued.
 ///
 /// The raw values are stable: they are stored in the catalog and printed in JSON.
-public enum FailureKind: String, Sendable, Codable, CaseIterable, Comparable {
+public enum FailureKind: String, Sendable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
     /// The file has no bytes.
     case emptyFile = "empty-file"
     /// The bytes are not an image any decoder recognises.

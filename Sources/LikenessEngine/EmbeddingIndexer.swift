@@ -36,32 +36,7 @@ public struct EmbeddingIndexer: Sendable {
         public var decodeSeconds = 0.0
         /// Seconds spent in the model.
         public var inferenceSeconds = 0.0
-        public var imagesPerSecond: Double { seconds > 0 ? Double(embedded) / seconds : 0 }
-
-        enum CodingKeys: String, CodingKey { case model, embedded, staleBefore, skipped, seconds, decodeSeconds, inferenceSeconds, imagesPerSecond }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(model, forKey: .model)
-            try c.encode(embedded, forKey: .embedded)
-            try c.encode(staleBefore, forKey: .staleBefore)
-            try c.encode(skipped, forKey: .skipped)
-            try c.encode(seconds, forKey: .seconds)
-            try c.encode(decodeSeconds, forKey: .decodeSeconds)
-            try c.encode(inferenceSeconds, forKey: .inferenceSeconds)
-            try c.encode(imagesPerSecond, forKey: .imagesPerSecond)
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            model = try c.decode(String.self, forKey: .model)
-            embedded = try c.decode(Int.self, forKey: .embedded)
-            staleBefore = try c.decode(Int.self, forKey: .staleBefore)
-            skipped = try c.decode([ScannedFailure].self, forKey: .skipped)
-            seconds = try c.decode(Double.self, forKey: .seconds)
-            decodeSeconds = try c.decode(Double.self, forKey: .decodeSeconds)
-            inferenceSeconds = try c.decode(Double.self, forKey: .inferenceSeconds)
-        }
+        public var imagesPerSecond = 0.0
 
         init(model: String) { self.model = model }
     }
@@ -108,6 +83,7 @@ public struct EmbeddingIndexer: Sendable {
         }
         progress.end("embed")
         summary.seconds = Date().timeIntervalSince(started)
+        summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded) / summary.seconds : 0
         return summary
     }
 

@@ -16,9 +16,10 @@ public struct RetrievalEvaluation: Sendable {
     public struct Scores: Sendable, Codable {
         public var method: String
         public var queries: Int
-        public var precision: [String: Double]
-        public var recall: [String: Double]
-        public var meanAveragePrecisionAtK: [String: Double]
+        /// Keyed by k.
+        public var precision: [Int: Double]
+        public var recall: [Int: Double]
+        public var meanAveragePrecisionAtK: [Int: Double]
         public var meanAveragePrecision: Double
         /// UKBench N-S score (0–4), when every group has four images.
         public var nisterStewenius: Double?
@@ -65,16 +66,16 @@ public struct RetrievalEvaluation: Sendable {
                     .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
             }
         }
-        var precision: [String: [Double]] = [:], recall: [String: [Double]] = [:], apAtK: [String: [Double]] = [:]
+        var precision: [Int: [Double]] = [:], recall: [Int: [Double]] = [:], apAtK: [Int: [Double]] = [:]
         var ap: [Double] = [], ns: [Double] = []
         let fourEach = groupSizes.values.allSatisfy { $0 == 4 }
         for (query, ranking) in zip(queryList, rankings) {
             let relevantFlags = ranking.map { dataset.groups[$0] == dataset.groups[query] }
             let relevant = (groupSizes[dataset.groups[query]] ?? 1) - 1
             for k in ks {
-                precision["\(k)", default: []].append(RetrievalMetrics.precision(at: k, relevantFlags))
-                recall["\(k)", default: []].append(RetrievalMetrics.recall(at: k, relevantFlags, relevant: relevant))
-                apAtK["\(k)", default: []].append(RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant, at: k))
+                precision[k, default: []].append(RetrievalMetrics.precision(at: k, relevantFlags))
+                recall[k, default: []].append(RetrievalMetrics.recall(at: k, relevantFlags, relevant: relevant))
+                apAtK[k, default: []].append(RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant, at: k))
             }
             ap.append(RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant))
             if fourEach { ns.append(Double(RetrievalMetrics.nisterStewenius([true] + relevantFlags))) }

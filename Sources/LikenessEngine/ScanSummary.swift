@@ -42,43 +42,6 @@ public struct ScanSummary: Sendable, Codable {
         failed[failure.kind, default: 0] += 1
         failures.append(ScannedFailure(path: path, kind: failure.kind, message: failure.message))
     }
-
-    enum CodingKeys: String, CodingKey {
-        case roots, discovered, new, changed, remaining, unchanged, gone, images, failed, failures, interrupted, seconds
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        roots = try c.decode([String].self, forKey: .roots)
-        discovered = try c.decode(Int.self, forKey: .discovered)
-        new = try c.decode(Int.self, forKey: .new)
-        changed = try c.decode(Int.self, forKey: .changed)
-        remaining = try c.decode(Int.self, forKey: .remaining)
-        unchanged = try c.decode(Int.self, forKey: .unchanged)
-        gone = try c.decode(Int.self, forKey: .gone)
-        images = try c.decode(Int.self, forKey: .images)
-        let counts = try c.decode([String: Int].self, forKey: .failed)
-        failed = Dictionary(uniqueKeysWithValues: counts.compactMap { key, value in FailureKind(rawValue: key).map { ($0, value) } })
-        failures = try c.decode([ScannedFailure].self, forKey: .failures)
-        interrupted = try c.decode(Bool.self, forKey: .interrupted)
-        seconds = try c.decode(Double.self, forKey: .seconds)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(roots, forKey: .roots)
-        try c.encode(discovered, forKey: .discovered)
-        try c.encode(new, forKey: .new)
-        try c.encode(changed, forKey: .changed)
-        try c.encode(remaining, forKey: .remaining)
-        try c.encode(unchanged, forKey: .unchanged)
-        try c.encode(gone, forKey: .gone)
-        try c.encode(images, forKey: .images)
-        try c.encode(Dictionary(uniqueKeysWithValues: failed.map { ($0.key.rawValue, $0.value) }), forKey: .failed)
-        try c.encode(failures, forKey: .failures)
-        try c.encode(interrupted, forKey: .interrupted)
-        try c.encode(seconds, forKey: .seconds)
-    }
 }
 
 /// One failed item of a scan.

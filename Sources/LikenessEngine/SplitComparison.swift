@@ -1,6 +1,7 @@
 import Foundation
 import LikenessCatalog
 import LikenessCore
+import LikenessIndex
 
 /// Compares two sets of catalogued images: near-duplicates across them (leakage) and, for each
 /// query image, its nearest reference (novelty).
@@ -52,7 +53,7 @@ public struct SplitComparison: Sendable {
     /// For every image of the second set, its nearest image of the first; novel when below `threshold`.
     public func novelty(threshold: Float) -> [Nearest] {
         let reference = first.map { space.index.vector(at: $0) }
-        var index = ExactIndexFactory.cosine(dimension: space.index.dimension)
+        var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
         index.add(reference)
         let found = index.search(second.map { space.index.vector(at: $0) }, k: 1)
         return zip(second, found).map { query, neighbors in

@@ -72,8 +72,8 @@ struct Eval: ParsableCommand {
         print(header)
         for r in results {
             var line = r.method.padding(toLength: 22, withPad: " ", startingAt: 0)
-            for k in ks { line += String(format: "%-8.3f", r.precision["\(k)"] ?? 0) }
-            for k in ks { line += String(format: "%-9.3f", r.meanAveragePrecisionAtK["\(k)"] ?? 0) }
+            for k in ks { line += String(format: "%-8.3f", r.precision[k] ?? 0) }
+            for k in ks { line += String(format: "%-9.3f", r.meanAveragePrecisionAtK[k] ?? 0) }
             line += String(format: "%-8.3f", r.meanAveragePrecision) + (r.nisterStewenius.map { String(format: "%.2f", $0) } ?? "–")
             print(line)
         }

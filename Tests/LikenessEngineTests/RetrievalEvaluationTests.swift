@@ -34,7 +34,7 @@ import Testing
         let vectors: [[Float]?] = [[1, 0], [0.99, 0.14], [0, 1], [0.9, 0.43]]
         let scores = RetrievalEvaluation(dataset: dataset, ks: [1]).score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
         // Query 0 → 1 (hit); 1 → 0 (hit); 2 → 3 (hit); 3 → 1 (miss: nearest is in group 0).
-        #expect(scores.precision["1"] == 0.75)
+        #expect(scores.precision[1] == 0.75)
         // AP for query 3: its partner 2 is ranked last of 3 → 1/3.
         #expect(abs(scores.meanAveragePrecision - (1 + 1 + 1 + 1.0 / 3) / 4) < 1e-9)
         #expect(scores.nisterStewenius == nil)
@@ -74,7 +74,7 @@ import Testing
         #expect(data.paths.count == 8 && data.groups == labels.map(Int.init) && data.pixels?.count == 8)
         let vectors = data.pixels!.map { Optional(GreyImage($0).values) }
         let scores = RetrievalEvaluation(dataset: data, ks: [3]).score(method: "pixels", features: .vectors(vectors), queries: Array(0..<8))
-        #expect(scores.precision["3"] == 1)
+        #expect(scores.precision[3] == 1)
         #expect(throws: EvalError.self) { try EvalDataset.load(folder.child("no-images-here"), layout: .idx) }
     }
 }
