@@ -13,9 +13,7 @@ extension Catalog {
                 ORDER BY path
                 """, arguments: [model, fingerprint]).map(Self.image(from:))
         }
-        guard let roots else { return rows }
-        let scopes = roots.map(FolderScope.init)
-        return rows.filter { image in scopes.contains { $0.contains(image.path) } }
+        return Self.images(rows, under: roots)
     }
 
     /// Stores vectors (float32, little-endian) in one transaction, replacing older ones of the same model.

@@ -18,20 +18,6 @@ extension Catalog {
         }
     }
 
-    /// Present, decodable images that have no stored hash for `method`, optionally under some folders.
-    public func imagesMissingHash(_ method: HashMethod, under roots: [String]? = nil) throws(CatalogError) -> [CatalogImage] {
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM image WHERE gone = 0 AND failure_kind IS NULL AND width IS NOT NULL
-                AND id NOT IN (SELECT image_id FROM image_hash WHERE method = ?)
-                ORDER BY path
-                """, arguments: [method.rawValue]).map(Self.image(from:))
-        }
-        guard let roots else { return rows }
-        let scopes = roots.map(FolderScope.init)
-        return rows.filter { image in scopes.contains { $0.contains(image.path) } }
-    }
-
     /// Stores hashes in one transaction, replacing older values of the same method.
     public func storeHashes(_ values: [(imageID: Int64, method: HashMethod, hash: BitHash)]) throws(CatalogError) {
         guard !values.isEmpty else { return }
@@ -52,8 +38,13 @@ extension Catalog {
             try Row.fetchAll(db, sql: "SELECT * FROM image WHERE gone = 0 AND failure_kind IS NULL AND width IS NOT NULL ORDER BY path")
                 .map(Self.image(from:))
         }
-        guard let roots else { return rows }
+        return Self.images(rows, under: roots)
+    }
+
+    /// The images at or below any of `roots`, or all of them when `roots` is nil.
+    static func images(_ images: [CatalogImage], under roots: [String]?) -> [CatalogImage] {
+        guard let roots else { return images }
         let scopes = roots.map(FolderScope.init)
-        return rows.filter { image in scopes.contains { $0.contains(image.path) } }
+        return images.filter { image in scopes.contains { $0.contains(image.path) } }
     }
 }

@@ -38,9 +38,11 @@ extension Catalog {
                 """)
             // Features computed from the old content of a re-read file no longer hold.
             let forgetHashes = try db.cachedStatement(sql: "DELETE FROM image_hash WHERE image_id = (SELECT id FROM image WHERE path = ?)")
+            let forgetFeatures = try db.cachedStatement(sql: "DELETE FROM image_feature WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             let forgetEmbeddings = try db.cachedStatement(sql: "DELETE FROM image_embedding WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             for entry in entries {
                 try forgetHashes.execute(arguments: [entry.path])
+                try forgetFeatures.execute(arguments: [entry.path])
                 try forgetEmbeddings.execute(arguments: [entry.path])
                 try statement.execute(arguments: [
                     entry.path, entry.fingerprint?.size, entry.fingerprint?.modifiedNanoseconds,

@@ -47,6 +47,16 @@ enum CatalogSchema {
             PRIMARY KEY (image_id, model_id)
         ) WITHOUT ROWID;
         """,
+        // 4: continuous perceptual hashes (radial variance, colour moments), float64 little-endian
+        """
+        CREATE TABLE image_feature (
+            image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+            method TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (image_id, method)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The newest schema version this build writes.

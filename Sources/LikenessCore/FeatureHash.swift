@@ -3,14 +3,15 @@ public enum FeatureMethod: String, Sendable, Codable, CaseIterable {
     case radialVariance = "radial"
     case colorMoments = "colormoments"
 
-    /// The largest distance still called a duplicate by default, with its source.
+    /// The largest distance still called a duplicate by default: the F1-max threshold of the
+    /// robustness benchmark on the developers' 45 photos (docs/benchmarks.md, run of 2026-11-24).
     public var defaultThreshold: Double {
         switch self {
-        // pHash library (ph_crosscorr) calls images alike above 0.90 peak correlation.
-        case .radialVariance: 0.10
-        // Chosen from the conformance fixtures (JPEG q90 and 1° turns ≈ 1e-5, unrelated ≥ 3e-4);
-        // not yet calibrated on real photos.
-        case .colorMoments: 1e-4
+        // 1 − peak cross-correlation; the pHash library's own cut (correlation 0.90) joined far
+        // more unrelated photos than edited copies here.
+        case .radialVariance: 0.0177
+        // L2 of the 42 Hu moments.
+        case .colorMoments: 0.000231
         }
     }
 }

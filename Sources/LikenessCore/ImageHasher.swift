@@ -15,6 +15,21 @@ public enum HashMethod: String, Sendable, Codable, CaseIterable {
         }
         self = method
     }
+
+    /// The largest Hamming distance called a duplicate by default: the F1-max threshold of the
+    /// robustness benchmark on the developers' 45 photos (docs/benchmarks.md, run of 2026-11-24),
+    /// so it is measured, not guessed. It balances the edits a hash survives against different
+    /// photos of one scene; pass a threshold of your own when your data differs.
+    public var defaultRadius: Int {
+        switch self {
+        case .aHash: 11
+        case .dHash: 14
+        case .pHash: 18
+        case .wHash: 13
+        case .blockMean: 59
+        case .blockMeanOverlap: 216
+        }
+    }
 }
 
 /// A name given on the command line or in a file that is not one of the valid names.

@@ -3,7 +3,7 @@ import LikenessCatalog
 import LikenessCore
 import LikenessImaging
 
-/// Fills the catalog with the perceptual hashes it lacks, reading each file once for all methods.
+/// Fills the catalog with the perceptual hashes (bit and continuous) it lacks, reading each file once for all methods.
 public struct HashIndexer: Sendable {
     public let catalog: Catalog
     public let workers: Int
@@ -22,18 +22,24 @@ public struct HashIndexer: Sendable {
         public var skipped: [ScannedFailure] = []
     }
 
-    /// Computes and stores the missing hashes of `methods` for images under `roots` (all when nil).
+    /// Computes and stores the missing bit hashes of `methods` for images under `roots` (all when nil).
     public func fill(_ methods: [HashMethod], under roots: [String]? = nil,
+                     progress: any ProgressReporter = SilentProgress()) throws(CatalogError) -> Summary {
+        try fill(methods.map(PerceptualMethod.bits), under: roots, progress: progress)
+    }
+
+    /// Computes and stores the missing values of `methods` (either kind) for images under `roots`.
+    public func fill(_ methods: [PerceptualMethod], under roots: [String]? = nil,
                      progress: any ProgressReporter = SilentProgress()) throws(CatalogError) -> Summary {
         var missing: [Int64: CatalogImage] = [:]
         for method in methods {
-            for image in try catalog.imagesMissingHash(method, under: roots) { missing[image.id] = image }
+            for image in try catalog.imagesMissing(method, under: roots) { missing[image.id] = image }
         }
         let todo = missing.values.sorted { $0.path < $1.path }
         var summary = Summary()
         guard !todo.isEmpty else { return summary }
         let computer: HashComputer
-        do { computer = try HashComputer(methods: methods) } catch {
+        do { computer = try HashComputer(perceptual: methods) } catch {
             summary.skipped = todo.map { ScannedFailure(path: $0.path, kind: .unreadable, message: error.description) }
             return summary
         }
@@ -43,7 +49,7 @@ public struct HashIndexer: Sendable {
             let batch = Array(todo[start..<min(start + batchSize, todo.count)])
             let (before, total) = (done, todo.count)
             let results = ParallelWork.map(batch, workers: workers, finished: { progress.advance("hash", completed: before + $0, total: total) }) {
-                image -> Result<[BitHash], ItemFailure> in
+                image -> Result<[PerceptualValue], ItemFailure> in
                 guard let data = FileManager.default.contents(atPath: image.path) else {
                     return .failure(ItemFailure(.unreadable, "\(image.path): cannot be read any more; run scan again"))
                 }
@@ -53,22 +59,22 @@ public struct HashIndexer: Sendable {
                     return .failure(ItemFailure(.changedDuringScan, "\(image.path): changed since the scan; run scan again"))
                 }
                 do throws(ImagingError) {
-                    return .success(try computer.hashes(of: bytes, path: image.path))
+                    return .success(try computer.values(of: bytes, path: image.path))
                 } catch {
                     return .failure(error.itemFailure)
                 }
             }
-            var rows: [(imageID: Int64, method: HashMethod, hash: BitHash)] = []
+            var rows: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)] = []
             for (image, result) in zip(batch, results) {
                 switch result {
-                case .success(let hashes):
-                    rows += zip(methods, hashes).map { (image.id, $0, $1) }
+                case .success(let values):
+                    rows += zip(computer.perceptualMethods, values).map { (image.id, $0, $1) }
                     summary.hashed += 1
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: image.path, kind: failure.kind, message: failure.message))
                 }
             }
-            try catalog.storeHashes(rows)
+            try catalog.storePerceptualValues(rows)
             done += batch.count
         }
         progress.end("hash")

@@ -3,17 +3,17 @@ import LikenessCore
 
 /// One group of near-duplicates found by a perceptual hash.
 public struct HashDuplicateGroup: Sendable, Codable, Hashable {
-    /// A member and its Hamming distance to the group's first member (nil when not within the radius directly).
+    /// A member and its distance to the group's first member (nil when not within the threshold directly).
     public struct Member: Sendable, Codable, Hashable {
         public var path: String
-        public var distance: Int?
+        public var distance: Double?
     }
 
-    public var method: HashMethod
+    public var method: PerceptualMethod
     public var members: [Member]
 }
 
-/// Groups catalogued images whose perceptual hashes lie within a Hamming radius (union-find over pairs).
+/// Groups catalogued images whose perceptual hashes lie within a distance (union-find over pairs).
 public struct NearDuplicateFinder: Sendable {
     public let catalog: Catalog
     public let workers: Int
@@ -23,24 +23,30 @@ public struct NearDuplicateFinder: Sendable {
         self.workers = workers
     }
 
-    /// The default radius for a method: 10 % of its bits, rounded down.
-    public static func defaultRadius(for method: HashMethod) -> Int {
-        method.makeHasher().bitCount / 10
-    }
-
-    /// Groups among images under `roots` (all when nil) that already have a stored `method` hash.
-    public func groups(method: HashMethod, radius: Int, under roots: [String]? = nil) throws(CatalogError) -> [HashDuplicateGroup] {
-        let stored = try catalog.hashes(method)
+    /// Groups among images under `roots` (all when nil) that already have a stored value of `method`.
+    ///
+    /// - Parameter threshold: the largest distance joining two images: Hamming bits for bit hashes
+    ///   (fractions are rounded down), the method's own distance for continuous hashes.
+    public func groups(method: PerceptualMethod, threshold: Double, under roots: [String]? = nil) throws(CatalogError) -> [HashDuplicateGroup] {
+        let stored = try catalog.perceptualValues(method)
         let images = try catalog.usableImages(under: roots).filter { stored[$0.id] != nil }
-        let hashes = images.map { stored[$0.id]! }
-        let pairs = HammingPairs.within(radius, of: hashes, workers: workers)
+        let values = images.map { stored[$0.id]! }
+        let pairs: [(i: Int, j: Int)]
+        switch method {
+        case .bits:
+            let hashes = values.map { if case .bits(let hash) = $0 { hash } else { preconditionFailure() } }
+            pairs = HammingPairs.within(Int(threshold.rounded(.down)), of: hashes, workers: workers).map { ($0.i, $0.j) }
+        case .features:
+            let features = values.map { if case .features(let feature) = $0 { feature } else { preconditionFailure() } }
+            pairs = FeaturePairs.within(threshold, of: features, workers: workers).map { ($0.i, $0.j) }
+        }
         var sets = UnionFind(count: images.count)
         for pair in pairs { sets.union(pair.i, pair.j) }
         return sets.groups().map { indices in
-            let first = hashes[indices[0]]
+            let first = values[indices[0]]
             return HashDuplicateGroup(method: method, members: indices.map { index in
-                let distance = first.hammingDistance(to: hashes[index])
-                return .init(path: images[index].path, distance: distance <= radius ? distance : nil)
+                let distance = first.distance(to: values[index])
+                return .init(path: images[index].path, distance: distance <= threshold ? distance : nil)
             })
         }
     }

@@ -6,14 +6,14 @@ import LikenessImaging
 public struct RobustnessConfiguration: Sendable {
     /// The edits applied to every photo. Default: ``ImageEdit/standardSet``.
     public var edits: [ImageEdit]
-    /// The methods measured. Default: every hash method.
-    public var methods: [HashMethod]
+    /// The methods measured. Default: every bit and continuous hash method.
+    public var methods: [PerceptualMethod]
     /// Photos are decoded to fit this many pixels per side before editing. Default 1024.
     public var workingSize: Int
     /// Photos processed in parallel. Default: the number of active processors.
     public var workers: Int
 
-    public init(edits: [ImageEdit] = ImageEdit.standardSet, methods: [HashMethod] = HashMethod.allCases,
+    public init(edits: [ImageEdit] = ImageEdit.standardSet, methods: [PerceptualMethod] = PerceptualMethod.allCases,
                 workingSize: Int = 1024, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.edits = edits
         self.methods = methods
@@ -35,9 +35,10 @@ public struct RobustnessBenchmark: Sendable {
         self.configuration = configuration
     }
 
-    /// Per photo: for each image (original first, then each edit) the hashes of every method.
+    /// Per photo: for each image (original first, then each edit) the values of every method, in
+    /// the order of the computer's ``HashComputer/perceptualMethods``.
     struct PhotoHashes: Sendable {
-        var hashes: [[BitHash]]
+        var hashes: [[PerceptualValue]]
     }
 
     /// Runs the benchmark.
@@ -51,7 +52,7 @@ public struct RobustnessBenchmark: Sendable {
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
         let files = photoFiles + distractorFiles
         let editedCount = photoFiles.count
-        let computer = try HashComputer(methods: configuration.methods)
+        let computer = try HashComputer(perceptual: configuration.methods)
         let decoder = try ImageDecoder()
         let editor = try ImageEditor()
         let edits = configuration.edits
@@ -66,9 +67,9 @@ public struct RobustnessBenchmark: Sendable {
             }
             do throws(ImagingError) {
                 let original = try decoder.decode(Array(data), to: .fit(width: side, height: side), path: path).pixels
-                var hashes = [try computer.hashes(of: original)]
+                var hashes = [try computer.values(of: original)]
                 // Distractors stay unedited: they only add negatives.
-                for edit in edits where index < editedCount { hashes.append(try computer.hashes(of: try editor.apply(edit, to: original))) }
+                for edit in edits where index < editedCount { hashes.append(try computer.values(of: try editor.apply(edit, to: original))) }
                 return .success(PhotoHashes(hashes: hashes))
             } catch {
                 return .failure(error.itemFailure)
@@ -83,8 +84,9 @@ public struct RobustnessBenchmark: Sendable {
             case .failure(let failure): failures.append(failure)
             }
         }
-        let methods = configuration.methods.enumerated().map { index, method in
-            evaluate(method: method, index: index, photos: photos, editCount: edits.count)
+        // Results in the order asked for; values are stored in the computer's order.
+        let methods = configuration.methods.map { method in
+            evaluate(method: method, index: computer.perceptualMethods.firstIndex(of: method)!, photos: photos, editCount: edits.count)
         }
         let images = photos.reduce(0) { $0 + $1.hashes.count }
         let positives = photos.reduce(0) { $0 + $1.hashes.count * ($1.hashes.count - 1) / 2 }
@@ -94,14 +96,40 @@ public struct RobustnessBenchmark: Sendable {
                       edits: edits.map(\.description), methods: methods, failures: failures)
     }
 
-    func evaluate(method: HashMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> RobustnessResult.MethodResult {
-        let bits = method.makeHasher().bitCount
-        // Flatten: every image's hash of this method, with its photo number.
-        let hashes = photos.flatMap { photo in photo.hashes.map { $0[index] } }
+    func evaluate(method: PerceptualMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> RobustnessResult.MethodResult {
+        // Flatten: every image's value of this method, with its photo number.
+        let values = photos.flatMap { photo in photo.hashes.map { $0[index] } }
         let source = photos.enumerated().flatMap { p, photo in Array(repeating: p, count: photo.hashes.count) }
-        let rows = Array(0..<hashes.count)
-        let parts = ParallelWork.map((0..<configuration.workers).map { w in rows.filter { $0 % configuration.workers == w } },
-                                     workers: configuration.workers) { mine -> DistanceHistogram in
+        let bits: Int?
+        let best: RobustnessResult.OperatingPoint
+        switch method {
+        case .bits(let hashMethod):
+            let length = hashMethod.makeHasher().bitCount
+            bits = length
+            best = bestBitThreshold(values, source: source, bits: length)
+        case .features:
+            bits = nil
+            best = bestFeatureThreshold(values, source: source)
+        }
+        let edited = photos.filter { $0.hashes.count == editCount + 1 }
+        let recall = (0..<editCount).map { e -> Double in
+            guard !edited.isEmpty else { return 0 }
+            let hits = edited.filter { $0.hashes[0][index].distance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
+            return Double(hits) / Double(edited.count)
+        }
+        return RobustnessResult.MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
+    }
+
+    /// Rows of the pair triangle dealt to workers in turn, so each gets a similar share.
+    private var rowShares: (Int) -> [[Int]] {
+        let workers = configuration.workers
+        return { count in (0..<workers).map { w in Array(stride(from: w, to: count, by: workers)) } }
+    }
+
+    /// F1-max over a histogram of Hamming distances (exact, O(bits) memory).
+    private func bestBitThreshold(_ values: [PerceptualValue], source: [Int], bits: Int) -> RobustnessResult.OperatingPoint {
+        let hashes = values.map { if case .bits(let hash) = $0 { hash } else { preconditionFailure() } }
+        let parts = ParallelWork.map(rowShares(hashes.count), workers: configuration.workers) { mine -> DistanceHistogram in
             var histogram = DistanceHistogram(maximum: bits)
             for i in mine {
                 for j in (i + 1)..<hashes.count {
@@ -113,12 +141,24 @@ public struct RobustnessBenchmark: Sendable {
         var histogram = DistanceHistogram(maximum: bits)
         for part in parts { histogram.merge(part) }
         let best = histogram.bestF1()
-        let edited = photos.filter { $0.hashes.count == editCount + 1 }
-        let recall = (0..<editCount).map { e -> Double in
-            guard !edited.isEmpty else { return 0 }
-            let hits = edited.filter { $0.hashes[0][index].hammingDistance(to: $0.hashes[e + 1][index]) <= best.threshold }.count
-            return Double(hits) / Double(edited.count)
+        return .init(threshold: Double(best.threshold), precision: best.precision, recall: best.recall, f1: best.f1)
+    }
+
+    /// F1-max over every distinct distance of a continuous hash (all pair distances are sorted once).
+    private func bestFeatureThreshold(_ values: [PerceptualValue], source: [Int]) -> RobustnessResult.OperatingPoint {
+        let parts = ParallelWork.map(rowShares(values.count), workers: configuration.workers) { mine -> (scores: [Double], labels: [Bool]) in
+            var scores: [Double] = [], labels: [Bool] = []
+            for i in mine {
+                for j in (i + 1)..<values.count {
+                    // Calibration wants "higher is more alike": negate the distance.
+                    scores.append(-values[i].distance(to: values[j]))
+                    labels.append(source[i] == source[j])
+                }
+            }
+            return (scores, labels)
         }
-        return RobustnessResult.MethodResult(method: method, bits: bits, best: best, recallByEdit: recall)
+        let calibration = ScoreCalibration(scores: parts.flatMap(\.scores), labels: parts.flatMap(\.labels))
+        let best = calibration.bestF1
+        return .init(threshold: -best.threshold, precision: best.precision, recall: best.recall, f1: best.f1)
     }
 }

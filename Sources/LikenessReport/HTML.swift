@@ -47,6 +47,7 @@ public enum HTML {
         table{border-collapse:collapse;margin:8px 0 16px}
         th,td{border:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}
         th{background:#f4f4f4;font-weight:600}td.name,th.name{text-align:left}
+        div.scroll{overflow-x:auto}
         footer{margin-top:32px;color:#888;font-size:12px}
         svg text{font:12px system-ui,sans-serif;fill:#333}
         """

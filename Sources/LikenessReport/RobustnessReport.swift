@@ -22,12 +22,12 @@ public struct RobustnessReport: Sendable {
             <table><tr><th class="name">method</th><th>threshold</th><th>precision</th><th>recall</th><th>F1</th></tr>
             """
         for m in methods {
-            body += "<tr><td class=\"name\">\(HTML.escape(m.method.rawValue))</td><td>\(m.best.threshold)/\(m.bits)</td>"
+            body += "<tr><td class=\"name\">\(HTML.escape(m.method.name))</td><td>\(m.thresholdText)</td>"
                 + "<td>\(fixed(m.best.precision))</td><td>\(fixed(m.best.recall))</td><td>\(fixed(m.best.f1))</td></tr>\n"
         }
         body += "</table>\n" + f1Bars()
-        body += "<h2>Recall per edit</h2>\n<table><tr><th class=\"name\">edit</th>"
-        body += methods.map { "<th>\(HTML.escape($0.method.rawValue))</th>" }.joined() + "</tr>\n"
+        body += "<h2>Recall per edit</h2>\n<div class=\"scroll\"><table><tr><th class=\"name\">edit</th>"
+        body += methods.map { "<th>\(HTML.escape($0.method.name))</th>" }.joined() + "</tr>\n"
         for (e, edit) in edits.enumerated() {
             body += "<tr><td class=\"name\">\(HTML.escape(edit))</td>"
             for m in methods {
@@ -36,7 +36,7 @@ public struct RobustnessReport: Sendable {
             }
             body += "</tr>\n"
         }
-        body += "</table>\n"
+        body += "</table></div>\n"
         return HTML.page(title: "Likeness robustness benchmark", body: body)
     }
 
@@ -49,7 +49,7 @@ public struct RobustnessReport: Sendable {
         for (i, m) in methods.enumerated() {
             let y = Double(i) * rowHeight
             let w = barWidth * max(0, min(1, m.best.f1))
-            svg += "<text x=\"0\" y=\"\(fixed(y + 15, digits: 1))\">\(HTML.escape(m.method.rawValue))</text>"
+            svg += "<text x=\"0\" y=\"\(fixed(y + 15, digits: 1))\">\(HTML.escape(m.method.name))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(fixed(y + 3, digits: 1))\" width=\"\(fixed(w, digits: 1))\" height=\"16\" fill=\"#4a7bd0\"/>"
             svg += "<text x=\"\(fixed(labelWidth + w + 6, digits: 1))\" y=\"\(fixed(y + 15, digits: 1))\">\(fixed(m.best.f1))</text>\n"
         }
@@ -61,5 +61,13 @@ public struct RobustnessReport: Sendable {
 
     private func fixed(_ value: Double, digits: Int = 3) -> String {
         String(format: "%.\(digits)f", value)
+    }
+}
+
+extension RobustnessResult.MethodResult {
+    /// The F1-max threshold as people read it: "18/64" for a bit hash, "0.0123" otherwise.
+    public var thresholdText: String {
+        if let bits { return "\(Int(best.threshold))/\(bits)" }
+        return String(format: "%.4g", best.threshold)
     }
 }

@@ -14,7 +14,8 @@ struct Dupes: ParsableCommand {
             --hash-radius bits for any turn or flip. Groups are joined transitively; each names the \
             copy to keep (largest pixel count, then sharpest, then largest file, then oldest) and \
             every member's similarity to it. --exact groups byte-identical files; --method M groups \
-            by one perceptual hash alone. Folders given are scanned (and embedded or hashed) first; \
+            by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
+            by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
             without folders the whole catalog is used. Nothing is ever deleted: --move-to moves the \
             non-keepers and writes a manifest that `likeness undo` reverses.
             """)
@@ -27,11 +28,11 @@ struct Dupes: ParsableCommand {
     @Flag(help: "Group byte-identical files (same SHA-256).")
     var exact = false
 
-    @Option(help: "Group by this perceptual hash.")
-    var method: HashMethod?
+    @Option(help: "Group by this perceptual hash alone.")
+    var method: PerceptualMethod?
 
-    @Option(help: "Largest Hamming distance counted as a duplicate (default: 10 % of the hash's bits).")
-    var threshold: Int?
+    @Option(help: "With --method: the largest distance counted as a duplicate (Hamming bits, or the continuous hash's distance; default: the method's benchmarked threshold).")
+    var threshold: Double?
 
     @Option(help: "Parallel workers (default: number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -54,7 +55,8 @@ struct Dupes: ParsableCommand {
 
     func validate() throws {
         if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
-        if let threshold, threshold < 0 { throw ValidationError("--threshold must be 0 or more") }
+        if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
+        if threshold != nil && method == nil { throw ValidationError("--threshold goes with --method (the default mode uses --accept and --candidate)") }
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
         if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
             throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
@@ -139,25 +141,27 @@ struct Dupes: ParsableCommand {
         text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    private func runNear(_ method: HashMethod, catalog: Catalog, roots: [String]?) throws {
+    private func runNear(_ method: PerceptualMethod, catalog: Catalog, roots: [String]?) throws {
         let indexer = HashIndexer(catalog: catalog, workers: workers)
         let filled = try indexer.fill([method], under: roots, progress: TerminalProgress())
         for skipped in filled.skipped { Output.note("skipped \(skipped.message)") }
-        let radius = threshold ?? NearDuplicateFinder.defaultRadius(for: method)
+        let limit = threshold ?? method.defaultThreshold
         let groups = try NearDuplicateFinder(catalog: catalog, workers: workers)
-            .groups(method: method, radius: radius, under: roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
+            .groups(method: method, threshold: limit, under: roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
         if json {
-            try Output.json(NearDupesOutput(method: method.rawValue, threshold: radius, groups: groups))
+            try Output.json(NearDupesOutput(method: method, threshold: limit, groups: groups))
             return
         }
-        guard !groups.isEmpty else { print("no near-duplicates by \(method.rawValue) within \(radius) bits"); return }
+        let format = { (value: Double) in method.isBitHash ? String(Int(value)) : String(format: "%.4g", value) }
+        let rule = method.isBitHash ? "Hamming ≤ \(format(limit))" : "distance ≤ \(format(limit))"
+        guard !groups.isEmpty else { print("no near-duplicates by \(method.name) (\(rule))"); return }
         let files = groups.reduce(0) { $0 + $1.members.count }
-        print("\(groups.count) groups by \(method.rawValue) (Hamming ≤ \(radius)), \(files) files")
+        print("\(groups.count) groups by \(method.name) (\(rule)), \(files) files")
         for group in groups {
             print("")
             for member in group.members {
-                let distance = member.distance.map { String($0) } ?? "~"
-                print("  \(distance.padding(toLength: 4, withPad: " ", startingAt: 0)) \(member.path)")
+                let distance = member.distance.map(format) ?? "~"
+                print("  \(distance.padding(toLength: 8, withPad: " ", startingAt: 0)) \(member.path)")
             }
         }
     }
@@ -196,8 +200,8 @@ struct ExactDupesOutput: Encodable {
 
 /// JSON shape of `dupes --method`.
 struct NearDupesOutput: Encodable {
-    var method: String
-    var threshold: Int
+    var method: PerceptualMethod
+    var threshold: Double
     var groups: [HashDuplicateGroup]
 }
 

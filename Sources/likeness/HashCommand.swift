@@ -6,6 +6,10 @@ import LikenessImaging
 
 extension HashMethod: ExpressibleByArgument {}
 extension FeatureMethod: ExpressibleByArgument {}
+extension PerceptualMethod: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+}
 
 struct Hash: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,7 +81,7 @@ struct Compare: ParsableCommand {
         abstract: "How alike two images are, by every method.",
         discussion: """
             For each bit hash: the Hamming distance, as a fraction of the bits, and whether it is within \
-            the default duplicate radius (10 % of the bits). For each continuous hash: its own distance \
+            the method's default radius (its F1-max threshold in the robustness benchmark). For each continuous hash: its own distance \
             (radial: 1 − peak cross-correlation; colormoments: L2 of Hu moments) and its default threshold.
             """)
 
@@ -114,7 +118,7 @@ struct Compare: ParsableCommand {
         let (ha, hb) = (try hashes(a), try hashes(b))
         var rows = zip(methods, zip(ha.bits, hb.bits)).map { method, pair in
             let distance = pair.0.hammingDistance(to: pair.1)
-            let radius = NearDuplicateFinder.defaultRadius(for: method)
+            let radius = method.defaultRadius
             return Row(method: method.rawValue, distance: Double(distance), bits: pair.0.count,
                        normalizedDistance: pair.0.normalizedDistance(to: pair.1), threshold: Double(radius), duplicate: distance <= radius)
         }

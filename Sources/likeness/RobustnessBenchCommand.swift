@@ -25,7 +25,7 @@ struct RobustnessBench: ParsableCommand {
     var distractorFolders: [String] = []
 
     @Option(name: .customLong("method"), help: "Methods to measure; repeat for several (default: all).")
-    var methods: [HashMethod] = []
+    var methods: [PerceptualMethod] = []
 
     @Option(help: "Parallel workers (default: number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -37,7 +37,7 @@ struct RobustnessBench: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? HashMethod.allCases : methods, workers: workers)
+        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? PerceptualMethod.allCases : methods, workers: workers)
         let result: RobustnessResult
         do {
             result = try RobustnessBenchmark(configuration: configuration).run(folders, distractors: distractorFolders, progress: TerminalProgress())
@@ -60,12 +60,13 @@ struct RobustnessBench: ParsableCommand {
               + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
         print("method             threshold  precision  recall     F1")
         for m in result.methods {
-            let name = m.method.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
-            print(name + String(format: " %4d/%-4d  %9.3f  %6.3f  %5.3f", m.best.threshold, m.bits, m.best.precision, m.best.recall, m.best.f1))
+            let name = m.method.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+            let threshold = m.thresholdText.padding(toLength: 10, withPad: " ", startingAt: 0)
+            print(name + " " + threshold + String(format: " %9.3f  %6.3f  %5.3f", m.best.precision, m.best.recall, m.best.f1))
         }
         print("\nrecall per edit at each method's F1-max threshold")
         let header = "edit".padding(toLength: 46, withPad: " ", startingAt: 0)
-            + result.methods.map { $0.method.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+            + result.methods.map { $0.method.name.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
         print(header)
         for (e, edit) in result.edits.enumerated() {
             let row = edit.padding(toLength: 46, withPad: " ", startingAt: 0)

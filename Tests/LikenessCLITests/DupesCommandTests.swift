@@ -68,4 +68,24 @@ import Testing
         #expect(lines.first == "group,path,keep,similarity,hash_distance")
         #expect(lines.count == 1 + 12)
     }
+
+    @Test("--method works for a continuous hash too; --threshold without --method is refused")
+    func continuousMethod() throws {
+        let photos = try makeSet()
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--method", "colormoments", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try json(result.stdout)
+        #expect(output["method"] as? String == "colormoments")
+        let groups = try #require(output["groups"] as? [[String: Any]])
+        let names = groups.map { group in
+            ((group["members"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? NSString)?.lastPathComponent }.sorted()
+        }
+        for seed in 1...4 { #expect(names.contains { $0.contains("\(seed).png") && $0.contains("\(seed)-q80.jpg") }, "\(names)") }
+
+        let refused = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--threshold", "3"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--threshold goes with --method"))
+        let unknown = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--method", "md5"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("radial"), "the valid names are listed")
+    }
 }

@@ -59,7 +59,7 @@ import Testing
         #expect(try catalog.hashes(.pHash).count == 12)
         #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 0, "stored hashes are reused")
 
-        let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .pHash, radius: 6)
+        let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6)
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-original.png", "\($0)-q80.jpg"] })
 
@@ -68,7 +68,56 @@ import Testing
         _ = try CatalogScanner(catalog: catalog).scan([photos])
         #expect(try catalog.hashes(.pHash).count == 11)
         #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 1)
-        let after = try NearDuplicateFinder(catalog: catalog).groups(method: .pHash, radius: 6)
+        let after = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6)
         #expect(!after.contains { $0.members.contains { $0.path.hasSuffix("1-half.png") } })
+    }
+
+    @Test("continuous hashes: stored once, then grouping by colour moments finds the edited copies")
+    func groupsByFeatures() throws {
+        let photos = folder.folder("features")
+        let encoder = try ImageEncoder()
+        for seed in 1...3 {
+            let original = Fixtures.pattern(width: 240, height: 180, seed: UInt64(seed))
+            try encoder.write(original, to: folder.child("features/\(seed)-original.png"))
+            try encoder.write(original, to: folder.child("features/\(seed)-q90.jpg") + "[Q=90]")
+        }
+        let catalog = try Catalog(path: folder.child("f.sqlite"))
+        _ = try CatalogScanner(catalog: catalog).scan([photos])
+        let methods: [PerceptualMethod] = [.features(.colorMoments), .features(.radialVariance), .bits(.pHash)]
+        #expect(try HashIndexer(catalog: catalog).fill(methods).hashed == 6)
+        #expect(try catalog.features(.colorMoments).count == 6)
+        #expect(try catalog.features(.radialVariance).values.allSatisfy { $0.values.count == 40 })
+        #expect(try HashIndexer(catalog: catalog).fill(methods).hashed == 0, "stored values are reused")
+
+        let groups = try NearDuplicateFinder(catalog: catalog, workers: 2)
+            .groups(method: .features(.colorMoments), threshold: FeatureMethod.colorMoments.defaultThreshold)
+        let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
+        #expect(names == (1...3).map { ["\($0)-original.png", "\($0)-q90.jpg"] })
+        #expect(groups.allSatisfy { $0.method == .features(.colorMoments) && $0.members[0].distance == 0 })
+    }
+}
+
+@Suite struct FeaturePairsTests {
+    @Test("matches a brute-force scan for both distances, for any worker count", arguments: [1, 2, 3])
+    func matchesBruteForce(workers: Int) {
+        var generator = SeededGenerator(seed: 7)
+        for method in FeatureMethod.allCases {
+            let length = method == .radialVariance ? 40 : 42
+            var features: [FeatureHash] = []
+            for _ in 0..<12 {
+                let centre = (0..<length).map { _ in Double.random(in: 0...1, using: &generator) }
+                for _ in 0..<3 { features.append(FeatureHash(method: method, values: centre.map { $0 + Double.random(in: -0.02...0.02, using: &generator) })) }
+            }
+            let distances = (0..<features.count).flatMap { i in ((i + 1)..<features.count).map { j in features[i].distance(to: features[j]) } }
+            let threshold = distances.sorted()[distances.count / 20]
+            var expected: [FeaturePairs.Pair] = []
+            for i in 0..<features.count {
+                for j in (i + 1)..<features.count where features[i].distance(to: features[j]) <= threshold {
+                    expected.append(.init(i: i, j: j, distance: features[i].distance(to: features[j])))
+                }
+            }
+            #expect(expected.count > 10)
+            #expect(FeaturePairs.within(threshold, of: features, workers: workers) == expected, "\(method.rawValue)")
+        }
     }
 }

@@ -10,8 +10,10 @@ import Testing
     func report(editName: String = "jpeg q30") -> RobustnessReport {
         RobustnessReport(RobustnessResult(
             photos: 2, distractors: 0, images: 6, positivePairs: 6, negativePairs: 9, edits: ["flip", editName],
-            methods: [.init(method: .pHash, bits: 64, best: .init(threshold: 12, precision: 0.8, recall: 0.5, f1: 0.615),
-                            recallByEdit: [0.0, 1.0])],
+            methods: [.init(method: .bits(.pHash), bits: 64, best: .init(threshold: 12, precision: 0.8, recall: 0.5, f1: 0.615),
+                            recallByEdit: [0.0, 1.0]),
+                      .init(method: .features(.radialVariance), bits: nil, best: .init(threshold: 0.0125, precision: 0.7, recall: 0.6, f1: 0.646),
+                            recallByEdit: [0.5, 1.0])],
             failures: []))
     }
 
@@ -22,6 +24,7 @@ import Testing
         #expect(html.contains("<td class=\"name\">flip</td>"))
         #expect(html.contains("<td class=\"name\">jpeg q30</td>"))
         #expect(html.contains("12/64"))
+        #expect(html.contains("<td>0.0125</td>"), "a continuous threshold prints as a number, not bits")
         #expect(html.contains("<svg"))
         #expect(!html.contains("src=\"http"))
         // Every opened table row is closed.
