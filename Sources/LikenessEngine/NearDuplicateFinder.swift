@@ -9,8 +9,17 @@ public struct HashDuplicateGroup: Sendable, Codable, Hashable {
         public var distance: Double?
     }
 
+    /// Two members within the threshold of each other: the edges that joined the group.
+    public struct Pair: Sendable, Codable, Hashable {
+        public var a: String
+        public var b: String
+        public var distance: Double
+    }
+
     public var method: PerceptualMethod
     public var members: [Member]
+    /// Every pair of members within the threshold, in scan order.
+    public var pairs: [Pair]
 }
 
 /// Groups catalogued images whose perceptual hashes lie within a distance (union-find over pairs).
@@ -31,23 +40,30 @@ public struct NearDuplicateFinder: Sendable {
         let stored = try catalog.perceptualValues(method)
         let images = try catalog.usableImages(under: roots).filter { stored[$0.id] != nil }
         let values = images.map { stored[$0.id]! }
-        let pairs: [(i: Int, j: Int)]
+        let pairs: [(i: Int, j: Int, distance: Double)]
         switch method {
         case .bits:
             let hashes = values.map { if case .bits(let hash) = $0 { hash } else { preconditionFailure() } }
-            pairs = HammingPairs.within(Int(threshold.rounded(.down)), of: hashes, workers: workers).map { ($0.i, $0.j) }
+            pairs = HammingPairs.within(Int(threshold.rounded(.down)), of: hashes, workers: workers).map { ($0.i, $0.j, Double($0.distance)) }
         case .features:
             let features = values.map { if case .features(let feature) = $0 { feature } else { preconditionFailure() } }
-            pairs = FeaturePairs.within(threshold, of: features, workers: workers).map { ($0.i, $0.j) }
+            pairs = FeaturePairs.within(threshold, of: features, workers: workers).map { ($0.i, $0.j, $0.distance) }
         }
         var sets = UnionFind(count: images.count)
         for pair in pairs { sets.union(pair.i, pair.j) }
-        return sets.groups().map { indices in
+        let members = sets.groups()
+        var groupOf: [Int: Int] = [:]
+        for (number, indices) in members.enumerated() { for index in indices { groupOf[index] = number } }
+        var edges = [[HashDuplicateGroup.Pair]](repeating: [], count: members.count)
+        for pair in pairs {
+            edges[groupOf[pair.i]!].append(.init(a: images[pair.i].path, b: images[pair.j].path, distance: pair.distance))
+        }
+        return zip(members, edges).map { indices, pairs in
             let first = values[indices[0]]
             return HashDuplicateGroup(method: method, members: indices.map { index in
                 let distance = first.distance(to: values[index])
                 return .init(path: images[index].path, distance: distance <= threshold ? distance : nil)
-            })
+            }, pairs: pairs)
         }
     }
 }

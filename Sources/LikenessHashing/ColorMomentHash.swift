@@ -16,16 +16,23 @@ public struct ColorMomentHash: FeatureHasher {
 
     public func features(_ pixels: PixelBuffer) -> FeatureHash {
         let (w, h) = (pixels.width, pixels.height)
-        var channels = [[Float]](repeating: [Float](repeating: 0, count: w * h), count: 6)
-        for i in 0..<(w * h) {
-            let (r, g, b) = (Float(pixels.bytes[3 * i]), Float(pixels.bytes[3 * i + 1]), Float(pixels.bytes[3 * i + 2]))
-            let hsv = Self.hsv(r, g, b)
-            let y = 0.299 * r + 0.587 * g + 0.114 * b
-            channels[0][i] = hsv.h; channels[1][i] = hsv.s; channels[2][i] = hsv.v
-            channels[3][i] = y
-            channels[4][i] = max(0, min(255, (r - y) * 0.713 + 128))
-            channels[5][i] = max(0, min(255, (b - y) * 0.564 + 128))
+        // Six planes in one buffer: H, S, V, Y, Cr, Cb.
+        var planes = [Float](repeating: 0, count: 6 * w * h)
+        let n = w * h
+        planes.withUnsafeMutableBufferPointer { out in
+            pixels.bytes.withUnsafeBufferPointer { rgb in
+                for i in 0..<n {
+                    let (r, g, b) = (Float(rgb[3 * i]), Float(rgb[3 * i + 1]), Float(rgb[3 * i + 2]))
+                    let hsv = Self.hsv(r, g, b)
+                    let y = 0.299 * r + 0.587 * g + 0.114 * b
+                    out[i] = hsv.h; out[n + i] = hsv.s; out[2 * n + i] = hsv.v
+                    out[3 * n + i] = y
+                    out[4 * n + i] = max(0, min(255, (r - y) * 0.713 + 128))
+                    out[5 * n + i] = max(0, min(255, (b - y) * 0.564 + 128))
+                }
+            }
         }
+        let channels = (0..<6).map { Array(planes[($0 * n)..<(($0 + 1) * n)]) }
         // OpenCV blurs the RGB image with a 3×3 kernel (σ 0.8) before converting; blurring each
         // converted channel instead differs only where hue wraps around.
         let values = channels.flatMap { channel in
@@ -48,30 +55,37 @@ public struct ColorMomentHash: FeatureHasher {
 
     /// The seven Hu invariants of an intensity image.
     static func huMoments(_ image: GreyImage) -> [Double] {
+        let (w, h) = (image.width, image.height)
         var m00 = 0.0, m10 = 0.0, m01 = 0.0
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                let v = Double(image[x, y])
-                m00 += v; m10 += Double(x) * v; m01 += Double(y) * v
+        // Central moments μpq for p + q ≤ 3, in scalars (this loop runs over every pixel).
+        var mu20 = 0.0, mu02 = 0.0, mu11 = 0.0, mu30 = 0.0, mu03 = 0.0, mu21 = 0.0, mu12 = 0.0
+        image.values.withUnsafeBufferPointer { values in
+            for y in 0..<h {
+                var row = 0.0, rowX = 0.0
+                for x in 0..<w {
+                    let v = Double(values[y * w + x])
+                    row += v; rowX += Double(x) * v
+                }
+                m00 += row; m10 += rowX; m01 += Double(y) * row
+            }
+            guard m00 > 0 else { return }
+            let (cx, cy) = (m10 / m00, m01 / m00)
+            for y in 0..<h {
+                let dy = Double(y) - cy, dy2 = dy * dy
+                for x in 0..<w {
+                    let v = Double(values[y * w + x])
+                    let dx = Double(x) - cx
+                    let (dxv, dx2v) = (dx * v, dx * dx * v)
+                    mu20 += dx2v; mu02 += dy2 * v; mu11 += dy * dxv
+                    mu30 += dx * dx2v; mu03 += dy2 * dy * v
+                    mu21 += dy * dx2v; mu12 += dy2 * dxv
+                }
             }
         }
         guard m00 > 0 else { return Array(repeating: 0, count: 7) }
-        let (cx, cy) = (m10 / m00, m01 / m00)
-        var mu = [[Double]](repeating: [0, 0, 0, 0], count: 4) // mu[p][q], p + q ≤ 3
-        for y in 0..<image.height {
-            let dy = Double(y) - cy
-            for x in 0..<image.width {
-                let v = Double(image[x, y])
-                guard v != 0 else { continue }
-                let dx = Double(x) - cx
-                let (dx2, dy2) = (dx * dx, dy * dy)
-                mu[2][0] += dx2 * v; mu[0][2] += dy2 * v; mu[1][1] += dx * dy * v
-                mu[3][0] += dx2 * dx * v; mu[0][3] += dy2 * dy * v
-                mu[2][1] += dx2 * dy * v; mu[1][2] += dx * dy2 * v
-            }
-        }
-        func eta(_ p: Int, _ q: Int) -> Double { mu[p][q] / pow(m00, 1 + Double(p + q) / 2) }
-        let (n20, n02, n11, n30, n03, n21, n12) = (eta(2, 0), eta(0, 2), eta(1, 1), eta(3, 0), eta(0, 3), eta(2, 1), eta(1, 2))
+        func eta(_ mu: Double, _ order: Int) -> Double { mu / pow(m00, 1 + Double(order) / 2) }
+        let (n20, n02, n11) = (eta(mu20, 2), eta(mu02, 2), eta(mu11, 2))
+        let (n30, n03, n21, n12) = (eta(mu30, 3), eta(mu03, 3), eta(mu21, 3), eta(mu12, 3))
         let a = n30 + n12, b = n21 + n03
         return [
             n20 + n02,

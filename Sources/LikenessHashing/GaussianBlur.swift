@@ -11,19 +11,29 @@ enum GaussianBlur {
         kernel = kernel.map { $0 / total }
         let (w, h) = (image.width, image.height)
         var horizontal = [Float](repeating: 0, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w {
-                var sum = 0.0
-                for k in -radius...radius { sum += kernel[k + radius] * Double(image[min(w - 1, max(0, x + k)), y]) }
-                horizontal[y * w + x] = Float(sum)
-            }
-        }
         var out = [Float](repeating: 0, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w {
-                var sum = 0.0
-                for k in -radius...radius { sum += kernel[k + radius] * Double(horizontal[min(h - 1, max(0, y + k)) * w + x]) }
-                out[y * w + x] = Float(sum)
+        kernel.withUnsafeBufferPointer { taps in
+            image.values.withUnsafeBufferPointer { source in
+                horizontal.withUnsafeMutableBufferPointer { middle in
+                    for y in 0..<h {
+                        for x in 0..<w {
+                            var sum = 0.0
+                            for k in -radius...radius { sum += taps[k + radius] * Double(source[y * w + min(w - 1, max(0, x + k))]) }
+                            middle[y * w + x] = Float(sum)
+                        }
+                    }
+                }
+            }
+            horizontal.withUnsafeBufferPointer { middle in
+                out.withUnsafeMutableBufferPointer { target in
+                    for y in 0..<h {
+                        for x in 0..<w {
+                            var sum = 0.0
+                            for k in -radius...radius { sum += taps[k + radius] * Double(middle[min(h - 1, max(0, y + k)) * w + x]) }
+                            target[y * w + x] = Float(sum)
+                        }
+                    }
+                }
             }
         }
         return GreyImage(width: w, height: h, values: out)

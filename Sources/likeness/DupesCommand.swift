@@ -152,7 +152,7 @@ struct Dupes: ParsableCommand {
             try Output.json(NearDupesOutput(method: method, threshold: limit, groups: groups))
             return
         }
-        let format = { (value: Double) in method.isBitHash ? String(Int(value)) : String(format: "%.4g", value) }
+        let format = { (value: Double) in method.isBitHash ? String(Int(value)) : String(format: "%.3g", value) }
         let rule = method.isBitHash ? "Hamming ≤ \(format(limit))" : "distance ≤ \(format(limit))"
         guard !groups.isEmpty else { print("no near-duplicates by \(method.name) (\(rule))"); return }
         let files = groups.reduce(0) { $0 + $1.members.count }
@@ -161,7 +161,7 @@ struct Dupes: ParsableCommand {
             print("")
             for member in group.members {
                 let distance = member.distance.map(format) ?? "~"
-                print("  \(distance.padding(toLength: 8, withPad: " ", startingAt: 0)) \(member.path)")
+                print("  \(distance.padding(toLength: max(10, distance.count), withPad: " ", startingAt: 0)) \(member.path)")
             }
         }
     }

@@ -16,18 +16,15 @@ struct Hash: ParsableCommand {
         abstract: "Print perceptual hashes of image files.",
         discussion: """
             One line per file and method. Bit hashes print in hex (bit 0 is the top bit of the first \
-            digit, as ImageHash prints it); continuous hashes (--feature radial, colormoments) print \
-            their numbers separated by commas. Without --method or --feature, every method is printed.
+            digit, as ImageHash prints it); continuous hashes (radial, colormoments) print their \
+            numbers separated by commas. Without --method, every method is printed.
             """)
 
     @Argument(help: ArgumentHelp("Image files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("method"), help: "Bit hash method; repeat for several.")
-    var methods: [HashMethod] = []
-
-    @Option(name: .customLong("feature"), help: "Continuous hash method; repeat for several.")
-    var features: [FeatureMethod] = []
+    @Option(name: .customLong("method"), help: "Hash method (bit or continuous); repeat for several.")
+    var methods: [PerceptualMethod] = []
 
     @Flag(help: "Print JSON on stdout.")
     var json = false
@@ -40,11 +37,11 @@ struct Hash: ParsableCommand {
     }
 
     func run() throws {
-        let everything = methods.isEmpty && features.isEmpty
-        let chosen = everything ? HashMethod.allCases : methods
-        let chosenFeatures = everything ? FeatureMethod.allCases : features
         let computer: HashComputer
-        do { computer = try HashComputer(methods: chosen, features: chosenFeatures) } catch { throw CommandFailure(error.description) }
+        do { computer = try HashComputer(perceptual: methods.isEmpty ? PerceptualMethod.allCases : methods) } catch {
+            throw CommandFailure(error.description)
+        }
+        let (chosen, chosenFeatures) = (computer.methods, computer.featureMethods)
         var lines: [Line] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {

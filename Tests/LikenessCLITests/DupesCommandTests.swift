@@ -81,6 +81,7 @@ import Testing
             ((group["members"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? NSString)?.lastPathComponent }.sorted()
         }
         for seed in 1...4 { #expect(names.contains { $0.contains("\(seed).png") && $0.contains("\(seed)-q80.jpg") }, "\(names)") }
+        #expect(groups.allSatisfy { (($0["pairs"] as? [[String: Any]]) ?? []).allSatisfy { ($0["distance"] as? Double).map { $0 <= 0.000231 } ?? false } })
 
         let refused = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--threshold", "3"])
         #expect(refused.status != 0)

@@ -94,6 +94,12 @@ import Testing
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...3).map { ["\($0)-original.png", "\($0)-q90.jpg"] })
         #expect(groups.allSatisfy { $0.method == .features(.colorMoments) && $0.members[0].distance == 0 })
+        // Each pair of two members is the edge that joined them, with its distance.
+        for group in groups {
+            #expect(group.pairs.count == 1)
+            #expect(Set([group.pairs[0].a, group.pairs[0].b]) == Set(group.members.map(\.path)))
+            #expect(group.pairs[0].distance == group.members[1].distance)
+        }
     }
 }
 
