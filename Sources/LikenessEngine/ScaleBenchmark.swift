@@ -72,19 +72,12 @@ public struct ScaleBenchmark: Sendable {
     }
 }
 
-/// SplitMix64 with Box–Muller normals, for reproducible benchmark data.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The engine's seeded generator, with a normal deviate for synthetic data.
+typealias SplitMix = SeededRandom
+
+extension SeededRandom {
     mutating func nextGaussian() -> Double {
-        let u1 = max(Double(next() >> 11) / Double(1 << 53), 1e-300), u2 = Double(next() >> 11) / Double(1 << 53)
+        let u1 = max(nextUnit(), 1e-300), u2 = nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
