@@ -118,7 +118,7 @@ struct Dupes: ParsableCommand {
             print("group,path,keep,similarity,hash_distance")
             for (number, group) in groups.enumerated() {
                 for member in group.members {
-                    print("\(number + 1),\(Self.csvField(member.path)),\(member.path == group.keep),\(String(format: "%.4f", member.similarity)),\(member.hashDistance.map(String.init) ?? "")")
+                    print("\(number + 1),\(CSV.field(member.path)),\(member.path == group.keep),\(String(format: "%.4f", member.similarity)),\(member.hashDistance.map(String.init) ?? "")")
                 }
             }
         } else {
@@ -135,10 +135,6 @@ struct Dupes: ParsableCommand {
             let (manifest, moves) = try DuplicateMover().move(losers, to: moveTo)
             Output.note("moved \(moves.count) files to \(moveTo); undo with: likeness undo \(manifest)")
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     private func runNear(_ method: PerceptualMethod, catalog: Catalog, roots: [String]?) throws {
