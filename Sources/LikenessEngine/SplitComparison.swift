@@ -52,6 +52,12 @@ public struct SplitComparison: Sendable {
 
     /// For every image of the second set, its nearest image of the first; novel when below `threshold`.
     public func novelty(threshold: Float) -> [Nearest] {
+        novelty { _ in threshold }
+    }
+
+    /// As ``novelty(threshold:)`` with a threshold per query, chosen from the query's embedding
+    /// (for per-cluster calibrations).
+    public func novelty(threshold: (_ query: [Float]) -> Float) -> [Nearest] {
         let reference = first.map { space.index.vector(at: $0) }
         var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
         index.add(reference)
@@ -60,7 +66,7 @@ public struct SplitComparison: Sendable {
             let best = neighbors.first
             let similarity = best?.score ?? -1
             return Nearest(query: space.images[query].path, nearest: best.map { space.images[first[$0.id]].path },
-                           similarity: similarity, novel: similarity < threshold)
+                           similarity: similarity, novel: similarity < threshold(space.index.vector(at: query)))
         }.sorted { ($0.similarity, $0.query) < ($1.similarity, $1.query) }
     }
 }

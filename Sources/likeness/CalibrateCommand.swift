@@ -1,109 +1,167 @@
 import ArgumentParser
 import Foundation
-import LikenessCatalog
 import LikenessCore
 import LikenessEngine
+import LikenessReport
+
+extension CalibrationFile.Rule: ExpressibleByArgument {}
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Choose a similarity threshold from labelled pairs instead of guessing one.",
+        subcommands: [CalibrateThresholds.self, CalibrateSample.self],
+        defaultSubcommand: CalibrateThresholds.self)
+}
+
+/// The method a calibration scores with, parsed from `--method`.
+enum ScoringChoice {
+    /// A hash name, else a model id; unknown names list both kinds.
+    static func open(_ name: String, threads: Int) throws -> PairScoring {
+        if let hash = try? PerceptualMethod(parsing: name) { return .hash(hash) }
+        let known = ModelRegistry(modelsDirectory: ModelOptions.modelsDirectory).all().manifests.map(\.id)
+        guard known.contains(name) else {
+            throw CommandFailure(UnknownNameError(kind: "method", given: name, valid: known + PerceptualMethod.allCases.map(\.name)).description)
+        }
+        let (model, input) = try ModelOptions.open(model: name, threads: threads)
+        return .embedding(model, input)
+    }
+}
+
+struct CalibrateThresholds: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thresholds",
+        abstract: "Thresholds from labelled pairs (the default: `likeness calibrate --pairs FILE`).",
         discussion: """
-            --pairs FILE: CSV rows `path_a,path_b,label` (label same/different, or 1/0); both images \
-            are embedded with the model and scored by cosine. --scores FILE: CSV rows `score,label` \
-            from any source (higher = more alike). Prints ROC AUC, average precision, the equal error \
-            rate and thresholds by best F1, Youden's J, the valley between the two score modes (Otsu), \
-            and for --target-recall / --target-precision. Rows with unknown paths or bad labels are \
-            reported and skipped.
+            Pairs come from one of: --pairs FILE, CSV rows `path_a,path_b,label` (label same/different \
+            or 1/0; rows with an empty label are not yet labelled and are counted, not used); \
+            --classes DIR, a folder per class, from which --pairs-per-kind same-class and as many \
+            different-class pairs are drawn with --seed; --scores FILE, CSV rows `score,label` from any \
+            source (higher = more alike). Pairs are scored with --method: a model id (cosine) or a hash \
+            (its distance; lower = more alike). Prints ROC AUC, average precision, the equal error rate, \
+            and thresholds by best F1, Youden's J, the valley between the two score modes (Otsu) and \
+            --target-recall / --target-precision, each with precision, recall and a bootstrap 95 % \
+            interval. --save writes the chosen threshold (--use, default: the target if one is given, \
+            else best F1) for `dupes`, `leakage` and `novelty --calibration FILE`. --per-cluster K adds \
+            a best-F1 threshold for each of K clusters of the images (embeddings only). Rows with \
+            unknown paths or bad labels are reported and skipped.
             """)
 
     @Option(help: ArgumentHelp("Labelled image pairs (path_a,path_b,label).", valueName: "csv")) var pairs: String?
+    @Option(help: ArgumentHelp("A folder per class; pairs are sampled from it.", valueName: "dir")) var classes: String?
     @Option(help: ArgumentHelp("Labelled scores (score,label).", valueName: "csv")) var scores: String?
-    @OptionGroup var modelOptions: ModelOptions
+    @Option(help: "Model id or hash method that scores the pairs.") var method: String = "efficientnet-lite0"
+    @Option(help: "ONNX Runtime threads for the model.") var threads: Int = 1
+    @Option(help: "With --classes: same-class pairs to draw, and as many different-class pairs.") var pairsPerKind: Int = 500
+    @Option(help: "Seed for --classes sampling, the bootstrap and clustering.") var seed: UInt64 = 1
     @Option(help: "Also report the highest threshold reaching this recall.") var targetRecall: Double?
     @Option(help: "Also report the lowest threshold keeping this precision.") var targetPrecision: Double?
-    @Option(help: ArgumentHelp("Write the calibration as JSON here.", valueName: "file")) var save: String?
+    @Option(help: "The rule whose threshold --save writes: best-f1, youden, valley, target-recall, target-precision.") var use: CalibrationFile.Rule?
+    @Option(help: "Bootstrap resamples for the intervals (0 to skip).") var bootstrap: Int = 200
+    @Option(help: "A threshold per cluster of images: the number of clusters (embeddings only).") var perCluster: Int?
+    @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Write the chosen calibration as JSON here.", valueName: "file")) var save: String?
     @Flag(help: "Print JSON on stdout.") var json = false
 
     func validate() throws {
-        guard (pairs == nil) != (scores == nil) else { throw ValidationError("give exactly one of --pairs or --scores") }
-    }
-
-    struct Report: Encodable {
-        var source: String
-        var skipped: [String]
-        var calibration: ScoreCalibration
-        var targetRecall: ScoreCalibration.Point?
-        var targetPrecision: ScoreCalibration.Point?
+        guard [pairs, classes, scores].compactMap({ $0 }).count == 1 else { throw ValidationError("give exactly one of --pairs, --classes or --scores") }
+        for (name, value) in [("--target-recall", targetRecall), ("--target-precision", targetPrecision)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) is a fraction in [0, 1]") }
+        }
+        if use == .targetRecall && targetRecall == nil { throw ValidationError("--use target-recall needs --target-recall") }
+        if use == .targetPrecision && targetPrecision == nil { throw ValidationError("--use target-precision needs --target-precision") }
+        if let perCluster, perCluster < 1 { throw ValidationError("--per-cluster needs at least 1 cluster") }
+        if perCluster != nil && scores != nil { throw ValidationError("--per-cluster needs images (--pairs or --classes), not --scores") }
+        guard bootstrap >= 0, pairsPerKind > 0 else { throw ValidationError("--bootstrap must be 0 or more and --pairs-per-kind positive") }
     }
 
     func run() throws {
         var skipped: [String] = []
-        var values: [Double] = [], labels: [Bool] = []
-        let file = pairs ?? scores!
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CommandFailure("cannot read \(file)") }
-        let rows = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-        func label(_ text: String) -> Bool? {
-            switch text.lowercased() {
-            case "1", "same", "true", "yes", "duplicate": true
-            case "0", "different", "false", "no": false
-            default: nil
-            }
-        }
-        if scores != nil {
-            for (number, row) in rows.enumerated() {
-                guard row.count >= 2, let score = Double(row[0]), let same = label(row[1]) else {
-                    if number > 0 || Double(row.first ?? "") != nil { skipped.append("line \(number + 1): expected score,label") }
-                    continue
-                }
-                values.append(score); labels.append(same)
-            }
+        var values: [Double] = [], labels: [Bool] = [], used: [LabelledPair] = []
+        var vectors: [String: [Float]] = [:]
+        var methodName = method, fingerprint: String?, scale = CalibrationFile.Scale.cosine
+        let source = pairs ?? classes ?? scores!
+        if let scores {
+            guard let text = try? String(contentsOfFile: scores, encoding: .utf8) else { throw CommandFailure("cannot read \(scores)") }
+            let parsed = LabelledPairs.parseScores(text)
+            (values, labels, skipped) = (parsed.scores, parsed.labels, parsed.skipped)
+            methodName = "scores"
         } else {
-            let (model, input) = try modelOptions.open()
-            var cache: [String: [Float]] = [:]
-            func vector(_ path: String) -> [Float]? {
-                if let cached = cache[path] { return cached }
-                guard let data = FileManager.default.contents(atPath: path),
-                      let pixels = try? input.pixels(from: Array(data), path: path),
-                      let result = try? model.embed([pixels]).first?.get() else { return nil }
-                cache[path] = result
-                return result
-            }
-            for (number, row) in rows.enumerated() {
-                guard row.count >= 3, let same = label(row[2]) else {
-                    if number > 0 { skipped.append("line \(number + 1): expected path_a,path_b,label") }
-                    continue
+            var labelled: [LabelledPair]
+            if let pairs {
+                guard let text = try? String(contentsOfFile: pairs, encoding: .utf8) else { throw CommandFailure("cannot read \(pairs)") }
+                let parsed = LabelledPairs.parsePairs(text)
+                labelled = parsed.pairs
+                skipped = parsed.skipped
+                if parsed.unlabelled > 0 { Output.note("\(parsed.unlabelled) rows have no label yet and were left out") }
+            } else {
+                do { labelled = try ClassPairSampler(pairsPerKind: pairsPerKind, seed: seed).sample(root: classes!) } catch {
+                    throw CommandFailure(error.description)
                 }
-                guard let a = vector(row[0]) else { skipped.append("line \(number + 1): unknown or unreadable image \(row[0])"); continue }
-                guard let b = vector(row[1]) else { skipped.append("line \(number + 1): unknown or unreadable image \(row[1])"); continue }
-                values.append(Double(a.cosineSimilarity(to: b))); labels.append(same)
+                if !json { Output.note("sampled \(labelled.filter(\.same).count) same-class and \(labelled.filter { !$0.same }.count) different-class pairs") }
+            }
+            let scoring = try ScoringChoice.open(method, threads: threads)
+            if case .embedding(let model, _) = scoring { fingerprint = model.fingerprint }
+            scale = scoring.scale
+            let scored = try PairScorer(scoring: scoring).scores(labelled, progress: TerminalProgress())
+            skipped += scored.skipped
+            for (pair, score) in zip(labelled, scored.scores) {
+                guard let score else { continue }
+                values.append(score); labels.append(pair.same); used.append(pair)
+            }
+            vectors = scored.vectors
+        }
+        let configuration = CalibrationConfiguration(targetRecall: targetRecall, targetPrecision: targetPrecision, rule: use,
+                                                     resamples: bootstrap, clusters: perCluster, seed: seed)
+        let outcome: CalibrationOutcome
+        do {
+            outcome = try ThresholdCalibrator(configuration: configuration)
+                .calibrate(scores: values, labels: labels, method: methodName, fingerprint: fingerprint, scale: scale, pairs: used, vectors: vectors)
+        } catch {
+            throw CommandFailure("\(error.description) (read \(labels.count) usable pairs; \(skipped.count) problems)")
+        }
+        if let save {
+            do { try outcome.file.save(save) } catch { throw CommandFailure("cannot write \(save): \(error.localizedDescription)") }
+            if !json { Output.note("saved \(outcome.file.rule.rawValue) threshold to \(save)") }
+        }
+        if let out {
+            let report = CalibrationReport(
+                method: outcome.method, scaleName: scale == .cosine ? "cosine similarity, higher = more alike" : "distance, lower = more alike",
+                positiveScores: outcome.positiveScores, negativeScores: outcome.negativeScores, calibration: outcome.calibration,
+                rows: outcome.choices.map { .init(rule: $0.rule.rawValue, threshold: $0.threshold, interval: $0.interval, precision: $0.precision,
+                                                  recall: $0.recall, f1: $0.f1, chosen: $0.rule == outcome.file.rule) },
+                rocAUCInterval: outcome.rocAUCInterval, notes: ["Pairs from \(source)." + (skipped.isEmpty ? "" : " \(skipped.count) rows or images skipped.")])
+            do { try report.html().write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+            }
+            if !json { Output.note("report: \(out)") }
+        }
+        if json {
+            struct Out: Encodable { var source: String; var skipped: [String]; var calibration: CalibrationOutcome }
+            try Output.json(Out(source: source, skipped: skipped, calibration: outcome))
+            return
+        }
+        for line in skipped { Output.note("skipped \(line)") }
+        print("\(outcome.positives) same and \(outcome.negatives) different pairs from \(source), scored by \(outcome.method)")
+        let auc = String(format: "ROC AUC %.4f", outcome.rocAUC) + (outcome.rocAUCInterval.map { String(format: " (%.4f–%.4f)", $0.low, $0.high) } ?? "")
+        print(auc + String(format: "   average precision %.4f   equal error rate %.4f", outcome.averagePrecision, outcome.equalErrorRate))
+        let direction = scale == .cosine ? "≥" : "≤"
+        for choice in outcome.choices {
+            let name = (choice.rule.rawValue + (choice.rule == outcome.file.rule ? " *" : "")).padding(toLength: 19, withPad: " ", startingAt: 0)
+            let interval = choice.interval.map { String(format: "[%.4g, %.4g]", $0.low, $0.high) } ?? ""
+            print(name + String(format: "%@ %-9.4g %-22@ precision %.3f  recall %.3f  FPR %.3f  F1 %.3f",
+                                direction, choice.threshold, interval, choice.precision, choice.recall, choice.falsePositiveRate, choice.f1))
+        }
+        if let clusters = outcome.file.clusters {
+            print("per cluster (best F1):")
+            for (number, cluster) in clusters.enumerated() {
+                print(String(format: "  cluster %2d  %4d same %5d different  threshold %.4g  F1 %.3f", number + 1, cluster.positives, cluster.negatives, cluster.threshold, cluster.f1))
             }
         }
-        guard labels.contains(true), labels.contains(false) else {
-            throw CommandFailure("need at least one 'same' and one 'different' pair (read \(labels.count) usable rows; \(skipped.count) skipped)")
-        }
-        let calibration = ScoreCalibration(scores: values, labels: labels)
-        let out = Report(source: file, skipped: skipped, calibration: calibration,
-                         targetRecall: targetRecall.flatMap(calibration.threshold(forRecall:)),
-                         targetPrecision: targetPrecision.flatMap(calibration.threshold(forPrecision:)))
-        if let save {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(out).write(to: URL(fileURLWithPath: save))
-        }
-        if json { try Output.json(out); return }
-        for line in skipped { Output.note("skipped \(line)") }
-        let c = calibration
-        print("\(c.positives) same and \(c.negatives) different pairs from \(file)")
-        print(String(format: "ROC AUC %.4f   average precision %.4f   equal error rate %.4f", c.rocAUC, c.averagePrecision, c.equalErrorRate))
-        func show(_ name: String, _ p: ScoreCalibration.Point?) {
-            guard let p else { print("\(name.padding(toLength: 22, withPad: " ", startingAt: 0)) unreachable"); return }
-            print(name.padding(toLength: 22, withPad: " ", startingAt: 0)
-                  + String(format: "threshold %.4f   precision %.3f   recall %.3f   FPR %.3f   F1 %.3f", p.threshold, p.precision, p.recall, p.falsePositiveRate, p.f1))
-        }
-        show("best F1", c.bestF1)
-        show("Youden's J", c.youden)
-        show("valley (Otsu)", c.valley)
-        if let r = targetRecall { show("recall ≥ \(r)", out.targetRecall) }
-        if let p = targetPrecision { show("precision ≥ \(p)", out.targetPrecision) }
+        if bootstrap > 0 { print("(* = the rule --save writes; [low, high] = bootstrap 95 % interval of the threshold over \(bootstrap) resamples)") }
     }
+}
+
+struct CalibrateSample: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sample", abstract: "Pairs for a person to label (not yet built).")
+    func run() throws { throw CommandFailure("calibrate sample is not built yet") }
 }

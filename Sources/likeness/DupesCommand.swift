@@ -41,6 +41,9 @@ struct Dupes: ParsableCommand {
 
     @OptionGroup var rule: RuleOptions
 
+    @Option(help: ArgumentHelp("A threshold saved by `likeness calibrate --save`: a cosine calibration sets --accept, a hash calibration runs --method with its threshold.", valueName: "file"))
+    var calibration: String?
+
     @Flag(help: "Print the groups as JSON on stdout.")
     var json = false
 
@@ -58,6 +61,7 @@ struct Dupes: ParsableCommand {
         if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
         if threshold != nil && method == nil { throw ValidationError("--threshold goes with --method (the default mode uses --accept and --candidate)") }
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
+        if calibration != nil && (exact || threshold != nil) { throw ValidationError("--calibration sets the threshold; drop --exact and --threshold") }
         if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
             throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
         }
@@ -66,25 +70,36 @@ struct Dupes: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open()
         let roots = folders.isEmpty ? nil : folders
+        let calibrated = try calibration.map(CalibrationLoading.load)
         do {
             if let roots {
                 let summary = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: workers))
                     .scan(roots, progress: TerminalProgress())
                 if !json { Output.note("scanned: \(summary.discovered) files, \(summary.processed) read, \(summary.failedCount) failed") }
             }
-            if let method {
-                try runNear(method, catalog: catalog, roots: roots)
+            if let calibrated, calibrated.scale == .distance {
+                let hash = try PerceptualMethod(parsing: calibrated.method)
+                if let method, method != hash { throw CommandFailure("\(calibration!): calibrated for \(hash.name), but --method is \(method.name)") }
+                try runNear(hash, limit: calibrated.threshold, catalog: catalog, roots: roots)
+            } else if let method {
+                if calibrated != nil { throw CommandFailure("\(calibration!) holds a cosine threshold for a model; it cannot set a --method hash threshold") }
+                try runNear(method, limit: threshold ?? method.defaultThreshold, catalog: catalog, roots: roots)
             } else if exact {
                 try runExact(catalog: catalog, roots: roots)
             } else {
-                try runEmbedding(catalog: catalog, roots: roots)
+                var configuration = rule.configuration
+                if let calibrated = try CalibrationLoading.cosine(calibration, model: modelOptions.model) {
+                    configuration.acceptCosine = Float(calibrated.threshold)
+                    configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
+                }
+                try runEmbedding(configuration, catalog: catalog, roots: roots)
             }
         } catch let error as CatalogError {
             throw CommandFailure(error.description)
         }
     }
 
-    private func runEmbedding(catalog: Catalog, roots: [String]?) throws {
+    private func runEmbedding(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?) throws {
         let (model, input) = try modelOptions.open()
         let scoped = roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let groups: [DuplicateGroup]
@@ -93,7 +108,7 @@ struct Dupes: ParsableCommand {
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: scoped, progress: TerminalProgress())
             for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
             space = try EmbeddingSpace(catalog: catalog, model: model, under: scoped)
-            groups = try NearDuplicateGrouper(configuration: rule.configuration).groups(in: space)
+            groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space)
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
         }
@@ -113,7 +128,7 @@ struct Dupes: ParsableCommand {
             Output.note("report: \(html)")
         }
         if json {
-            try Output.json(DupesOutput(model: model.id, configuration: rule.configuration, groups: groups))
+            try Output.json(DupesOutput(model: model.id, configuration: configuration, groups: groups))
         } else if csv {
             print("group,path,keep,similarity,hash_distance")
             for (number, group) in groups.enumerated() {
@@ -137,11 +152,10 @@ struct Dupes: ParsableCommand {
         }
     }
 
-    private func runNear(_ method: PerceptualMethod, catalog: Catalog, roots: [String]?) throws {
+    private func runNear(_ method: PerceptualMethod, limit: Double, catalog: Catalog, roots: [String]?) throws {
         let indexer = HashIndexer(catalog: catalog, workers: workers)
         let filled = try indexer.fill([method], under: roots, progress: TerminalProgress())
         for skipped in filled.skipped { Output.note("skipped \(skipped.message)") }
-        let limit = threshold ?? method.defaultThreshold
         let groups = try NearDuplicateFinder(catalog: catalog, workers: workers)
             .groups(method: method, threshold: limit, under: roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } })
         if json {

@@ -29,12 +29,18 @@ struct Leakage: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var rule: RuleOptions
+    @Option(help: ArgumentHelp("A cosine threshold saved by `likeness calibrate --save`; it replaces --accept.", valueName: "file")) var calibration: String?
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
 
     func run() throws {
+        var configuration = rule.configuration
+        if let calibrated = try CalibrationLoading.cosine(calibration, model: modelOptions.model) {
+            configuration.acceptCosine = Float(calibrated.threshold)
+            configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
+        }
         let split = try compareSplits(catalogOptions: catalogOptions, modelOptions: modelOptions, first: [train], second: [test])
-        let grouper = try NearDuplicateGrouper(configuration: rule.configuration)
+        let grouper = try NearDuplicateGrouper(configuration: configuration)
         let leaks = split.leaks(grouper: grouper)
         let leakedTests = Set(leaks.map(\.second)).count
         let summary = "\(split.first.count) training and \(split.second.count) test images: \(leaks.count) leaked pairs, \(leakedTests) test images have a near-duplicate in training"
@@ -62,20 +68,31 @@ struct Leakage: ParsableCommand {
 struct Novelty: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Query images unlike anything in a reference set, each shown beside its nearest match.",
-        discussion: "A query image is novel when the cosine similarity to its nearest reference image is below --threshold.")
+        discussion: """
+            A query image is novel when the cosine similarity to its nearest reference image is below \
+            --threshold, or below the threshold of a saved calibration (--calibration FILE); a \
+            per-cluster calibration uses the threshold of the query's nearest cluster.
+            """)
 
     @Option(help: ArgumentHelp("Reference (known) images.", valueName: "dir")) var reference: String
     @Option(help: ArgumentHelp("Query (new) images.", valueName: "dir")) var query: String
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var modelOptions: ModelOptions
-    @Option(help: "Cosine similarity below which a query image is novel.") var threshold: Float = NoveltyDefaults.threshold
+    @Option(help: "Cosine similarity below which a query image is novel (default 0.5).") var threshold: Float?
+    @Option(help: ArgumentHelp("A cosine threshold saved by `likeness calibrate --save`.", valueName: "file")) var calibration: String?
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
 
+    func validate() throws {
+        if threshold != nil && calibration != nil { throw ValidationError("give --threshold or --calibration, not both") }
+    }
+
     func run() throws {
+        let calibrated = try CalibrationLoading.cosine(calibration, model: modelOptions.model)
+        let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? NoveltyDefaults.threshold
         let split = try compareSplits(catalogOptions: catalogOptions, modelOptions: modelOptions, first: [reference], second: [query])
         guard !split.first.isEmpty else { throw CommandFailure("no usable reference images in \(reference)") }
-        let rows = split.novelty(threshold: threshold)
+        let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         let novel = rows.filter(\.novel)
         if let html {
             let thumbnails = try Thumbnails().dataURIs(novel.flatMap { [$0.query] + ($0.nearest.map { [$0] } ?? []) })
@@ -89,7 +106,9 @@ struct Novelty: ParsableCommand {
             try Output.json(Out(threshold: threshold, novel: novel.count, queries: rows))
             return
         }
-        print("\(rows.count) query images, \(novel.count) novel (nearest reference below \(String(format: "%.2f", threshold)))")
+        let rule = calibrated?.clusters.map { "per-cluster thresholds from \(calibration!), \($0.count) clusters" }
+            ?? "nearest reference below \(String(format: "%.3f", threshold))"
+        print("\(rows.count) query images, \(novel.count) novel (\(rule))")
         for row in rows {
             print(String(format: "  %@ %.3f  ", row.novel ? "NOVEL" : "known", row.similarity) + "\(row.query)  ~  \(row.nearest ?? "-")")
         }

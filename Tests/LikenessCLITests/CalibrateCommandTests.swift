@@ -6,7 +6,15 @@ import Testing
 @Suite(.serialized) struct CalibrateCommandTests {
     let folder = TemporaryDirectory("cli-calibrate")
 
-    @Test("--scores: perfectly separated scores give AUC 1 and a threshold between the groups; bad rows are skipped")
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func choice(_ calibration: [String: Any], _ rule: String) -> [String: Any]? {
+        (calibration["choices"] as? [[String: Any]])?.first { $0["rule"] as? String == rule }
+    }
+
+    @Test("--scores: separated scores give AUC 1, a best-F1 threshold between the groups with an interval, a saved file; bad rows skipped")
     func scores() throws {
         var rows = ["score,label"]
         for i in 0..<20 { rows.append("\(0.1 + Double(i) * 0.01),different") }
@@ -14,18 +22,22 @@ import Testing
         rows.append("oops,same")
         let file = folder.file("scores.csv", bytes: Array(rows.joined(separator: "\n").utf8))
         let saved = folder.child("calibration.json")
-        let result = try CLIRunner.run(["calibrate", "--scores", file, "--target-recall", "0.9", "--json", "--save", saved])
+        let result = try CLIRunner.run(["calibrate", "--scores", file, "--target-recall", "0.9", "--json", "--save", saved, "--bootstrap", "50"])
         #expect(result.status == 0, "\(result.stderr)")
-        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let output = try object(result.stdout)
         let calibration = try #require(output["calibration"] as? [String: Any])
         #expect(calibration["rocAUC"] as? Double == 1)
-        let best = try #require(calibration["bestF1"] as? [String: Any])
+        let best = try #require(choice(calibration, "best-f1"))
         #expect((best["threshold"] as? Double).map { $0 > 0.29 && $0 <= 0.8 } == true)
+        #expect(best["interval"] is [String: Any])
+        #expect(choice(calibration, "target-recall") != nil)
         #expect((output["skipped"] as? [String])?.count == 1)
-        #expect(FileManager.default.fileExists(atPath: saved))
+        let file2 = try object(String(contentsOfFile: saved, encoding: .utf8))
+        #expect(file2["rule"] as? String == "target-recall", "a given target is the saved rule")
+        #expect(file2["scale"] as? String == "cosine" && file2["version"] as? Int == 1)
     }
 
-    @Test("--pairs: images are embedded; an unknown path is reported and skipped")
+    @Test("--pairs: images are embedded; an unknown path is reported and skipped; unlabelled rows are counted")
     func pairs() throws {
         let editor = try ImageEditor(), encoder = try ImageEncoder()
         for seed in 1...3 {
@@ -38,12 +50,92 @@ import Testing
         rows.append("\(folder.child("1.png")),\(folder.child("2.png")),different")
         rows.append("\(folder.child("2.png")),\(folder.child("3-copy.jpg")),different")
         rows.append("\(folder.child("missing.png")),\(folder.child("1.png")),same")
+        rows.append("\(folder.child("1.png")),\(folder.child("3.png")),")
         let file = folder.file("pairs.csv", bytes: Array(rows.joined(separator: "\n").utf8))
-        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json"])
+        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0"])
         #expect(result.status == 0, "\(result.stderr)")
-        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let output = try object(result.stdout)
         let calibration = try #require(output["calibration"] as? [String: Any])
         #expect(calibration["positives"] as? Int == 3 && calibration["negatives"] as? Int == 2)
         #expect((output["skipped"] as? [String])?.first?.contains("missing.png") == true)
+        #expect(result.stderr.contains("1 rows have no label yet"))
+    }
+
+    /// Three classes, each a blurred pattern and four edits of it.
+    func makeClasses() throws -> String {
+        let root = folder.folder("classes")
+        let editor = try ImageEditor(), encoder = try ImageEncoder()
+        for seed in 1...3 {
+            _ = folder.folder("classes/c\(seed)")
+            let base = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 160, height: 120, seed: UInt64(seed * 7)))
+            try encoder.write(base, to: folder.child("classes/c\(seed)/0.png"))
+            for (n, edit) in [ImageEdit.jpeg(quality: 40), .blur(sigma: 2), .exposure(ev: 0.3), .contrast(factor: 1.2)].enumerated() {
+                try encoder.write(try editor.apply(edit, to: base), to: folder.child("classes/c\(seed)/\(n + 1).png"))
+            }
+        }
+        return root
+    }
+
+    @Test("--classes with a hash: balanced sampled pairs, a distance threshold, an HTML report with the curves; dupes reads the saved file")
+    func classesWithHash() throws {
+        let root = try makeClasses()
+        let report = folder.child("calibration.html"), saved = folder.child("phash.json")
+        let result = try CLIRunner.run(["calibrate", "--classes", root, "--method", "phash", "--pairs-per-kind", "20",
+                                        "--out", report, "--save", saved, "--json", "--bootstrap", "30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let calibration = try #require(try object(result.stdout)["calibration"] as? [String: Any])
+        #expect(calibration["positives"] as? Int == 20 && calibration["negatives"] as? Int == 20)
+        #expect(calibration["scale"] as? String == "distance")
+        let best = try #require(choice(calibration, "best-f1"))
+        #expect((best["threshold"] as? Double).map { $0 >= 0 && $0 <= 64 } == true, "a distance in bits")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("<polyline") && html.contains("ROC") && html.contains("precision–recall"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3, "histogram, ROC and PR")
+        #expect(!html.contains("http://") && !html.contains("https://"))
+
+        let dupes = try CLIRunner.run(["dupes", root, "--catalog", folder.child("d.sqlite"), "--calibration", saved, "--json"])
+        #expect(dupes.status == 0, "\(dupes.stderr)")
+        let output = try object(dupes.stdout)
+        #expect(output["method"] as? String == "phash")
+        #expect(output["threshold"] as? Double == best["threshold"] as? Double)
+    }
+
+    @Test("bad requests are refused clearly")
+    func refusals() throws {
+        let root = try makeClasses()
+        let none = try CLIRunner.run(["calibrate", "--classes", folder.child("classes/c1"), "--method", "phash"])
+        #expect(none.status != 0 && none.stderr.contains("need at least two class folders"))
+        let unknown = try CLIRunner.run(["calibrate", "--classes", root, "--method", "md5"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("phash") && unknown.stderr.contains("efficientnet-lite0"))
+        let both = try CLIRunner.run(["calibrate", "--classes", root, "--scores", "x.csv"])
+        #expect(both.status != 0 && both.stderr.contains("exactly one"))
+        let clusters = try CLIRunner.run(["calibrate", "--classes", root, "--method", "phash", "--per-cluster", "2"])
+        #expect(clusters.status != 0 && clusters.stderr.contains("embedding model"))
+        let garbage = folder.file("garbage.json", bytes: Array("{}".utf8))
+        let novelty = try CLIRunner.run(["novelty", "--reference", root, "--query", root, "--catalog", folder.child("n.sqlite"), "--calibration", garbage])
+        #expect(novelty.status != 0 && novelty.stderr.contains("not a Likeness calibration"))
+    }
+
+    @Test("per-cluster: the default model gives every cluster a threshold; novelty applies a saved cosine calibration")
+    func perClusterAndNovelty() throws {
+        let root = try makeClasses()
+        let saved = folder.child("cosine.json")
+        let result = try CLIRunner.run(["calibrate", "--classes", root, "--pairs-per-kind", "20", "--per-cluster", "2", "--save", saved, "--bootstrap", "20"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("cluster  1") && result.stdout.contains("cluster  2"))
+        let file = try object(String(contentsOfFile: saved, encoding: .utf8))
+        let clusters = try #require(file["clusters"] as? [[String: Any]])
+        #expect(clusters.count == 2)
+        #expect(clusters.allSatisfy { ($0["centroid"] as? [Double])?.count == 1280 })
+
+        let novelty = try CLIRunner.run(["novelty", "--reference", folder.child("classes/c1"), "--query", root,
+                                         "--catalog", folder.child("nov.sqlite"), "--calibration", saved, "--json"])
+        #expect(novelty.status == 0, "\(novelty.stderr)")
+        let queries = try #require(try object(novelty.stdout)["queries"] as? [[String: Any]])
+        #expect(queries.count == 10, "the reference's own images are not queries")
+        // The thresholds were learned on these very classes, so the other classes are novel.
+        let f1 = try #require(file["f1"] as? Double)
+        if f1 == 1 { #expect(queries.allSatisfy { $0["novel"] as? Bool == true }, "\(queries)") }
+        #expect(queries.allSatisfy { ($0["nearest"] as? String)?.contains("/c1/") == true })
     }
 }
