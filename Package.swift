@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessTestSupport",
+            "LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
     ],

@@ -22,6 +22,9 @@ public struct DuplicateReport: Sendable {
     public var groups: [Group]
     /// Data URIs by path; a member without one shows its name only.
     public var thumbnails: [String: String]
+    /// Whether the first member of each group is the keeper (duplicate groups) or the groups are
+    /// plain sets shown side by side (pairs to label).
+    public var marksKeeper = true
 
     public init(title: String, summary: String, groups: [Group], thumbnails: [String: String]) {
         self.title = title
@@ -37,17 +40,22 @@ public struct DuplicateReport: Sendable {
             + ".card img{max-width:168px;max-height:168px;display:block;margin-bottom:4px;border:3px solid transparent}"
             + ".keep img{border-color:#2e8b57}.keep .tag{color:#2e8b57;font-weight:600}.reason{color:#555;margin:0 0 8px}</style>\n"
         for (number, group) in groups.enumerated() {
-            body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images</h2>"
-            body += "<p class=\"reason\">Keep: \(HTML.escape(group.reason))</p><div class=\"cards\">"
+            if marksKeeper {
+                body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images</h2>"
+                body += "<p class=\"reason\">Keep: \(HTML.escape(group.reason))</p><div class=\"cards\">"
+            } else {
+                body += "<div class=\"group\"><p class=\"reason\">\(HTML.escape(group.reason))</p><div class=\"cards\">"
+            }
             for (position, member) in group.members.enumerated() {
                 let image = thumbnails[member.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((member.path as NSString).lastPathComponent))\">" } ?? ""
-                let tag = position == 0 ? "<span class=\"tag\">keep</span> · " : ""
-                body += "<div class=\"card\(position == 0 ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
+                let keeper = marksKeeper && position == 0
+                let tag = keeper ? "<span class=\"tag\">keep</span> · " : ""
+                body += "<div class=\"card\(keeper ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
                     + "<span title=\"\(HTML.escape(member.path))\">\(HTML.escape(member.path))</span></div>"
             }
             body += "</div></div>\n"
         }
-        if groups.isEmpty { body += "<p>No near-duplicates found.</p>" }
+        if groups.isEmpty { body += marksKeeper ? "<p>No near-duplicates found.</p>" : "<p>Nothing to show.</p>" }
         return HTML.page(title: title, body: body)
     }
 }

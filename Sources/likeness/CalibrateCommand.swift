@@ -162,6 +162,71 @@ struct CalibrateThresholds: ParsableCommand {
 }
 
 struct CalibrateSample: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sample", abstract: "Pairs for a person to label (not yet built).")
-    func run() throws { throw CommandFailure("calibrate sample is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Pairs for a person to label, spread over the similarity range.",
+        discussion: """
+            Scans and embeds DIR (reusing the catalog), pools each image's nearest neighbours with \
+            random pairs, cuts the pool's cosine range into --bins equal bins and draws the same \
+            number of pairs from each, in a seeded random order. Writes CSV rows \
+            `path_a,path_b,label,similarity` with the label left empty: fill it with same or \
+            different, then run `likeness calibrate --pairs FILE`. --html writes a page that shows \
+            every pair side by side with its row number.
+            """)
+
+    @Argument(help: ArgumentHelp("Folders of images.", valueName: "dir")) var folders: [String]
+    @Option(help: "Number of pairs.") var n: Int = 200
+    @Option(help: "Similarity bins to spread the pairs over.") var bins: Int = 10
+    @Option(help: "Seed for the random pairs and the order.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Write the CSV here (default: stdout).", valueName: "csv")) var out: String?
+    @Option(help: ArgumentHelp("Write a labelling page here.", valueName: "file")) var html: String?
+    @OptionGroup var catalogOptions: CatalogOptions
+    @OptionGroup var modelOptions: ModelOptions
+
+    func validate() throws {
+        guard n > 0, bins > 0 else { throw ValidationError("--n and --bins must be positive") }
+    }
+
+    func run() throws {
+        let catalog = try catalogOptions.open()
+        let (model, input) = try modelOptions.open()
+        let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let space: EmbeddingSpace
+        do {
+            _ = try CatalogScanner(catalog: catalog).scan(folders, progress: TerminalProgress())
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: TerminalProgress())
+            for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
+            space = try EmbeddingSpace(catalog: catalog, model: model, under: roots)
+        } catch let error as CustomStringConvertible & Error {
+            throw CommandFailure(error.description)
+        }
+        guard space.images.count >= 2 else { throw CommandFailure("need at least two usable images in \(folders.joined(separator: ", ")), found \(space.images.count)") }
+        let pairs = StratifiedPairSampler(count: n, bins: bins, seed: seed).sample(space)
+        var lines = ["path_a,path_b,label,similarity"]
+        lines += pairs.map { CSV.line([$0.a, $0.b, "", String(format: "%.4f", $0.similarity)]) }
+        let text = lines.joined(separator: "\n") + "\n"
+        if let out {
+            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+            }
+            Output.note("\(pairs.count) pairs to label in \(out); fill the label column with same or different")
+        } else {
+            print(text, terminator: "")
+        }
+        if let html {
+            let thumbnails = try Thumbnails().dataURIs(Array(Set(pairs.flatMap { [$0.a, $0.b] })))
+            var report = DuplicateReport(
+                title: "Likeness pairs to label",
+                summary: "\(pairs.count) pairs from \(space.images.count) images, spread over cosine \(String(format: "%.2f", pairs.map(\.similarity).min() ?? 0))–\(String(format: "%.2f", pairs.map(\.similarity).max() ?? 0)). Row numbers match the CSV's data rows.",
+                groups: pairs.enumerated().map { number, pair in
+                    DuplicateReport.Group(reason: "Row \(number + 1) · cosine \(String(format: "%.3f", pair.similarity)) · same or different?",
+                                          members: [.init(path: pair.a, caption: "a"), .init(path: pair.b, caption: "b")])
+                }, thumbnails: thumbnails)
+            report.marksKeeper = false
+            do { try report.html().write(toFile: html, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(html): \(error.localizedDescription)")
+            }
+            Output.note("labelling page: \(html)")
+        }
+    }
 }

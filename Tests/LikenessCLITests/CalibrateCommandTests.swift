@@ -138,4 +138,29 @@ import Testing
         if f1 == 1 { #expect(queries.allSatisfy { $0["novel"] as? Bool == true }, "\(queries)") }
         #expect(queries.allSatisfy { ($0["nearest"] as? String)?.contains("/c1/") == true })
     }
+
+    @Test("sample writes unlabelled pairs and a labelling page; once labelled they calibrate")
+    func sampleThenCalibrate() throws {
+        let root = try makeClasses()
+        let csv = folder.child("to-label.csv"), page = folder.child("label.html")
+        let sampled = try CLIRunner.run(["calibrate", "sample", root, "--n", "24", "--out", csv, "--html", page, "--catalog", folder.child("s.sqlite")])
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.first == "path_a,path_b,label,similarity")
+        #expect(lines.count == 25)
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[2].isEmpty })
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("Row 24 ·") && !html.contains(">keep<"))
+        // A person labels by class folder.
+        func kind(_ path: Substring) -> String { ((String(path) as NSString).deletingLastPathComponent as NSString).lastPathComponent }
+        let labelled = [lines[0]] + lines.dropFirst().map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(f[0]),\(f[1]),\(kind(f[0]) == kind(f[1]) ? "same" : "different"),\(f[3])"
+        }
+        let file = folder.file("labelled.csv", bytes: Array(labelled.joined(separator: "\n").utf8))
+        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let calibration = try #require(try object(result.stdout)["calibration"] as? [String: Any])
+        #expect((calibration["positives"] as? Int ?? 0) + (calibration["negatives"] as? Int ?? 0) == 24)
+    }
 }
