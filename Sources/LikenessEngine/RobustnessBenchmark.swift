@@ -12,9 +12,14 @@ public struct RobustnessConfiguration: Sendable {
     public var workingSize: Int
     /// Photos processed in parallel. Default: the number of active processors.
     public var workers: Int
+    /// When set, every version of every photo is also written here as PNG, one folder per photo
+    /// (a folder-per-class layout that `calibrate --classes` and `eval` read). Default: nil.
+    public var exportDirectory: String?
 
     public init(edits: [ImageEdit] = ImageEdit.standardSet, methods: [PerceptualMethod] = PerceptualMethod.allCases,
-                workingSize: Int = 1024, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workingSize: Int = 1024, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                exportDirectory: String? = nil) {
+        self.exportDirectory = exportDirectory
         self.edits = edits
         self.methods = methods
         self.workingSize = workingSize
@@ -55,7 +60,9 @@ public struct RobustnessBenchmark: Sendable {
         let computer = try HashComputer(perceptual: configuration.methods)
         let decoder = try ImageDecoder()
         let editor = try ImageEditor()
+        let encoder = try ImageEncoder()
         let edits = configuration.edits
+        let export = configuration.exportDirectory
         let side = configuration.workingSize
         progress.begin("edit+hash", total: files.count)
         let outcomes = ParallelWork.map(Array(files.enumerated()), workers: configuration.workers,
@@ -67,9 +74,21 @@ public struct RobustnessBenchmark: Sendable {
             }
             do throws(ImagingError) {
                 let original = try decoder.decode(Array(data), to: .fit(width: side, height: side), path: path).pixels
+                // One folder per photo when exporting; distractors each get a folder of one.
+                let folder = export.map { ($0 as NSString).appendingPathComponent(Self.folderName(index: index, path: path)) }
+                if let folder {
+                    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try encoder.write(original, to: (folder as NSString).appendingPathComponent("00-original.png"))
+                }
                 var hashes = [try computer.values(of: original)]
                 // Distractors stay unedited: they only add negatives.
-                for edit in edits where index < editedCount { hashes.append(try computer.values(of: try editor.apply(edit, to: original))) }
+                for (number, edit) in edits.enumerated() where index < editedCount {
+                    let edited = try editor.apply(edit, to: original)
+                    if let folder {
+                        try encoder.write(edited, to: (folder as NSString).appendingPathComponent(String(format: "%02d-", number + 1) + Self.fileSafe(edit.description) + ".png"))
+                    }
+                    hashes.append(try computer.values(of: edited))
+                }
                 return .success(PhotoHashes(hashes: hashes))
             } catch {
                 return .failure(error.itemFailure)
@@ -94,6 +113,16 @@ public struct RobustnessBenchmark: Sendable {
         return RobustnessResult(photos: edited, distractors: photos.count - edited, images: images, positivePairs: positives,
                       negativePairs: images * (images - 1) / 2 - positives,
                       edits: edits.map(\.description), methods: methods, failures: failures)
+    }
+
+    /// "003-leuvenA": the input's position keeps names unique across folders.
+    static func folderName(index: Int, path: String) -> String {
+        String(format: "%03d-", index) + fileSafe(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+    }
+
+    /// Letters, digits, '-' and '_' kept; anything else becomes '_'.
+    static func fileSafe(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
     }
 
     func evaluate(method: PerceptualMethod, index: Int, photos: [PhotoHashes], editCount: Int) -> RobustnessResult.MethodResult {

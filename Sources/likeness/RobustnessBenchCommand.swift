@@ -30,6 +30,9 @@ struct RobustnessBench: ParsableCommand {
     @Option(help: "Parallel workers (default: number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("Also write every version of every photo here as PNG, a folder per photo (for `calibrate --classes` and `eval`).", valueName: "dir"))
+    var export: String?
+
     @Flag(help: "Print the result as JSON on stdout.")
     var json = false
 
@@ -37,7 +40,7 @@ struct RobustnessBench: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? PerceptualMethod.allCases : methods, workers: workers)
+        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? PerceptualMethod.allCases : methods, workers: workers, exportDirectory: export)
         let result: RobustnessResult
         do {
             result = try RobustnessBenchmark(configuration: configuration).run(folders, distractors: distractorFolders, progress: TerminalProgress())

@@ -1,3 +1,4 @@
+import Foundation
 import LikenessCore
 @testable import LikenessEngine
 import LikenessImaging
@@ -35,6 +36,18 @@ import Testing
             #expect(method.recallByEdit == [1], "\(method.method)")
         }
         #expect(result.methods[1].bits == nil && result.methods[1].best.threshold > 0)
+    }
+
+    @Test("--export writes every version into a folder per photo")
+    func exports() throws {
+        _ = folder.folder("in")
+        for seed in 1...2 { try Fixtures.writePattern(to: folder.child("in/p\(seed).png"), width: 96, height: 72, seed: UInt64(seed)) }
+        let out = folder.child("out")
+        let configuration = RobustnessConfiguration(edits: [.flip, .jpeg(quality: 50)], methods: [.bits(.pHash)], workingSize: 96, workers: 2, exportDirectory: out)
+        _ = try RobustnessBenchmark(configuration: configuration).run([folder.child("in")])
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(folders == ["000-p1", "001-p2"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/000-p1").sorted() == ["00-original.png", "01-flip.png", "02-jpeg_q50.png"])
     }
 
     @Test("distractors add only negatives and are not edited")
