@@ -46,25 +46,9 @@ public struct NoveltyReport: Sendable {
         return "<div class=\"side\">\(image)<b>\(HTML.escape(label))</b><br>\(HTML.escape(path))</div>"
     }
 
-    /// 20 bins over [-1, 1] … in practice over [min, 1]; the threshold as a red line.
+    /// The similarities of every query to its nearest reference, with the threshold marked.
     func histogram() -> String {
-        let values = rows.map(\.similarity)
-        let low = min(values.min() ?? 0, threshold) - 0.02, high: Float = 1
-        let bins = 20
-        var counts = [Int](repeating: 0, count: bins)
-        for v in values { counts[min(bins - 1, max(0, Int((v - low) / (high - low) * Float(bins))))] += 1 }
-        let (width, height) = (600.0, 160.0)
-        let peak = Double(max(counts.max() ?? 1, 1))
-        var svg = "<svg width=\"\(Int(width + 20))\" height=\"\(Int(height + 30))\" role=\"img\" aria-label=\"similarity histogram\">\n"
-        let barWidth = width / Double(bins)
-        for (i, count) in counts.enumerated() {
-            let h = height * Double(count) / peak
-            svg += "<rect x=\"\(String(format: "%.1f", Double(i) * barWidth + 1))\" y=\"\(String(format: "%.1f", height - h))\" width=\"\(String(format: "%.1f", barWidth - 2))\" height=\"\(String(format: "%.1f", h))\" fill=\"#4a7bd0\"/>"
-        }
-        let x = width * Double((threshold - low) / (high - low))
-        svg += "<line x1=\"\(String(format: "%.1f", x))\" y1=\"0\" x2=\"\(String(format: "%.1f", x))\" y2=\"\(height)\" stroke=\"#d03030\" stroke-width=\"2\"/>"
-        svg += "<text x=\"\(String(format: "%.1f", x + 4))\" y=\"12\">threshold \(String(format: "%.2f", threshold))</text>"
-        svg += "<text x=\"0\" y=\"\(height + 18)\">\(String(format: "%.2f", low))</text><text x=\"\(width - 24)\" y=\"\(height + 18)\">1.00</text>"
-        return svg + "</svg>\n"
+        SVGPlot.histogram([.init(name: "query images", values: rows.map { Double($0.similarity) }, colour: "#4a7bd0")],
+                          markers: [.init(name: "threshold", value: Double(threshold), colour: "#d03030")], bins: 30)
     }
 }
