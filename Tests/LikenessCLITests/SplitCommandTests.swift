@@ -50,6 +50,6 @@ import Testing
         #expect(novel == ["grey-card.png"])
         #expect(queries.allSatisfy { $0["nearest"] as? String != nil })
         let html = try String(contentsOfFile: report, encoding: .utf8)
-        #expect(html.contains("grey-card.png") && html.contains("threshold 0.70"))
+        #expect(html.contains("grey-card.png") && html.contains("threshold 0.7<"))
     }
 }
