@@ -1,3 +1,4 @@
+import Foundation
 import LikenessCatalog
 import LikenessCore
 import LikenessIndex
@@ -20,4 +21,15 @@ public struct EmbeddingSpace: Sendable {
 
     /// The position of a path in the index, if it is there.
     public func position(of path: String) -> Int? { images.firstIndex { $0.path == path } }
+}
+
+extension EmbeddingSpace {
+    /// Embeds whatever the catalog lacks under `folders` (all images when nil), then loads the
+    /// space: the first step of every embedding job. Returns the images that could not be embedded.
+    public static func filled(catalog: Catalog, model: any EmbeddingModel, input: EmbeddingInput, under folders: [String]?,
+                              progress: any ProgressReporter = SilentProgress()) throws -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
+        let roots = folders.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+        let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: progress)
+        return (try EmbeddingSpace(catalog: catalog, model: model, under: roots), embedded.skipped)
+    }
 }

@@ -190,13 +190,12 @@ struct CalibrateSample: ParsableCommand {
     func run() throws {
         let catalog = try catalogOptions.open()
         let (model, input) = try modelOptions.open()
-        let roots = folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let space: EmbeddingSpace
         do {
             _ = try CatalogScanner(catalog: catalog).scan(folders, progress: TerminalProgress())
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: TerminalProgress())
-            for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
-            space = try EmbeddingSpace(catalog: catalog, model: model, under: roots)
+            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, input: input, under: folders, progress: TerminalProgress())
+            for skipped in filled.skipped { Output.note("skipped \(skipped.message)") }
+            space = filled.space
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
         }

@@ -101,13 +101,12 @@ struct Dupes: ParsableCommand {
 
     private func runEmbedding(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?) throws {
         let (model, input) = try modelOptions.open()
-        let scoped = roots.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let groups: [DuplicateGroup]
         let space: EmbeddingSpace
         do {
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: scoped, progress: TerminalProgress())
-            for skipped in embedded.skipped { Output.note("skipped \(skipped.message)") }
-            space = try EmbeddingSpace(catalog: catalog, model: model, under: scoped)
+            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, input: input, under: roots, progress: TerminalProgress())
+            for skipped in filled.skipped { Output.note("skipped \(skipped.message)") }
+            space = filled.space
             groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space)
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
