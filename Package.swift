@@ -53,7 +53,7 @@ let package = Package(
 
         // Shell.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessEngine", "LikenessReport",
+            "LikenessCore", "LikenessEngine", "LikenessReport", "LikenessLearning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

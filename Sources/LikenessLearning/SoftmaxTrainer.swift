@@ -5,7 +5,8 @@ import Foundation
 /// The objective is the mean cross-entropy plus `l2 / 2 · ‖W‖²` (biases are not penalised). Weights
 /// start at zero. Each epoch visits the rows in an order shuffled by a SplitMix64 generator seeded
 /// with ``Configuration/seed``; every batch takes one Adam step (Kingma and Ba, 2015) whose step
-/// size follows a cosine decay from ``Configuration/learningRate`` to zero over all steps. The
+/// size follows a cosine decay from ``Configuration/learningRate`` to zero over all steps (at least
+/// ``Configuration/minimumSteps``: small training sets get more epochs). The
 /// arithmetic runs on one thread in a fixed order, so the same rows, labels and configuration give
 /// bit-for-bit the same weights.
 public struct SoftmaxTrainer: Sendable {
@@ -21,9 +22,14 @@ public struct SoftmaxTrainer: Sendable {
         public var l2: Float
         /// Seeds the order in which rows are visited. Default 1.
         public var seed: UInt64
+        /// Epochs are added until at least this many steps are taken, so a small training set still
+        /// gets enough updates. Default 500.
+        public var minimumSteps: Int
 
-        public init(epochs: Int = 30, batchSize: Int = 64, learningRate: Float = 0.01, l2: Float = 1e-4, seed: UInt64 = 1) {
+        public init(epochs: Int = 30, batchSize: Int = 64, learningRate: Float = 0.01, l2: Float = 1e-4, seed: UInt64 = 1,
+                    minimumSteps: Int = 500) {
             self.epochs = epochs
+            self.minimumSteps = minimumSteps
             self.batchSize = batchSize
             self.learningRate = learningRate
             self.l2 = l2
@@ -62,11 +68,12 @@ public struct SoftmaxTrainer: Sendable {
         var generator = SplitMix64(seed: configuration.seed)
         let batchSize = min(configuration.batchSize, n)
         let stepsPerEpoch = (n + batchSize - 1) / batchSize
-        let totalSteps = stepsPerEpoch * configuration.epochs
+        let epochs = max(configuration.epochs, (configuration.minimumSteps + stepsPerEpoch - 1) / stepsPerEpoch)
+        let totalSteps = stepsPerEpoch * epochs
         var losses: [Double] = []
         var step = 0
         var scores = [Float](repeating: 0, count: k)
-        for _ in 0..<configuration.epochs {
+        for _ in 0..<epochs {
             generator.shuffle(&order)
             var epochLoss = 0.0
             for start in stride(from: 0, to: n, by: batchSize) {

@@ -19,12 +19,15 @@ import Testing
     @Test("linearly separable clusters: 100 % on the training rows and on fresh rows")
     func separable() {
         let train = Self.clusters(perClass: 40, seed: 1), test = Self.clusters(perClass: 20, seed: 2)
-        let result = SoftmaxTrainer(configuration: .init(epochs: 20, batchSize: 16, learningRate: 0.05)).train(rows: train.rows, labels: train.labels, classes: 3)
+        let result = SoftmaxTrainer(configuration: .init(epochs: 20, batchSize: 16, learningRate: 0.05, minimumSteps: 0)).train(rows: train.rows, labels: train.labels, classes: 3)
         #expect(result.model.accuracy(train.rows, labels: train.labels) == 1)
         #expect(result.model.accuracy(test.rows, labels: test.labels) == 1)
         // The objective falls: the last epoch is well below the first (log 3 ≈ 1.10 at zero weights).
         #expect(result.epochLosses.count == 20)
         #expect(result.epochLosses.last! < 0.1 && result.epochLosses.first! > result.epochLosses.last!)
+        // 120 rows in batches of 16 are 8 steps an epoch: 500 steps at least need 63 epochs.
+        let longer = SoftmaxTrainer(configuration: .init(epochs: 20, batchSize: 16, minimumSteps: 500)).train(rows: train.rows, labels: train.labels, classes: 3)
+        #expect(longer.epochLosses.count == 63)
     }
 
     @Test("overlapping classes: 75 % accuracy and calibrated probabilities of 3/4")
