@@ -78,22 +78,33 @@ public struct ProbeSplit: Sendable {
     /// class needs at least two images. Limits then keep a stratified subset of each split: classes
     /// are taken in turn, one image at a time, in their shuffled order.
     public static func stratified(_ data: EvalDataset, configuration: Configuration = Configuration()) throws(EvalError) -> ProbeSplit {
-        var generator = SplitMix(seed: configuration.seed)
         let byGroup = Dictionary(grouping: data.paths.indices, by: { data.groups[$0] })
         guard byGroup.count >= 2 else { throw EvalError.tooFewClasses(byGroup.count) }
-        var trainByGroup: [[Int]] = [], testByGroup: [[Int]] = []
-        for group in byGroup.keys.sorted() {
-            var members = byGroup[group]!
-            guard members.count >= 2 else { throw EvalError.tooFewImages(group: data.groupNames[group], count: members.count, needed: 2) }
-            for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
-            let held = min(members.count - 1, max(1, Int((Double(members.count) * configuration.testFraction).rounded())))
-            testByGroup.append(Array(members.prefix(held)))
-            trainByGroup.append(Array(members.dropFirst(held)))
+        for group in byGroup.keys.sorted() where byGroup[group]!.count < 2 {
+            throw EvalError.tooFewImages(group: data.groupNames[group], count: byGroup[group]!.count, needed: 2)
         }
-        let split = ProbeSplit(dataset: data, train: roundRobin(trainByGroup, limit: configuration.trainLimit),
-                               test: roundRobin(testByGroup, limit: configuration.testLimit))
+        let (kept, held) = holdOut(Array(data.paths.indices), groups: data.groups, fraction: configuration.testFraction, seed: configuration.seed)
+        let split = ProbeSplit(dataset: data, train: roundRobin(kept, limit: configuration.trainLimit),
+                               test: roundRobin(held, limit: configuration.testLimit))
         try split.checkClasses()
         return split
+    }
+
+    /// Splits `positions` per class (`groups[position]`) with one seeded shuffle per class, classes in
+    /// ascending order: a class of n ≥ 2 gives max(1, round(n × fraction)) images, at most n − 1, to
+    /// the held-out lists; a class of one image keeps it. Lists are per class, in shuffled order.
+    static func holdOut(_ positions: [Int], groups: [Int], fraction: Double, seed: UInt64) -> (kept: [[Int]], held: [[Int]]) {
+        var generator = SplitMix(seed: seed)
+        let byGroup = Dictionary(grouping: positions, by: { groups[$0] })
+        var kept: [[Int]] = [], held: [[Int]] = []
+        for group in byGroup.keys.sorted() {
+            var members = byGroup[group]!
+            for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+            let count = members.count < 2 ? 0 : min(members.count - 1, max(1, Int((Double(members.count) * fraction).rounded())))
+            held.append(Array(members.prefix(count)))
+            kept.append(Array(members.dropFirst(count)))
+        }
+        return (kept, held)
     }
 
     /// The first `limit` items taking one from each list in turn (all of them without a limit), sorted.

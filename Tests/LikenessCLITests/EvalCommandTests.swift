@@ -42,10 +42,10 @@ import Testing
         let first = try CLIRunner.run(arguments), second = try CLIRunner.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         let rows = first.stdout.split(separator: "\n").filter { $0.hasPrefix("histogram") || $0.hasPrefix("pixels") }
-        #expect(rows.count == 2)
-        // Columns: method, dim, train acc, test acc, then times (which differ run to run).
+        #expect(rows.count == 2 && rows.allSatisfy { $0.split(separator: " ").count == 8 })
+        // Columns: method, dim, L2, val acc, train acc, test acc, then times (which differ run to run).
         func accuracies(_ text: String) -> [[Substring]] {
-            text.split(separator: "\n").filter { $0.hasPrefix("histogram") || $0.hasPrefix("pixels") }.map { Array($0.split(separator: " ").prefix(4)) }
+            text.split(separator: "\n").filter { $0.hasPrefix("histogram") || $0.hasPrefix("pixels") }.map { Array($0.split(separator: " ").prefix(6)) }
         }
         #expect(accuracies(first.stdout) == accuracies(second.stdout))
     }

@@ -82,6 +82,21 @@ import Testing
         #expect(RetrievalEvaluation.Features.hashes([hash, nil]).vectors == [[1, -1, 1], nil])
     }
 
+    @Test("the L2 strength is chosen on held-out training images; ties go to the stronger penalty")
+    func strengthChoice() throws {
+        var generator = SeededGenerator(seed: 5)
+        let groups = (0..<40).map { $0 % 2 }
+        let vectors: [[Float]?] = groups.map { c in [(c == 0 ? -2 : 2) + Float.random(in: -0.5...0.5, using: &generator), Float.random(in: -1...1, using: &generator)] }
+        let data = EvalDataset(paths: groups.indices.map { "\($0)" }, groups: groups, groupNames: ["a", "b"])
+        let split = try ProbeSplit.stratified(data)
+        let swept = try LinearProbe(configuration: .init(l2Candidates: [0.0001, 0.01])).run(method: "v", features: .vectors(vectors), split: split)
+        // Cleanly separable: both strengths score 100 % on the held-out part, so the stronger one is kept.
+        #expect(swept.validation == [.init(l2: 0.0001, validationAccuracy: 1), .init(l2: 0.01, validationAccuracy: 1)])
+        #expect(swept.l2 == 0.01 && swept.testAccuracy == 1)
+        let single = try LinearProbe(configuration: .init(l2Candidates: [0.5])).run(method: "v", features: .vectors(vectors), split: split)
+        #expect(single.l2 == 0.5 && single.validation.isEmpty)
+    }
+
     @Test("no usable features in a split is an error that names the method")
     func noFeatures() throws {
         let data = EvalDataset(paths: ["0", "1", "2", "3"], groups: [0, 0, 1, 1], groupNames: ["a", "b"])
