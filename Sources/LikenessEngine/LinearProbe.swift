@@ -19,13 +19,13 @@ public struct LinearProbe: Sendable {
     public struct Configuration: Sendable {
         /// The optimiser; its `l2` is replaced by each candidate.
         public var training: SoftmaxTrainer.Configuration
-        /// L2 strengths to try. Default 1e-4, 1e-3, 1e-2, 1e-1.
+        /// L2 strengths to try. Default 1e-4, 1e-3, 1e-2, 1e-1, 1.
         public var l2Candidates: [Float]
         /// Share of each class of the training split held out to choose the L2 strength. Default 0.2.
         public var validationFraction: Double
 
         public init(training: SoftmaxTrainer.Configuration = SoftmaxTrainer.Configuration(),
-                    l2Candidates: [Float] = [1e-4, 1e-3, 1e-2, 1e-1], validationFraction: Double = 0.2) {
+                    l2Candidates: [Float] = [1e-4, 1e-3, 1e-2, 1e-1, 1], validationFraction: Double = 0.2) {
             precondition(!l2Candidates.isEmpty, "the probe needs at least one L2 strength")
             self.training = training
             self.l2Candidates = l2Candidates

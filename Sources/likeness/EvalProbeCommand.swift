@@ -35,7 +35,7 @@ struct EvalProbe: ParsableCommand {
     @Option(help: "At most N test images.") var test: Int?
     @Option(help: "Share of each class held out for testing when the dataset is one set.") var testFraction = 0.25
     @Option(help: "Passes over the training images.") var epochs = SoftmaxTrainer.Configuration().epochs
-    @Option(help: "Comma-separated L2 penalty strengths to choose from (one value: use it).") var l2 = "0.0001,0.001,0.01,0.1"
+    @Option(help: "Comma-separated L2 penalty strengths to choose from (one value: use it).") var l2 = "0.0001,0.001,0.01,0.1,1"
     @Option(help: "Share of each class of the training split held out to choose the L2 strength.") var validationFraction = 0.2
     @Option(help: "Adam's initial step size.") var learningRate = SoftmaxTrainer.Configuration().learningRate
     @Option(help: "Images per gradient step.") var batchSize = SoftmaxTrainer.Configuration().batchSize
