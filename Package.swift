@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
+        // Pure Swift: classifiers trained on frozen features (the linear probe).
+        .target(name: "LikenessLearning"),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -45,13 +47,13 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog", "LikenessLearning",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Shell.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessEngine", "LikenessReport",
+            "LikenessCore", "LikenessEngine", "LikenessReport", "LikenessLearning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -63,6 +65,7 @@ let package = Package(
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),

@@ -71,16 +71,26 @@ public struct EvalDataset: Sendable {
 }
 
 /// A dataset that cannot be evaluated as asked.
-public enum EvalError: Error, Sendable, CustomStringConvertible {
+public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty(String)
     case unexpectedName(String, EvalDataset.Layout)
     case dataset(String)
+    /// A method could not run at all (its model is missing, libvips did not start…).
+    case method(String, String)
+    /// A class has fewer images than a split needs.
+    case tooFewImages(group: String, count: Int, needed: Int)
+    /// A classifier needs at least two classes.
+    case tooFewClasses(Int)
 
     public var description: String {
         switch self {
         case .empty(let root): "no images in \(root)"
         case .unexpectedName(let path, let layout): "\(path) does not follow the \(layout.rawValue) naming"
         case .dataset(let message): message
+        case .method(let name, let message): "method \(name): \(message)"
+        case .tooFewImages(let group, let count, let needed):
+            "class '\(group)' has \(count) image\(count == 1 ? "" : "s"); the linear probe needs at least \(needed) per class (one to train, one to test)"
+        case .tooFewClasses(let count): "the linear probe needs at least 2 classes, found \(count)"
         }
     }
 }

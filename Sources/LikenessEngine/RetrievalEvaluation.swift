@@ -12,6 +12,18 @@ public struct RetrievalEvaluation: Sendable {
         case hashes([BitHash?])
     }
 
+    /// One query's scores.
+    public struct QueryScore: Sendable {
+        /// The query's position in the dataset.
+        public var query: Int
+        /// Keyed by k.
+        public var precision: [Int: Double]
+        public var recall: [Int: Double]
+        public var averagePrecisionAtK: [Int: Double]
+        /// Average precision over the whole ranking.
+        public var averagePrecision: Double
+    }
+
     /// One method's scores.
     public struct Scores: Sendable, Codable {
         public var method: String
@@ -23,7 +35,16 @@ public struct RetrievalEvaluation: Sendable {
         public var meanAveragePrecision: Double
         /// UKBench N-S score (0–4), when every group has four images.
         public var nisterStewenius: Double?
+        /// Ranking and scoring time for all queries.
         public var seconds: Double
+        /// Time to compute the features, when the caller measured it.
+        public var featureSeconds: Double?
+        /// Every query's own scores, in query order (not encoded: see ``RetrievalEvaluation/perQueryCSV(_:)``).
+        public var perQuery: [QueryScore] = []
+
+        enum CodingKeys: String, CodingKey {
+            case method, queries, precision, recall, meanAveragePrecisionAtK, meanAveragePrecision, nisterStewenius, seconds, featureSeconds
+        }
     }
 
     public let dataset: EvalDataset
@@ -31,7 +52,7 @@ public struct RetrievalEvaluation: Sendable {
 
     public init(dataset: EvalDataset, ks: [Int] = [1, 5, 10]) {
         self.dataset = dataset
-        self.ks = ks.sorted()
+        self.ks = Array(Set(ks)).sorted()
     }
 
     /// Scores `features` using the images at `queries` (positions in the dataset) as queries.
@@ -45,45 +66,55 @@ public struct RetrievalEvaluation: Sendable {
         let usableSet = Set(usable)
         let queryList = queries.filter { usableSet.contains($0) }
         let groupSizes = Dictionary(usable.map { (dataset.groups[$0], 1) }, uniquingKeysWith: +)
-        // Full rankings (query excluded) for AP over everything.
-        let rankings: [[Int]]
+        var perQuery: [QueryScore] = [], ns: [Double] = []
+        perQuery.reserveCapacity(queryList.count)
+        let fourEach = groupSizes.values.allSatisfy { $0 == 4 }
+        // Scores one query's full ranking (query excluded); rankings are dropped once scored.
+        func record(_ query: Int, _ ranking: [Int]) {
+            let relevantFlags = ranking.map { dataset.groups[$0] == dataset.groups[query] }
+            let relevant = (groupSizes[dataset.groups[query]] ?? 1) - 1
+            var score = QueryScore(query: query, precision: [:], recall: [:], averagePrecisionAtK: [:],
+                                   averagePrecision: RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant))
+            for k in ks {
+                score.precision[k] = RetrievalMetrics.precision(at: k, relevantFlags)
+                score.recall[k] = RetrievalMetrics.recall(at: k, relevantFlags, relevant: relevant)
+                score.averagePrecisionAtK[k] = RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant, at: k)
+            }
+            perQuery.append(score)
+            if fourEach { ns.append(Double(RetrievalMetrics.nisterStewenius([true] + relevantFlags))) }
+        }
         switch features {
+        case .vectors where usable.isEmpty:
+            break
         case .vectors(let vectors):
             var index = ExactVectorIndex(dimension: vectors[usable[0]]!.count, metric: .cosine)
             index.add(usable.map { vectors[$0]! })
-            // Full rankings, in chunks of queries so only a chunk's score lists are held at once.
-            var all: [[Int]] = []
+            // In chunks of queries, so only a chunk's score lists are held at once.
             for start in stride(from: 0, to: queryList.count, by: 256) {
                 let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
                 let found = index.range(chunk.map { vectors[$0]! }, threshold: -.infinity)
-                all += zip(chunk, found).map { query, neighbours in neighbours.map { usable[$0.id] }.filter { $0 != query } }
+                for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
             }
-            rankings = all
         case .hashes(let hashes):
-            rankings = queryList.map { query in
-                usable.filter { $0 != query }
-                    .map { ($0, hashes[query]!.hammingDistance(to: hashes[$0]!)) }
-                    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
-            }
+            for query in queryList { record(query, Self.hammingRanking(query: query, among: usable, hashes: hashes)) }
         }
-        var precision: [Int: [Double]] = [:], recall: [Int: [Double]] = [:], apAtK: [Int: [Double]] = [:]
-        var ap: [Double] = [], ns: [Double] = []
-        let fourEach = groupSizes.values.allSatisfy { $0 == 4 }
-        for (query, ranking) in zip(queryList, rankings) {
-            let relevantFlags = ranking.map { dataset.groups[$0] == dataset.groups[query] }
-            let relevant = (groupSizes[dataset.groups[query]] ?? 1) - 1
-            for k in ks {
-                precision[k, default: []].append(RetrievalMetrics.precision(at: k, relevantFlags))
-                recall[k, default: []].append(RetrievalMetrics.recall(at: k, relevantFlags, relevant: relevant))
-                apAtK[k, default: []].append(RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant, at: k))
-            }
-            ap.append(RetrievalMetrics.averagePrecision(relevantFlags, relevant: relevant))
-            if fourEach { ns.append(Double(RetrievalMetrics.nisterStewenius([true] + relevantFlags))) }
-        }
+        func mean(_ metric: (QueryScore) -> Double?) -> Double { RetrievalMetrics.mean(perQuery.compactMap(metric)) }
         return Scores(method: method, queries: queryList.count,
-                      precision: precision.mapValues(RetrievalMetrics.mean), recall: recall.mapValues(RetrievalMetrics.mean),
-                      meanAveragePrecisionAtK: apAtK.mapValues(RetrievalMetrics.mean), meanAveragePrecision: RetrievalMetrics.mean(ap),
-                      nisterStewenius: fourEach ? RetrievalMetrics.mean(ns) : nil, seconds: Date().timeIntervalSince(started))
+                      precision: Dictionary(uniqueKeysWithValues: ks.map { k in (k, mean { $0.precision[k] }) }),
+                      recall: Dictionary(uniqueKeysWithValues: ks.map { k in (k, mean { $0.recall[k] }) }),
+                      meanAveragePrecisionAtK: Dictionary(uniqueKeysWithValues: ks.map { k in (k, mean { $0.averagePrecisionAtK[k] }) }),
+                      meanAveragePrecision: mean { $0.averagePrecision },
+                      nisterStewenius: fourEach ? RetrievalMetrics.mean(ns) : nil, seconds: Date().timeIntervalSince(started),
+                      perQuery: perQuery)
+    }
+
+    /// Every usable image but the query, by Hamming distance to it, then by position: a counting
+    /// sort over the possible distances, linear in the number of images.
+    static func hammingRanking(query: Int, among usable: [Int], hashes: [BitHash?]) -> [Int] {
+        let q = hashes[query]!
+        var buckets = [[Int]](repeating: [], count: q.count + 1)
+        for i in usable where i != query { buckets[q.hammingDistance(to: hashes[i]!)].append(i) }
+        return buckets.flatMap { $0 }
     }
 
     /// `count` query positions drawn with a seed so whole groups are kept: groups are shuffled and

@@ -78,3 +78,36 @@ import Testing
         #expect(throws: EvalError.self) { try EvalDataset.load(folder.child("no-images-here"), layout: .idx) }
     }
 }
+
+@Suite struct PerQueryTests {
+    @Test("per-query CSV: a header, one row per (method, query), the known scores, quoted paths")
+    func csv() throws {
+        let dataset = EvalDataset(paths: ["0", "1", "a,b", "3"], groups: [0, 0, 1, 1], groupNames: ["x", "y"])
+        let vectors: [[Float]?] = [[1, 0], [0.99, 0.14], [0, 1], [0.9, 0.43]]
+        let evaluation = RetrievalEvaluation(dataset: dataset, ks: [2, 1])
+        let scores = evaluation.score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
+        let other = evaluation.score(method: "w", features: .vectors(vectors), queries: [3])
+        let lines = evaluation.perQueryCSV([scores, other]).split(separator: "\n").map(String.init)
+        #expect(lines.first == "method,query,group,P@1,P@2,AP@1,AP@2,AP")
+        #expect(lines.count == 1 + 4 + 1)
+        // Query 3 ranks 1 (x), 0 (x), then its partner 2 (y): P@1 0, P@2 0, AP@1 0, AP@2 0, AP 1/3.
+        #expect(lines[4] == "v,3,y,0.0,0.0,0.0,0.0,\(1.0 / 3)")
+        #expect(lines[5] == lines[4].replacingOccurrences(of: "v,", with: "w,"))
+        // The path with a comma is quoted; query "a,b" ranks 3 (its partner) first.
+        #expect(lines[3] == "v,\"a,b\",y,1.0,0.5,1.0,1.0,1.0")
+        #expect(lines.dropFirst().allSatisfy { $0.replacingOccurrences(of: "\"a,b\"", with: "ab").split(separator: ",").count == 8 })
+    }
+
+    @Test("Hamming rankings order by distance, then position, as a full sort does")
+    func hammingOrder() {
+        var generator = SeededGenerator(seed: 11)
+        let hashes: [BitHash?] = (0..<60).map { i in i == 7 ? nil : BitHash(bits: (0..<16).map { _ in Bool.random(using: &generator) }) }
+        let usable = hashes.indices.filter { hashes[$0] != nil }
+        for query in [0, 13, 59] {
+            let sorted = usable.filter { $0 != query }.sorted {
+                (hashes[query]!.hammingDistance(to: hashes[$0]!), $0) < (hashes[query]!.hammingDistance(to: hashes[$1]!), $1)
+            }
+            #expect(RetrievalEvaluation.hammingRanking(query: query, among: usable, hashes: hashes) == sorted)
+        }
+    }
+}
