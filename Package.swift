@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         // Pure Swift: classifiers trained on frozen features (the linear probe).
-        .target(name: "LikenessLearning"),
+        .target(name: "LikenessLearning", dependencies: ["LikenessCore"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -65,7 +65,7 @@ let package = Package(
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
-        .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning"]),
+        .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),

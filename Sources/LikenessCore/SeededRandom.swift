@@ -16,3 +16,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A uniform double in [0, 1).
     public mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+extension SeededRandom {
+    /// Fisher–Yates shuffle driven by this generator alone (not the standard library's, whose
+    /// algorithm may change between releases), so a seed gives the same order everywhere.
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(next() % UInt64(i + 1))) }
+    }
+}

@@ -16,7 +16,7 @@ extension RetrievalEvaluation {
         var lines = [perQueryColumns.joined(separator: ",")]
         for result in results {
             for score in result.perQuery {
-                var fields = [result.method, dataset.paths[score.query], dataset.groupNames[dataset.groups[score.query]]].map(Self.csvField)
+                var fields = [result.method, dataset.paths[score.query], dataset.groupNames[dataset.groups[score.query]]].map(CSV.field)
                 fields += ks.map { Self.number(score.precision[$0] ?? 0) }
                 fields += ks.map { Self.number(score.averagePrecisionAtK[$0] ?? 0) }
                 fields.append(Self.number(score.averagePrecision))
@@ -24,12 +24,6 @@ extension RetrievalEvaluation {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A field quoted when it holds a comma, a quote or a line break; quotes are doubled.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Shortest round-trip decimal form.

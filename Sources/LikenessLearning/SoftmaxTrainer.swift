@@ -1,4 +1,5 @@
 import Foundation
+import LikenessCore
 
 /// Trains a ``SoftmaxRegression`` by mini-batch Adam with L2 regularisation, deterministically.
 ///
@@ -65,7 +66,7 @@ public struct SoftmaxTrainer: Sendable {
         var adam = AdamState(count: k * d + k)
         var gradient = [Float](repeating: 0, count: k * d + k)
         var order = Array(0..<n)
-        var generator = SplitMix64(seed: configuration.seed)
+        var generator = SeededRandom(seed: configuration.seed)
         let batchSize = min(configuration.batchSize, n)
         let stepsPerEpoch = (n + batchSize - 1) / batchSize
         let epochs = max(configuration.epochs, (configuration.minimumSteps + stepsPerEpoch - 1) / stepsPerEpoch)
@@ -140,26 +141,5 @@ struct AdamState {
             let mHat = first[i] / correction1, vHat = second[i] / correction2
             apply(i, rate * mHat / (vHat.squareRoot() + epsilon))
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood, 2014): a tiny seeded generator, the same on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Fisher–Yates shuffle driven by this generator (not the standard library's, whose algorithm
-    /// may change between releases).
-    mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(next() % UInt64(i + 1))) }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 @testable import LikenessLearning
+import LikenessCore
 import Testing
 
 @Suite struct SoftmaxRegressionTests {
     /// Three classes around well-separated centres in 5-d, with seeded uniform noise of ±0.5.
     static func clusters(perClass: Int, seed: UInt64) -> (rows: [[Float]], labels: [Int]) {
         let centres: [[Float]] = [[4, 0, 0, 1, -1], [0, 4, 0, -1, 1], [0, 0, 4, 1, 1]]
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var rows: [[Float]] = [], labels: [Int] = []
         for n in 0..<(3 * perClass) {
             let label = n % 3
