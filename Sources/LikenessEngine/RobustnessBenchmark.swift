@@ -150,9 +150,9 @@ public struct RobustnessBenchmark: Sendable {
     }
 
     /// Rows of the pair triangle dealt to workers in turn, so each gets a similar share.
-    private var rowShares: (Int) -> [[Int]] {
+    private func rowShares(_ count: Int) -> [[Int]] {
         let workers = configuration.workers
-        return { count in (0..<workers).map { w in Array(stride(from: w, to: count, by: workers)) } }
+        return (0..<workers).map { w in Array(stride(from: w, to: count, by: workers)) }
     }
 
     /// F1-max over a histogram of Hamming distances (exact, O(bits) memory).

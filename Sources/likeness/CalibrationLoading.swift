@@ -10,8 +10,11 @@ enum CalibrationLoading {
     /// A saved cosine calibration of `model`, or nil without a path.
     static func cosine(_ path: String?, model: String) throws -> CalibrationFile? {
         guard let path else { return nil }
-        do { return try CalibrationFile.load(path).checked(method: model, scale: .cosine, path: path) } catch {
-            throw CommandFailure(error.description)
-        }
+        return try checkedCosine(try load(path), model: model, path: path)
+    }
+
+    /// `file` when it holds a cosine threshold of `model`.
+    static func checkedCosine(_ file: CalibrationFile, model: String, path: String) throws -> CalibrationFile {
+        do { return try file.checked(method: model, scale: .cosine, path: path) } catch { throw CommandFailure(error.description) }
     }
 }

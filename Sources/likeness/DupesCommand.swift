@@ -88,7 +88,8 @@ struct Dupes: ParsableCommand {
                 try runExact(catalog: catalog, roots: roots)
             } else {
                 var configuration = rule.configuration
-                if let calibrated = try CalibrationLoading.cosine(calibration, model: modelOptions.model) {
+                if let calibrated, let path = calibration {
+                    _ = try CalibrationLoading.checkedCosine(calibrated, model: modelOptions.model, path: path)
                     configuration.acceptCosine = Float(calibrated.threshold)
                     configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
                 }
