@@ -123,86 +123,125 @@ public struct DuplicateBenchmark: Sendable {
         let cosines = index.pairs(within: -2)
         var hashHistogram = DistanceHistogram(maximum: 64)
         var cosineHistogram = DistanceHistogram(maximum: 2000) // (1 − cosine) in thousandths
-        var hybrid = (tp: 0, fp: 0)
-        var positives = 0
+        var pairwise = PairCounts()
         for pair in cosines {
             let (a, b) = (items[pair.i], items[pair.j])
             let same = a.source == b.source
-            if same { positives += 1 }
             hashHistogram.add(distance: a.hashes[0].hammingDistance(to: b.hashes[0]), positive: same)
             cosineHistogram.add(distance: Self.bin(pair.score), positive: same)
-            if hybridSays(pair.score, a, b) { if same { hybrid.tp += 1 } else { hybrid.fp += 1 } }
+            pairwise.add(said: accepts(configuration, pair.score, a, b), same: same)
         }
         let hashBest = hashHistogram.bestF1(), cosineBest = cosineHistogram.bestF1()
+        let groups = Self.groups(items, index: index, configuration: configuration)
+        let grouped = Self.counts(groups, items)
+        var groupOf = [Int?](repeating: nil, count: items.count)
+        for (g, members) in groups.enumerated() { for m in members { groupOf[m] = g } }
         // Recall per edit: (original, edited) pairs of the same photo.
         let originals = Dictionary(uniqueKeysWithValues: items.enumerated().filter { $0.element.edit == -1 }.map { ($0.element.source, $0.offset) })
-        func recalls(_ decide: (Item, Item, Float) -> Bool) -> [Double] {
+        func recalls(_ decide: (_ original: Int, _ edited: Int) -> Bool) -> [Double] {
             edits.indices.map { e in
-                let edited = items.enumerated().filter { $0.element.edit == e }
+                let edited = items.indices.filter { items[$0].edit == e }
                 guard !edited.isEmpty else { return 0 }
-                let hits = edited.filter { element in
-                    guard let o = originals[element.element.source] else { return false }
-                    let original = items[o]
-                    return decide(original, element.element, original.vector.cosineSimilarity(to: element.element.vector))
-                }.count
-                return Double(hits) / Double(edited.count)
+                return Double(edited.filter { i in originals[items[i].source].map { decide($0, i) } ?? false }.count) / Double(edited.count)
             }
         }
-        let hybridPrecision = hybrid.tp + hybrid.fp > 0 ? Double(hybrid.tp) / Double(hybrid.tp + hybrid.fp) : 1
-        let hybridRecall = positives > 0 ? Double(hybrid.tp) / Double(positives) : 0
-        let hybridF1 = hybridPrecision + hybridRecall > 0 ? 2 * hybridPrecision * hybridRecall / (hybridPrecision + hybridRecall) : 0
+        func cosine(_ a: Int, _ b: Int) -> Float { items[a].vector.cosineSimilarity(to: items[b].vector) }
+        let positives = Self.positivePairs(items)
         let cosineThreshold = 1 - Float(cosineBest.threshold) / 1000
         let rules = [
             Rule(name: "phash only (best threshold)", threshold: "\(hashBest.threshold)/64", precision: hashBest.precision,
                  recall: hashBest.recall, f1: hashBest.f1,
-                 recallByEdit: recalls { a, b, _ in a.hashes[0].hammingDistance(to: b.hashes[0]) <= hashBest.threshold }),
+                 recallByEdit: recalls { items[$0].hashes[0].hammingDistance(to: items[$1].hashes[0]) <= hashBest.threshold }),
             Rule(name: "\(model.id) only (best threshold)", threshold: String(format: "cosine ≥ %.3f", cosineThreshold),
                  precision: cosineBest.precision, recall: cosineBest.recall, f1: cosineBest.f1,
-                 recallByEdit: recalls { _, _, cosine in Self.bin(cosine) <= cosineBest.threshold }),
-            Rule(name: "default dupes (embedding + pHash over turns)", threshold: "default", precision: hybridPrecision,
-                 recall: hybridRecall, f1: hybridF1, recallByEdit: recalls { a, b, cosine in hybridSays(cosine, a, b) }),
+                 recallByEdit: recalls { Self.bin(cosine($0, $1)) <= cosineBest.threshold }),
+            pairwise.rule(name: "default rule, pair by pair", positives: positives,
+                          recallByEdit: recalls { accepts(configuration, cosine($0, $1), items[$0], items[$1]) }),
+            grouped.rule(name: "default dupes (groups)", positives: positives,
+                         recallByEdit: recalls { a, b in groupOf[a] != nil && groupOf[a] == groupOf[b] }),
         ]
         return Result(photos: photos, distractors: distractors, images: items.count, positivePairs: positives,
                       negativePairs: cosines.count - positives, edits: edits.map(\.description), configuration: configuration,
-                      rules: rules, tuning: tune(items, cosines), failures: failures)
+                      rules: rules, tuning: tune(items), failures: failures)
     }
 
-    /// Grid search of the hybrid rule on pairs within the even-numbered sources; the winner is
-    /// measured on pairs within the odd-numbered sources (distractors are split the same way).
-    func tune(_ items: [Item], _ cosines: [(i: Int, j: Int, score: Float)]) -> Tuning? {
-        let grid = [Float](arrayLiteral: 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95).flatMap { accept in
-            [Float](arrayLiteral: 0.30, 0.40, 0.50, 0.55, 0.60, 0.65, 0.70).filter { $0 <= accept }.flatMap { candidate in
-                [6, 10, 14, 18, 22].map { DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: $0) }
-            }
-        } + [configuration]
-        var counts = [[(tp: Int, fp: Int, positives: Int)]](repeating: Array(repeating: (0, 0, 0), count: grid.count), count: 2)
-        for pair in cosines {
-            let (a, b) = (items[pair.i], items[pair.j])
-            let half = a.source % 2
-            guard half == b.source % 2 else { continue }
-            let same = a.source == b.source
-            let distance = a.hashes.map { $0.hammingDistance(to: b.hashes[0]) }.min()!
-            for (c, rule) in grid.enumerated() {
-                if same { counts[half][c].positives += 1 }
-                let says = pair.score >= rule.acceptCosine || (pair.score >= rule.candidateCosine && distance <= rule.hashRadius)
-                if says { if same { counts[half][c].tp += 1 } else { counts[half][c].fp += 1 } }
-            }
+    /// True and false positives among the pairs a rule calls duplicates.
+    struct PairCounts {
+        var truePositives = 0
+        var falsePositives = 0
+
+        mutating func add(said: Bool, same: Bool) {
+            guard said else { return }
+            if same { truePositives += 1 } else { falsePositives += 1 }
         }
-        func scores(_ c: (tp: Int, fp: Int, positives: Int)) -> (p: Double, r: Double, f1: Double) {
-            let p = c.tp + c.fp > 0 ? Double(c.tp) / Double(c.tp + c.fp) : 1
-            let r = c.positives > 0 ? Double(c.tp) / Double(c.positives) : 0
+
+        func scores(positives: Int) -> (precision: Double, recall: Double, f1: Double) {
+            let p = truePositives + falsePositives > 0 ? Double(truePositives) / Double(truePositives + falsePositives) : 1
+            let r = positives > 0 ? Double(truePositives) / Double(positives) : 0
             return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
         }
-        guard let best = grid.indices.max(by: { scores(counts[0][$0]).f1 < scores(counts[0][$1]).f1 }) else { return nil }
-        let held = scores(counts[1][best])
-        return Tuning(chosen: grid[best], tuneF1: scores(counts[0][best]).f1, heldOutPrecision: held.p, heldOutRecall: held.r,
-                      heldOutF1: held.f1, currentHeldOutF1: scores(counts[1][grid.count - 1]).f1, configurationsTried: grid.count - 1)
+
+        func rule(name: String, positives: Int, recallByEdit: [Double]) -> Rule {
+            let s = scores(positives: positives)
+            return Rule(name: name, threshold: "default", precision: s.precision, recall: s.recall, f1: s.f1, recallByEdit: recallByEdit)
+        }
     }
 
-    private func hybridSays(_ cosine: Float, _ a: Item, _ b: Item) -> Bool {
-        if cosine >= configuration.acceptCosine { return true }
-        guard cosine >= configuration.candidateCosine else { return false }
-        return a.hashes.map { $0.hammingDistance(to: b.hashes[0]) }.min()! <= configuration.hashRadius
+    /// What `likeness dupes` does, on benchmark items: each item's closest candidates, confirmed by
+    /// the rule, grouped around centres. Positions are those of `items`.
+    static func groups(_ items: [Item], index: ExactVectorIndex, configuration: DuplicateConfiguration,
+                       candidates: [(i: Int, j: Int, score: Float)]? = nil) -> [[Int]] {
+        let pairs = candidates ?? index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
+        let links = pairs.filter { accepts(configuration, $0.score, items[$0.i], items[$0.j]) }.map { (i: $0.i, j: $0.j) }
+        return StarGrouping.groups(count: items.count, links: links)
+    }
+
+    /// Pairs called duplicates by putting them in one group, judged by source.
+    static func counts(_ groups: [[Int]], _ items: [Item]) -> PairCounts {
+        var counts = PairCounts()
+        for group in groups {
+            for (n, a) in group.enumerated() { for b in group[(n + 1)...] { counts.add(said: true, same: items[a].source == items[b].source) } }
+        }
+        return counts
+    }
+
+    static func positivePairs(_ items: [Item]) -> Int {
+        Dictionary(grouping: items, by: \.source).values.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
+    }
+
+    /// Grid search of the grouped rule on the even-numbered sources alone; the winner is then run
+    /// on the odd-numbered sources alone (distractors are split the same way).
+    func tune(_ items: [Item]) -> Tuning? {
+        let grid = [Float](arrayLiteral: 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95).flatMap { accept in
+            [Float](arrayLiteral: 0.30, 0.40, 0.50, 0.55, 0.60, 0.65, 0.70).filter { $0 <= accept }.flatMap { candidate in
+                [6, 10, 14, 18, 22].map { DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: $0,
+                                                                 neighbours: configuration.neighbours) }
+            }
+        } + [configuration]
+        let halves = (0..<2).map { half in items.filter { $0.source % 2 == half } }
+        let scored = halves.map { half -> [(precision: Double, recall: Double, f1: Double)] in
+            var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
+            index.add(half.map(\.vector))
+            let loosest = grid.map(\.candidateCosine).min()!
+            let candidates = index.neighborPairs(k: configuration.neighbours, within: loosest)
+            let positives = Self.positivePairs(half)
+            return grid.map { rule in
+                let within = candidates.filter { $0.score >= rule.candidateCosine }
+                return Self.counts(Self.groups(half, index: index, configuration: rule, candidates: within), half).scores(positives: positives)
+            }
+        }
+        guard let best = grid.indices.dropLast().max(by: { scored[0][$0].f1 < scored[0][$1].f1 }) else { return nil }
+        let held = scored[1][best]
+        return Tuning(chosen: grid[best], tuneF1: scored[0][best].f1, heldOutPrecision: held.precision, heldOutRecall: held.recall,
+                      heldOutF1: held.f1, currentHeldOutF1: scored[1][grid.count - 1].f1, configurationsTried: grid.count - 1)
+    }
+
+    private static func accepts(_ rule: DuplicateConfiguration, _ cosine: Float, _ a: Item, _ b: Item) -> Bool {
+        rule.accepts(cosine: cosine) { a.hashes.map { $0.hammingDistance(to: b.hashes[0]) }.min() }
+    }
+
+    private func accepts(_ rule: DuplicateConfiguration, _ cosine: Float, _ a: Item, _ b: Item) -> Bool {
+        Self.accepts(rule, cosine, a, b)
     }
 
     static func bin(_ cosine: Float) -> Int { max(0, min(2000, Int(((1 - cosine) * 1000).rounded()))) }

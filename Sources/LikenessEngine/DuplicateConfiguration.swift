@@ -8,7 +8,9 @@
 ///
 /// A pair is a duplicate when its embeddings' cosine similarity is at least ``acceptCosine``, or
 /// when it is at least ``candidateCosine`` and the second signal agrees: their pHashes lie within
-/// ``hashRadius`` bits, for any of the eight turns and flips of one image.
+/// ``hashRadius`` bits, for any of the eight turns and flips of one image. Only each image's
+/// ``neighbours`` closest candidates are judged, which bounds the work and memory at N × neighbours
+/// pairs however alike the images are.
 public struct DuplicateConfiguration: Sendable, Codable, Equatable {
     /// Cosine at or above which a pair is a duplicate without confirmation. Default 0.85.
     public var acceptCosine: Float
@@ -16,10 +18,21 @@ public struct DuplicateConfiguration: Sendable, Codable, Equatable {
     public var candidateCosine: Float
     /// Largest pHash Hamming distance (of 64 bits) that confirms a candidate. Default 6.
     public var hashRadius: Int
+    /// How many of its closest candidates each image keeps. Default 32.
+    public var neighbours: Int
 
-    public init(acceptCosine: Float = 0.85, candidateCosine: Float = 0.30, hashRadius: Int = 6) {
+    public init(acceptCosine: Float = 0.85, candidateCosine: Float = 0.30, hashRadius: Int = 6, neighbours: Int = 32) {
         self.acceptCosine = acceptCosine
         self.candidateCosine = min(candidateCosine, acceptCosine)
         self.hashRadius = hashRadius
+        self.neighbours = max(1, neighbours)
+    }
+
+    /// Whether a pair with this cosine is a duplicate; `hashDistance` (the smallest pHash distance
+    /// over turns and flips) is asked for only when the cosine alone does not decide.
+    public func accepts(cosine: Float, hashDistance: () -> Int?) -> Bool {
+        if cosine >= acceptCosine { return true }
+        guard cosine >= candidateCosine, let distance = hashDistance() else { return false }
+        return distance <= hashRadius
     }
 }

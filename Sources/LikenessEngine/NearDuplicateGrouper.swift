@@ -22,6 +22,10 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 }
 
 /// Groups images whose embeddings are close, confirming borderline pairs with a perceptual hash.
+///
+/// Each image keeps its ``DuplicateConfiguration/neighbours`` closest candidates; confirmed pairs
+/// are grouped around centres (``StarGrouping``), so every member is a confirmed duplicate of its
+/// group's centre and look-alikes do not chain. The keeper is then chosen within each group.
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
     private let decoder: ImageDecoder
@@ -35,29 +39,24 @@ public struct NearDuplicateGrouper: Sendable {
 
     /// The groups among the images of `space`, largest first.
     public func groups(in space: EmbeddingSpace) -> [DuplicateGroup] {
-        let candidates = space.index.pairs(within: configuration.candidateCosine)
+        let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
         var hashCache: [Int: [BitHash]] = [:]
-        var sets = UnionFind(count: space.images.count)
-        for pair in candidates {
-            if pair.score >= configuration.acceptCosine {
-                sets.union(pair.i, pair.j)
-            } else if let distance = dihedralDistance(pair.i, pair.j, space, &hashCache), distance <= configuration.hashRadius {
-                sets.union(pair.i, pair.j)
-            }
-        }
-        return sets.groups().map { members in
+        let links = candidates.filter { pair in
+            configuration.accepts(cosine: pair.score) { dihedralDistance(pair.i, pair.j, space, &hashCache) }
+        }.map { (i: $0.i, j: $0.j) }
+        return StarGrouping.groups(count: space.images.count, links: links).map { members in
             let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
             let keeperIndex = members[keeper]
             let keeperVector = space.index.vector(at: keeperIndex)
-            var ordered = [keeperIndex] + members.filter { $0 != keeperIndex }
-            ordered = [ordered[0]] + ordered.dropFirst().sorted {
-                keeperVector.cosineSimilarity(to: space.index.vector(at: $0)) > keeperVector.cosineSimilarity(to: space.index.vector(at: $1))
-            }
-            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members: ordered.map { index in
-                DuplicateMember(path: space.images[index].path,
-                                similarity: index == keeperIndex ? 1 : keeperVector.cosineSimilarity(to: space.index.vector(at: index)),
-                                hashDistance: index == keeperIndex ? 0 : dihedralDistance(keeperIndex, index, space, &hashCache))
-            })
+            let others = members.filter { $0 != keeperIndex }
+                .map { (index: $0, similarity: keeperVector.cosineSimilarity(to: space.index.vector(at: $0))) }
+                .sorted { ($0.similarity, $1.index) > ($1.similarity, $0.index) }
+            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members:
+                [DuplicateMember(path: space.images[keeperIndex].path, similarity: 1, hashDistance: 0)]
+                + others.map { other in
+                    DuplicateMember(path: space.images[other.index].path, similarity: other.similarity,
+                                    hashDistance: dihedralDistance(keeperIndex, other.index, space, &hashCache))
+                })
         }
     }
 
@@ -66,9 +65,7 @@ public struct NearDuplicateGrouper: Sendable {
         var cache: [Int: [BitHash]] = [:]
         return candidates.compactMap { pair in
             let distance = dihedralDistance(pair.i, pair.j, space, &cache)
-            if pair.score >= configuration.acceptCosine { return (pair.i, pair.j, pair.score, distance) }
-            guard let distance, distance <= configuration.hashRadius else { return nil }
-            return (pair.i, pair.j, pair.score, distance)
+            return configuration.accepts(cosine: pair.score) { distance } ? (pair.i, pair.j, pair.score, distance) : nil
         }
     }
 

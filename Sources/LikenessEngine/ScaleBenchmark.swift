@@ -53,10 +53,8 @@ public struct ScaleBenchmark: Sendable {
         index.add(vectors)
         vectors = []
         let started = Date()
-        let pairs = index.pairs(within: threshold)
-        var sets = UnionFind(count: count)
-        for pair in pairs { sets.union(pair.i, pair.j) }
-        let groups = sets.groups().count
+        let pairs = index.neighborPairs(k: DuplicateConfiguration().neighbours, within: threshold)
+        let groups = StarGrouping.groups(count: count, links: pairs.map { ($0.i, $0.j) }).count
         let seconds = Date().timeIntervalSince(started)
         let flops = Double(count) * Double(count) / 2 * Double(dimension) * 2
         let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)

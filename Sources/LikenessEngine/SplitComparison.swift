@@ -31,15 +31,27 @@ public struct SplitComparison: Sendable {
         public var hashDistance: Int?
     }
 
-    /// Confirmed near-duplicates with one image in each set, most similar first.
+    /// Confirmed near-duplicates with one image in each set, most similar first: for each image of
+    /// the second set, its closest images of the first that the rule confirms.
     public func leaks(grouper: NearDuplicateGrouper) -> [CrossPair] {
-        let inFirst = Set(first), inSecond = Set(second)
-        let candidates = space.index.pairs(within: grouper.configuration.candidateCosine)
-            .filter { (inFirst.contains($0.i) && inSecond.contains($0.j)) || (inFirst.contains($0.j) && inSecond.contains($0.i)) }
+        // Each test image keeps its closest train images within the candidate cut: at most
+        // |test| × neighbours pairs, whatever the density.
+        let configuration = grouper.configuration
+        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: configuration.neighbours,
+                                            within: configuration.candidateCosine)
+        let candidates = zip(second, found).flatMap { query, neighbors in
+            neighbors.map { (i: first[$0.id], j: query, score: $0.score) }
+        }
         return grouper.confirmed(candidates, in: space).map { pair in
-            let (a, b) = inFirst.contains(pair.i) ? (pair.i, pair.j) : (pair.j, pair.i)
-            return CrossPair(first: space.images[a].path, second: space.images[b].path, similarity: pair.score, hashDistance: pair.hashDistance)
-        }.sorted { ($0.similarity, $1.first) > ($1.similarity, $0.first) }
+            CrossPair(first: space.images[pair.i].path, second: space.images[pair.j].path, similarity: pair.score, hashDistance: pair.hashDistance)
+        }.sorted { ($0.similarity, $1.first, $1.second) > ($1.similarity, $0.first, $0.second) }
+    }
+
+    /// The first set's vectors in an index of their own; ids are positions in ``first``.
+    private func referenceIndex() -> ExactVectorIndex {
+        var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
+        index.add(first.map { space.index.vector(at: $0) })
+        return index
     }
 
     /// One query image with its nearest reference.
@@ -58,10 +70,7 @@ public struct SplitComparison: Sendable {
     /// As ``novelty(threshold:)`` with a threshold per query, chosen from the query's embedding
     /// (for per-cluster calibrations).
     public func novelty(threshold: (_ query: [Float]) -> Float) -> [Nearest] {
-        let reference = first.map { space.index.vector(at: $0) }
-        var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
-        index.add(reference)
-        let found = index.search(second.map { space.index.vector(at: $0) }, k: 1)
+        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: 1)
         return zip(second, found).map { query, neighbors in
             let best = neighbors.first
             let similarity = best?.score ?? -1

@@ -78,10 +78,60 @@ public struct ExactVectorIndex: VectorIndex {
     }
 
     /// Every pair of stored vectors (i < j) within `threshold`, by blocked self-products over the
-    /// upper triangle. Memory: one `rowTile × rowTile` tile.
+    /// upper triangle. Memory: one `rowTile × rowTile` tile plus the pairs found, which can grow
+    /// as N²/2 on dense data; ``neighborPairs(k:within:)`` bounds it.
     public func pairs(within threshold: Float) -> [(i: Int, j: Int, score: Float)] {
         var found: [(i: Int, j: Int, score: Float)] = []
         let higher = metric.higherIsCloser
+        upperTriangle { i, j, score in
+            if higher ? score >= threshold : score <= threshold { found.append((i, j, score)) }
+        }
+        return found
+    }
+
+    /// For every stored vector, its `k` closest other stored vectors within `threshold`, closest
+    /// first (ties by lower id). Memory: one tile plus `count × k` neighbours, however dense the data.
+    public func neighbors(k: Int, within threshold: Float) -> [[Neighbor]] {
+        guard k > 0 else { return Array(repeating: [], count: count) }
+        let higher = metric.higherIsCloser
+        var tops = (0..<count).map { _ in TopK(k: k, higherIsBetter: higher) }
+        upperTriangle { i, j, score in
+            guard higher ? score >= threshold : score <= threshold else { return }
+            tops[i].insert(Neighbor(id: j, score: score))
+            tops[j].insert(Neighbor(id: i, score: score))
+        }
+        return tops.map { $0.sorted() }
+    }
+
+    /// The pairs (i < j) where either vector is among the other's `k` closest within `threshold`:
+    /// at most `count × k` pairs, in order of `i`, then closeness.
+    public func neighborPairs(k: Int, within threshold: Float) -> [(i: Int, j: Int, score: Float)] {
+        let lists = neighbors(k: k, within: threshold)
+        var found: [(i: Int, j: Int, score: Float)] = []
+        for (i, list) in lists.enumerated() {
+            for neighbor in list {
+                // A pair listed from both ends is kept once, from its lower end.
+                let j = neighbor.id
+                if i < j || !lists[j].contains(where: { $0.id == i }) { found.append((Swift.min(i, j), Swift.max(i, j), neighbor.score)) }
+            }
+        }
+        return found.sorted { ($0.i, $1.score, $0.j) < ($1.i, $0.score, $1.j) }
+    }
+
+    /// The stored vectors closest to each query, at most `k` and only those within `threshold`.
+    public func search(_ queries: [[Float]], k: Int, within threshold: Float) -> [[Neighbor]] {
+        guard k > 0, count > 0 else { return queries.map { _ in [] } }
+        let higher = metric.higherIsCloser
+        var tops = queries.map { _ in TopK(k: Swift.min(k, count), higherIsBetter: higher) }
+        scan(queries) { q, id, score in
+            if higher ? score >= threshold : score <= threshold { tops[q].insert(Neighbor(id: id, score: score)) }
+        }
+        return tops.map { $0.sorted() }
+    }
+
+    /// Visits the score of every pair of stored vectors (i < j), in `rowTile × rowTile` sgemm tiles.
+    @inline(__always)
+    private func upperTriangle(_ visit: (_ i: Int, _ j: Int, _ score: Float) -> Void) {
         let tile = rowTile
         var scores = [Float](repeating: 0, count: tile * tile)
         vectors.withUnsafeBufferPointer { all in
@@ -95,14 +145,12 @@ public struct ExactVectorIndex: VectorIndex {
                     }
                     for i in 0..<aCount {
                         for j in 0..<bCount where a + i < b + j {
-                            let score = finish(scores[i * bCount + j], queryNorm: squaredNorms[a + i], row: b + j)
-                            if higher ? score >= threshold : score <= threshold { found.append((a + i, b + j, score)) }
+                            visit(a + i, b + j, finish(scores[i * bCount + j], queryNorm: squaredNorms[a + i], row: b + j))
                         }
                     }
                 }
             }
         }
-        return found
     }
 
     /// Turns a dot product into the metric's score.
@@ -155,7 +203,7 @@ struct TopK {
     init(k: Int, higherIsBetter: Bool) {
         self.k = k
         self.higherIsBetter = higherIsBetter
-        items.reserveCapacity(k + 1)
+        items.reserveCapacity(Swift.min(k, 16) + 1)
     }
 
     mutating func insert(_ candidate: Neighbor) {

@@ -105,7 +105,10 @@ struct DupesBench: ParsableCommand {
             Every photo in DIR is edited in 24 known ways; images from --distractors are added unedited. \
             All pairs are judged: same source photo = duplicate. pHash alone and the embedding alone are \
             shown at their best possible thresholds (tuned on this very set, which flatters them); the \
-            default rule runs at its fixed configuration.
+            default rule runs at its fixed configuration, once pair by pair and once as `dupes` runs it \
+            (each image's closest candidates, confirmed, grouped around centres; two images in one \
+            group count as a duplicate pair). The held-out tuning picks a configuration on the \
+            even-numbered photos and measures it on the odd-numbered ones.
             """)
 
     @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir")) var folders: [String]
@@ -148,7 +151,7 @@ struct DupesBench: ParsableCommand {
                          t.tuneF1, t.heldOutPrecision, t.heldOutRecall, t.heldOutF1, t.currentHeldOutF1))
         }
         print("\nrecall per edit")
-        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   default")
+        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   pairs   groups")
         for (e, edit) in result.edits.enumerated() {
             print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
         }

@@ -12,12 +12,16 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "Largest pHash distance (of 64 bits, any turn or flip) that confirms a candidate.")
     var hashRadius: Int = DuplicateConfiguration().hashRadius
 
+    @Option(help: "How many of its closest candidates each image keeps; bounds time and memory on dense sets.")
+    var neighbours: Int = DuplicateConfiguration().neighbours
+
     func validate() throws {
         guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
         guard hashRadius >= 0 else { throw ValidationError("--hash-radius must be 0 or more") }
+        guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more") }
     }
 
     var configuration: DuplicateConfiguration {
-        DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius)
+        DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius, neighbours: neighbours)
     }
 }

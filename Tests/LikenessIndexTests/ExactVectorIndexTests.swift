@@ -59,9 +59,59 @@ import Testing
         #expect(Set(pairs.map { [$0.i, $0.j] }) == expectedPairs)
     }
 
+    @Test("each vector's k closest others within a threshold match brute force, across tiles", arguments: [1, 3, 50])
+    func neighbours(k: Int) {
+        var generator = SeededGenerator(seed: 9)
+        let centres = random(6, 12, seed: 4)
+        let data = (0..<150).map { i in centres[i % 6].map { $0 + Float.random(in: -0.3...0.3, using: &generator) } }
+        var index = ExactVectorIndex(dimension: 12, metric: .cosine, rowTile: 40)
+        index.add(data)
+        let threshold: Float = 0.8
+        let found = index.neighbors(k: k, within: threshold)
+        for i in data.indices {
+            let expected = data.indices.filter { $0 != i }.map { Neighbor(id: $0, score: data[i].cosineSimilarity(to: data[$0])) }
+                .filter { $0.score >= threshold }
+                .sorted { ExactVectorIndex.closer($0, $1, higher: true) }.prefix(k)
+            #expect(found[i].map(\.id) == expected.map(\.id), "vector \(i)")
+        }
+        // Pairs: every listed neighbour once, from either end, and never more than count × k.
+        let pairs = index.neighborPairs(k: k, within: threshold)
+        var expectedPairs = Set<[Int]>()
+        for (i, list) in found.enumerated() { for n in list { expectedPairs.insert([min(i, n.id), max(i, n.id)]) } }
+        #expect(pairs.count == expectedPairs.count && Set(pairs.map { [$0.i, $0.j] }) == expectedPairs)
+        #expect(pairs.allSatisfy { $0.i < $0.j && abs($0.score - data[$0.i].cosineSimilarity(to: data[$0.j])) < 1e-4 })
+        #expect(pairs.count <= data.count * k)
+        if k == 50 { #expect(Set(pairs.map { [$0.i, $0.j] }) == Set(index.pairs(within: threshold).map { [$0.i, $0.j] }), "a large k finds every pair") }
+    }
+
+    @Test("identical vectors: neighbours tie-break by lower id, so copies link to the same few")
+    func neighbourTies() {
+        var index = ExactVectorIndex(dimension: 2, metric: .cosine)
+        index.add(Array(repeating: [1, 1], count: 6))
+        let found = index.neighbors(k: 2, within: 0.99)
+        #expect(found[0].map(\.id) == [1, 2])
+        #expect(found[5].map(\.id) == [0, 1])
+    }
+
+    @Test("top-k within a threshold keeps only the close ones")
+    func searchWithin() {
+        let data = random(120, 8, seed: 11), queries = random(9, 8, seed: 12)
+        var index = ExactVectorIndex(dimension: 8, metric: .cosine, queryTile: 4, rowTile: 32)
+        index.add(data)
+        let found = index.search(queries, k: 5, within: 0.5)
+        for (q, list) in found.enumerated() {
+            let expected = data.indices.map { Neighbor(id: $0, score: queries[q].cosineSimilarity(to: data[$0])) }
+                .filter { $0.score >= 0.5 }.sorted { ExactVectorIndex.closer($0, $1, higher: true) }.prefix(5)
+            #expect(list.map(\.id) == expected.map(\.id))
+        }
+        #expect(found.contains { $0.count < 5 } && found.contains { !$0.isEmpty }, "the threshold cuts some lists, not all")
+    }
+
     @Test func emptyIndex() {
         let index = ExactVectorIndex(dimension: 3)
         #expect(index.search([[1, 2, 3]], k: 5) == [[]])
         #expect(index.pairs(within: 0.5).isEmpty)
+        #expect(index.neighborPairs(k: 4, within: 0.5).isEmpty)
+        #expect(index.search([[1, 2, 3]], k: 2, within: 0) == [[]])
     }
 }

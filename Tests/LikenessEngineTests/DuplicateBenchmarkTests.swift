@@ -1,0 +1,65 @@
+import Foundation
+import LikenessCore
+@testable import LikenessEngine
+import LikenessTestSupport
+import Testing
+
+@Suite struct DuplicateBenchmarkTests {
+    /// Only the shape matters here: the benchmark's evaluation gets vectors directly.
+    struct ShapeOnlyModel: EmbeddingModel {
+        var id: String { "shape-only" }
+        var fingerprint: String { "none" }
+        var dimension: Int { 8 }
+        var inputSize: (width: Int, height: Int) { (1, 1) }
+        func embed(_ images: [PixelBuffer]) throws -> [Result<[Float], ItemFailure>] { [] }
+    }
+
+    func axis(_ n: Int, plus noise: Float = 0, on m: Int = 7) -> [Float] {
+        var v = [Float](repeating: 0, count: 8)
+        v[n] = 1
+        v[m] += noise
+        return v
+    }
+
+    /// Two photos with three close versions each, and six look-alike distractors in a chain:
+    /// neighbours 25° apart (cosine 0.906), two steps apart 50° (0.643).
+    func items() -> [DuplicateBenchmark.Item] {
+        var random = SeededRandom(seed: 8)
+        func hash() -> [BitHash] { Array(repeating: BitHash(bits: (0..<64).map { _ in random.next() & 1 == 1 }), count: 8) }
+        var items: [DuplicateBenchmark.Item] = []
+        for source in 0..<2 {
+            let shared = hash()
+            items += [-1, 0, 1].map { edit in DuplicateBenchmark.Item(source: source, edit: edit, vector: axis(source, plus: 0.05 * Float(edit + 1)), hashes: shared) }
+        }
+        for step in 0..<6 {
+            let angle = Float(step) * 25 * .pi / 180
+            var v = [Float](repeating: 0, count: 8)
+            (v[2], v[3]) = (cos(angle), sin(angle))
+            items.append(.init(source: 10 + step, edit: -1, vector: v, hashes: hash()))
+        }
+        return items
+    }
+
+    @Test("grouped pairs follow dupes: chained look-alikes split around centres, so fewer false pairs than pair by pair")
+    func groupedScores() throws {
+        let benchmark = DuplicateBenchmark(model: ShapeOnlyModel())
+        let result = benchmark.evaluate(items(), photos: 2, distractors: 6, failures: [])
+        #expect(result.positivePairs == 6)
+        let pairwise = try #require(result.rules.first { $0.name.contains("pair by pair") })
+        let grouped = try #require(result.rules.first { $0.name.contains("groups") })
+        // Pair by pair: 6 true pairs and the 5 chain links (25° apart) are called duplicates.
+        #expect(abs(pairwise.precision - 6.0 / 11) < 1e-9 && pairwise.recall == 1)
+        // Grouped: the chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs.
+        #expect(abs(grouped.precision - 6.0 / 10) < 1e-9 && grouped.recall == 1)
+        #expect(grouped.recallByEdit[0] == 1 && grouped.recallByEdit[1] == 1)
+        #expect(result.tuning != nil)
+    }
+
+    @Test("pair counts score precision, recall and F1")
+    func pairCounts() {
+        var counts = DuplicateBenchmark.PairCounts()
+        for (said, same) in [(true, true), (true, true), (true, false), (false, true)] { counts.add(said: said, same: same) }
+        let s = counts.scores(positives: 4)
+        #expect(abs(s.precision - 2.0 / 3) < 1e-12 && s.recall == 0.5 && abs(s.f1 - 4.0 / 7) < 1e-12)
+    }
+}
