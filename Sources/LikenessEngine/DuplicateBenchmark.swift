@@ -17,6 +17,16 @@ public struct DuplicateBenchmark: Sendable {
         public var f1: Double
         /// Recall per edit, in the order of ``Result/edits``.
         public var recallByEdit: [Double]
+        /// Where the false pairs come from: two different photos, a photo and a distractor, two
+        /// distractors. Nil for rules at a tuned threshold.
+        public var falsePairs: FalsePairs?
+    }
+
+    /// False pairs by the kind of their two images.
+    public struct FalsePairs: Sendable, Codable, Equatable {
+        public var photoPhoto = 0
+        public var photoDistractor = 0
+        public var distractorDistractor = 0
     }
 
     public struct Result: Sendable, Codable {
@@ -158,7 +168,8 @@ public struct DuplicateBenchmark: Sendable {
             pairwise.rule(name: "default rule, pair by pair", positives: positives,
                           recallByEdit: recalls { accepts(configuration, cosine($0, $1), items[$0], items[$1]) }),
             grouped.rule(name: "default dupes (groups)", positives: positives,
-                         recallByEdit: recalls { a, b in groupOf[a] != nil && groupOf[a] == groupOf[b] }),
+                         recallByEdit: recalls { a, b in groupOf[a] != nil && groupOf[a] == groupOf[b] },
+                         falsePairs: Self.falsePairs(groups, items, photos: photos)),
         ]
         return Result(photos: photos, distractors: distractors, images: items.count, positivePairs: positives,
                       negativePairs: cosines.count - positives, edits: edits.map(\.description), configuration: configuration,
@@ -181,9 +192,10 @@ public struct DuplicateBenchmark: Sendable {
             return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
         }
 
-        func rule(name: String, positives: Int, recallByEdit: [Double]) -> Rule {
+        func rule(name: String, positives: Int, recallByEdit: [Double], falsePairs: FalsePairs? = nil) -> Rule {
             let s = scores(positives: positives)
-            return Rule(name: name, threshold: "default", precision: s.precision, recall: s.recall, f1: s.f1, recallByEdit: recallByEdit)
+            return Rule(name: name, threshold: "default", precision: s.precision, recall: s.recall, f1: s.f1, recallByEdit: recallByEdit,
+                        falsePairs: falsePairs)
         }
     }
 
@@ -203,6 +215,23 @@ public struct DuplicateBenchmark: Sendable {
             for (n, a) in group.enumerated() { for b in group[(n + 1)...] { counts.add(said: true, same: items[a].source == items[b].source) } }
         }
         return counts
+    }
+
+    /// The false pairs of `groups` by kind; sources below `photos` are photos.
+    static func falsePairs(_ groups: [[Int]], _ items: [Item], photos: Int) -> FalsePairs {
+        var kinds = FalsePairs()
+        for group in groups {
+            for (n, a) in group.enumerated() {
+                for b in group[(n + 1)...] where items[a].source != items[b].source {
+                    switch (items[a].source < photos, items[b].source < photos) {
+                    case (true, true): kinds.photoPhoto += 1
+                    case (false, false): kinds.distractorDistractor += 1
+                    default: kinds.photoDistractor += 1
+                    }
+                }
+            }
+        }
+        return kinds
     }
 
     static func positivePairs(_ items: [Item]) -> Int {

@@ -143,6 +143,10 @@ struct DupesBench: ParsableCommand {
             print(rule.name.padding(toLength: 48, withPad: " ", startingAt: 0) + " " + rule.threshold.padding(toLength: 16, withPad: " ", startingAt: 0)
                   + String(format: " %9.3f  %6.3f  %5.3f", rule.precision, rule.recall, rule.f1))
         }
+        for rule in result.rules {
+            guard let f = rule.falsePairs else { continue }
+            print("\(rule.name): false pairs between two photos \(f.photoPhoto), a photo and a distractor \(f.photoDistractor), two distractors \(f.distractorDistractor)")
+        }
         if let t = result.tuning {
             print(String(format: "\nheld-out tuning (%d configurations tried on the even-numbered photos, measured on the odd ones):", t.configurationsTried))
             print(String(format: "  chosen: accept cosine ≥ %.2f, candidate ≥ %.2f confirmed by pHash ≤ %d over turns and flips",

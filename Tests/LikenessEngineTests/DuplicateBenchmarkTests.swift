@@ -52,6 +52,7 @@ import Testing
         // Grouped: the chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs.
         #expect(abs(grouped.precision - 6.0 / 10) < 1e-9 && grouped.recall == 1)
         #expect(grouped.recallByEdit[0] == 1 && grouped.recallByEdit[1] == 1)
+        #expect(grouped.falsePairs == DuplicateBenchmark.FalsePairs(photoPhoto: 0, photoDistractor: 0, distractorDistractor: 4))
         #expect(result.tuning != nil)
     }
 
