@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         // Pure Swift: classifiers trained on frozen features (the linear probe).
         .target(name: "LikenessLearning", dependencies: ["LikenessCore"]),
+        .target(name: "LikenessMatching", dependencies: ["LikenessCore"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -47,7 +48,7 @@ let package = Package(
 
         // Orchestration.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog", "LikenessLearning",
+            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog", "LikenessLearning", "LikenessMatching",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -66,6 +67,7 @@ let package = Package(
         ]),
         .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore"]),
+        .testTarget(name: "LikenessMatchingTests", dependencies: ["LikenessMatching", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),

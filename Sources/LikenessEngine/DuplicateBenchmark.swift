@@ -3,6 +3,7 @@ import LikenessCore
 import LikenessHashing
 import LikenessImaging
 import LikenessIndex
+import LikenessMatching
 
 /// Pair accuracy of near-duplicate rules on photos edited in known ways, plus unedited distractors:
 /// pHash alone, the embedding alone (each at its best possible threshold, which flatters them) and
@@ -61,6 +62,8 @@ public struct DuplicateBenchmark: Sendable {
         var edit: Int
         var vector: [Float]
         var hashes: [BitHash]
+        /// Local features of the image fitted into ``ImageSignals/featureSide``.
+        var features: LocalFeatures? = nil
     }
 
     public let model: any EmbeddingModel
@@ -83,7 +86,12 @@ public struct DuplicateBenchmark: Sendable {
                     progress: any ProgressReporter = SilentProgress()) throws -> Result {
         let photoFiles = FileWalker.files(in: roots)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
-        let decoder = try ImageDecoder(), editor = try ImageEditor(), phash = try PerceptualHash()
+        let decoder = try ImageDecoder(), editor = try ImageEditor(), signals = try ImageSignals()
+        let side = ImageSignals.featureSide
+        func signalsOf(_ pixels: PixelBuffer) throws -> (hashes: [BitHash], features: LocalFeatures) {
+            (signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
+             signals.features(of: try editor.resized(pixels, to: .fit(width: side, height: side))))
+        }
         var items: [Item] = []
         var failures: [ItemFailure] = []
         let all = photoFiles + distractorFiles
@@ -96,11 +104,11 @@ public struct DuplicateBenchmark: Sendable {
                 var versions = [(edit: -1, pixels: original)]
                 if index < photoFiles.count { versions += try edits.enumerated().map { ($0.offset, try editor.apply($0.element, to: original)) } }
                 let prepared = try versions.map { version in
-                    (version.edit, try prepare(version.pixels, input: input, editor: editor), try editor.resized(version.pixels, to: .squash(width: 32, height: 32)))
+                    (version.edit, try input.pixels(from: version.pixels), try signalsOf(version.pixels))
                 }
                 let vectors = try model.embed(prepared.map(\.1))
-                for ((edit, _, small), vector) in zip(prepared, vectors) {
-                    items.append(Item(source: index, edit: edit, vector: try vector.get(), hashes: (0..<8).map { phash.hash(small.dihedral($0)) }))
+                for ((edit, _, found), vector) in zip(prepared, vectors) {
+                    items.append(Item(source: index, edit: edit, vector: try vector.get(), hashes: found.hashes, features: found.features))
                 }
             } catch let error as ItemFailure {
                 failures.append(error)
@@ -116,15 +124,11 @@ public struct DuplicateBenchmark: Sendable {
             let vectors = try model.embed(prepared)
             for (offset, (image, vector)) in zip(batch, vectors).enumerated() {
                 guard case .success(let v) = vector else { continue }
-                let small = try editor.resized(image, to: .squash(width: 32, height: 32))
-                items.append(Item(source: all.count + start + offset, edit: -1, vector: v, hashes: (0..<8).map { phash.hash(small.dihedral($0)) }))
+                let found = try signalsOf(image)
+                items.append(Item(source: all.count + start + offset, edit: -1, vector: v, hashes: found.hashes, features: found.features))
             }
         }
         return evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count + distractorImages.count, failures: failures)
-    }
-
-    private func prepare(_ pixels: PixelBuffer, input: EmbeddingInput, editor: ImageEditor) throws -> PixelBuffer {
-        try input.pixels(from: pixels)
     }
 
     func evaluate(_ items: [Item], photos: Int, distractors: Int, failures: [ItemFailure]) -> Result {
@@ -133,20 +137,19 @@ public struct DuplicateBenchmark: Sendable {
         let cosines = index.pairs(within: -2)
         var hashHistogram = DistanceHistogram(maximum: 64)
         var cosineHistogram = DistanceHistogram(maximum: 2000) // (1 − cosine) in thousandths
-        var pairwise = PairCounts()
         for pair in cosines {
-            let (a, b) = (items[pair.i], items[pair.j])
-            let same = a.source == b.source
-            hashHistogram.add(distance: a.hashes[0].hammingDistance(to: b.hashes[0]), positive: same)
+            let same = items[pair.i].source == items[pair.j].source
+            hashHistogram.add(distance: items[pair.i].hashes[0].hammingDistance(to: items[pair.j].hashes[0]), positive: same)
             cosineHistogram.add(distance: Self.bin(pair.score), positive: same)
-            pairwise.add(said: accepts(configuration, pair.score, a, b), same: same)
         }
         let hashBest = hashHistogram.bestF1(), cosineBest = cosineHistogram.bestF1()
-        let groups = Self.groups(items, index: index, configuration: configuration)
-        let grouped = Self.counts(groups, items)
-        var groupOf = [Int?](repeating: nil, count: items.count)
-        for (g, members) in groups.enumerated() { for m in members { groupOf[m] = g } }
-        // Recall per edit: (original, edited) pairs of the same photo.
+        // Candidates as `dupes` finds them, over all items and within each half for the tuning.
+        let loosest = min(configuration.candidateCosine, Self.grid(neighbours: configuration.neighbours).map(\.candidateCosine).min()!)
+        let candidates = index.neighborPairs(k: configuration.neighbours, within: loosest)
+        let halves = (0..<2).map { half in Self.halfCandidates(items, half: half, k: configuration.neighbours, within: loosest, dimension: model.dimension) }
+        let inliers = InlierTable(items, pairs: candidates + halves.joined())
+        let positives = Self.positivePairs(items)
+        // Recall per edit: is each edited image paired with (or grouped with) its original?
         let originals = Dictionary(uniqueKeysWithValues: items.enumerated().filter { $0.element.edit == -1 }.map { ($0.element.source, $0.offset) })
         func recalls(_ decide: (_ original: Int, _ edited: Int) -> Bool) -> [Double] {
             edits.indices.map { e in
@@ -155,8 +158,16 @@ public struct DuplicateBenchmark: Sendable {
                 return Double(edited.filter { i in originals[items[i].source].map { decide($0, i) } ?? false }.count) / Double(edited.count)
             }
         }
-        func cosine(_ a: Int, _ b: Int) -> Float { items[a].vector.cosineSimilarity(to: items[b].vector) }
-        let positives = Self.positivePairs(items)
+        func groupedRule(_ name: String, _ rule: DuplicateConfiguration) -> Rule {
+            let within = candidates.filter { $0.score >= rule.candidateCosine }
+            let groups = Self.groups(items, candidates: within, rule: rule, inliers: inliers)
+            var groupOf = [Int?](repeating: nil, count: items.count)
+            for (g, members) in groups.enumerated() { for m in members { groupOf[m] = g } }
+            return Self.counts(groups, items).rule(name: name, positives: positives, recallByEdit: recalls { groupOf[$0] != nil && groupOf[$0] == groupOf[$1] },
+                                                   falsePairs: Self.falsePairs(groups, items, photos: photos))
+        }
+        var withoutGeometry = configuration
+        withoutGeometry.minimumInliers = 0
         let cosineThreshold = 1 - Float(cosineBest.threshold) / 1000
         let rules = [
             Rule(name: "phash only (best threshold)", threshold: "\(hashBest.threshold)/64", precision: hashBest.precision,
@@ -164,16 +175,40 @@ public struct DuplicateBenchmark: Sendable {
                  recallByEdit: recalls { items[$0].hashes[0].hammingDistance(to: items[$1].hashes[0]) <= hashBest.threshold }),
             Rule(name: "\(model.id) only (best threshold)", threshold: String(format: "cosine ≥ %.3f", cosineThreshold),
                  precision: cosineBest.precision, recall: cosineBest.recall, f1: cosineBest.f1,
-                 recallByEdit: recalls { Self.bin(cosine($0, $1)) <= cosineBest.threshold }),
-            pairwise.rule(name: "default rule, pair by pair", positives: positives,
-                          recallByEdit: recalls { accepts(configuration, cosine($0, $1), items[$0], items[$1]) }),
-            grouped.rule(name: "default dupes (groups)", positives: positives,
-                         recallByEdit: recalls { a, b in groupOf[a] != nil && groupOf[a] == groupOf[b] },
-                         falsePairs: Self.falsePairs(groups, items, photos: photos)),
+                 recallByEdit: recalls { Self.bin(items[$0].vector.cosineSimilarity(to: items[$1].vector)) <= cosineBest.threshold }),
+            groupedRule("embedding + pHash, groups (no local features)", withoutGeometry),
+            groupedRule("default dupes (groups)", configuration),
         ]
         return Result(photos: photos, distractors: distractors, images: items.count, positivePairs: positives,
                       negativePairs: cosines.count - positives, edits: edits.map(\.description), configuration: configuration,
-                      rules: rules, tuning: tune(items), failures: failures)
+                      rules: rules, tuning: tune(items, halves: halves, inliers: inliers), failures: failures)
+    }
+
+    /// Local-feature inliers of item pairs, computed once, in parallel, for every pair a rule may ask about.
+    struct InlierTable {
+        private var table: [Int: Int] = [:]
+        private let count: Int
+
+        init(_ items: [Item], pairs: [CandidatePair], workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+            count = items.count
+            let keys = Array(Set(pairs.map { min($0.i, $0.j) * items.count + max($0.i, $0.j) }))
+            let verifier = GeometricVerifier()
+            let found = ParallelWork.map(keys, workers: workers) { key -> Int in
+                guard let a = items[key / items.count].features, let b = items[key % items.count].features else { return 0 }
+                return verifier.match(a, b).inliers
+            }
+            for (key, inliers) in zip(keys, found) { table[key] = inliers }
+        }
+
+        func inliers(_ i: Int, _ j: Int) -> Int { table[min(i, j) * count + max(i, j)] ?? 0 }
+    }
+
+    /// The candidate pairs among the items of one half (sources of that parity), as item positions.
+    static func halfCandidates(_ items: [Item], half: Int, k: Int, within: Float, dimension: Int) -> [CandidatePair] {
+        let members = items.indices.filter { items[$0].source % 2 == half }
+        var index = ExactVectorIndex(dimension: dimension, metric: .cosine)
+        index.add(members.map { items[$0].vector })
+        return index.neighborPairs(k: k, within: within).map { (members[$0.i], members[$0.j], $0.score) }
     }
 
     /// True and false positives among the pairs a rule calls duplicates.
@@ -201,10 +236,11 @@ public struct DuplicateBenchmark: Sendable {
 
     /// What `likeness dupes` does, on benchmark items: each item's closest candidates, confirmed by
     /// the rule, grouped around centres. Positions are those of `items`.
-    static func groups(_ items: [Item], index: ExactVectorIndex, configuration: DuplicateConfiguration,
-                       candidates: [(i: Int, j: Int, score: Float)]? = nil) -> [[Int]] {
-        let pairs = candidates ?? index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
-        let links = pairs.filter { accepts(configuration, $0.score, items[$0.i], items[$0.j]) }.map { (i: $0.i, j: $0.j) }
+    static func groups(_ items: [Item], candidates: [CandidatePair], rule: DuplicateConfiguration, inliers: InlierTable) -> [[Int]] {
+        let links = candidates.filter { pair in
+            rule.accepts(cosine: pair.score, hashDistance: { items[pair.i].hashes.map { $0.hammingDistance(to: items[pair.j].hashes[0]) }.min() },
+                         inliers: { inliers.inliers(pair.i, pair.j) })
+        }.map { (i: $0.i, j: $0.j) }
         return StarGrouping.groups(count: items.count, links: links)
     }
 
@@ -238,39 +274,33 @@ public struct DuplicateBenchmark: Sendable {
         Dictionary(grouping: items, by: \.source).values.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
     }
 
+    /// The configurations the held-out tuning tries.
+    static func grid(neighbours: Int) -> [DuplicateConfiguration] {
+        [Float](arrayLiteral: 0.80, 0.85, 0.90, 0.95, 0.98).flatMap { accept in
+            [Float](arrayLiteral: 0.30, 0.40, 0.50, 0.60).flatMap { candidate in
+                [6, 10, 14].flatMap { radius in
+                    [0, 8, 12, 16, 24, 32].map { DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: radius,
+                                                                        neighbours: neighbours, minimumInliers: $0) }
+                }
+            }
+        }
+    }
+
     /// Grid search of the grouped rule on the even-numbered sources alone; the winner is then run
     /// on the odd-numbered sources alone (distractors are split the same way).
-    func tune(_ items: [Item]) -> Tuning? {
-        let grid = [Float](arrayLiteral: 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95).flatMap { accept in
-            [Float](arrayLiteral: 0.30, 0.40, 0.50, 0.55, 0.60, 0.65, 0.70).filter { $0 <= accept }.flatMap { candidate in
-                [6, 10, 14, 18, 22].map { DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: $0,
-                                                                 neighbours: configuration.neighbours) }
-            }
-        } + [configuration]
-        let halves = (0..<2).map { half in items.filter { $0.source % 2 == half } }
-        let scored = halves.map { half -> [(precision: Double, recall: Double, f1: Double)] in
-            var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
-            index.add(half.map(\.vector))
-            let loosest = grid.map(\.candidateCosine).min()!
-            let candidates = index.neighborPairs(k: configuration.neighbours, within: loosest)
-            let positives = Self.positivePairs(half)
+    func tune(_ items: [Item], halves: [[CandidatePair]], inliers: InlierTable) -> Tuning? {
+        let grid = Self.grid(neighbours: configuration.neighbours) + [configuration]
+        let scored = (0..<2).map { half -> [(precision: Double, recall: Double, f1: Double)] in
+            let positives = Self.positivePairs(items.filter { $0.source % 2 == half })
             return grid.map { rule in
-                let within = candidates.filter { $0.score >= rule.candidateCosine }
-                return Self.counts(Self.groups(half, index: index, configuration: rule, candidates: within), half).scores(positives: positives)
+                let within = halves[half].filter { $0.score >= rule.candidateCosine }
+                return Self.counts(Self.groups(items, candidates: within, rule: rule, inliers: inliers), items).scores(positives: positives)
             }
         }
         guard let best = grid.indices.dropLast().max(by: { scored[0][$0].f1 < scored[0][$1].f1 }) else { return nil }
         let held = scored[1][best]
         return Tuning(chosen: grid[best], tuneF1: scored[0][best].f1, heldOutPrecision: held.precision, heldOutRecall: held.recall,
                       heldOutF1: held.f1, currentHeldOutF1: scored[1][grid.count - 1].f1, configurationsTried: grid.count - 1)
-    }
-
-    private static func accepts(_ rule: DuplicateConfiguration, _ cosine: Float, _ a: Item, _ b: Item) -> Bool {
-        rule.accepts(cosine: cosine) { a.hashes.map { $0.hammingDistance(to: b.hashes[0]) }.min() }
-    }
-
-    private func accepts(_ rule: DuplicateConfiguration, _ cosine: Float, _ a: Item, _ b: Item) -> Bool {
-        Self.accepts(rule, cosine, a, b)
     }
 
     static func bin(_ cosine: Float) -> Int { max(0, min(2000, Int(((1 - cosine) * 1000).rounded()))) }

@@ -20,19 +20,26 @@ public struct DuplicateConfiguration: Sendable, Codable, Equatable {
     public var hashRadius: Int
     /// How many of its closest candidates each image keeps. Default 32.
     public var neighbours: Int
+    /// Fewest local-feature matches agreeing on one geometry (scale, turn, shift) that confirm a
+    /// candidate the hash did not; 0 turns the check off.
+    public var minimumInliers: Int
 
-    public init(acceptCosine: Float = 0.85, candidateCosine: Float = 0.30, hashRadius: Int = 6, neighbours: Int = 32) {
+    public init(acceptCosine: Float = 0.85, candidateCosine: Float = 0.30, hashRadius: Int = 6, neighbours: Int = 32,
+                minimumInliers: Int = 0) {
         self.acceptCosine = acceptCosine
         self.candidateCosine = min(candidateCosine, acceptCosine)
         self.hashRadius = hashRadius
         self.neighbours = max(1, neighbours)
+        self.minimumInliers = max(0, minimumInliers)
     }
 
-    /// Whether a pair with this cosine is a duplicate; `hashDistance` (the smallest pHash distance
-    /// over turns and flips) is asked for only when the cosine alone does not decide.
-    public func accepts(cosine: Float, hashDistance: () -> Int?) -> Bool {
+    /// Whether a pair with this cosine is a duplicate. The second signals are asked for only when
+    /// needed: `hashDistance` (smallest pHash distance over turns and flips) when the cosine does
+    /// not decide, `inliers` (local-feature matches in one geometry) when the hash does not either.
+    public func accepts(cosine: Float, hashDistance: () -> Int?, inliers: () -> Int = { 0 }) -> Bool {
         if cosine >= acceptCosine { return true }
-        guard cosine >= candidateCosine, let distance = hashDistance() else { return false }
-        return distance <= hashRadius
+        guard cosine >= candidateCosine else { return false }
+        if let distance = hashDistance(), distance <= hashRadius { return true }
+        return minimumInliers > 0 && inliers() >= minimumInliers
     }
 }

@@ -29,21 +29,17 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
     private let decoder: ImageDecoder
-    private let phash: PerceptualHash
 
     public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
         self.configuration = configuration
         self.decoder = try ImageDecoder()
-        self.phash = try! PerceptualHash()
     }
 
     /// The groups among the images of `space`, largest first.
-    public func groups(in space: EmbeddingSpace) -> [DuplicateGroup] {
+    public func groups(in space: EmbeddingSpace, progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
         let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
-        var hashCache: [Int: [BitHash]] = [:]
-        let links = candidates.filter { pair in
-            configuration.accepts(cosine: pair.score) { dihedralDistance(pair.i, pair.j, space, &hashCache) }
-        }.map { (i: $0.i, j: $0.j) }
+        let confirmer = try PairConfirmer(configuration: configuration, paths: space.images.map(\.path))
+        let links = confirmer.confirm(candidates, progress: progress).map { (i: $0.i, j: $0.j) }
         return StarGrouping.groups(count: space.images.count, links: links).map { members in
             let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
             let keeperIndex = members[keeper]
@@ -55,34 +51,15 @@ public struct NearDuplicateGrouper: Sendable {
                 [DuplicateMember(path: space.images[keeperIndex].path, similarity: 1, hashDistance: 0)]
                 + others.map { other in
                     DuplicateMember(path: space.images[other.index].path, similarity: other.similarity,
-                                    hashDistance: dihedralDistance(keeperIndex, other.index, space, &hashCache))
+                                    hashDistance: confirmer.hashDistance(keeperIndex, other.index))
                 })
         }
     }
 
     /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
-    public func confirmed(_ candidates: [(i: Int, j: Int, score: Float)], in space: EmbeddingSpace) -> [(i: Int, j: Int, score: Float, hashDistance: Int?)] {
-        var cache: [Int: [BitHash]] = [:]
-        return candidates.compactMap { pair in
-            let distance = dihedralDistance(pair.i, pair.j, space, &cache)
-            return configuration.accepts(cosine: pair.score) { distance } ? (pair.i, pair.j, pair.score, distance) : nil
-        }
-    }
-
-    /// The smallest pHash distance between image `a` in any of its eight turns and flips and image `b`.
-    private func dihedralDistance(_ a: Int, _ b: Int, _ space: EmbeddingSpace, _ cache: inout [Int: [BitHash]]) -> Int? {
-        guard let ha = hashes(a, space, &cache), let hb = hashes(b, space, &cache) else { return nil }
-        return ha.map { $0.hammingDistance(to: hb[0]) }.min()
-    }
-
-    private func hashes(_ index: Int, _ space: EmbeddingSpace, _ cache: inout [Int: [BitHash]]) -> [BitHash]? {
-        if let cached = cache[index] { return cached }
-        let (w, h) = phash.inputSize
-        guard let data = FileManager.default.contents(atPath: space.images[index].path),
-              let pixels = try? decoder.decode(Array(data), to: .squash(width: w, height: h)).pixels else { return nil }
-        let variants = (0..<8).map { phash.hash(pixels.dihedral($0)) }
-        cache[index] = variants
-        return variants
+    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace,
+                          progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [ConfirmedPair] {
+        try PairConfirmer(configuration: configuration, paths: space.images.map(\.path)).confirm(candidates, progress: progress)
     }
 
     /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;

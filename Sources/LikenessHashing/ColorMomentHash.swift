@@ -36,7 +36,7 @@ public struct ColorMomentHash: FeatureHasher {
         // OpenCV blurs the RGB image with a 3×3 kernel (σ 0.8) before converting; blurring each
         // converted channel instead differs only where hue wraps around.
         let values = channels.flatMap { channel in
-            Self.huMoments(GaussianBlur.apply(GreyImage(width: w, height: h, values: channel), sigma: 0.8))
+            Self.huMoments(GreyImage(width: w, height: h, values: channel).blurred(sigma: 0.8))
         }
         return FeatureHash(method: .colorMoments, values: values)
     }

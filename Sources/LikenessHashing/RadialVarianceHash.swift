@@ -25,7 +25,7 @@ public struct RadialVarianceHash: FeatureHasher {
     }
 
     public func features(_ pixels: PixelBuffer) -> FeatureHash {
-        let grey = GaussianBlur.apply(GreyImage(pixels), sigma: sigma)
+        let grey = GreyImage(pixels).blurred(sigma: sigma)
         let (w, h) = (grey.width, grey.height)
         let (cx, cy) = (Double(w) / 2, Double(h) / 2)
         let reach = Int((Double(min(w, h)) / 2).rounded(.down))

@@ -105,9 +105,9 @@ struct DupesBench: ParsableCommand {
             Every photo in DIR is edited in 24 known ways; images from --distractors are added unedited. \
             All pairs are judged: same source photo = duplicate. pHash alone and the embedding alone are \
             shown at their best possible thresholds (tuned on this very set, which flatters them); the \
-            default rule runs at its fixed configuration, once pair by pair and once as `dupes` runs it \
-            (each image's closest candidates, confirmed, grouped around centres; two images in one \
-            group count as a duplicate pair). The held-out tuning picks a configuration on the \
+            default rule runs at its fixed configuration as `dupes` runs it (each image's closest \
+            candidates, confirmed, grouped around centres; two images in one group count as a \
+            duplicate pair), once without the local-feature check to show what it adds. The held-out tuning picks a configuration on the \
             even-numbered photos and measures it on the odd-numbered ones.
             """)
 
@@ -150,12 +150,13 @@ struct DupesBench: ParsableCommand {
         if let t = result.tuning {
             print(String(format: "\nheld-out tuning (%d configurations tried on the even-numbered photos, measured on the odd ones):", t.configurationsTried))
             print(String(format: "  chosen: accept cosine ≥ %.2f, candidate ≥ %.2f confirmed by pHash ≤ %d over turns and flips",
-                         t.chosen.acceptCosine, t.chosen.candidateCosine, t.chosen.hashRadius))
+                         t.chosen.acceptCosine, t.chosen.candidateCosine, t.chosen.hashRadius)
+                  + (t.chosen.minimumInliers > 0 ? " or by \(t.chosen.minimumInliers) local-feature inliers" : ", no local features"))
             print(String(format: "  tuning F1 %.3f; held-out precision %.3f, recall %.3f, F1 %.3f (the run's configuration: held-out F1 %.3f)",
                          t.tuneF1, t.heldOutPrecision, t.heldOutRecall, t.heldOutF1, t.currentHeldOutF1))
         }
         print("\nrecall per edit")
-        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   pairs   groups")
+        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   +phash  default")
         for (e, edit) in result.edits.enumerated() {
             print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
         }

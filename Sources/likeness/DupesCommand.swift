@@ -108,7 +108,7 @@ struct Dupes: ParsableCommand {
             let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, input: input, under: roots, progress: TerminalProgress())
             for skipped in filled.skipped { Output.note("skipped \(skipped.message)") }
             space = filled.space
-            groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space)
+            groups = try NearDuplicateGrouper(configuration: configuration).groups(in: space, progress: TerminalProgress())
         } catch let error as CustomStringConvertible & Error {
             throw CommandFailure(error.description)
         }

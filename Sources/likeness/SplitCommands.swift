@@ -22,7 +22,7 @@ private func compareSplits(catalogOptions: CatalogOptions, modelOptions: ModelOp
 struct Leakage: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Near-duplicates across a training and a test set (data leakage).",
-        discussion: "Uses the same rule as `dupes`: embedding candidates confirmed by pHash over turns and flips.")
+        discussion: "Uses the same rule as `dupes`: for each test image its closest training images (up to --neighbours), confirmed by the cosine, the pHash over turns and flips, or local features in one geometry.")
 
     @Argument(help: ArgumentHelp("Training set folder.", valueName: "train")) var train: String
     @Argument(help: ArgumentHelp("Test set folder.", valueName: "test")) var test: String
@@ -41,7 +41,7 @@ struct Leakage: ParsableCommand {
         }
         let split = try compareSplits(catalogOptions: catalogOptions, modelOptions: modelOptions, first: [train], second: [test])
         let grouper = try NearDuplicateGrouper(configuration: configuration)
-        let leaks = split.leaks(grouper: grouper)
+        let leaks = try split.leaks(grouper: grouper, progress: TerminalProgress())
         let leakedTests = Set(leaks.map(\.second)).count
         let summary = "\(split.first.count) training and \(split.second.count) test images: \(leaks.count) leaked pairs, \(leakedTests) test images have a near-duplicate in training"
         if let html {

@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCore
+import LikenessImaging
 @testable import LikenessEngine
 import LikenessTestSupport
 import Testing
@@ -40,20 +41,37 @@ import Testing
         return items
     }
 
-    @Test("grouped pairs follow dupes: chained look-alikes split around centres, so fewer false pairs than pair by pair")
+    @Test("grouped pairs follow dupes: chained look-alikes split around centres")
     func groupedScores() throws {
         let benchmark = DuplicateBenchmark(model: ShapeOnlyModel())
         let result = benchmark.evaluate(items(), photos: 2, distractors: 6, failures: [])
         #expect(result.positivePairs == 6)
-        let pairwise = try #require(result.rules.first { $0.name.contains("pair by pair") })
-        let grouped = try #require(result.rules.first { $0.name.contains("groups") })
-        // Pair by pair: 6 true pairs and the 5 chain links (25° apart) are called duplicates.
-        #expect(abs(pairwise.precision - 6.0 / 11) < 1e-9 && pairwise.recall == 1)
-        // Grouped: the chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs.
+        let grouped = try #require(result.rules.last)
+        // The chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs, where
+        // transitive grouping would give all 15 pairs of the six.
         #expect(abs(grouped.precision - 6.0 / 10) < 1e-9 && grouped.recall == 1)
         #expect(grouped.recallByEdit[0] == 1 && grouped.recallByEdit[1] == 1)
         #expect(grouped.falsePairs == DuplicateBenchmark.FalsePairs(photoPhoto: 0, photoDistractor: 0, distractorDistractor: 4))
         #expect(result.tuning != nil)
+    }
+
+    @Test("local features confirm a pair that neither the cosine nor the hash does")
+    func localFeaturesConfirm() throws {
+        let signals = try ImageSignals()
+        let original = Fixtures.rectangles(width: 384, height: 288, seed: 4)
+        let turned = try ImageEditor().apply(.rotate(degrees: 10), to: original)
+        var items = items()
+        let far = [BitHash(bits: Array(repeating: false, count: 64))], near = [BitHash(bits: Array(repeating: true, count: 64))]
+        // Cosine 0.6: a candidate, below acceptance; hashes 64 bits apart.
+        items.append(.init(source: 20, edit: -1, vector: axis(4), hashes: Array(repeating: far[0], count: 8), features: signals.features(of: original)))
+        items.append(.init(source: 20, edit: 8, vector: axis(4, plus: 1.333, on: 5), hashes: Array(repeating: near[0], count: 8),
+                           features: signals.features(of: turned)))
+        let rule = DuplicateConfiguration(minimumInliers: 12)
+        let result = DuplicateBenchmark(model: ShapeOnlyModel(), configuration: rule).evaluate(items, photos: 3, distractors: 6, failures: [])
+        let without = try #require(result.rules.first { $0.name.contains("no local features") })
+        let with = try #require(result.rules.last)
+        #expect(with.recallByEdit[8] == 1 && without.recallByEdit[8] == 0)
+        #expect(with.recall > without.recall)
     }
 
     @Test("pair counts score precision, recall and F1")

@@ -36,6 +36,24 @@ public enum Fixtures {
         return PixelBuffer(width: width, height: height, bytes: bytes)
     }
 
+    /// Many seeded overlapping rectangles of random colours: an image full of corners, for local features.
+    public static func rectangles(width: Int, height: Int, count: Int = 60, seed: UInt64) -> PixelBuffer {
+        var generator = SeededGenerator(seed: seed)
+        var bytes = [UInt8](repeating: 128, count: width * height * 3)
+        for _ in 0..<count {
+            let (w, h) = (Int.random(in: width / 20...width / 4, using: &generator), Int.random(in: height / 20...height / 4, using: &generator))
+            let (x0, y0) = (Int.random(in: 0..<(width - w), using: &generator), Int.random(in: 0..<(height - h), using: &generator))
+            let c = (UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator))
+            for y in y0..<(y0 + h) {
+                for x in x0..<(x0 + w) {
+                    let i = (y * width + x) * 3
+                    bytes[i] = c.0; bytes[i + 1] = c.1; bytes[i + 2] = c.2
+                }
+            }
+        }
+        return PixelBuffer(width: width, height: height, bytes: bytes)
+    }
+
     /// One flat colour.
     public static func solid(width: Int, height: Int, rgb: (UInt8, UInt8, UInt8)) -> PixelBuffer {
         var bytes = [UInt8]()

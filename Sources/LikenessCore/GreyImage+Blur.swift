@@ -1,10 +1,10 @@
 import Foundation
-import LikenessCore
 
-/// Separable Gaussian blur of a grey image, edges clamped.
-enum GaussianBlur {
-    /// Blurs with standard deviation `sigma`; the kernel spans ±3σ (at least ±1 pixel).
-    static func apply(_ image: GreyImage, sigma: Double) -> GreyImage {
+extension GreyImage {
+    /// Separable Gaussian blur with standard deviation `sigma`, edges clamped; the kernel spans
+    /// ±3σ (at least ±1 pixel).
+    public func blurred(sigma: Double) -> GreyImage {
+        let image = self
         let radius = max(1, Int((3 * sigma).rounded(.up)))
         var kernel = (-radius...radius).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
         let total = kernel.reduce(0, +)

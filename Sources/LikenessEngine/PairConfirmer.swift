@@ -1,0 +1,131 @@
+import Foundation
+import LikenessCore
+import LikenessHashing
+import LikenessImaging
+import LikenessMatching
+
+/// A candidate pair of images (positions in a list of paths) with its embedding cosine.
+public typealias CandidatePair = (i: Int, j: Int, score: Float)
+
+/// A pair the near-duplicate rule accepted, with the second signals that were computed for it.
+public struct ConfirmedPair: Sendable, Equatable {
+    public var i: Int
+    public var j: Int
+    public var score: Float
+    /// Smallest pHash distance over the eight turns and flips; nil when the cosine decided alone.
+    public var hashDistance: Int?
+    /// Local-feature matches agreeing on one geometry; nil when not needed.
+    public var inliers: Int?
+}
+
+/// Judges candidate pairs by the rule of ``DuplicateConfiguration``: the cosine first, then the
+/// pHash over turns and flips, then local features checked for one consistent geometry. Signals
+/// are computed only for the pairs that need them, in blocks on worker threads; local features
+/// are dropped as soon as no later pair needs them, so memory stays bounded on large sets.
+final class PairConfirmer {
+    let configuration: DuplicateConfiguration
+    let paths: [String]
+    let workers: Int
+    private let signals: ImageSignals
+    private var hashes: [Int: [BitHash]] = [:]
+
+    init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
+        self.configuration = configuration
+        self.paths = paths
+        self.workers = workers
+        self.signals = try ImageSignals()
+    }
+
+    /// The accepted pairs among `candidates`, in their order.
+    func confirm(_ candidates: [CandidatePair], progress: any ProgressReporter = SilentProgress()) -> [ConfirmedPair] {
+        let block = 2048
+        // The last block that needs each image, so its features can go after it.
+        var lastBlock: [Int: Int] = [:]
+        for (n, pair) in candidates.enumerated() { (lastBlock[pair.i], lastBlock[pair.j]) = (n / block, n / block) }
+        var accepted: [ConfirmedPair] = []
+        progress.begin("confirm", total: candidates.count)
+        for start in stride(from: 0, to: candidates.count, by: block) {
+            let chunk = Array(candidates[start..<min(start + block, candidates.count)])
+            accepted += confirmBlock(chunk) { lastBlock[$0, default: 0] > start / block }
+            progress.advance("confirm", completed: min(start + block, candidates.count), total: candidates.count)
+        }
+        progress.end("confirm")
+        return accepted
+    }
+
+    /// The smallest pHash distance between `a` in any turn or flip and `b`; nil when either cannot be decoded.
+    func hashDistance(_ a: Int, _ b: Int) -> Int? {
+        fillHashes([a, b])
+        guard let ha = hashes[a], let hb = hashes[b] else { return nil }
+        return ha.map { $0.hammingDistance(to: hb[0]) }.min()
+    }
+
+    private var features: [Int: LocalFeatures] = [:]
+
+    private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
+        let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
+        fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
+        // Local features only for the pairs the hash did not confirm.
+        var inliers: [Int: Int] = [:]
+        let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { n in
+            hashDistance(chunk[n].i, chunk[n].j).map { $0 > configuration.hashRadius } ?? true
+        }
+        if !unresolved.isEmpty {
+            let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).subtracting(features.keys).sorted()
+            let computed = ParallelWork.map(needed, workers: workers) { [signals, paths] in signals.features(at: paths[$0]) }
+            for (index, found) in zip(needed, computed) { features[index] = found }
+            let verifier = GeometricVerifier()
+            let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> Int in
+                guard let a = features[chunk[n].i], let b = features[chunk[n].j] else { return 0 }
+                return verifier.match(a, b).inliers
+            }
+            for (n, count) in zip(unresolved, matched) { inliers[n] = count }
+            for index in Array(features.keys) where !neededLater(index) { features[index] = nil }
+        }
+        return chunk.indices.compactMap { n in
+            let pair = chunk[n]
+            guard configuration.accepts(cosine: pair.score, hashDistance: { hashDistance(pair.i, pair.j) }, inliers: { inliers[n] ?? 0 }) else { return nil }
+            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: hashes[pair.i] != nil ? hashDistance(pair.i, pair.j) : nil,
+                                 inliers: inliers[n])
+        }
+    }
+
+    private func fillHashes(_ indices: [Int]) {
+        let needed = Set(indices).subtracting(hashes.keys).sorted()
+        guard !needed.isEmpty else { return }
+        let computed = ParallelWork.map(needed, workers: needed.count > 8 ? workers : 1) { [signals, paths] in signals.dihedralHashes(at: paths[$0]) }
+        for (index, found) in zip(needed, computed) { if let found { hashes[index] = found } }
+    }
+}
+
+/// The per-image second signals, computed from files.
+struct ImageSignals: Sendable {
+    /// Local features are found on the image fitted into this square.
+    static let featureSide = 384
+    private let decoder: ImageDecoder
+    private let phash: PerceptualHash
+    private let extractor = LocalFeatureExtractor()
+
+    init() throws(ImagingError) {
+        decoder = try ImageDecoder()
+        phash = try! PerceptualHash()
+    }
+
+    /// pHashes of the image in its eight turns and flips (the identity first).
+    func dihedralHashes(at path: String) -> [BitHash]? {
+        let (w, h) = phash.inputSize
+        guard let data = FileManager.default.contents(atPath: path),
+              let pixels = try? decoder.decode(Array(data), to: .squash(width: w, height: h)).pixels else { return nil }
+        return dihedralHashes(of: pixels)
+    }
+
+    func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
+
+    func features(at path: String) -> LocalFeatures? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let pixels = try? decoder.decode(Array(data), to: .fit(width: Self.featureSide, height: Self.featureSide)).pixels else { return nil }
+        return features(of: pixels)
+    }
+
+    func features(of pixels: PixelBuffer) -> LocalFeatures { extractor.features(of: GreyImage(pixels)) }
+}

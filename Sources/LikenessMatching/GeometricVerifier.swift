@@ -1,0 +1,102 @@
+import Foundation
+import LikenessCore
+
+/// How two images' local features agree on one geometry.
+public struct GeometricMatch: Sendable, Equatable {
+    /// Descriptor matches that passed the ratio test both ways.
+    public var matches: Int
+    /// Matches consistent with the best similarity transform (scale, turn, shift).
+    public var inliers: Int
+    /// Scale and turn (radians) of that transform, from the first image to the second.
+    public var scale: Float
+    public var rotation: Float
+
+    public static let none = GeometricMatch(matches: 0, inliers: 0, scale: 1, rotation: 0)
+}
+
+/// Checks that two images show the same content in one consistent geometry: matches descriptors
+/// (nearest neighbour, Lowe's ratio test, mutual), then finds the similarity transform that most
+/// matches agree with by seeded RANSAC over pairs of matches. Different objects that merely look
+/// alike give few matches, and those scatter instead of agreeing on one transform.
+public struct GeometricVerifier: Sendable {
+    /// A match must be at most this many bits apart (of 256).
+    public var maximumDistance: Int
+    /// The best distance must be below this share of the second best.
+    public var ratio: Float
+    /// A match is an inlier when the transform puts it within this share of the larger side.
+    public var tolerance: Float
+    public var iterations: Int
+
+    public init(maximumDistance: Int = 64, ratio: Float = 0.8, tolerance: Float = 0.02, iterations: Int = 400) {
+        self.maximumDistance = maximumDistance
+        self.ratio = ratio
+        self.tolerance = tolerance
+        self.iterations = iterations
+    }
+
+    public func match(_ a: LocalFeatures, _ b: LocalFeatures) -> GeometricMatch {
+        let pairs = mutualMatches(a.features, b.features)
+        guard pairs.count >= 2 else { return GeometricMatch(matches: pairs.count, inliers: pairs.count, scale: 1, rotation: 0) }
+        let p = pairs.map { (x: a.features[$0.0].x, y: a.features[$0.0].y) }
+        let q = pairs.map { (x: b.features[$0.1].x, y: b.features[$0.1].y) }
+        let limit = tolerance * Float(max(b.width, b.height))
+        let limit2 = limit * limit
+        var best = GeometricMatch(matches: pairs.count, inliers: 1, scale: 1, rotation: 0)
+        var random = SeededRandom(seed: UInt64(pairs.count))
+        // Every pair of matches when there are few, else a seeded sample of them.
+        let exhaustive = pairs.count * (pairs.count - 1) / 2 <= iterations
+        var trials: [(Int, Int)] = []
+        if exhaustive {
+            for i in 0..<pairs.count { for j in (i + 1)..<pairs.count { trials.append((i, j)) } }
+        } else {
+            for _ in 0..<iterations {
+                let i = Int(random.next() % UInt64(pairs.count))
+                var j = Int(random.next() % UInt64(pairs.count - 1))
+                if j >= i { j += 1 }
+                trials.append((i, j))
+            }
+        }
+        for (i, j) in trials {
+            // q = s·R·p + t as complex numbers: m = (q_j − q_i) / (p_j − p_i).
+            let (dpx, dpy) = (p[j].x - p[i].x, p[j].y - p[i].y)
+            let (dqx, dqy) = (q[j].x - q[i].x, q[j].y - q[i].y)
+            let norm = dpx * dpx + dpy * dpy
+            guard norm > 1 else { continue }
+            let mr = (dqx * dpx + dqy * dpy) / norm, mi = (dqy * dpx - dqx * dpy) / norm
+            let scale = (mr * mr + mi * mi).squareRoot()
+            guard scale > 0.2, scale < 5 else { continue }
+            let tx = q[i].x - (mr * p[i].x - mi * p[i].y), ty = q[i].y - (mi * p[i].x + mr * p[i].y)
+            var inliers = 0
+            for k in 0..<p.count {
+                let ex = mr * p[k].x - mi * p[k].y + tx - q[k].x, ey = mi * p[k].x + mr * p[k].y + ty - q[k].y
+                if ex * ex + ey * ey <= limit2 { inliers += 1 }
+            }
+            if inliers > best.inliers { best = GeometricMatch(matches: pairs.count, inliers: inliers, scale: scale, rotation: atan2(mi, mr)) }
+        }
+        return best
+    }
+
+    /// Index pairs (in a, in b) whose descriptors are each other's nearest, passing the ratio test.
+    func mutualMatches(_ a: [LocalFeature], _ b: [LocalFeature]) -> [(Int, Int)] {
+        guard !a.isEmpty, !b.isEmpty else { return [] }
+        let forward = nearest(a, in: b), backward = nearest(b, in: a)
+        return forward.enumerated().compactMap { i, found in
+            guard let j = found, backward[j] == i else { return nil }
+            return (i, j)
+        }
+    }
+
+    /// For each feature of `from`, its nearest in `to` when close enough and clearly nearer than the next.
+    private func nearest(_ from: [LocalFeature], in to: [LocalFeature]) -> [Int?] {
+        let descriptors = to.map(\.descriptor)
+        return from.map { feature in
+            var (best, second, bestIndex) = (Int.max, Int.max, -1)
+            for (j, d) in descriptors.enumerated() {
+                let distance = feature.descriptor.distance(to: d)
+                if distance < best { (second, best, bestIndex) = (best, distance, j) } else if distance < second { second = distance }
+            }
+            guard best <= maximumDistance, Float(best) < ratio * Float(second) else { return nil }
+            return bestIndex
+        }
+    }
+}
