@@ -15,13 +15,18 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "How many of its closest candidates each image keeps; bounds time and memory on dense sets.")
     var neighbours: Int = DuplicateConfiguration().neighbours
 
+    @Option(help: "Fewest local-feature matches in one geometry that confirm a candidate; 0 turns the check off.")
+    var minimumInliers: Int = DuplicateConfiguration().minimumInliers
+
     func validate() throws {
         guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
         guard hashRadius >= 0 else { throw ValidationError("--hash-radius must be 0 or more") }
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more") }
+        guard minimumInliers >= 0 else { throw ValidationError("--minimum-inliers must be 0 or more") }
     }
 
     var configuration: DuplicateConfiguration {
-        DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius, neighbours: neighbours)
+        DuplicateConfiguration(acceptCosine: accept, candidateCosine: candidate, hashRadius: hashRadius, neighbours: neighbours,
+                               minimumInliers: minimumInliers)
     }
 }

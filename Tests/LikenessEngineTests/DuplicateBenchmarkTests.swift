@@ -43,7 +43,8 @@ import Testing
 
     @Test("grouped pairs follow dupes: chained look-alikes split around centres")
     func groupedScores() throws {
-        let benchmark = DuplicateBenchmark(model: ShapeOnlyModel())
+        // Accepting at cosine 0.85 links each distractor to the next in the chain.
+        let benchmark = DuplicateBenchmark(model: ShapeOnlyModel(), configuration: DuplicateConfiguration(acceptCosine: 0.85))
         let result = benchmark.evaluate(items(), photos: 2, distractors: 6, failures: [])
         #expect(result.positivePairs == 6)
         let grouped = try #require(result.rules.last)
