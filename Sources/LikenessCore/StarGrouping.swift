@@ -1,6 +1,6 @@
 /// Groups around centres instead of by transitive closure.
 ///
-/// Union-find chains look-alikes: A≈B and B≈C put A and C together however unlike they are, and
+/// Transitive grouping (union-find) chains look-alikes: A≈B and B≈C put A and C together however unlike they are, and
 /// on dense data (plain garments, product shots) one chain can swallow thousands of images. Here
 /// every member of a group is directly linked to the group's centre. Centres are taken greedily in
 /// order of how many links they have (ties by lower index), and each takes its neighbours that no

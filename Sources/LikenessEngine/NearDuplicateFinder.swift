@@ -22,7 +22,7 @@ public struct HashDuplicateGroup: Sendable, Codable, Hashable {
     public var pairs: [Pair]
 }
 
-/// Groups catalogued images whose perceptual hashes lie within a distance (union-find over pairs).
+/// Groups catalogued images whose perceptual hashes lie within a distance, around centres (``StarGrouping``).
 public struct NearDuplicateFinder: Sendable {
     public let catalog: Catalog
     public let workers: Int
@@ -49,14 +49,14 @@ public struct NearDuplicateFinder: Sendable {
             let features = values.map { if case .features(let feature) = $0 { feature } else { preconditionFailure() } }
             pairs = FeaturePairs.within(threshold, of: features, workers: workers).map { ($0.i, $0.j, $0.distance) }
         }
-        var sets = UnionFind(count: images.count)
-        for pair in pairs { sets.union(pair.i, pair.j) }
-        let members = sets.groups()
+        // Around centres, as the default rule groups: every member is within the threshold of the first.
+        let members = StarGrouping.groups(count: images.count, links: pairs.map { ($0.i, $0.j) })
         var groupOf: [Int: Int] = [:]
         for (number, indices) in members.enumerated() { for index in indices { groupOf[index] = number } }
         var edges = [[HashDuplicateGroup.Pair]](repeating: [], count: members.count)
         for pair in pairs {
-            edges[groupOf[pair.i]!].append(.init(a: images[pair.i].path, b: images[pair.j].path, distance: pair.distance))
+            guard let group = groupOf[pair.i], groupOf[pair.j] == group else { continue }
+            edges[group].append(.init(a: images[pair.i].path, b: images[pair.j].path, distance: pair.distance))
         }
         return zip(members, edges).map { indices, pairs in
             let first = values[indices[0]]

@@ -9,11 +9,14 @@ struct Dupes: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List groups of duplicate images.",
         discussion: """
-            By default: embeddings find candidates (cosine ≥ --candidate), a pair at or above \
-            --accept is a duplicate, and a pair in between is confirmed when its pHashes lie within \
-            --hash-radius bits for any turn or flip. Groups are joined transitively; each names the \
-            copy to keep (largest pixel count, then sharpest, then largest file, then oldest) and \
-            every member's similarity to it. --exact groups byte-identical files; --method M groups \
+            By default: each image's --neighbours closest images by embedding with cosine ≥ \
+            --candidate are its candidates. A pair at or above --accept is a duplicate; a pair in \
+            between is confirmed when its pHashes lie within --hash-radius bits for any turn or \
+            flip, or when at least --minimum-inliers local features (corners) match in one \
+            consistent scale, turn and shift. Groups form around centres, so every member is a \
+            confirmed duplicate of its group's centre and look-alikes do not chain. Each group names \
+            the copy to keep (largest pixel count, then sharpest, then largest file, then oldest) \
+            and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
             without folders the whole catalog is used. Nothing is ever deleted: --move-to moves the \

@@ -29,14 +29,6 @@ import Testing
         #expect(!expected.isEmpty)
         #expect(HammingPairs.within(radius, of: hashes, workers: workers) == expected)
     }
-
-    @Test func unionFindGroupsTransitively() {
-        var sets = UnionFind(count: 7)
-        sets.union(0, 3)
-        sets.union(3, 5)
-        sets.union(2, 6)
-        #expect(sets.groups() == [[0, 3, 5], [2, 6]])
-    }
 }
 
 @Suite struct NearDuplicateFinderTests {
