@@ -35,7 +35,7 @@ public struct GeometricVerifier: Sendable {
     }
 
     public func match(_ a: LocalFeatures, _ b: LocalFeatures) -> GeometricMatch {
-        let pairs = mutualMatches(a.features, b.features)
+        let pairs = mutualMatches(a, b)
         guard pairs.count >= 2 else { return GeometricMatch(matches: pairs.count, inliers: pairs.count, scale: 1, rotation: 0) }
         let p = pairs.map { (x: a.features[$0.0].x, y: a.features[$0.0].y) }
         let q = pairs.map { (x: b.features[$0.1].x, y: b.features[$0.1].y) }
@@ -76,27 +76,39 @@ public struct GeometricVerifier: Sendable {
         return best
     }
 
-    /// Index pairs (in a, in b) whose descriptors are each other's nearest, passing the ratio test.
-    func mutualMatches(_ a: [LocalFeature], _ b: [LocalFeature]) -> [(Int, Int)] {
-        guard !a.isEmpty, !b.isEmpty else { return [] }
-        let forward = nearest(a, in: b), backward = nearest(b, in: a)
-        return forward.enumerated().compactMap { i, found in
-            guard let j = found, backward[j] == i else { return nil }
-            return (i, j)
-        }
-    }
-
-    /// For each feature of `from`, its nearest in `to` when close enough and clearly nearer than the next.
-    private func nearest(_ from: [LocalFeature], in to: [LocalFeature]) -> [Int?] {
-        let descriptors = to.map(\.descriptor)
-        return from.map { feature in
-            var (best, second, bestIndex) = (Int.max, Int.max, -1)
-            for (j, d) in descriptors.enumerated() {
-                let distance = feature.descriptor.distance(to: d)
-                if distance < best { (second, best, bestIndex) = (best, distance, j) } else if distance < second { second = distance }
+    /// Index pairs (in a, in b) whose descriptors are each other's nearest, passing the ratio test
+    /// both ways. One pass over all descriptor pairs tracks the best two of every row and column.
+    func mutualMatches(_ a: LocalFeatures, _ b: LocalFeatures) -> [(Int, Int)] {
+        let (na, nb) = (a.features.count, b.features.count)
+        guard na > 0, nb > 0 else { return [] }
+        var rowBest = [Int32](repeating: .max, count: na), rowSecond = rowBest, rowIndex = [Int32](repeating: -1, count: na)
+        var colBest = [Int32](repeating: .max, count: nb), colSecond = colBest, colIndex = [Int32](repeating: -1, count: nb)
+        a.words.withUnsafeBufferPointer { pa in
+            b.words.withUnsafeBufferPointer { pb in
+                colBest.withUnsafeMutableBufferPointer { cb in
+                    colSecond.withUnsafeMutableBufferPointer { cs in
+                        colIndex.withUnsafeMutableBufferPointer { ci in
+                            for i in 0..<na {
+                                let (a0, a1, a2, a3) = (pa[4 * i], pa[4 * i + 1], pa[4 * i + 2], pa[4 * i + 3])
+                                var (best, second, index) = (Int32.max, Int32.max, Int32(-1))
+                                for j in 0..<nb {
+                                    let d = Int32((a0 ^ pb[4 * j]).nonzeroBitCount + (a1 ^ pb[4 * j + 1]).nonzeroBitCount
+                                        + (a2 ^ pb[4 * j + 2]).nonzeroBitCount + (a3 ^ pb[4 * j + 3]).nonzeroBitCount)
+                                    if d < best { (second, best, index) = (best, d, Int32(j)) } else if d < second { second = d }
+                                    if d < cb[j] { (cs[j], cb[j], ci[j]) = (cb[j], d, Int32(i)) } else if d < cs[j] { cs[j] = d }
+                                }
+                                (rowBest[i], rowSecond[i], rowIndex[i]) = (best, second, index)
+                            }
+                        }
+                    }
+                }
             }
-            guard best <= maximumDistance, Float(best) < ratio * Float(second) else { return nil }
-            return bestIndex
+        }
+        func passes(_ best: Int32, _ second: Int32) -> Bool { Int(best) <= maximumDistance && Float(best) < ratio * Float(second) }
+        return (0..<na).compactMap { i in
+            let j = Int(rowIndex[i])
+            guard j >= 0, passes(rowBest[i], rowSecond[i]), colIndex[j] == Int32(i), passes(colBest[j], colSecond[j]) else { return nil }
+            return (i, j)
         }
     }
 }

@@ -34,11 +34,14 @@ public struct LocalFeatures: Sendable {
     /// Size of the image they were extracted from.
     public var width: Int
     public var height: Int
-    public var features: [LocalFeature]
+    public let features: [LocalFeature]
+    /// The descriptors' words, four per feature, laid out flat for fast matching.
+    let words: [UInt64]
 
     public init(width: Int, height: Int, features: [LocalFeature]) {
         self.width = width
         self.height = height
         self.features = features
+        words = features.flatMap { [$0.descriptor.words.0, $0.descriptor.words.1, $0.descriptor.words.2, $0.descriptor.words.3] }
     }
 }
