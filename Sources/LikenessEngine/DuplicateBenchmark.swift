@@ -87,10 +87,9 @@ public struct DuplicateBenchmark: Sendable {
         let photoFiles = FileWalker.files(in: roots)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
         let decoder = try ImageDecoder(), editor = try ImageEditor(), signals = try ImageSignals()
-        let side = ImageSignals.featureSide
-        func signalsOf(_ pixels: PixelBuffer) throws -> (hashes: [BitHash], features: LocalFeatures) {
+        func signalsOf(_ pixels: PixelBuffer) throws -> (hashes: [BitHash], features: LocalFeatures?) {
             (signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
-             signals.features(of: try editor.resized(pixels, to: .fit(width: side, height: side))))
+             try signals.features(of: pixels, editor: editor))
         }
         var items: [Item] = []
         var failures: [ItemFailure] = []

@@ -102,6 +102,9 @@ final class PairConfirmer {
 struct ImageSignals: Sendable {
     /// Local features are found on the image fitted into this square.
     static let featureSide = 384
+    /// Images with a shorter side than this get no local features: upscaling adds no detail, and
+    /// the corners of a thumbnail's outline match those of any similar outline.
+    static let smallestFeatureSide = 64
     private let decoder: ImageDecoder
     private let phash: PerceptualHash
     private let extractor = LocalFeatureExtractor()
@@ -123,9 +126,14 @@ struct ImageSignals: Sendable {
 
     func features(at path: String) -> LocalFeatures? {
         guard let data = FileManager.default.contents(atPath: path),
-              let pixels = try? decoder.decode(Array(data), to: .fit(width: Self.featureSide, height: Self.featureSide)).pixels else { return nil }
-        return features(of: pixels)
+              let decoded = try? decoder.decode(Array(data), to: .fit(width: Self.featureSide, height: Self.featureSide)),
+              min(decoded.info.width, decoded.info.height) >= Self.smallestFeatureSide else { return nil }
+        return extractor.features(of: GreyImage(decoded.pixels))
     }
 
-    func features(of pixels: PixelBuffer) -> LocalFeatures { extractor.features(of: GreyImage(pixels)) }
+    /// The features of an image fitted into ``featureSide``; nil for an original smaller than ``smallestFeatureSide``.
+    func features(of pixels: PixelBuffer, editor: ImageEditor) throws(ImagingError) -> LocalFeatures? {
+        guard min(pixels.width, pixels.height) >= Self.smallestFeatureSide else { return nil }
+        return extractor.features(of: GreyImage(try editor.resized(pixels, to: .fit(width: Self.featureSide, height: Self.featureSide))))
+    }
 }

@@ -64,15 +64,17 @@ import Testing
         var items = items()
         let far = [BitHash(bits: Array(repeating: false, count: 64))], near = [BitHash(bits: Array(repeating: true, count: 64))]
         // Cosine 0.6: a candidate, below acceptance; hashes 64 bits apart.
-        items.append(.init(source: 20, edit: -1, vector: axis(4), hashes: Array(repeating: far[0], count: 8), features: signals.features(of: original)))
+        items.append(.init(source: 20, edit: -1, vector: axis(4), hashes: Array(repeating: far[0], count: 8), features: try signals.features(of: original, editor: ImageEditor())))
         items.append(.init(source: 20, edit: 8, vector: axis(4, plus: 1.333, on: 5), hashes: Array(repeating: near[0], count: 8),
-                           features: signals.features(of: turned)))
+                           features: try signals.features(of: turned, editor: ImageEditor())))
         let rule = DuplicateConfiguration(minimumInliers: 12)
         let result = DuplicateBenchmark(model: ShapeOnlyModel(), configuration: rule).evaluate(items, photos: 3, distractors: 6, failures: [])
         let without = try #require(result.rules.first { $0.name.contains("no local features") })
         let with = try #require(result.rules.last)
         #expect(with.recallByEdit[8] == 1 && without.recallByEdit[8] == 0)
         #expect(with.recall > without.recall)
+        #expect(try signals.features(of: Fixtures.rectangles(width: 200, height: 50, seed: 1), editor: ImageEditor()) == nil,
+                "a thumbnail under 64 px on its short side gets no local features")
     }
 
     @Test("pair counts score precision, recall and F1")
