@@ -28,6 +28,7 @@ final class PairConfirmer {
     let workers: Int
     private let signals: ImageSignals
     private var hashes: [Int: [BitHash]] = [:]
+    private var features: [Int: LocalFeatures] = [:]
 
     init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
@@ -60,8 +61,6 @@ final class PairConfirmer {
         return ha.map { $0.hammingDistance(to: hb[0]) }.min()
     }
 
-    private var features: [Int: LocalFeatures] = [:]
-
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
         let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
         fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
@@ -85,7 +84,7 @@ final class PairConfirmer {
         return chunk.indices.compactMap { n in
             let pair = chunk[n]
             guard configuration.accepts(cosine: pair.score, hashDistance: { hashDistance(pair.i, pair.j) }, inliers: { inliers[n] ?? 0 }) else { return nil }
-            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: hashes[pair.i] != nil ? hashDistance(pair.i, pair.j) : nil,
+            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: hashes[pair.i] != nil && hashes[pair.j] != nil ? hashDistance(pair.i, pair.j) : nil,
                                  inliers: inliers[n])
         }
     }

@@ -44,6 +44,26 @@ import Testing
         #expect(!html.contains("src=\"http"))
     }
 
+    @Test("local features confirm a cropped, turned copy that the hash misses; --minimum-inliers 0 turns them off")
+    func localFeatures() throws {
+        let photos = folder.folder("shapes")
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        let original = Fixtures.rectangles(width: 480, height: 360, seed: 21)
+        try encoder.write(original, to: folder.child("shapes/original.png"))
+        try encoder.write(try editor.apply(.rotate(degrees: 8), to: try editor.apply(.crop(fraction: 0.7), to: original)), to: folder.child("shapes/cropped-turned.png"))
+        try encoder.write(Fixtures.rectangles(width: 480, height: 360, seed: 22), to: folder.child("shapes/other.png"))
+        // The hash can confirm nothing at radius 0, and nothing is accepted on cosine alone.
+        let rule = ["--accept", "0.999", "--candidate", "0.0", "--hash-radius", "0", "--catalog", folder.child("s.sqlite"), "--json"]
+        let with = try CLIRunner.run(["dupes", photos] + rule)
+        #expect(with.status == 0, "\(with.stderr)")
+        let groups = try #require(try json(with.stdout)["groups"] as? [[String: Any]])
+        let names = groups.map { ($0["members"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted() }
+        #expect(names == [["cropped-turned.png", "original.png"]])
+        let without = try CLIRunner.run(["dupes", photos, "--minimum-inliers", "0"] + rule)
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect((try json(without.stdout)["groups"] as? [[String: Any]])?.isEmpty == true)
+    }
+
     @Test("--move-to moves only non-keepers; undo puts them back")
     func moveAndUndo() throws {
         let photos = try makeSet()
