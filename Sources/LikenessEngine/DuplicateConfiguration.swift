@@ -9,7 +9,7 @@
 ///
 /// The defaults come from `likeness bench dupes` (docs/benchmarks.md): the held-out grid search
 /// on 45 real photos edited 24 ways plus 1,000 Fashion-MNIST garments as look-alike distractors
-/// chose them on the even-numbered photos; on the odd-numbered ones they score F1 0.980. For
+/// chose them on the even-numbered photos; on the odd-numbered ones they score F1 0.983. For
 /// other domains, calibrate your own (`likeness calibrate`).
 public struct DuplicateConfiguration: Sendable, Codable, Equatable {
     /// Cosine at or above which a pair is a duplicate without confirmation. Default 0.95.

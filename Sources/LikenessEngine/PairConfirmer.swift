@@ -28,7 +28,8 @@ final class PairConfirmer {
     let workers: Int
     private let signals: ImageSignals
     private var hashes: [Int: [BitHash]] = [:]
-    private var features: [Int: LocalFeatures] = [:]
+    /// Nil values are images that have no features (unreadable, or too small), so they are not tried again.
+    private var features: [Int: LocalFeatures?] = [:]
 
     init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
@@ -72,14 +73,14 @@ final class PairConfirmer {
         if !unresolved.isEmpty {
             let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).subtracting(features.keys).sorted()
             let computed = ParallelWork.map(needed, workers: workers) { [signals, paths] in signals.features(at: paths[$0]) }
-            for (index, found) in zip(needed, computed) { features[index] = found }
+            for (index, found) in zip(needed, computed) { features[index] = .some(found) }
             let verifier = GeometricVerifier()
             let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> Int in
-                guard let a = features[chunk[n].i], let b = features[chunk[n].j] else { return 0 }
+                guard let a = features[chunk[n].i] ?? nil, let b = features[chunk[n].j] ?? nil else { return 0 }
                 return verifier.match(a, b).inliers
             }
             for (n, count) in zip(unresolved, matched) { inliers[n] = count }
-            for index in Array(features.keys) where !neededLater(index) { features[index] = nil }
+            for index in Array(features.keys) where !neededLater(index) { features.removeValue(forKey: index) }
         }
         return chunk.indices.compactMap { n in
             let pair = chunk[n]
@@ -124,10 +125,10 @@ struct ImageSignals: Sendable {
     func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
 
     func features(at path: String) -> LocalFeatures? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let decoded = try? decoder.decode(Array(data), to: .fit(width: Self.featureSide, height: Self.featureSide)),
-              min(decoded.info.width, decoded.info.height) >= Self.smallestFeatureSide else { return nil }
-        return extractor.features(of: GreyImage(decoded.pixels))
+        guard let data = FileManager.default.contents(atPath: path).map(Array.init),
+              let info = try? decoder.probe(data), min(info.width, info.height) >= Self.smallestFeatureSide,
+              let pixels = try? decoder.decode(data, to: .fit(width: Self.featureSide, height: Self.featureSide)).pixels else { return nil }
+        return extractor.features(of: GreyImage(pixels))
     }
 
     /// The features of an image fitted into ``featureSide``; nil for an original smaller than ``smallestFeatureSide``.
