@@ -11,6 +11,9 @@ public struct DuplicateMember: Sendable, Codable, Hashable {
     public var similarity: Float
     /// Smallest pHash distance to the keeper over the eight turns and flips; nil when not computed.
     public var hashDistance: Int?
+    /// Local features matching the keeper's in one geometry; computed only when neither the cosine
+    /// nor the hash ties the member to the keeper, so a reader sees what did.
+    public var inliers: Int?
 }
 
 /// A group of near-duplicates with the copy to keep and why.
@@ -50,8 +53,10 @@ public struct NearDuplicateGrouper: Sendable {
             return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members:
                 [DuplicateMember(path: space.images[keeperIndex].path, similarity: 1, hashDistance: 0)]
                 + others.map { other in
-                    DuplicateMember(path: space.images[other.index].path, similarity: other.similarity,
-                                    hashDistance: confirmer.hashDistance(keeperIndex, other.index))
+                    let distance = confirmer.hashDistance(keeperIndex, other.index)
+                    let explained = other.similarity >= configuration.acceptCosine || (distance ?? .max) <= configuration.hashRadius
+                    return DuplicateMember(path: space.images[other.index].path, similarity: other.similarity, hashDistance: distance,
+                                           inliers: explained || configuration.minimumInliers == 0 ? nil : confirmer.inliers(keeperIndex, other.index))
                 })
         }
     }

@@ -62,6 +62,13 @@ final class PairConfirmer {
         return ha.map { $0.hammingDistance(to: hb[0]) }.min()
     }
 
+    /// Local features of `a` and `b` matching in one geometry (0 when either has none).
+    func inliers(_ a: Int, _ b: Int) -> Int {
+        let found = [a, b].map { index in features[index] ?? signals.features(at: paths[index]) }
+        guard let fa = found[0], let fb = found[1] else { return 0 }
+        return GeometricVerifier().match(fa, fb).inliers
+    }
+
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
         let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
         fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })

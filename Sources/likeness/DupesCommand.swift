@@ -122,7 +122,8 @@ struct Dupes: ParsableCommand {
             let report = DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: groups.map { group in
                 DuplicateReport.Group(reason: group.reason, members: group.members.map { member in
                     .init(path: member.path, caption: String(format: "cosine %.3f", member.similarity)
-                          + (member.hashDistance.map { " · pHash \($0)/64" } ?? ""))
+                          + (member.hashDistance.map { " · pHash \($0)/64" } ?? "")
+                          + (member.inliers.map { " · \($0) matching corners" } ?? ""))
                 })
             }, thumbnails: thumbnails)
             do { try report.html().write(toFile: html, atomically: true, encoding: .utf8) } catch {
@@ -144,7 +145,8 @@ struct Dupes: ParsableCommand {
             for group in groups {
                 print("\nkeep \(group.keep)  (\(group.reason))")
                 for member in group.members.dropFirst() {
-                    print(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "") + member.path)
+                    print(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "")
+                          + (member.inliers.map { "corners \($0)  " } ?? "") + member.path)
                 }
             }
         }
