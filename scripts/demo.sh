@@ -42,7 +42,7 @@ echo
 echo "== likeness dupes --exact"
 "$likeness" dupes --exact --catalog "$catalog"
 echo
-echo "== likeness dupes $photos   (embeddings confirmed by pHash; nothing is moved or deleted)"
+echo "== likeness dupes $photos   (embeddings confirmed by pHash or local features; nothing is moved or deleted)"
 "$likeness" dupes "$photos" --catalog "$catalog" --html "$report"
 echo
 echo "HTML report: $report"
