@@ -237,7 +237,7 @@ public struct DuplicateBenchmark: Sendable {
     /// the rule, grouped around centres. Positions are those of `items`.
     static func groups(_ items: [Item], candidates: [CandidatePair], rule: DuplicateConfiguration, inliers: InlierTable) -> [[Int]] {
         let links = candidates.filter { pair in
-            rule.accepts(cosine: pair.score, hashDistance: { items[pair.i].hashes.map { $0.hammingDistance(to: items[pair.j].hashes[0]) }.min() },
+            rule.accepts(cosine: pair.score, hashDistance: { ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) },
                          inliers: { inliers.inliers(pair.i, pair.j) })
         }.map { (i: $0.i, j: $0.j) }
         return StarGrouping.groups(count: items.count, links: links)

@@ -59,7 +59,7 @@ final class PairConfirmer {
     func hashDistance(_ a: Int, _ b: Int) -> Int? {
         fillHashes([a, b])
         guard let ha = hashes[a], let hb = hashes[b] else { return nil }
-        return ha.map { $0.hammingDistance(to: hb[0]) }.min()
+        return ImageSignals.dihedralDistance(ha, hb)
     }
 
     /// Local features of `a` and `b` matching in one geometry (0 when either has none).
@@ -72,11 +72,12 @@ final class PairConfirmer {
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
         let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
         fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
+        // Each open pair's hash distance, computed once.
+        var distances: [Int: Int] = [:]
+        for n in open { distances[n] = hashDistance(chunk[n].i, chunk[n].j) }
         // Local features only for the pairs the hash did not confirm.
         var inliers: [Int: Int] = [:]
-        let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { n in
-            hashDistance(chunk[n].i, chunk[n].j).map { $0 > configuration.hashRadius } ?? true
-        }
+        let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { distances[$0].map { $0 > configuration.hashRadius } ?? true }
         if !unresolved.isEmpty {
             let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).subtracting(features.keys).sorted()
             let computed = ParallelWork.map(needed, workers: workers) { [signals, paths] in signals.features(at: paths[$0]) }
@@ -91,9 +92,8 @@ final class PairConfirmer {
         }
         return chunk.indices.compactMap { n in
             let pair = chunk[n]
-            guard configuration.accepts(cosine: pair.score, hashDistance: { hashDistance(pair.i, pair.j) }, inliers: { inliers[n] ?? 0 }) else { return nil }
-            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: hashes[pair.i] != nil && hashes[pair.j] != nil ? hashDistance(pair.i, pair.j) : nil,
-                                 inliers: inliers[n])
+            guard configuration.accepts(cosine: pair.score, hashDistance: { distances[n] }, inliers: { inliers[n] ?? 0 }) else { return nil }
+            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: distances[n], inliers: inliers[n])
         }
     }
 
@@ -130,6 +130,11 @@ struct ImageSignals: Sendable {
     }
 
     func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
+
+    /// The smallest distance between image `a` in any of its eight turns and flips and image `b` as it is.
+    static func dihedralDistance(_ a: [BitHash], _ b: [BitHash]) -> Int {
+        a.map { $0.hammingDistance(to: b[0]) }.min()!
+    }
 
     func features(at path: String) -> LocalFeatures? {
         guard let data = FileManager.default.contents(atPath: path).map(Array.init),

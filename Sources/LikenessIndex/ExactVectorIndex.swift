@@ -62,10 +62,7 @@ public struct ExactVectorIndex: VectorIndex {
     }
 
     public func search(_ queries: [[Float]], k: Int) -> [[Neighbor]] {
-        guard k > 0, count > 0 else { return queries.map { _ in [] } }
-        var tops = queries.map { _ in TopK(k: Swift.min(k, count), higherIsBetter: metric.higherIsCloser) }
-        scan(queries) { q, id, score in tops[q].insert(Neighbor(id: id, score: score)) }
-        return tops.map { $0.sorted() }
+        search(queries, k: k, within: metric.higherIsCloser ? -.infinity : .infinity)
     }
 
     public func range(_ queries: [[Float]], threshold: Float) -> [[Neighbor]] {
