@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "LikenessCore", targets: ["LikenessCore"]),
+        .library(name: "LikenessAnalysis", targets: ["LikenessAnalysis"]),
         .library(name: "LikenessEngine", targets: ["LikenessEngine"]),
+        .library(name: "LikenessLab", targets: ["LikenessLab"]),
         .executable(name: "likeness", targets: ["likeness"]),
     ],
     dependencies: [
@@ -34,7 +36,8 @@ let package = Package(
         .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
-        .target(name: "LikenessReport", dependencies: ["LikenessCore"]),
+        // Report renders results (calibration curves, robustness tables), so it sees Analysis's value types.
+        .target(name: "LikenessReport", dependencies: ["LikenessCore", "LikenessAnalysis"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         // Pure Swift: classifiers trained on frozen features (the linear probe).
@@ -46,15 +49,27 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
-        // Orchestration.
+        // Analysis: pure algorithms over values (grouping, calibration, k-means, retrieval metrics,
+        // all-pairs scans, sharpness). Core only; no I/O, no catalog.
+        .target(name: "LikenessAnalysis", dependencies: ["LikenessCore"]),
+
+        // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
-            "LikenessCore", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding", "LikenessIndex", "LikenessDatasets", "LikenessCatalog", "LikenessLearning", "LikenessMatching",
+            "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
+            "LikenessIndex", "LikenessCatalog", "LikenessMatching",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Shell.
+        // Research: benchmarks, retrieval evaluation, linear probes. Linked by the CLI; a server
+        // binary may leave it out.
+        .target(name: "LikenessLab", dependencies: [
+            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessImaging", "LikenessHashing", "LikenessEmbedding",
+            "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching",
+        ]),
+
+        // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessEngine", "LikenessReport", "LikenessLearning",
+            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -62,6 +77,10 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
+        .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore"]),
+        .testTarget(name: "LikenessLabTests", dependencies: [
+            "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
+        ]),
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
@@ -69,7 +88,7 @@ let package = Package(
         .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore"]),
         .testTarget(name: "LikenessMatchingTests", dependencies: ["LikenessMatching", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
-        .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessCore"]),
+        .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessAnalysis", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
         .testTarget(name: "LikenessHashingTests", dependencies: [
             "LikenessHashing", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
@@ -77,7 +96,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
+            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
     ],

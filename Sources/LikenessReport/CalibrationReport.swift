@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 
 /// A calibration as an offline HTML page: the two score histograms with every rule's threshold

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 
 /// Near-duplicate groups as an offline HTML page: each group side by side, the keeper marked,

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 
 /// The robustness benchmark as an offline HTML page: summary table, F1 bars (inline SVG) and a

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
+import LikenessLab
 import LikenessImaging
 
 struct Bench: ParsableCommand {

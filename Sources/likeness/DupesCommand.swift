@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import LikenessCatalog
+import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
+import LikenessLab
 import LikenessReport
 
 struct Dupes: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
+import LikenessLab
 
 /// `likeness eval`: retrieval quality (the default) or a linear probe.
 struct Eval: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
+import LikenessLab
 
 extension EvalDataset.Layout: ExpressibleByArgument {}
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
+import LikenessLab
 import LikenessLearning
 
 /// `likeness eval probe`: train and test accuracy of a linear probe on each method's frozen features.

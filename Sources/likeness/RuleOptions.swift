@@ -1,5 +1,6 @@
 import ArgumentParser
 import LikenessEngine
+import LikenessLab
 
 /// The near-duplicate rule's thresholds, shared by `dupes` and `leakage`.
 struct RuleOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LikenessCatalog
 import LikenessEngine
+import LikenessLab
 import LikenessReport
 
 /// Scans and embeds the folders of two sets, then compares them.

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 @testable import LikenessEngine
 import LikenessIndex

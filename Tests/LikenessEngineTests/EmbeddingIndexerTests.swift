@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCatalog
+import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
 @testable import LikenessEngine

@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCatalog
+@testable import LikenessAnalysis
 import LikenessCore
 @testable import LikenessEngine
 import LikenessImaging

@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCatalog
+import LikenessAnalysis
 import LikenessCore
 @testable import LikenessEngine
 import LikenessTestSupport

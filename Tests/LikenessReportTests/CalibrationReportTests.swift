@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import LikenessAnalysis
 import LikenessCore
 import LikenessReport
 import Testing

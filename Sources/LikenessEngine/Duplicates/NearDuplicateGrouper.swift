@@ -1,0 +1,102 @@
+import Foundation
+import LikenessCatalog
+import LikenessAnalysis
+import LikenessCore
+import LikenessHashing
+import LikenessImaging
+
+/// One member of a duplicate group, compared with the group's keeper.
+public struct DuplicateMember: Sendable, Codable, Hashable {
+    public var path: String
+    /// Cosine similarity of its embedding to the keeper's (1 for the keeper).
+    public var similarity: Float
+    /// Smallest pHash distance to the keeper over the eight turns and flips; nil when not computed.
+    public var hashDistance: Int?
+    /// Local features matching the keeper's in one geometry; computed only when neither the cosine
+    /// nor the hash ties the member to the keeper, so a reader sees what did.
+    public var inliers: Int?
+}
+
+/// A group of near-duplicates with the copy to keep and why.
+public struct DuplicateGroup: Sendable, Codable, Hashable {
+    public var keep: String
+    public var reason: String
+    /// Every member, the keeper first.
+    public var members: [DuplicateMember]
+}
+
+/// Groups images whose embeddings are close, confirming borderline pairs with a perceptual hash.
+///
+/// Each image keeps its ``DuplicateConfiguration/neighbours`` closest candidates; confirmed pairs
+/// are grouped around centres (``StarGrouping``), so every member is a confirmed duplicate of its
+/// group's centre and look-alikes do not chain. The keeper is then chosen within each group.
+public struct NearDuplicateGrouper: Sendable {
+    public let configuration: DuplicateConfiguration
+    private let decoder: ImageDecoder
+
+    public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
+        self.configuration = configuration
+        self.decoder = try ImageDecoder()
+    }
+
+    /// The groups among the images of `space`, largest first.
+    public func groups(in space: EmbeddingSpace, progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
+        let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
+        let confirmer = try PairConfirmer(configuration: configuration, paths: space.images.map(\.path))
+        let links = confirmer.confirm(candidates, progress: progress).map { (i: $0.i, j: $0.j) }
+        return StarGrouping.groups(count: space.images.count, links: links).map { members in
+            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
+            let keeperIndex = members[keeper]
+            let keeperVector = space.index.vector(at: keeperIndex)
+            let others = members.filter { $0 != keeperIndex }
+                .map { (index: $0, similarity: keeperVector.cosineSimilarity(to: space.index.vector(at: $0))) }
+                .sorted { ($0.similarity, $1.index) > ($1.similarity, $0.index) }
+            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members:
+                [DuplicateMember(path: space.images[keeperIndex].path, similarity: 1, hashDistance: 0)]
+                + others.map { other in
+                    let distance = confirmer.hashDistance(keeperIndex, other.index)
+                    let explained = other.similarity >= configuration.acceptCosine || (distance ?? .max) <= configuration.hashRadius
+                    return DuplicateMember(path: space.images[other.index].path, similarity: other.similarity, hashDistance: distance,
+                                           inliers: explained || configuration.minimumInliers == 0 ? nil : confirmer.inliers(keeperIndex, other.index))
+                })
+        }
+    }
+
+    /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
+    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace,
+                          progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [ConfirmedPair] {
+        try PairConfirmer(configuration: configuration, paths: space.images.map(\.path)).confirm(candidates, progress: progress)
+    }
+
+    /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;
+    /// returns the position and the reason.
+    func chooseKeeper(_ images: [CatalogImage]) -> (Int, String) {
+        let pixels = images.map { $0.info?.pixelCount ?? 0 }
+        let best = pixels.max() ?? 0
+        var pool = images.indices.filter { pixels[$0] == best }
+        if pool.count == 1 { return (pool[0], "largest pixel count (\(Self.describe(images[pool[0]])))") }
+        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessOf(images[$0])) })
+        let sharpest = sharpness.values.max() ?? 0
+        // Only a clear difference counts: blur cuts the Laplacian variance many times over, while a
+        // re-encode or a flip moves it by a few per cent (and JPEG blocking even raises it).
+        let sharpPool = pool.filter { (sharpness[$0] ?? 0) * 1.25 >= sharpest }
+        if sharpPool.count == 1 { return (sharpPool[0], "sharpest of the largest (\(Self.describe(images[sharpPool[0]])))") }
+        pool = sharpPool
+        let sizes = pool.map { images[$0].fingerprint?.size ?? 0 }
+        let biggest = sizes.max() ?? 0
+        let bigPool = pool.filter { (images[$0].fingerprint?.size ?? 0) == biggest }
+        if bigPool.count == 1 { return (bigPool[0], "largest file of equally large and sharp copies") }
+        let oldest = bigPool.min { (images[$0].fingerprint?.modifiedNanoseconds ?? 0, images[$0].path) < (images[$1].fingerprint?.modifiedNanoseconds ?? 0, images[$1].path) }!
+        return (oldest, "oldest of identical-looking copies")
+    }
+
+    private func sharpnessOf(_ image: CatalogImage) -> Double {
+        guard let data = FileManager.default.contents(atPath: image.path),
+              let pixels = try? decoder.decode(Array(data), to: .fit(width: 512, height: 512)).pixels else { return 0 }
+        return Sharpness.laplacianVariance(GreyImage(pixels))
+    }
+
+    private static func describe(_ image: CatalogImage) -> String {
+        image.info.map { "\($0.width)×\($0.height)" } ?? "unknown size"
+    }
+}

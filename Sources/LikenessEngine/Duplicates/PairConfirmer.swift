@@ -1,0 +1,107 @@
+import Foundation
+import LikenessAnalysis
+import LikenessCore
+import LikenessHashing
+import LikenessImaging
+import LikenessMatching
+
+/// A candidate pair of images (positions in a list of paths) with its embedding cosine.
+public typealias CandidatePair = (i: Int, j: Int, score: Float)
+
+/// A pair the near-duplicate rule accepted, with the second signals that were computed for it.
+public struct ConfirmedPair: Sendable, Equatable {
+    public var i: Int
+    public var j: Int
+    public var score: Float
+    /// Smallest pHash distance over the eight turns and flips; nil when the cosine decided alone.
+    public var hashDistance: Int?
+    /// Local-feature matches agreeing on one geometry; nil when not needed.
+    public var inliers: Int?
+}
+
+/// Judges candidate pairs by the rule of ``DuplicateConfiguration``: the cosine first, then the
+/// pHash over turns and flips, then local features checked for one consistent geometry. Signals
+/// are computed only for the pairs that need them, in blocks on worker threads; local features
+/// are dropped as soon as no later pair needs them, so memory stays bounded on large sets.
+final class PairConfirmer {
+    let configuration: DuplicateConfiguration
+    let paths: [String]
+    let workers: Int
+    private let signals: ImageSignals
+    private var hashes: [Int: [BitHash]] = [:]
+    /// Nil values are images that have no features (unreadable, or too small), so they are not tried again.
+    private var features: [Int: LocalFeatures?] = [:]
+
+    init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
+        self.configuration = configuration
+        self.paths = paths
+        self.workers = workers
+        self.signals = try ImageSignals()
+    }
+
+    /// The accepted pairs among `candidates`, in their order.
+    func confirm(_ candidates: [CandidatePair], progress: any ProgressReporter = SilentProgress()) -> [ConfirmedPair] {
+        let block = 2048
+        // The last block that needs each image, so its features can go after it.
+        var lastBlock: [Int: Int] = [:]
+        for (n, pair) in candidates.enumerated() { (lastBlock[pair.i], lastBlock[pair.j]) = (n / block, n / block) }
+        var accepted: [ConfirmedPair] = []
+        progress.begin("confirm", total: candidates.count)
+        for start in stride(from: 0, to: candidates.count, by: block) {
+            let chunk = Array(candidates[start..<min(start + block, candidates.count)])
+            accepted += confirmBlock(chunk) { lastBlock[$0, default: 0] > start / block }
+            progress.advance("confirm", completed: min(start + block, candidates.count), total: candidates.count)
+        }
+        progress.end("confirm")
+        return accepted
+    }
+
+    /// The smallest pHash distance between `a` in any turn or flip and `b`; nil when either cannot be decoded.
+    func hashDistance(_ a: Int, _ b: Int) -> Int? {
+        fillHashes([a, b])
+        guard let ha = hashes[a], let hb = hashes[b] else { return nil }
+        return ImageSignals.dihedralDistance(ha, hb)
+    }
+
+    /// Local features of `a` and `b` matching in one geometry (0 when either has none).
+    func inliers(_ a: Int, _ b: Int) -> Int {
+        let found = [a, b].map { index in features[index] ?? signals.features(at: paths[index]) }
+        guard let fa = found[0], let fb = found[1] else { return 0 }
+        return GeometricVerifier().match(fa, fb).inliers
+    }
+
+    private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
+        let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
+        fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
+        // Each open pair's hash distance, computed once.
+        var distances: [Int: Int] = [:]
+        for n in open { distances[n] = hashDistance(chunk[n].i, chunk[n].j) }
+        // Local features only for the pairs the hash did not confirm.
+        var inliers: [Int: Int] = [:]
+        let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { distances[$0].map { $0 > configuration.hashRadius } ?? true }
+        if !unresolved.isEmpty {
+            let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).subtracting(features.keys).sorted()
+            let computed = ParallelWork.map(needed, workers: workers) { [signals, paths] in signals.features(at: paths[$0]) }
+            for (index, found) in zip(needed, computed) { features[index] = .some(found) }
+            let verifier = GeometricVerifier()
+            let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> Int in
+                guard let a = features[chunk[n].i] ?? nil, let b = features[chunk[n].j] ?? nil else { return 0 }
+                return verifier.match(a, b).inliers
+            }
+            for (n, count) in zip(unresolved, matched) { inliers[n] = count }
+            for index in Array(features.keys) where !neededLater(index) { features.removeValue(forKey: index) }
+        }
+        return chunk.indices.compactMap { n in
+            let pair = chunk[n]
+            guard configuration.accepts(cosine: pair.score, hashDistance: { distances[n] }, inliers: { inliers[n] ?? 0 }) else { return nil }
+            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: distances[n], inliers: inliers[n])
+        }
+    }
+
+    private func fillHashes(_ indices: [Int]) {
+        let needed = Set(indices).subtracting(hashes.keys).sorted()
+        guard !needed.isEmpty else { return }
+        let computed = ParallelWork.map(needed, workers: needed.count > 8 ? workers : 1) { [signals, paths] in signals.dihedralHashes(at: paths[$0]) }
+        for (index, found) in zip(needed, computed) { if let found { hashes[index] = found } }
+    }
+}

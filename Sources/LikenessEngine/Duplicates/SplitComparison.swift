@@ -1,0 +1,83 @@
+import Foundation
+import LikenessCatalog
+import LikenessAnalysis
+import LikenessCore
+import LikenessIndex
+import LikenessImaging
+
+/// Compares two sets of catalogued images: near-duplicates across them (leakage) and, for each
+/// query image, its nearest reference (novelty).
+public struct SplitComparison: Sendable {
+    public let space: EmbeddingSpace
+    /// Positions in `space` of the first set (train / reference) and the second (test / query).
+    public let first: [Int]
+    public let second: [Int]
+
+    /// Both sets from one catalog; an image under both roots counts in the first.
+    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String]) throws(CatalogError) {
+        let absolute = { (roots: [String]) in roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+        let (a, b) = (absolute(firstRoots).map(FolderScope.init), absolute(secondRoots).map(FolderScope.init))
+        let space = try EmbeddingSpace(catalog: catalog, model: model, under: absolute(firstRoots) + absolute(secondRoots))
+        let first = space.images.indices.filter { i in a.contains { $0.contains(space.images[i].path) } }
+        let firstSet = Set(first)
+        self.space = space
+        self.first = first
+        self.second = space.images.indices.filter { i in !firstSet.contains(i) && b.contains { $0.contains(space.images[i].path) } }
+    }
+
+    /// A near-duplicate pair across the two sets.
+    public struct CrossPair: Sendable, Codable, Hashable {
+        public var first: String
+        public var second: String
+        public var similarity: Float
+        public var hashDistance: Int?
+    }
+
+    /// Confirmed near-duplicates with one image in each set, most similar first: for each image of
+    /// the second set, its closest images of the first that the rule confirms.
+    public func leaks(grouper: NearDuplicateGrouper, progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [CrossPair] {
+        // Each test image keeps its closest train images within the candidate cut: at most
+        // |test| × neighbours pairs, whatever the density.
+        let configuration = grouper.configuration
+        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: configuration.neighbours,
+                                            within: configuration.candidateCosine)
+        let candidates = zip(second, found).flatMap { query, neighbors in
+            neighbors.map { (i: first[$0.id], j: query, score: $0.score) }
+        }
+        return try grouper.confirmed(candidates, in: space, progress: progress).map { pair in
+            CrossPair(first: space.images[pair.i].path, second: space.images[pair.j].path, similarity: pair.score, hashDistance: pair.hashDistance)
+        }.sorted { ($0.similarity, $1.first, $1.second) > ($1.similarity, $0.first, $0.second) }
+    }
+
+    /// The first set's vectors in an index of their own; ids are positions in ``first``.
+    private func referenceIndex() -> ExactVectorIndex {
+        var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
+        index.add(first.map { space.index.vector(at: $0) })
+        return index
+    }
+
+    /// One query image with its nearest reference.
+    public struct Nearest: Sendable, Codable, Hashable {
+        public var query: String
+        public var nearest: String?
+        public var similarity: Float
+        public var novel: Bool
+    }
+
+    /// For every image of the second set, its nearest image of the first; novel when below `threshold`.
+    public func novelty(threshold: Float) -> [Nearest] {
+        novelty { _ in threshold }
+    }
+
+    /// As ``novelty(threshold:)`` with a threshold per query, chosen from the query's embedding
+    /// (for per-cluster calibrations).
+    public func novelty(threshold: (_ query: [Float]) -> Float) -> [Nearest] {
+        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: 1)
+        return zip(second, found).map { query, neighbors in
+            let best = neighbors.first
+            let similarity = best?.score ?? -1
+            return Nearest(query: space.images[query].path, nearest: best.map { space.images[first[$0.id]].path },
+                           similarity: similarity, novel: similarity < threshold(space.index.vector(at: query)))
+        }.sorted { ($0.similarity, $0.query) < ($1.similarity, $1.query) }
+    }
+}

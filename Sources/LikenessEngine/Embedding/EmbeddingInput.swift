@@ -1,0 +1,79 @@
+import LikenessAnalysis
+import LikenessCore
+import LikenessEmbedding
+import LikenessImaging
+
+/// Decodes image bytes to exactly what a model's manifest asks for.
+public struct EmbeddingInput: Sendable {
+    public let manifest: ModelManifest
+    private let decoder: ImageDecoder
+    private let editor: ImageEditor
+
+    public init(manifest: ModelManifest, decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
+        self.manifest = manifest
+        self.decoder = try ImageDecoder(configuration: decode)
+        self.editor = try ImageEditor()
+    }
+
+    /// The pixels for one image, `width × height` of the manifest.
+    public func pixels(from bytes: [UInt8], path: String? = nil) throws(ImagingError) -> PixelBuffer {
+        let (w, h) = (manifest.input.width, manifest.input.height)
+        switch manifest.input.resize {
+        case .squash:
+            return try decoder.decode(bytes, to: .squash(width: w, height: h), path: path).pixels
+        case .centreCrop:
+            let crop = manifest.input.crop ?? 1
+            guard crop < 1 else { return try decoder.decode(bytes, to: .centreCrop(width: w, height: h), path: path).pixels }
+            // Cover (w, h) / crop, then keep the centre w × h, as torchvision's Resize(256) + CenterCrop(224).
+            let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
+            let covered = try decoder.decode(bytes, to: .centreCrop(width: outer.0, height: outer.1), path: path).pixels
+            return try editor.apply(.crop(fraction: Double(w) / Double(outer.0)), to: covered).fitted(width: w, height: h)
+        case .letterbox:
+            let fitted = try decoder.decode(bytes, to: .fit(width: w, height: h), path: path).pixels
+            return fitted.padded(width: w, height: h)
+        }
+    }
+}
+
+extension EmbeddingInput {
+    /// The same preparation for pixels already in memory (benchmarks, edits).
+    public func pixels(from image: PixelBuffer) throws(ImagingError) -> PixelBuffer {
+        let (w, h) = (manifest.input.width, manifest.input.height)
+        switch manifest.input.resize {
+        case .squash:
+            return try editor.resized(image, to: .squash(width: w, height: h))
+        case .centreCrop:
+            let crop = manifest.input.crop ?? 1
+            let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
+            let covered = try editor.resized(image, to: .centreCrop(width: outer.0, height: outer.1))
+            return crop < 1 ? try editor.apply(.crop(fraction: Double(w) / Double(outer.0)), to: covered).fitted(width: w, height: h) : covered
+        case .letterbox:
+            return try editor.resized(image, to: .fit(width: w, height: h)).padded(width: w, height: h)
+        }
+    }
+}
+
+extension PixelBuffer {
+    /// Centred on a black canvas of the given size (the canvas must be at least as large).
+    func padded(width: Int, height: Int) -> PixelBuffer {
+        guard (self.width, self.height) != (width, height) else { return self }
+        var out = [UInt8](repeating: 0, count: width * height * 3)
+        let (left, top) = ((width - self.width) / 2, (height - self.height) / 2)
+        for y in 0..<self.height {
+            let source = y * self.width * 3, target = ((y + top) * width + left) * 3
+            out.replaceSubrange(target..<(target + self.width * 3), with: bytes[source..<(source + self.width * 3)])
+        }
+        return PixelBuffer(width: width, height: height, bytes: out)
+    }
+
+    /// Cut or padded to exactly the given size around the centre (absorbs rounding of one pixel).
+    func fitted(width: Int, height: Int) -> PixelBuffer {
+        guard (self.width, self.height) != (width, height) else { return self }
+        let (cw, ch) = (min(self.width, width), min(self.height, height))
+        let (left, top) = ((self.width - cw) / 2, (self.height - ch) / 2)
+        var cut = [UInt8]()
+        cut.reserveCapacity(cw * ch * 3)
+        for y in top..<(top + ch) { cut += bytes[((y * self.width + left) * 3)..<((y * self.width + left + cw) * 3)] }
+        return PixelBuffer(width: cw, height: ch, bytes: cut).padded(width: width, height: height)
+    }
+}

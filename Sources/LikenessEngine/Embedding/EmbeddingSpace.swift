@@ -1,0 +1,36 @@
+import Foundation
+import LikenessCatalog
+import LikenessAnalysis
+import LikenessCore
+import LikenessIndex
+
+/// The catalogued images that have a current vector of one model, in an exact cosine index.
+public struct EmbeddingSpace: Sendable {
+    /// Images in index order: `images[n]` is the vector with id `n`.
+    public let images: [CatalogImage]
+    public let index: ExactVectorIndex
+
+    /// Loads every current vector of `model` for present images under `roots` (all when nil).
+    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil) throws(CatalogError) {
+        let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
+        let images = try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil }
+        var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
+        index.add(images.map { vectors[$0.id]! })
+        self.images = images
+        self.index = index
+    }
+
+    /// The position of a path in the index, if it is there.
+    public func position(of path: String) -> Int? { images.firstIndex { $0.path == path } }
+}
+
+extension EmbeddingSpace {
+    /// Embeds whatever the catalog lacks under `folders` (all images when nil), then loads the
+    /// space: the first step of every embedding job. Returns the images that could not be embedded.
+    public static func filled(catalog: Catalog, model: any EmbeddingModel, input: EmbeddingInput, under folders: [String]?,
+                              progress: any ProgressReporter = SilentProgress()) throws -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
+        let roots = folders.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+        let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: progress)
+        return (try EmbeddingSpace(catalog: catalog, model: model, under: roots), embedded.skipped)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LikenessCatalog
+import LikenessAnalysis
+import LikenessCore
+import LikenessImaging
+
+/// Fills the catalog with the perceptual hashes (bit and continuous) it lacks, reading each file once for all methods.
+public struct HashIndexer: Sendable {
+    public let catalog: Catalog
+    public let workers: Int
+    public let batchSize: Int
+
+    public init(catalog: Catalog, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 64) {
+        self.catalog = catalog
+        self.workers = max(1, workers)
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// What one run did.
+    public struct Summary: Sendable, Codable {
+        public var hashed = 0
+        /// Files that could not be hashed now (moved, changed or unreadable since the scan), with why.
+        public var skipped: [ScannedFailure] = []
+    }
+
+    /// Computes and stores the missing bit hashes of `methods` for images under `roots` (all when nil).
+    public func fill(_ methods: [HashMethod], under roots: [String]? = nil,
+                     progress: any ProgressReporter = SilentProgress()) throws(CatalogError) -> Summary {
+        try fill(methods.map(PerceptualMethod.bits), under: roots, progress: progress)
+    }
+
+    /// Computes and stores the missing values of `methods` (either kind) for images under `roots`.
+    public func fill(_ methods: [PerceptualMethod], under roots: [String]? = nil,
+                     progress: any ProgressReporter = SilentProgress()) throws(CatalogError) -> Summary {
+        var missing: [Int64: CatalogImage] = [:]
+        for method in methods {
+            for image in try catalog.imagesMissing(method, under: roots) { missing[image.id] = image }
+        }
+        let todo = missing.values.sorted { $0.path < $1.path }
+        var summary = Summary()
+        guard !todo.isEmpty else { return summary }
+        let computer: HashComputer
+        do { computer = try HashComputer(perceptual: methods) } catch {
+            summary.skipped = todo.map { ScannedFailure(path: $0.path, kind: .unreadable, message: error.description) }
+            return summary
+        }
+        progress.begin("hash", total: todo.count)
+        var done = 0
+        for start in stride(from: 0, to: todo.count, by: batchSize) {
+            let batch = Array(todo[start..<min(start + batchSize, todo.count)])
+            let (before, total) = (done, todo.count)
+            let results = ParallelWork.map(batch, workers: workers, finished: { progress.advance("hash", completed: before + $0, total: total) }) {
+                image -> Result<[PerceptualValue], ItemFailure> in
+                guard let data = FileManager.default.contents(atPath: image.path) else {
+                    return .failure(ItemFailure(.unreadable, "\(image.path): cannot be read any more; run scan again"))
+                }
+                let bytes = Array(data)
+                // A size change means the catalogued content is stale; the next scan re-reads the file.
+                if let size = image.fingerprint?.size, Int64(bytes.count) != size {
+                    return .failure(ItemFailure(.changedDuringScan, "\(image.path): changed since the scan; run scan again"))
+                }
+                do throws(ImagingError) {
+                    return .success(try computer.values(of: bytes, path: image.path))
+                } catch {
+                    return .failure(error.itemFailure)
+                }
+            }
+            var rows: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)] = []
+            for (image, result) in zip(batch, results) {
+                switch result {
+                case .success(let values):
+                    rows += zip(computer.perceptualMethods, values).map { (image.id, $0, $1) }
+                    summary.hashed += 1
+                case .failure(let failure):
+                    summary.skipped.append(ScannedFailure(path: image.path, kind: failure.kind, message: failure.message))
+                }
+            }
+            try catalog.storePerceptualValues(rows)
+            done += batch.count
+        }
+        progress.end("hash")
+        return summary
+    }
+}

@@ -1,0 +1,83 @@
+import LikenessEngine
+import LikenessAnalysis
+import Foundation
+import LikenessCore
+import LikenessIndex
+
+/// All-pairs near-duplicate grouping of seeded random vectors with planted duplicates: wall time,
+/// peak memory, and the rate of the matrix products against plain sgemm measured in the same run.
+public struct ScaleBenchmark: Sendable {
+    public struct Result: Sendable, Codable {
+        public var vectors: Int
+        public var dimension: Int
+        public var threshold: Float
+        public var plantedPairs: Int
+        public var foundPairs: Int
+        public var groups: Int
+        public var seconds: Double
+        /// Multiply-adds of the upper-triangle products (n²/2 · d · 2) per second, in GFLOP/s.
+        public var gflops: Double
+        /// A square sgemm of the same tile shape, same threads, in GFLOP/s.
+        public var sgemmPeakGflops: Double
+        public var fractionOfPeak: Double
+        public var peakResidentMegabytes: Double
+    }
+
+    public let count: Int
+    public let dimension: Int
+    public let threshold: Float
+    public let threads: Int
+
+    public init(count: Int, dimension: Int, threshold: Float = 0.9, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.count = count
+        self.dimension = dimension
+        self.threshold = threshold
+        self.threads = threads
+    }
+
+    public func run() -> Result {
+        ExactVectorIndex.setThreads(threads)
+        // Random unit vectors are nearly orthogonal in high dimensions; every 100th vector gets a
+        // noisy twin, which is what the grouping must find.
+        var generator = SplitMix(seed: 42)
+        var vectors: [[Float]] = []
+        vectors.reserveCapacity(count)
+        var planted = 0
+        while vectors.count < count {
+            let v = (0..<dimension).map { _ in Float(generator.nextGaussian()) }
+            vectors.append(v)
+            if vectors.count % 100 == 1 && vectors.count < count {
+                vectors.append(v.map { $0 + 0.05 * Float(generator.nextGaussian()) })
+                planted += 1
+            }
+        }
+        var index = ExactVectorIndex(dimension: dimension, metric: .cosine)
+        index.add(vectors)
+        vectors = []
+        let started = Date()
+        let pairs = index.neighborPairs(k: DuplicateConfiguration().neighbours, within: threshold)
+        let groups = StarGrouping.groups(count: count, links: pairs.map { ($0.i, $0.j) }).count
+        let seconds = Date().timeIntervalSince(started)
+        let flops = Double(count) * Double(count) / 2 * Double(dimension) * 2
+        let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)
+        return Result(vectors: count, dimension: dimension, threshold: threshold, plantedPairs: planted, foundPairs: pairs.count,
+                      groups: groups, seconds: seconds, gflops: flops / seconds / 1e9, sgemmPeakGflops: peak,
+                      fractionOfPeak: flops / seconds / 1e9 / peak, peakResidentMegabytes: Self.peakResidentMegabytes())
+    }
+
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+/// The engine's seeded generator, with a normal deviate for synthetic data.
+typealias SplitMix = SeededRandom
+
+extension SeededRandom {
+    mutating func nextGaussian() -> Double {
+        let u1 = max(nextUnit(), 1e-300), u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+}
