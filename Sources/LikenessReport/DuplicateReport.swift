@@ -1,5 +1,4 @@
 import Foundation
-import LikenessAnalysis
 import LikenessCore
 
 /// Near-duplicate groups as an offline HTML page: each group side by side, the keeper marked,

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
-import LikenessLab
 import LikenessReport
 
 extension CalibrationFile.Rule: ExpressibleByArgument {}

@@ -1,5 +1,4 @@
 import LikenessEngine
-import LikenessLab
 
 /// Reads `--calibration FILE` for the jobs, turning its typed errors into command failures.
 enum CalibrationLoading {

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import LikenessCatalog
-import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
-import LikenessLab
 import LikenessReport
 
 struct Dupes: ParsableCommand {

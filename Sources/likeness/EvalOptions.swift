@@ -1,5 +1,4 @@
 import ArgumentParser
-import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
 import LikenessLab

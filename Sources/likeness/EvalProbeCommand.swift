@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
 import LikenessLab

@@ -1,28 +1,28 @@
 import Dispatch
 import Foundation
+import LikenessCore
 import Synchronization
 
-/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a polite stop request; a second one exits at once.
-final class Interruption: Sendable {
-    private let requested = Atomic<Bool>(false)
-    private nonisolated(unsafe) let sources: [any DispatchSourceSignal] // set once in init, only kept alive
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running job honours at its
+/// next check; a second one exits at once.
+enum Interruption {
+    private static let installed = Mutex<[any DispatchSourceSignal]>([])
 
-    init() {
-        sources = [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            return DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-        }
-        for source in sources {
-            source.setEventHandler { [weak self] in self?.request() }
-            source.resume()
+    /// Installs the handlers once per process.
+    static func install(cancelling token: CancellationToken) {
+        installed.withLock { sources in
+            guard sources.isEmpty else { return }
+            sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    if token.isCancelled { Foundation.exit(130) }
+                    token.cancel()
+                    FileHandle.standardError.write(Data("\nstopping after the current item (press Ctrl-C again to quit now)\n".utf8))
+                }
+                source.resume()
+                return source
+            }
         }
     }
-
-    private func request() {
-        if requested.exchange(true, ordering: .relaxed) { Foundation.exit(130) }
-        FileHandle.standardError.write(Data("\nstopping after the current batch (press Ctrl-C again to quit now)\n".utf8))
-    }
-
-    /// True once a stop was requested.
-    var isRequested: Bool { requested.load(ordering: .relaxed) }
 }

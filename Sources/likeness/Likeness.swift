@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessEngine
 import Logging
 
 @main
@@ -33,6 +34,9 @@ struct Likeness: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as JobError {
+            FileHandle.standardError.write(Data("\(error.isCancellation ? "stopped" : "error"): \(error.description)\n".utf8))
+            Foundation.exit(error.isCancellation ? 130 : 2)
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
             Foundation.exit(2)

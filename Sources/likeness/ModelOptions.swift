@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LikenessEmbedding
 import LikenessEngine
-import LikenessLab
 
 /// Where ONNX Runtime and the models are, and which model to use.
 struct ModelOptions: ParsableArguments {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import LikenessEngine
-import LikenessLab
 
 /// The near-duplicate rule's thresholds, shared by `dupes` and `leakage`.
 struct RuleOptions: ParsableArguments {

@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import LikenessCatalog
-import LikenessAnalysis
 import LikenessCore
 import LikenessEngine
-import LikenessLab
 import LikenessImaging
 
 struct Scan: ParsableCommand {
@@ -39,12 +37,12 @@ struct Scan: ParsableCommand {
         let catalog = try catalogOptions.open()
         let configuration = ScanConfiguration(batchSize: batchSize, workers: workers,
                                               decode: DecodeConfiguration(maxPixels: maxPixels))
-        let interruption = Interruption()
+        let cancellation = JobRunning.context().cancellation
         let summary: ScanSummary
         do {
             let scanner = try CatalogScanner(catalog: catalog, configuration: configuration)
             summary = try scanner.scan(folders, progress: TerminalProgress(),
-                                       shouldStop: { interruption.isRequested })
+                                       shouldStop: { cancellation.isCancelled })
         } catch let error as CatalogError {
             throw CommandFailure(error.description)
         } catch let error as ImagingError {

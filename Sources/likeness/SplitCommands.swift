@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LikenessCatalog
 import LikenessEngine
-import LikenessLab
 import LikenessReport
 
 /// Scans and embeds the folders of two sets, then compares them.

@@ -1,6 +1,5 @@
 import Foundation
 import LikenessCatalog
-import LikenessAnalysis
 import LikenessCore
 @testable import LikenessEngine
 import LikenessTestSupport

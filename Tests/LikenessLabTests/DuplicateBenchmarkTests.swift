@@ -2,7 +2,6 @@ import Foundation
 import LikenessCore
 import LikenessImaging
 @testable import LikenessLab
-import LikenessAnalysis
 import LikenessEngine
 import LikenessTestSupport
 import Testing

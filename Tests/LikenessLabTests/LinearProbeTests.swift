@@ -1,7 +1,6 @@
 import Foundation
 import LikenessCore
 @testable import LikenessLab
-import LikenessAnalysis
 import LikenessEngine
 import LikenessTestSupport
 import Testing

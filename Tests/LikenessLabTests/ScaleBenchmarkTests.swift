@@ -1,5 +1,4 @@
 @testable import LikenessLab
-import LikenessAnalysis
 import LikenessEngine
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import LikenessAnalysis
 import LikenessCore
 
 /// Builds labelled pairs from a folder-per-class layout: positives within a class, negatives

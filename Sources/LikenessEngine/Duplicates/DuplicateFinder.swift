@@ -1,5 +1,4 @@
 import LikenessCatalog
-import LikenessAnalysis
 import LikenessCore
 
 /// Finds duplicate groups among catalogued files.

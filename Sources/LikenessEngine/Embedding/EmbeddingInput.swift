@@ -1,4 +1,3 @@
-import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
 import LikenessImaging

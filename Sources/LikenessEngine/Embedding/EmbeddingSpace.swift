@@ -1,6 +1,5 @@
 import Foundation
 import LikenessCatalog
-import LikenessAnalysis
 import LikenessCore
 import LikenessIndex
 
@@ -32,5 +31,21 @@ extension EmbeddingSpace {
         let roots = folders.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: progress)
         return (try EmbeddingSpace(catalog: catalog, model: model, under: roots), embedded.skipped)
+    }
+}
+
+extension EmbeddingSpace {
+    /// The same for a job: embeds what is missing with `model`'s progress and cancellation from
+    /// `context`, mapping failures to ``JobError``.
+    public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?,
+                              context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
+        do {
+            let roots = folders.map { $0.map(FileWalker.absolute) }
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.model, input: model.input)
+                .fill(under: roots, progress: context.progress, cancellation: context.cancellation)
+            return (try EmbeddingSpace(catalog: catalog, model: model.model, under: roots), embedded.skipped)
+        } catch {
+            throw .wrapping(error)
+        }
     }
 }

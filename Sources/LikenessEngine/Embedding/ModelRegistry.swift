@@ -1,5 +1,4 @@
 import Foundation
-import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
 

@@ -102,7 +102,7 @@ public struct CatalogScanner: Sendable {
         }
         let bytes: [UInt8], fingerprint: FileFingerprint
         do {
-            (bytes, fingerprint) = try FileReader.read(file)
+            (bytes, fingerprint) = try ImageSource(file).read()
         } catch {
             // A file that moved under us is stored without a fingerprint so the next scan retries it.
             let keep = error.kind == .changedDuringScan ? nil : file.fingerprint

@@ -1,4 +1,3 @@
-import LikenessAnalysis
 import LikenessCore
 
 /// What one scan did, for people and scripts.

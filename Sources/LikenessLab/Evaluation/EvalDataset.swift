@@ -1,5 +1,4 @@
 import LikenessEngine
-import LikenessAnalysis
 import Foundation
 import LikenessCore
 import LikenessDatasets

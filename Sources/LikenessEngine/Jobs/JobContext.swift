@@ -1,0 +1,51 @@
+import Foundation
+import LikenessCatalog
+import LikenessCore
+
+/// What every job runs with: where the catalog and the models are, where progress goes, and the
+/// token that stops it. A shell builds one per command (or per request).
+public struct JobContext: Sendable {
+    /// The catalog database file.
+    public var catalogPath: String
+    /// Where ONNX Runtime and the models are.
+    public var models: ModelLocator
+    /// Receives progress of long phases.
+    public var progress: any ProgressReporter
+    /// Polled between items; cancel it to stop the job cleanly.
+    public var cancellation: CancellationToken
+    /// Threads for per-image work (reading, decoding, hashing). Default: every core.
+    public var workers: Int
+
+    public init(catalogPath: String = CatalogLocation.resolve(), models: ModelLocator = .fromEnvironment(),
+                progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken = CancellationToken(),
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.catalogPath = catalogPath
+        self.models = models
+        self.progress = progress
+        self.cancellation = cancellation
+        self.workers = max(1, workers)
+    }
+
+    /// Opens the catalog.
+    public func openCatalog() throws(JobError) -> Catalog {
+        do { return try Catalog(path: catalogPath) } catch { throw .catalog(error) }
+    }
+
+    /// Throws ``JobError/cancelled`` once the token is cancelled.
+    public func checkCancellation() throws(JobError) {
+        if cancellation.isCancelled { throw .cancelled }
+    }
+}
+
+/// Where the catalog lives when no path is given.
+public enum CatalogLocation {
+    /// `explicit` if given, else `$LIKENESS_CATALOG`, else `$XDG_DATA_HOME/likeness/catalog.sqlite`
+    /// (`~/.local/share/likeness/catalog.sqlite`).
+    public static func resolve(_ explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit { return explicit }
+        if let path = environment["LIKENESS_CATALOG"], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("likeness/catalog.sqlite")
+    }
+}

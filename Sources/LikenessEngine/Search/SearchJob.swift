@@ -1,0 +1,70 @@
+import Foundation
+import LikenessCore
+
+/// `search`: the most similar catalogued images to each query image, by embedding.
+public struct SearchJob: Job {
+    /// Image files or folders of them; each image is a query. Catalogued queries reuse their
+    /// stored vector; others are embedded on the fly (and not added to the catalog).
+    public var queries: [String]
+    /// Embedding model id. Default: EfficientNet-Lite0.
+    public var model: String
+    /// ONNX Runtime threads. Default 1.
+    public var threads: Int
+    /// Results per query. Default 10.
+    public var k: Int
+
+    public init(queries: [String], model: String = ModelDefaults.model, threads: Int = 1, k: Int = 10) {
+        self.queries = queries
+        self.model = model
+        self.threads = threads
+        self.k = k
+    }
+
+    /// The matches for one query image, closest first; the query itself is left out.
+    public struct QueryResult: Codable, Sendable, Equatable {
+        public struct Match: Codable, Sendable, Equatable {
+            public var path: String
+            public var similarity: Float
+        }
+        public var query: String
+        public var matches: [Match]
+        /// Why this query could not be searched (unreadable, not an image, …).
+        public var error: String?
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> [QueryResult] {
+        guard k >= 1 else { throw .invalidInput("--k must be at least 1") }
+        try InputPaths.requireExisting(queries)
+        let files = FileWalker.files(in: queries)
+        guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
+        let catalog = try context.openCatalog()
+        let opened = try context.models.open(model, threads: threads)
+        let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, context: context).space
+        guard space.index.count > 0 else { throw .invalidInput("the catalog has no embedded images; run `likeness embed DIR` first") }
+        var results: [QueryResult] = []
+        for file in files {
+            try context.checkCancellation()
+            let vector: [Float]
+            if let position = space.position(of: file) {
+                vector = space.index.vector(at: position)
+            } else {
+                switch try Self.embed(file, with: opened) {
+                case .success(let embedded): vector = embedded
+                case .failure(let failure):
+                    results.append(QueryResult(query: file, matches: [], error: failure.description))
+                    continue
+                }
+            }
+            let found = space.index.search([vector], k: k + 1)[0].filter { space.images[$0.id].path != file }.prefix(k)
+            results.append(QueryResult(query: file, matches: found.map { .init(path: space.images[$0.id].path, similarity: $0.score) }))
+        }
+        return results
+    }
+
+    /// The vector of an uncatalogued image, or why it has none; a failing model fails the job.
+    static func embed(_ file: String, with opened: OpenedModel) throws(JobError) -> Result<[Float], ItemFailure> {
+        let pixels: PixelBuffer
+        do { pixels = try ImageSource(path: file).pixels(for: opened.input) } catch { return .failure(error) }
+        do { return try opened.model.embed([pixels])[0] } catch { throw .wrapping(error) }
+    }
+}
