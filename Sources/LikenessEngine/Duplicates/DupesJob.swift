@@ -1,0 +1,139 @@
+import Foundation
+import LikenessCatalog
+import LikenessCore
+
+/// `dupes`: groups of duplicate images, by one of three rules, optionally moving the non-keepers aside.
+public struct DupesJob: Job {
+    /// Which rule groups the images.
+    public enum Mode: Sendable, Equatable {
+        /// The default: embeddings propose, the pHash over turns or local features confirm.
+        case embedding(DuplicateConfiguration)
+        /// Byte-identical files (same SHA-256).
+        case exact
+        /// One perceptual hash alone, within `threshold` (nil: the method's benchmarked default).
+        case hash(PerceptualMethod, threshold: Double?)
+    }
+
+    /// Folders to scan (and embed or hash) first; empty compares the whole catalog.
+    public var folders: [String]
+    public var mode: Mode
+    /// Embedding model id (embedding mode).
+    public var model: String
+    /// ONNX Runtime threads.
+    public var threads: Int
+    /// A file saved by `calibrate --save`: a cosine calibration sets the accept threshold, a hash
+    /// calibration turns the job into hash mode at its threshold.
+    public var calibration: String?
+    /// Move every non-keeper into this folder (embedding mode) and write a manifest for `undo`.
+    public var moveTo: String?
+
+    public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
+                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil) {
+        self.folders = folders
+        self.mode = mode
+        self.model = model
+        self.threads = threads
+        self.calibration = calibration
+        self.moveTo = moveTo
+    }
+
+    /// What `dupes` found, in the shape of its mode.
+    public enum Output: Codable, Sendable {
+        case exact(ExactDupesResult)
+        case hash(HashDupesResult)
+        case embedding(EmbeddingDupesResult)
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .exact(let result): try result.encode(to: encoder)
+            case .hash(let result): try result.encode(to: encoder)
+            case .embedding(let result): try result.encode(to: encoder)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let result = try? EmbeddingDupesResult(from: decoder) { self = .embedding(result) }
+            else if let result = try? HashDupesResult(from: decoder) { self = .hash(result) }
+            else { self = .exact(try ExactDupesResult(from: decoder)) }
+        }
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> Output {
+        try InputPaths.requireExisting(folders)
+        let mode = try resolvedMode()
+        if moveTo != nil, case .embedding = mode {} else if moveTo != nil {
+            throw .invalidInput("--move-to goes with the default (embedding) mode")
+        }
+        let catalog = try context.openCatalog()
+        let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
+        var scan: ScanSummary?
+        if !folders.isEmpty {
+            do {
+                scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
+                    .scan(folders, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
+            } catch { throw .wrapping(error) }
+            if scan?.interrupted == true { throw .cancelled }
+        }
+        do {
+            switch mode {
+            case .exact:
+                return .exact(ExactDupesResult(groups: try DuplicateFinder(catalog: catalog).exactGroups(under: roots)))
+            case .hash(let method, let threshold):
+                let limit = threshold ?? method.defaultThreshold
+                let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress)
+                try context.checkCancellation()
+                let groups = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
+                return .hash(HashDupesResult(method: method, threshold: limit, groups: groups, scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped))
+            case .embedding(let configuration):
+                return .embedding(try embeddingGroups(configuration, catalog: catalog, roots: roots, scan: scan, context: context))
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
+    private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?, scan: ScanSummary?,
+                                 context: JobContext) throws -> EmbeddingDupesResult {
+        let opened = try context.models.open(model, threads: threads)
+        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
+        try context.checkCancellation()
+        let groups = try NearDuplicateGrouper(configuration: configuration).groups(in: filled.space, progress: context.progress)
+        var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
+                                          scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped)
+        if let moveTo {
+            try context.checkCancellation()
+            let (manifest, moves) = try DuplicateMover().move(groups.flatMap { $0.members.dropFirst().map(\.path) }, to: moveTo)
+            result.moved = .init(manifest: manifest, count: moves.count, folder: moveTo)
+        }
+        return result
+    }
+
+    /// The mode after a saved calibration has had its say.
+    func resolvedMode() throws(JobError) -> Mode {
+        guard let calibration else { return mode }
+        let file: CalibrationFile
+        do { file = try CalibrationFile.load(calibration) } catch { throw .invalidInput(error.description) }
+        switch (file.scale, mode) {
+        case (_, .exact):
+            throw .invalidInput("--calibration sets the threshold; drop --exact and --threshold")
+        case (.distance, .hash(let method, let threshold)):
+            let hash = try Self.parseHash(file.method)
+            if threshold != nil { throw .invalidInput("--calibration sets the threshold; drop --exact and --threshold") }
+            if method != hash { throw .invalidInput("\(calibration): calibrated for \(hash.name), but --method is \(method.name)") }
+            return .hash(hash, threshold: file.threshold)
+        case (.distance, .embedding):
+            return .hash(try Self.parseHash(file.method), threshold: file.threshold)
+        case (.cosine, .hash):
+            throw .invalidInput("\(calibration) holds a cosine threshold for a model; it cannot set a --method hash threshold")
+        case (.cosine, .embedding(var configuration)):
+            do { _ = try file.checked(method: model, scale: .cosine, path: calibration) } catch { throw .invalidInput(error.description) }
+            configuration.acceptCosine = Float(file.threshold)
+            configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
+            return .embedding(configuration)
+        }
+    }
+
+    private static func parseHash(_ name: String) throws(JobError) -> PerceptualMethod {
+        do { return try PerceptualMethod(parsing: name) } catch { throw .invalidInput(error.description) }
+    }
+}

@@ -1,0 +1,60 @@
+import LikenessCore
+
+/// The counts of the scan that preceded a job.
+public struct ScanCount: Codable, Sendable, Equatable {
+    public var discovered: Int
+    public var processed: Int
+    public var failed: Int
+
+    public init(_ summary: ScanSummary) {
+        (discovered, processed, failed) = (summary.discovered, summary.processed, summary.failedCount)
+    }
+}
+
+/// `dupes --exact`: groups of byte-identical files.
+public struct ExactDupesResult: Codable, Sendable {
+    public struct Group: Codable, Sendable {
+        public var sha256: String
+        public var size: Int64?
+        public var paths: [String]
+    }
+    public var groups: [Group]
+
+    init(groups: [ExactDuplicateGroup]) {
+        self.groups = groups.map { Group(sha256: $0.contentHash.hex, size: $0.members.first?.fingerprint?.size, paths: $0.members.map(\.path)) }
+    }
+}
+
+/// `dupes --method`: groups by one perceptual hash.
+public struct HashDupesResult: Codable, Sendable {
+    public var method: PerceptualMethod
+    public var threshold: Double
+    public var groups: [HashDuplicateGroup]
+    /// The scan that came first, when folders were given.
+    public var scan: ScanCount?
+    /// Images that could not be hashed now, with why.
+    public var skipped: [ScannedFailure]?
+}
+
+/// The default `dupes`: near-duplicate groups with the copy to keep.
+public struct EmbeddingDupesResult: Codable, Sendable {
+    /// Where the non-keepers went.
+    public struct Moved: Codable, Sendable {
+        /// The manifest `likeness undo` reads.
+        public var manifest: String
+        public var count: Int
+        public var folder: String
+    }
+
+    public var model: String
+    public var configuration: DuplicateConfiguration
+    public var groups: [DuplicateGroup]
+    /// Images compared.
+    public var images: Int?
+    public var scan: ScanCount?
+    public var skipped: [ScannedFailure]?
+    public var moved: Moved?
+
+    /// Copies that could go: every member but the keeper.
+    public var redundant: Int { groups.reduce(0) { $0 + $1.members.count - 1 } }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import LikenessCore
+import LikenessEngine
+import LikenessReport
+
+/// Renders the results of `dupes` as text, JSON, CSV and HTML.
+enum DupesRendering {
+    static func exact(_ result: ExactDupesResult, json: Bool) throws {
+        if json { try Output.json(result); return }
+        guard !result.groups.isEmpty else { print("no exact duplicates"); return }
+        let files = result.groups.reduce(0) { $0 + $1.paths.count }
+        print("\(result.groups.count) groups of exact duplicates, \(files) files (\(files - result.groups.count) redundant copies)")
+        for group in result.groups {
+            let size = group.size.map { ByteCountFormatter.string(fromByteCount: $0, countStyle: .file) } ?? "?"
+            print("\n\(group.paths.count) × \(size)  sha256 \(group.sha256.prefix(16))…")
+            for path in group.paths { print("  \(path)") }
+        }
+    }
+
+    static func hash(_ result: HashDupesResult, json: Bool) throws {
+        if !json { notes(scan: result.scan, skipped: result.skipped) }
+        if json { try Output.json(result); return }
+        let method = result.method
+        let format = { (value: Double) in method.isBitHash ? String(Int(value)) : String(format: "%.3g", value) }
+        let rule = method.isBitHash ? "Hamming ≤ \(format(result.threshold))" : "distance ≤ \(format(result.threshold))"
+        guard !result.groups.isEmpty else { print("no near-duplicates by \(method.name) (\(rule))"); return }
+        let files = result.groups.reduce(0) { $0 + $1.members.count }
+        print("\(result.groups.count) groups by \(method.name) (\(rule)), \(files) files")
+        for group in result.groups {
+            print("")
+            for member in group.members {
+                let distance = member.distance.map(format) ?? "~"
+                print("  \(distance.padding(toLength: max(10, distance.count), withPad: " ", startingAt: 0)) \(member.path)")
+            }
+        }
+    }
+
+    static func embedding(_ result: EmbeddingDupesResult, json: Bool, csv: Bool, html: String?) throws {
+        if !json { notes(scan: result.scan, skipped: result.skipped) }
+        let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups, \(result.redundant) copies that could go"
+        if let html {
+            try write(report(result, summary: summary), to: html)
+            Output.note("report: \(html)")
+        }
+        if json {
+            try Output.json(result)
+        } else if csv {
+            print("group,path,keep,similarity,hash_distance")
+            for (number, group) in result.groups.enumerated() {
+                for member in group.members {
+                    print(CSV.line(["\(number + 1)", member.path, "\(member.path == group.keep)", String(format: "%.4f", member.similarity),
+                                    member.hashDistance.map(String.init) ?? ""]))
+                }
+            }
+        } else {
+            print(summary)
+            for group in result.groups {
+                print("\nkeep \(group.keep)  (\(group.reason))")
+                for member in group.members.dropFirst() {
+                    print(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "")
+                          + (member.inliers.map { "corners \($0)  " } ?? "") + member.path)
+                }
+            }
+        }
+        if let moved = result.moved {
+            Output.note("moved \(moved.count) files to \(moved.folder); undo with: likeness undo \(moved.manifest)")
+        }
+    }
+
+    private static func report(_ result: EmbeddingDupesResult, summary: String) throws -> String {
+        let thumbnails = try Thumbnails().dataURIs(result.groups.flatMap { $0.members.map(\.path) })
+        return DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: result.groups.map { group in
+            DuplicateReport.Group(reason: group.reason, members: group.members.map { member in
+                .init(path: member.path, caption: String(format: "cosine %.3f", member.similarity)
+                      + (member.hashDistance.map { " · pHash \($0)/64" } ?? "")
+                      + (member.inliers.map { " · \($0) matching corners" } ?? ""))
+            })
+        }, thumbnails: thumbnails).html()
+    }
+
+    /// The scan counts and skipped images, on stderr.
+    static func notes(scan: ScanCount?, skipped: [ScannedFailure]?) {
+        if let scan { Output.note("scanned: \(scan.discovered) files, \(scan.processed) read, \(scan.failed) failed") }
+        for item in skipped ?? [] { Output.note("skipped \(item.message)") }
+    }
+
+    /// Writes a report, or fails naming the file.
+    static func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
