@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LikenessCatalog
 import LikenessCore
 import LikenessEngine
 import LikenessReport
@@ -89,12 +88,9 @@ struct Undo: ParsableCommand {
     var manifest: String
 
     func run() throws {
-        let result: (restored: [DuplicateMover.Move], skipped: [(DuplicateMover.Move, String)])
-        do { result = try DuplicateMover().undo(manifestAt: manifest) } catch {
-            throw CommandFailure("cannot undo \(manifest): \(error.localizedDescription)")
-        }
+        let result = try JobRunning.run(UndoJob(manifest: manifest))
         print("restored \(result.restored.count) files")
-        for (_, reason) in result.skipped { print("  left in place: \(reason)") }
-        if !result.skipped.isEmpty { throw ExitCode(1) }
+        for item in result.leftInPlace { print("  left in place: \(item.reason)") }
+        if !result.leftInPlace.isEmpty { throw ExitCode(1) }
     }
 }

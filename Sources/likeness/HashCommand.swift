@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LikenessCore
 import LikenessEngine
-import LikenessImaging
 
 extension HashMethod: ExpressibleByArgument {}
 extension FeatureMethod: ExpressibleByArgument {}
@@ -17,7 +16,10 @@ struct Hash: ParsableCommand {
         discussion: """
             One line per file and method. Bit hashes print in hex (bit 0 is the top bit of the first \
             digit, as ImageHash prints it); continuous hashes (radial, colormoments) print their \
-            numbers separated by commas. Without --method, every method is printed.
+            numbers separated by commas. Without --method, every method is printed. Files are \
+            hashed on every core.
+
+            Example: likeness hash photo.jpg --method phash --method dhash
             """)
 
     @Argument(help: ArgumentHelp("Image files.", valueName: "file"))
@@ -29,42 +31,20 @@ struct Hash: ParsableCommand {
     @Flag(help: "Print JSON on stdout.")
     var json = false
 
-    struct Line: Encodable {
-        var path: String
-        var hashes: [String: String]?
-        var features: [String: [Double]]?
-        var error: String?
-    }
-
     func run() throws {
-        let computer: HashComputer
-        do { computer = try HashComputer(perceptual: methods.isEmpty ? PerceptualMethod.allCases : methods) } catch {
-            throw CommandFailure(error.description)
-        }
-        let (chosen, chosenFeatures) = (computer.methods, computer.featureMethods)
-        var lines: [Line] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                lines.append(Line(path: file, error: "cannot read file"))
-                continue
-            }
-            do {
-                let (hashes, values) = try computer.all(of: Array(data), path: file)
-                lines.append(Line(path: file, hashes: Dictionary(uniqueKeysWithValues: zip(chosen.map(\.rawValue), hashes.map(\.hex))),
-                                  features: Dictionary(uniqueKeysWithValues: zip(chosenFeatures.map(\.rawValue), values.map(\.values)))))
-            } catch {
-                lines.append(Line(path: file, error: error.description))
-            }
-        }
+        let lines = try JobRunning.run(HashJob(files: files, methods: methods))
         if json {
             try Output.json(lines)
         } else {
+            let chosen = methods.isEmpty ? PerceptualMethod.allCases : methods
+            let bits = chosen.compactMap { if case .bits(let method) = $0 { method.rawValue } else { nil } }
+            let continuous = chosen.compactMap { if case .features(let method) = $0 { method.rawValue } else { nil } }
             for line in lines {
                 if let error = line.error { Output.note("\(line.path): \(error)"); continue }
-                for method in chosen { print("\(method.rawValue)\t\(line.hashes?[method.rawValue] ?? "")\t\(line.path)") }
-                for method in chosenFeatures {
-                    let numbers = (line.features?[method.rawValue] ?? []).map { String(format: "%.6g", $0) }.joined(separator: ",")
-                    print("\(method.rawValue)\t\(numbers)\t\(line.path)")
+                for name in bits { print("\(name)\t\(line.hashes?[name] ?? "")\t\(line.path)") }
+                for name in continuous {
+                    let numbers = (line.features?[name] ?? []).map { String(format: "%.6g", $0) }.joined(separator: ",")
+                    print("\(name)\t\(numbers)\t\(line.path)")
                 }
             }
         }
@@ -79,7 +59,11 @@ struct Compare: ParsableCommand {
         discussion: """
             For each bit hash: the Hamming distance, as a fraction of the bits, and whether it is within \
             the method's default radius (its F1-max threshold in the robustness benchmark). For each continuous hash: its own distance \
-            (radial: 1 − peak cross-correlation; colormoments: L2 of Hu moments) and its default threshold.
+            (radial: 1 − peak cross-correlation; colormoments: L2 of Hu moments) and its default threshold. \
+            The embedding row is judged by exactly the rule `dupes` uses (the same options): the \
+            cosine, then the pHash over turns and flips, then local features.
+
+            Example: likeness compare original.jpg edited.jpg
             """)
 
     @Argument(help: ArgumentHelp("First image.", valueName: "a")) var a: String
@@ -89,42 +73,15 @@ struct Compare: ParsableCommand {
     var json = false
 
     @Option(help: "Embedding model for the cosine row (see `likeness models list`).")
-    var model: String = "efficientnet-lite0"
+    var model: String = ModelDefaults.model
 
     @Flag(help: "Skip the embedding row (no ONNX Runtime needed).")
     var noEmbedding = false
 
-    struct Row: Encodable {
-        var method: String
-        var distance: Double
-        /// Hash length for bit hashes; nil for continuous hashes.
-        var bits: Int?
-        var normalizedDistance: Double?
-        var threshold: Double
-        var duplicate: Bool
-    }
+    @OptionGroup var rule: RuleOptions
 
     func run() throws {
-        let methods = HashMethod.allCases, featureMethods = FeatureMethod.allCases
-        let computer: HashComputer
-        do { computer = try HashComputer(methods: methods, features: featureMethods) } catch { throw CommandFailure(error.description) }
-        func hashes(_ path: String) throws -> (bits: [BitHash], features: [FeatureHash]) {
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read file") }
-            do { return try computer.all(of: Array(data), path: path) } catch { throw CommandFailure(error.description) }
-        }
-        let (ha, hb) = (try hashes(a), try hashes(b))
-        var rows = zip(methods, zip(ha.bits, hb.bits)).map { method, pair in
-            let distance = pair.0.hammingDistance(to: pair.1)
-            let radius = method.defaultRadius
-            return Row(method: method.rawValue, distance: Double(distance), bits: pair.0.count,
-                       normalizedDistance: pair.0.normalizedDistance(to: pair.1), threshold: Double(radius), duplicate: distance <= radius)
-        }
-        rows += zip(featureMethods, zip(ha.features, hb.features)).map { method, pair in
-            let distance = pair.0.distance(to: pair.1)
-            return Row(method: method.rawValue, distance: distance, bits: nil, normalizedDistance: nil,
-                       threshold: method.defaultThreshold, duplicate: distance <= method.defaultThreshold)
-        }
-        if !noEmbedding { rows.append(try embeddingRow()) }
+        let rows = try JobRunning.run(CompareJob(a: a, b: b, model: noEmbedding ? nil : model, configuration: rule.configuration))
         if json { try Output.json(rows); return }
         print("method             distance    fraction   duplicate (threshold)   [embedding: 1 − cosine]")
         for row in rows {
@@ -133,31 +90,7 @@ struct Compare: ParsableCommand {
                 .padding(toLength: 10, withPad: " ", startingAt: 0)
             let fraction = row.normalizedDistance.map { String(format: "%8.3f", $0) } ?? "       –"
             let threshold = row.bits == nil ? String(format: "%.3g", row.threshold) : String(Int(row.threshold))
-            print("\(name) \(distance) \(fraction)   \(row.duplicate ? "yes" : "no ") (≤ \(threshold))")
+            print("\(name) \(distance) \(fraction)   \(row.duplicate ? "yes" : "no ") (≤ \(threshold))" + (row.rule.map { "  by the dupes rule: \($0)" } ?? ""))
         }
     }
-
-    /// 1 − cosine similarity of the two images' embeddings.
-    private func embeddingRow() throws -> Row {
-        let (opened, input) = try ModelOptions.open(model: model, threads: 1)
-        func pixels(_ path: String) throws -> PixelBuffer {
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("\(path): cannot read file") }
-            do { return try input.pixels(from: Array(data), path: path) } catch { throw CommandFailure(error.description) }
-        }
-        let results = try opened.embed([try pixels(a), try pixels(b)])
-        guard case .success(let va) = results[0], case .success(let vb) = results[1] else {
-            throw CommandFailure("\(opened.id) produced no usable vector for one of the images")
-        }
-        let distance = Double(1 - va.cosineSimilarity(to: vb))
-        let threshold = EmbeddingDefaults.duplicateDistance
-        return Row(method: "\(opened.id) (cosine)", distance: distance, bits: nil, normalizedDistance: nil,
-                   threshold: threshold, duplicate: distance <= threshold)
-    }
-}
-
-/// Provisional embedding thresholds until calibration (issue #6) replaces them.
-enum EmbeddingDefaults {
-    /// 1 − cosine at or below which two images count as near-duplicates: cosine ≥ 0.90. On the
-    /// developers' photos a JPEG q30 re-encode scored 0.90–0.98 and unrelated photos about 0.15.
-    static let duplicateDistance = 0.10
 }

@@ -15,7 +15,10 @@ struct Likeness: ParsableCommand {
             $XDG_DATA_HOME/likeness/catalog.sqlite (~/.local/share/likeness/catalog.sqlite).
 
             Log detail on stderr: LIKENESS_LOG_LEVEL=debug|info|warning (default warning).
+
+            Example: likeness scan ~/Pictures && likeness dupes ~/Pictures --html dupes.html
             """,
+        version: EngineVersion.current,
         subcommands: [Scan.self, Search.self, Dupes.self, Leakage.self, Novelty.self, Undo.self, Embed.self, Eval.self, Calibrate.self, Hash.self, Compare.self, Models.self, Bench.self])
 
     /// Sends swift-log output to stderr at the level named by LIKENESS_LOG_LEVEL.

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import LikenessCatalog
-import LikenessCore
 import LikenessEngine
-import LikenessImaging
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +10,9 @@ struct Scan: ParsableCommand {
             modification time, SHA-256, pixel size and format, or the reason it cannot be used. \
             A re-scan reads only new or changed files (by size and modification time) and marks \
             vanished ones gone. Work is committed in batches: an interrupted scan keeps what it \
-            finished and the next run resumes.
+            finished and the next run resumes; Ctrl-C stops after the current batch.
+
+            Example: likeness scan ~/Pictures --json
             """)
 
     @Argument(help: ArgumentHelp("Folders or files to scan.", valueName: "dir"))
@@ -25,7 +24,7 @@ struct Scan: ParsableCommand {
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Largest accepted image in pixels (width × height × pages); larger files are rejected as decompression bombs.")
-    var maxPixels: Int = DecodeConfiguration().maxPixels
+    var maxPixels: Int = ScanConfiguration().maxPixels
 
     @Option(help: "Files per committed batch.")
     var batchSize: Int = 64
@@ -34,24 +33,12 @@ struct Scan: ParsableCommand {
     var json = false
 
     func run() throws {
-        let catalog = try catalogOptions.open()
-        let configuration = ScanConfiguration(batchSize: batchSize, workers: workers,
-                                              decode: DecodeConfiguration(maxPixels: maxPixels))
-        let cancellation = JobRunning.context().cancellation
-        let summary: ScanSummary
-        do {
-            let scanner = try CatalogScanner(catalog: catalog, configuration: configuration)
-            summary = try scanner.scan(folders, progress: TerminalProgress(),
-                                       shouldStop: { cancellation.isCancelled })
-        } catch let error as CatalogError {
-            throw CommandFailure(error.description)
-        } catch let error as ImagingError {
-            throw CommandFailure(error.description)
-        }
+        let job = ScanJob(roots: folders, configuration: ScanConfiguration(batchSize: batchSize, maxPixels: maxPixels))
+        let summary = try JobRunning.run(job, catalog: catalogOptions, workers: workers)
         if json {
             try Output.json(summary)
         } else {
-            print(ScanReport.text(summary, catalogPath: catalog.path))
+            print(ScanReport.text(summary, catalogPath: catalogOptions.resolvedPath))
         }
         if summary.interrupted { throw ExitCode(130) }
     }

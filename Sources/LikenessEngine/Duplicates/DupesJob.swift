@@ -80,7 +80,7 @@ public struct DupesJob: Job {
                 return .exact(ExactDupesResult(groups: try DuplicateFinder(catalog: catalog).exactGroups(under: roots)))
             case .hash(let method, let threshold):
                 let limit = threshold ?? method.defaultThreshold
-                let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress)
+                let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress, cancellation: context.cancellation)
                 try context.checkCancellation()
                 let groups = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
                 return .hash(HashDupesResult(method: method, threshold: limit, groups: groups, scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped))

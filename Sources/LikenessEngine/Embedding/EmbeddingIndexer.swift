@@ -36,6 +36,8 @@ public struct EmbeddingIndexer: Sendable {
         /// Seconds spent in the model.
         public var inferenceSeconds = 0.0
         public var imagesPerSecond = 0.0
+        /// The scan that came first, when the job was given folders.
+        public var scan: ScanCount?
 
         init(model: String) { self.model = model }
     }

@@ -82,13 +82,22 @@ public struct HashComputer: Sendable {
     }
 }
 
-/// Hashes files on worker threads; used by the hash benchmark.
+/// Hashes files on worker threads: the one path behind `likeness hash`, hash filling and the hash benchmark.
 public enum ParallelHashing {
+    /// Reads each file once and computes every method of `computer`, on `workers` threads, in input
+    /// order; stops handing out files once `cancellation` is cancelled (the rest fail as cancelled).
+    public static func values(of sources: [ImageSource], computer: HashComputer, workers: Int, cancellation: CancellationToken? = nil,
+                              finished: @Sendable (Int) -> Void = { _ in }) -> [Result<(bits: [BitHash], features: [FeatureHash]), ItemFailure>] {
+        ParallelWork.map(sources, workers: workers, finished: finished) { source in
+            if cancellation?.isCancelled == true { return .failure(ItemFailure(.unreadable, "\(source.path): not hashed, stopped on request")) }
+            let bytes: [UInt8]
+            do throws(ItemFailure) { bytes = try source.bytes() } catch { return .failure(error) }
+            do throws(ImagingError) { return .success(try computer.all(of: bytes, path: source.path)) } catch { return .failure(error.itemFailure) }
+        }
+    }
+
     /// Reads and hashes every file; returns how many succeeded.
     public static func count(_ paths: [String], workers: Int, computer: HashComputer) -> Int {
-        ParallelWork.map(paths, workers: workers) { path -> Bool in
-            guard let data = FileManager.default.contents(atPath: path) else { return false }
-            return (try? computer.hashes(of: Array(data), path: path)) != nil
-        }.filter { $0 }.count
+        values(of: paths.map { ImageSource(path: $0) }, computer: computer, workers: workers).filter { (try? $0.get()) != nil }.count
     }
 }

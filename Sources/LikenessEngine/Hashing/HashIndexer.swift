@@ -30,8 +30,10 @@ public struct HashIndexer: Sendable {
     }
 
     /// Computes and stores the missing values of `methods` (either kind) for images under `roots`.
+    ///
+    /// A cancelled `cancellation` stops it between batches, keeping every stored batch.
     public func fill(_ methods: [PerceptualMethod], under roots: [String]? = nil,
-                     progress: any ProgressReporter = SilentProgress()) throws(CatalogError) -> Summary {
+                     progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(CatalogError) -> Summary {
         var missing: [Int64: CatalogImage] = [:]
         for method in methods {
             for image in try catalog.imagesMissing(method, under: roots) { missing[image.id] = image }
@@ -46,25 +48,13 @@ public struct HashIndexer: Sendable {
         }
         progress.begin("hash", total: todo.count)
         var done = 0
-        for start in stride(from: 0, to: todo.count, by: batchSize) {
+        for start in stride(from: 0, to: todo.count, by: batchSize) where cancellation?.isCancelled != true {
             let batch = Array(todo[start..<min(start + batchSize, todo.count)])
             let (before, total) = (done, todo.count)
-            let results = ParallelWork.map(batch, workers: workers, finished: { progress.advance("hash", completed: before + $0, total: total) }) {
-                image -> Result<[PerceptualValue], ItemFailure> in
-                guard let data = FileManager.default.contents(atPath: image.path) else {
-                    return .failure(ItemFailure(.unreadable, "\(image.path): cannot be read any more; run scan again"))
-                }
-                let bytes = Array(data)
-                // A size change means the catalogued content is stale; the next scan re-reads the file.
-                if let size = image.fingerprint?.size, Int64(bytes.count) != size {
-                    return .failure(ItemFailure(.changedDuringScan, "\(image.path): changed since the scan; run scan again"))
-                }
-                do throws(ImagingError) {
-                    return .success(try computer.values(of: bytes, path: image.path))
-                } catch {
-                    return .failure(error.itemFailure)
-                }
-            }
+            // Each file is checked against the catalog's fingerprint: a changed file is re-read by the next scan.
+            let results = ParallelHashing.values(of: batch.map(ImageSource.init), computer: computer, workers: workers,
+                                                 finished: { progress.advance("hash", completed: before + $0, total: total) })
+                .map { $0.map { $0.bits.map(PerceptualValue.bits) + $0.features.map(PerceptualValue.features) } }
             var rows: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)] = []
             for (image, result) in zip(batch, results) {
                 switch result {

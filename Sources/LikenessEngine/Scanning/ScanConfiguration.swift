@@ -22,4 +22,13 @@ public struct ScanConfiguration: Sendable {
         self.decode = decode
         self.validationSize = max(1, validationSize)
     }
+
+    /// The same with only the pixel cap changed from the decoder's default.
+    public init(batchSize: Int = 64, workers: Int = ProcessInfo.processInfo.activeProcessorCount, maxPixels: Int) {
+        self.init(batchSize: batchSize, workers: workers, decode: DecodeConfiguration(maxPixels: maxPixels))
+    }
+
+    /// Largest accepted image in pixels (width × height × pages); larger files are refused as
+    /// decompression bombs before any pixel is decoded.
+    public var maxPixels: Int { decode.maxPixels }
 }

@@ -50,3 +50,14 @@ public struct ScannedFailure: Sendable, Codable, Hashable {
     public var kind: FailureKind
     public var message: String
 }
+
+/// The counts of the scan that preceded a job.
+public struct ScanCount: Codable, Sendable, Equatable {
+    public var discovered: Int
+    public var processed: Int
+    public var failed: Int
+
+    public init(_ summary: ScanSummary) {
+        (discovered, processed, failed) = (summary.discovered, summary.processed, summary.failedCount)
+    }
+}

@@ -1,16 +1,5 @@
 import LikenessCore
 
-/// The counts of the scan that preceded a job.
-public struct ScanCount: Codable, Sendable, Equatable {
-    public var discovered: Int
-    public var processed: Int
-    public var failed: Int
-
-    public init(_ summary: ScanSummary) {
-        (discovered, processed, failed) = (summary.discovered, summary.processed, summary.failedCount)
-    }
-}
-
 /// `dupes --exact`: groups of byte-identical files.
 public struct ExactDupesResult: Codable, Sendable {
     public struct Group: Codable, Sendable {

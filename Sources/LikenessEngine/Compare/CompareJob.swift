@@ -1,0 +1,85 @@
+import Foundation
+import LikenessCore
+
+/// `compare`: how alike two images are by every hash, and whether `dupes` would call them duplicates.
+public struct CompareJob: Job {
+    public var a: String
+    public var b: String
+    /// The embedding model; nil skips the embedding row (no ONNX Runtime needed).
+    public var model: String?
+    /// The near-duplicate rule the embedding row is judged by: exactly the one `dupes` uses.
+    public var configuration: DuplicateConfiguration
+
+    public init(a: String, b: String, model: String? = ModelDefaults.model, configuration: DuplicateConfiguration = DuplicateConfiguration()) {
+        self.a = a
+        self.b = b
+        self.model = model
+        self.configuration = configuration
+    }
+
+    /// One method's verdict on the pair.
+    public struct Row: Codable, Sendable, Equatable {
+        public var method: String
+        public var distance: Double
+        /// Hash length for bit hashes; nil for continuous hashes and the embedding.
+        public var bits: Int?
+        public var normalizedDistance: Double?
+        /// The largest distance counted as a duplicate (for the embedding: 1 − the accept cosine).
+        public var threshold: Double
+        public var duplicate: Bool
+        /// For the embedding row: which signal of the `dupes` rule decided, in words.
+        public var rule: String?
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> [Row] {
+        try InputPaths.requireExisting([a, b])
+        let computer: HashComputer
+        do { computer = try HashComputer(methods: HashMethod.allCases, features: FeatureMethod.allCases) } catch { throw .wrapping(error) }
+        let hashed = ParallelHashing.values(of: [ImageSource(path: a), ImageSource(path: b)], computer: computer, workers: 2)
+        let (ha, hb): ((bits: [BitHash], features: [FeatureHash]), (bits: [BitHash], features: [FeatureHash]))
+        do { (ha, hb) = (try hashed[0].get(), try hashed[1].get()) } catch { throw .invalidInput(error.description) }
+        var rows = zip(computer.methods, zip(ha.bits, hb.bits)).map { method, pair in
+            let distance = pair.0.hammingDistance(to: pair.1)
+            return Row(method: method.rawValue, distance: Double(distance), bits: pair.0.count, normalizedDistance: pair.0.normalizedDistance(to: pair.1),
+                       threshold: Double(method.defaultRadius), duplicate: distance <= method.defaultRadius)
+        }
+        rows += zip(computer.featureMethods, zip(ha.features, hb.features)).map { method, pair in
+            let distance = pair.0.distance(to: pair.1)
+            return Row(method: method.rawValue, distance: distance, threshold: method.defaultThreshold, duplicate: distance <= method.defaultThreshold)
+        }
+        if let model { rows.append(try embeddingRow(model, context: context)) }
+        return rows
+    }
+
+    /// 1 − cosine of the two embeddings, judged by the `dupes` rule (cosine, then pHash over turns
+    /// and flips, then local features).
+    private func embeddingRow(_ id: String, context: JobContext) throws(JobError) -> Row {
+        let opened = try context.models.open(id)
+        var vectors: [[Float]] = []
+        do {
+            _ = try BatchEmbedder(model: opened.model).embed([ImageSource(path: a), ImageSource(path: b)], input: opened.input) { outcomes in
+                for outcome in outcomes { vectors.append(try outcome.result.get()) }
+            }
+        } catch {
+            throw .invalidInput("\(opened.id) produced no usable vector for one of the images: \(error)")
+        }
+        let cosine = vectors[0].cosineSimilarity(to: vectors[1])
+        let confirmer: PairConfirmer
+        do { confirmer = try PairConfirmer(configuration: configuration, paths: [a, b], workers: 2) } catch { throw .wrapping(error) }
+        let confirmed = confirmer.confirm([(i: 0, j: 1, score: cosine)]).first
+        let rule: String
+        if cosine >= configuration.acceptCosine {
+            rule = String(format: "cosine %.3f ≥ %.2f", cosine, configuration.acceptCosine)
+        } else if cosine < configuration.candidateCosine {
+            rule = String(format: "cosine %.3f < %.2f: not a candidate", cosine, configuration.candidateCosine)
+        } else if let distance = confirmed?.hashDistance, distance <= configuration.hashRadius {
+            rule = "pHash \(distance) ≤ \(configuration.hashRadius) bits over turns and flips"
+        } else if let inliers = confirmed?.inliers {
+            rule = "\(inliers) matching corners ≥ \(configuration.minimumInliers)"
+        } else {
+            rule = "candidate not confirmed by the pHash over turns or by local features"
+        }
+        return Row(method: "\(opened.id) (cosine)", distance: Double(1 - cosine), threshold: Double(1 - configuration.acceptCosine),
+                   duplicate: confirmed != nil, rule: rule)
+    }
+}

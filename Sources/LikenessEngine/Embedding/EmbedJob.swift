@@ -1,0 +1,43 @@
+import LikenessCore
+
+/// `embed`: vectors for every catalogued image that lacks a current one of the model.
+public struct EmbedJob: Job {
+    /// Folders to scan first and embed; empty embeds the whole catalog.
+    public var folders: [String]
+    public var model: String
+    /// ONNX Runtime threads. Default 1.
+    public var threads: Int
+    /// Images per model run. Default 16.
+    public var batchSize: Int
+    /// Threads that read and decode. Default 1.
+    public var decodeWorkers: Int
+
+    public init(folders: [String] = [], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16, decodeWorkers: Int = 1) {
+        self.folders = folders
+        self.model = model
+        self.threads = threads
+        self.batchSize = batchSize
+        self.decodeWorkers = decodeWorkers
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> EmbeddingIndexer.Summary {
+        try InputPaths.requireExisting(folders)
+        let catalog = try context.openCatalog()
+        let opened = try context.models.open(model, threads: threads)
+        do {
+            var scan: ScanCount?
+            if !folders.isEmpty {
+                let summary = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
+                    .scan(folders, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
+                if summary.interrupted { throw JobError.cancelled }
+                scan = ScanCount(summary)
+            }
+            var summary = try EmbeddingIndexer(catalog: catalog, model: opened.model, input: opened.input, batchSize: batchSize, decodeWorkers: decodeWorkers)
+                .fill(under: folders.isEmpty ? nil : folders.map(FileWalker.absolute), progress: context.progress, cancellation: context.cancellation)
+            summary.scan = scan
+            return summary
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}

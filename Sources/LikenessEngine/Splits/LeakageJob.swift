@@ -1,0 +1,52 @@
+import LikenessCore
+
+/// `leakage`: near-duplicates across a training and a test set, by the rule `dupes` uses.
+public struct LeakageJob: Job {
+    public var train: String
+    public var test: String
+    /// The near-duplicate rule. Default: ``DuplicateConfiguration``'s defaults.
+    public var configuration: DuplicateConfiguration
+    public var model: String
+    public var threads: Int
+    /// A cosine calibration saved by `calibrate --save`; it replaces the accept threshold.
+    public var calibration: String?
+
+    public init(train: String, test: String, configuration: DuplicateConfiguration = DuplicateConfiguration(),
+                model: String = ModelDefaults.model, threads: Int = 1, calibration: String? = nil) {
+        self.train = train
+        self.test = test
+        self.configuration = configuration
+        self.model = model
+        self.threads = threads
+        self.calibration = calibration
+    }
+
+    /// The leaked pairs, most similar first.
+    public struct Result: Codable, Sendable {
+        /// Usable images in each set.
+        public var train: Int
+        public var test: Int
+        /// Test images with at least one near-duplicate in training.
+        public var leakedTestImages: Int
+        public var pairs: [SplitComparison.CrossPair]
+        /// Images that could not be embedded.
+        public var skipped: [ScannedFailure]?
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> Result {
+        var configuration = self.configuration
+        if let calibrated = try CalibrationLoading.cosine(calibration, model: model) {
+            configuration.acceptCosine = Float(calibrated.threshold)
+            configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
+        }
+        let opened = try context.models.open(model, threads: threads)
+        let (split, skipped) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
+        do {
+            let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress)
+            return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
+                          pairs: leaks, skipped: skipped.isEmpty ? nil : skipped)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}

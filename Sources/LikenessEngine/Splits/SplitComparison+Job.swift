@@ -1,0 +1,20 @@
+import LikenessCatalog
+import LikenessCore
+
+extension SplitComparison {
+    /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and `novelty`.
+    static func prepared(first: [String], second: [String], model: OpenedModel,
+                         context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure]) {
+        try InputPaths.requireExisting(first + second)
+        let catalog = try context.openCatalog()
+        do {
+            let scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
+                .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
+            if scan.interrupted { throw JobError.cancelled }
+            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, context: context)
+            return (try SplitComparison(catalog: catalog, model: model.model, first: first, second: second), filled.skipped)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}
