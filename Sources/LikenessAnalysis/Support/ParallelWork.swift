@@ -7,6 +7,7 @@ import Synchronization
 /// Blocking work (file reads, libvips decodes) runs here rather than on Swift's cooperative pool.
 public enum ParallelWork {
     /// - Parameter finished: called after each item with the number finished so far in this call.
+    @inlinable
     public static func map<Item: Sendable, Output: Sendable>(_ items: [Item], workers: Int,
                                                        finished: @Sendable (Int) -> Void = { _ in },
                                                        _ body: @Sendable (Item) -> Output) -> [Output] {

@@ -23,8 +23,7 @@ public struct ImageSignals: Sendable {
     /// pHashes of the image in its eight turns and flips (the identity first).
     public func dihedralHashes(at path: String) -> [BitHash]? {
         let (w, h) = phash.inputSize
-        guard let data = FileManager.default.contents(atPath: path),
-              let pixels = try? decoder.decode(Array(data), to: .squash(width: w, height: h)).pixels else { return nil }
+        guard let pixels = try? ImageSource(path: path).decode(decoder, to: .squash(width: w, height: h)) else { return nil }
         return dihedralHashes(of: pixels)
     }
 
@@ -36,7 +35,7 @@ public struct ImageSignals: Sendable {
     }
 
     public func features(at path: String) -> LocalFeatures? {
-        guard let data = FileManager.default.contents(atPath: path).map(Array.init),
+        guard let data = try? ImageSource(path: path).bytes(),
               let info = try? decoder.probe(data), min(info.width, info.height) >= Self.smallestFeatureSide,
               let pixels = try? decoder.decode(data, to: .fit(width: Self.featureSide, height: Self.featureSide)).pixels else { return nil }
         return extractor.features(of: GreyImage(pixels))

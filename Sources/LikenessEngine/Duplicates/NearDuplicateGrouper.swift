@@ -91,8 +91,7 @@ public struct NearDuplicateGrouper: Sendable {
     }
 
     private func sharpnessOf(_ image: CatalogImage) -> Double {
-        guard let data = FileManager.default.contents(atPath: image.path),
-              let pixels = try? decoder.decode(Array(data), to: .fit(width: 512, height: 512)).pixels else { return 0 }
+        guard let pixels = try? ImageSource(image).decode(decoder, to: .fit(width: 512, height: 512)) else { return 0 }
         return Sharpness.laplacianVariance(GreyImage(pixels))
     }
 

@@ -18,8 +18,7 @@ public struct Thumbnails: Sendable {
     /// `data:image/jpeg;base64,…` for each path that decodes, keyed by path.
     public func dataURIs(_ paths: [String], workers: Int = 2) -> [String: String] {
         let uris = ParallelWork.map(paths, workers: workers) { path -> String? in
-            guard let data = FileManager.default.contents(atPath: path),
-                  let pixels = try? decoder.decode(Array(data), to: .fit(width: size, height: size)).pixels,
+            guard let pixels = try? ImageSource(path: path).decode(decoder, to: .fit(width: size, height: size)),
                   let jpeg = try? editor.encoded(pixels, suffix: ".jpg[Q=70,strip]") else { return nil }
             return "data:image/jpeg;base64," + Data(jpeg).base64EncodedString()
         }
