@@ -27,7 +27,7 @@ public struct ExactVectorIndex: VectorIndex {
         self.rowTile = max(1, rowTile)
     }
 
-    /// The stored (for cosine: normalised) vector with this id.
+    /// The stored (for cosine: normalised) vector with this id, which must be below ``count``.
     public func vector(at id: Int) -> [Float] { Array(vectors[(id * dimension)..<((id + 1) * dimension)]) }
 
     /// GFLOP/s of one `size × size × dimension` sgemm on random data, for comparison in benchmarks.
@@ -45,10 +45,12 @@ public struct ExactVectorIndex: VectorIndex {
     /// Threads OpenBLAS may use (process-wide).
     public static func setThreads(_ threads: Int) { lk_blas_set_threads(Int32(max(1, threads))) }
 
-    /// Adds vectors; their ids continue from ``count``. Cosine indexes store unit vectors.
-    public mutating func add(_ batch: [[Float]]) {
+    /// Adds vectors; their ids continue from ``count``. Cosine indexes store unit vectors (a zero
+    /// vector as it is). Nothing is added if any vector is refused.
+    public mutating func add(_ batch: [[Float]]) throws(VectorIndexError) {
+        try VectorIndexError.check(batch, dimension: dimension)
+        vectors.reserveCapacity(vectors.count + batch.count * dimension)
         for vector in batch {
-            precondition(vector.count == dimension, "vector of length \(vector.count) added to a \(dimension)-d index")
             let prepared = prepare(vector)
             vectors += prepared
             squaredNorms.append(prepared.reduce(0) { $0 + $1 * $1 })
@@ -61,17 +63,15 @@ public struct ExactVectorIndex: VectorIndex {
         return norm > 0 ? vector.map { $0 / norm } : vector
     }
 
-    public func search(_ queries: [[Float]], k: Int) -> [[Neighbor]] {
-        search(queries, k: k, within: metric.higherIsCloser ? -.infinity : .infinity)
-    }
-
-    public func range(_ queries: [[Float]], threshold: Float) -> [[Neighbor]] {
-        let higher = metric.higherIsCloser
+    /// Every stored vector within `threshold` of each query, closest first (ties by lower id).
+    public func range(_ queries: [[Float]], threshold: Float) throws(VectorIndexError) -> [[Neighbor]] {
+        try VectorIndexError.check(queries, dimension: dimension)
+        let metric = metric
         var hits = queries.map { _ in [Neighbor]() }
         scan(queries) { q, id, score in
-            if higher ? score >= threshold : score <= threshold { hits[q].append(Neighbor(id: id, score: score)) }
+            if metric.accepts(score, within: threshold) { hits[q].append(Neighbor(id: id, score: score)) }
         }
-        return hits.map { $0.sorted { Self.closer($0, $1, higher: higher) } }
+        return hits.map { $0.sorted { metric.ranks($0, before: $1) } }
     }
 
     /// Every pair of stored vectors (i < j) within `threshold`, by blocked self-products over the
@@ -79,9 +79,9 @@ public struct ExactVectorIndex: VectorIndex {
     /// as N²/2 on dense data; ``neighborPairs(k:within:)`` bounds it.
     public func pairs(within threshold: Float) -> [(i: Int, j: Int, score: Float)] {
         var found: [(i: Int, j: Int, score: Float)] = []
-        let higher = metric.higherIsCloser
+        let metric = metric
         upperTriangle { i, j, score in
-            if higher ? score >= threshold : score <= threshold { found.append((i, j, score)) }
+            if metric.accepts(score, within: threshold) { found.append((i, j, score)) }
         }
         return found
     }
@@ -90,38 +90,24 @@ public struct ExactVectorIndex: VectorIndex {
     /// first (ties by lower id). Memory: one tile plus `count × k` neighbours, however dense the data.
     public func neighbors(k: Int, within threshold: Float) -> [[Neighbor]] {
         guard k > 0 else { return Array(repeating: [], count: count) }
-        let higher = metric.higherIsCloser
-        var tops = (0..<count).map { _ in TopK(k: k, higherIsBetter: higher) }
+        let metric = metric
+        var tops = (0..<count).map { _ in TopK(k: k, metric: metric) }
         upperTriangle { i, j, score in
-            guard higher ? score >= threshold : score <= threshold else { return }
+            guard metric.accepts(score, within: threshold) else { return }
             tops[i].insert(Neighbor(id: j, score: score))
             tops[j].insert(Neighbor(id: i, score: score))
         }
         return tops.map { $0.sorted() }
     }
 
-    /// The pairs (i < j) where either vector is among the other's `k` closest within `threshold`:
-    /// at most `count × k` pairs, in order of `i`, then closeness.
-    public func neighborPairs(k: Int, within threshold: Float) -> [(i: Int, j: Int, score: Float)] {
-        let lists = neighbors(k: k, within: threshold)
-        var found: [(i: Int, j: Int, score: Float)] = []
-        for (i, list) in lists.enumerated() {
-            for neighbor in list {
-                // A pair listed from both ends is kept once, from its lower end.
-                let j = neighbor.id
-                if i < j || !lists[j].contains(where: { $0.id == i }) { found.append((Swift.min(i, j), Swift.max(i, j), neighbor.score)) }
-            }
-        }
-        return found.sorted { ($0.i, $1.score, $0.j) < ($1.i, $0.score, $1.j) }
-    }
-
     /// The stored vectors closest to each query, at most `k` and only those within `threshold`.
-    public func search(_ queries: [[Float]], k: Int, within threshold: Float) -> [[Neighbor]] {
+    public func search(_ queries: [[Float]], k: Int, within threshold: Float) throws(VectorIndexError) -> [[Neighbor]] {
+        try VectorIndexError.check(queries, dimension: dimension)
         guard k > 0, count > 0 else { return queries.map { _ in [] } }
-        let higher = metric.higherIsCloser
-        var tops = queries.map { _ in TopK(k: Swift.min(k, count), higherIsBetter: higher) }
+        let metric = metric
+        var tops = queries.map { _ in TopK(k: Swift.min(k, count), metric: metric) }
         scan(queries) { q, id, score in
-            if higher ? score >= threshold : score <= threshold { tops[q].insert(Neighbor(id: id, score: score)) }
+            if metric.accepts(score, within: threshold) { tops[q].insert(Neighbor(id: id, score: score)) }
         }
         return tops.map { $0.sorted() }
     }
@@ -156,11 +142,8 @@ public struct ExactVectorIndex: VectorIndex {
         metric == .l2 ? Swift.max(0, queryNorm + squaredNorms[row] - 2 * dot).squareRoot() : dot
     }
 
-    static func closer(_ a: Neighbor, _ b: Neighbor, higher: Bool) -> Bool {
-        a.score != b.score ? (higher ? a.score > b.score : a.score < b.score) : a.id < b.id
-    }
-
     /// Visits every (query, stored vector) score, computed in `queryTile × rowTile` sgemm tiles.
+    /// The queries have been checked.
     private func scan(_ queries: [[Float]], _ visit: (_ query: Int, _ id: Int, _ score: Float) -> Void) {
         var tileOut = [Float](repeating: 0, count: Swift.min(queryTile, queries.count) * Swift.min(rowTile, Swift.max(count, 1)))
         for start in stride(from: 0, to: queries.count, by: queryTile) {
@@ -169,7 +152,6 @@ public struct ExactVectorIndex: VectorIndex {
             block.reserveCapacity(rows.count * dimension)
             var norms: [Float] = []
             for q in rows {
-                precondition(queries[q].count == dimension, "query of length \(queries[q].count) against a \(dimension)-d index")
                 let prepared = prepare(queries[q])
                 block += prepared
                 norms.append(prepared.reduce(0) { $0 + $1 * $1 })
@@ -189,27 +171,4 @@ public struct ExactVectorIndex: VectorIndex {
             }
         }
     }
-}
-
-/// A bounded selection of the best neighbours.
-struct TopK {
-    let k: Int
-    let higherIsBetter: Bool
-    private var items: [Neighbor] = []
-
-    init(k: Int, higherIsBetter: Bool) {
-        self.k = k
-        self.higherIsBetter = higherIsBetter
-        items.reserveCapacity(Swift.min(k, 16) + 1)
-    }
-
-    mutating func insert(_ candidate: Neighbor) {
-        if items.count == k, let worst = items.last, !ExactVectorIndex.closer(candidate, worst, higher: higherIsBetter) { return }
-        // Insertion into a sorted array: k is small.
-        let position = items.firstIndex { ExactVectorIndex.closer(candidate, $0, higher: higherIsBetter) } ?? items.count
-        items.insert(candidate, at: position)
-        if items.count > k { items.removeLast() }
-    }
-
-    func sorted() -> [Neighbor] { items }
 }

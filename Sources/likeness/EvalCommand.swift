@@ -56,7 +56,7 @@ struct EvalRetrieval: ParsableCommand {
         var results: [RetrievalEvaluation.Scores] = []
         for method in chosen {
             let (features, seconds) = try options.features(method, of: data)
-            var scores = evaluation.score(method: method.name, features: features, queries: queryList)
+            var scores = try evaluation.score(method: method.name, features: features, queries: queryList)
             scores.featureSeconds = seconds
             results.append(scores)
         }

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct StratifiedPairSamplerTests {
     /// 40 points: 8 tight clusters of 5, so the pool holds both very similar and unrelated pairs.
-    func index() -> (paths: [String], index: ExactVectorIndex) {
+    func index() throws -> (paths: [String], index: ExactVectorIndex) {
         var generator = SeededRandom(seed: 11)
         var vectors: [[Float]] = []
         for _ in 0..<8 {
@@ -15,13 +15,13 @@ import Testing
             for _ in 0..<5 { vectors.append(centre.map { $0 + Float(generator.nextUnit() - 0.5) * 0.15 }) }
         }
         var index = ExactVectorIndex(dimension: 16, metric: .cosine)
-        index.add(vectors)
+        try index.add(vectors)
         return ((0..<40).map { "img\($0).png" }, index)
     }
 
     @Test("distinct pairs, spread over the similarity range, repeatable with the seed")
     func spread() throws {
-        let (paths, index) = index()
+        let (paths, index) = try index()
         let sampler = StratifiedPairSampler(count: 60, bins: 6, seed: 3)
         let pairs = sampler.sample(paths: paths, index: index)
         #expect(pairs.count == 60)
@@ -36,9 +36,9 @@ import Testing
     }
 
     @Test("asking for more pairs than exist returns each pair once")
-    func exhausts() {
+    func exhausts() throws {
         var index = ExactVectorIndex(dimension: 2, metric: .cosine)
-        index.add([[1, 0], [0, 1], [1, 1]])
+        try index.add([[1, 0], [0, 1], [1, 1]])
         let pairs = StratifiedPairSampler(count: 50).sample(paths: ["a", "b", "c"], index: index)
         #expect(pairs.count == 3)
     }

@@ -18,36 +18,36 @@ import Testing
     }
 
     @Test("top-k matches brute force for every metric, across tile boundaries", arguments: VectorMetric.allCases)
-    func topK(metric: VectorMetric) {
+    func topK(metric: VectorMetric) throws {
         let data = random(300, 24, seed: 1), queries = random(37, 24, seed: 2)
         var index = ExactVectorIndex(dimension: 24, metric: metric, queryTile: 8, rowTile: 64)
-        index.add(data)
-        let results = index.search(queries, k: 7)
+        try index.add(data)
+        let results = try index.search(queries, k: 7)
         for (q, found) in results.enumerated() {
             let expected = data.indices.map { Neighbor(id: $0, score: reference(metric, queries[q], data[$0])) }
-                .sorted { ExactVectorIndex.closer($0, $1, higher: metric.higherIsCloser) }.prefix(7)
+                .sorted { metric.ranks($0, before: $1) }.prefix(7)
             #expect(found.map(\.id) == expected.map(\.id), "query \(q)")
             #expect(zip(found, expected).allSatisfy { abs($0.score - $1.score) < 1e-4 })
         }
     }
 
     @Test("ties are broken by the lower id")
-    func ties() {
+    func ties() throws {
         var index = ExactVectorIndex(dimension: 2, metric: .dot)
-        index.add([[1, 0], [1, 0], [0, 1], [1, 0]])
-        #expect(index.search([[1, 0]], k: 3)[0].map(\.id) == [0, 1, 3])
+        try index.add([[1, 0], [1, 0], [0, 1], [1, 0]])
+        #expect(try index.search([[1, 0]], k: 3)[0].map(\.id) == [0, 1, 3])
     }
 
     @Test("range search and self-pairs match brute force")
-    func rangeAndPairs() {
+    func rangeAndPairs() throws {
         // Clustered data so plenty of pairs fall inside the threshold.
         var generator = SeededGenerator(seed: 5)
         let centres = random(10, 16, seed: 3)
         let data = (0..<200).map { i in centres[i % 10].map { $0 + Float.random(in: -0.2...0.2, using: &generator) } }
         var index = ExactVectorIndex(dimension: 16, metric: .cosine, queryTile: 16, rowTile: 48)
-        index.add(data)
+        try index.add(data)
         let threshold: Float = 0.9
-        let ranged = index.range(Array(data.prefix(20)), threshold: threshold)
+        let ranged = try index.range(Array(data.prefix(20)), threshold: threshold)
         for q in 0..<20 {
             let expected = Set(data.indices.filter { data[q].cosineSimilarity(to: data[$0]) >= threshold })
             #expect(Set(ranged[q].map(\.id)) == expected)
@@ -60,18 +60,18 @@ import Testing
     }
 
     @Test("each vector's k closest others within a threshold match brute force, across tiles", arguments: [1, 3, 50])
-    func neighbours(k: Int) {
+    func neighbours(k: Int) throws {
         var generator = SeededGenerator(seed: 9)
         let centres = random(6, 12, seed: 4)
         let data = (0..<150).map { i in centres[i % 6].map { $0 + Float.random(in: -0.3...0.3, using: &generator) } }
         var index = ExactVectorIndex(dimension: 12, metric: .cosine, rowTile: 40)
-        index.add(data)
+        try index.add(data)
         let threshold: Float = 0.8
         let found = index.neighbors(k: k, within: threshold)
         for i in data.indices {
             let expected = data.indices.filter { $0 != i }.map { Neighbor(id: $0, score: data[i].cosineSimilarity(to: data[$0])) }
                 .filter { $0.score >= threshold }
-                .sorted { ExactVectorIndex.closer($0, $1, higher: true) }.prefix(k)
+                .sorted { VectorMetric.cosine.ranks($0, before: $1) }.prefix(k)
             #expect(found[i].map(\.id) == expected.map(\.id), "vector \(i)")
         }
         // Pairs: every listed neighbour once, from either end, and never more than count × k.
@@ -85,33 +85,33 @@ import Testing
     }
 
     @Test("identical vectors: neighbours tie-break by lower id, so copies link to the same few")
-    func neighbourTies() {
+    func neighbourTies() throws {
         var index = ExactVectorIndex(dimension: 2, metric: .cosine)
-        index.add(Array(repeating: [1, 1], count: 6))
+        try index.add(Array(repeating: [1, 1], count: 6))
         let found = index.neighbors(k: 2, within: 0.99)
         #expect(found[0].map(\.id) == [1, 2])
         #expect(found[5].map(\.id) == [0, 1])
     }
 
     @Test("top-k within a threshold keeps only the close ones")
-    func searchWithin() {
+    func searchWithin() throws {
         let data = random(120, 8, seed: 11), queries = random(9, 8, seed: 12)
         var index = ExactVectorIndex(dimension: 8, metric: .cosine, queryTile: 4, rowTile: 32)
-        index.add(data)
-        let found = index.search(queries, k: 5, within: 0.5)
+        try index.add(data)
+        let found = try index.search(queries, k: 5, within: 0.5)
         for (q, list) in found.enumerated() {
             let expected = data.indices.map { Neighbor(id: $0, score: queries[q].cosineSimilarity(to: data[$0])) }
-                .filter { $0.score >= 0.5 }.sorted { ExactVectorIndex.closer($0, $1, higher: true) }.prefix(5)
+                .filter { $0.score >= 0.5 }.sorted { VectorMetric.cosine.ranks($0, before: $1) }.prefix(5)
             #expect(list.map(\.id) == expected.map(\.id))
         }
         #expect(found.contains { $0.count < 5 } && found.contains { !$0.isEmpty }, "the threshold cuts some lists, not all")
     }
 
-    @Test func emptyIndex() {
+    @Test func emptyIndex() throws {
         let index = ExactVectorIndex(dimension: 3)
-        #expect(index.search([[1, 2, 3]], k: 5) == [[]])
+        #expect(try index.search([[1, 2, 3]], k: 5) == [[]])
         #expect(index.pairs(within: 0.5).isEmpty)
         #expect(index.neighborPairs(k: 4, within: 0.5).isEmpty)
-        #expect(index.search([[1, 2, 3]], k: 2, within: 0) == [[]])
+        #expect(try index.search([[1, 2, 3]], k: 2, within: 0) == [[]])
     }
 }

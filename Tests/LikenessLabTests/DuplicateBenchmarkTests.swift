@@ -46,7 +46,7 @@ import Testing
     func groupedScores() throws {
         // Accepting at cosine 0.85 links each distractor to the next in the chain.
         let benchmark = DuplicateBenchmark(model: ShapeOnlyModel(), configuration: DuplicateConfiguration(acceptCosine: 0.85))
-        let result = benchmark.evaluate(items(), photos: 2, distractors: 6, failures: [])
+        let result = try benchmark.evaluate(items(), photos: 2, distractors: 6, failures: [])
         #expect(result.positivePairs == 6)
         let grouped = try #require(result.rules.last)
         // The chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs, where
@@ -69,7 +69,7 @@ import Testing
         items.append(.init(source: 20, edit: 8, vector: axis(4, plus: 1.333, on: 5), hashes: Array(repeating: near[0], count: 8),
                            features: try signals.features(of: turned, editor: ImageEditor())))
         let rule = DuplicateConfiguration(minimumInliers: 12)
-        let result = DuplicateBenchmark(model: ShapeOnlyModel(), configuration: rule).evaluate(items, photos: 3, distractors: 6, failures: [])
+        let result = try DuplicateBenchmark(model: ShapeOnlyModel(), configuration: rule).evaluate(items, photos: 3, distractors: 6, failures: [])
         let without = try #require(result.rules.first { $0.name.contains("no local features") })
         let with = try #require(result.rules.last)
         #expect(with.recallByEdit[8] == 1 && without.recallByEdit[8] == 0)

@@ -29,11 +29,11 @@ import Testing
     }
 
     @Test("scores of a known ranking: groups of two, one misplaced neighbour")
-    func knownScores() {
+    func knownScores() throws {
         // Vectors: group 0 = {0, 1}, group 1 = {2, 3}. Item 3 sits closer to group 0 than to 2.
         let dataset = EvalDataset(paths: ["0", "1", "2", "3"], groups: [0, 0, 1, 1], groupNames: ["x", "y"])
         let vectors: [[Float]?] = [[1, 0], [0.99, 0.14], [0, 1], [0.9, 0.43]]
-        let scores = RetrievalEvaluation(dataset: dataset, ks: [1]).score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
+        let scores = try RetrievalEvaluation(dataset: dataset, ks: [1]).score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
         // Query 0 → 1 (hit); 1 → 0 (hit); 2 → 3 (hit); 3 → 1 (miss: nearest is in group 0).
         #expect(scores.precision[1] == 0.75)
         // AP for query 3: its partner 2 is ranked last of 3 → 1/3.
@@ -74,7 +74,7 @@ import Testing
         let data = try EvalDataset.load(images, layout: .idx)
         #expect(data.paths.count == 8 && data.groups == labels.map(Int.init) && data.pixels?.count == 8)
         let vectors = data.pixels!.map { Optional(GreyImage($0).values) }
-        let scores = RetrievalEvaluation(dataset: data, ks: [3]).score(method: "pixels", features: .vectors(vectors), queries: Array(0..<8))
+        let scores = try RetrievalEvaluation(dataset: data, ks: [3]).score(method: "pixels", features: .vectors(vectors), queries: Array(0..<8))
         #expect(scores.precision[3] == 1)
         #expect(throws: EvalError.self) { try EvalDataset.load(folder.child("no-images-here"), layout: .idx) }
     }
@@ -86,8 +86,8 @@ import Testing
         let dataset = EvalDataset(paths: ["0", "1", "a,b", "3"], groups: [0, 0, 1, 1], groupNames: ["x", "y"])
         let vectors: [[Float]?] = [[1, 0], [0.99, 0.14], [0, 1], [0.9, 0.43]]
         let evaluation = RetrievalEvaluation(dataset: dataset, ks: [2, 1])
-        let scores = evaluation.score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
-        let other = evaluation.score(method: "w", features: .vectors(vectors), queries: [3])
+        let scores = try evaluation.score(method: "v", features: .vectors(vectors), queries: [0, 1, 2, 3])
+        let other = try evaluation.score(method: "w", features: .vectors(vectors), queries: [3])
         let lines = evaluation.perQueryCSV([scores, other]).split(separator: "\n").map(String.init)
         #expect(lines.first == "method,query,group,P@1,P@2,AP@1,AP@2,AP")
         #expect(lines.count == 1 + 4 + 1)

@@ -1,5 +1,4 @@
 import LikenessCore
-import LikenessIndex
 
 /// Picks image pairs for a person to label, spread evenly over the similarity range, so labelling
 /// effort lands where the decision is hard instead of on thousands of obviously unrelated pairs.
@@ -35,13 +34,14 @@ public struct StratifiedPairSampler: Sendable {
     }
 
     /// As ``sample(_:)`` for any cosine index whose vector `n` belongs to `paths[n]`.
-    public func sample(paths: [String], index: ExactVectorIndex) -> [Pair] {
+    public func sample(paths: [String], index: some VectorIndex) -> [Pair] {
         let n = paths.count
         guard n >= 2 else { return [] }
         var generator = SeededRandom(seed: seed)
         var pool: [Int: Float] = [:] // key i * n + j with i < j
         let vectors = (0..<n).map { index.vector(at: $0) }
-        for (i, found) in index.search(vectors, k: min(n, neighbours + 1)).enumerated() {
+        // try!: the queries are the index's own vectors, checked when they were added.
+        for (i, found) in try! index.search(vectors, k: min(n, neighbours + 1)).enumerated() {
             for neighbour in found where neighbour.id != i {
                 pool[min(i, neighbour.id) * n + max(i, neighbour.id)] = neighbour.score
             }

@@ -7,14 +7,15 @@ import LikenessIndex
 public struct EmbeddingSpace: Sendable {
     /// Images in index order: `images[n]` is the vector with id `n`.
     public let images: [CatalogImage]
-    public let index: ExactVectorIndex
+    public let index: any VectorIndex
 
     /// Loads every current vector of `model` for present images under `roots` (all when nil).
-    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil) throws(CatalogError) {
+    /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
+    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let images = try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil }
         var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
-        index.add(images.map { vectors[$0.id]! })
+        try index.add(images.map { vectors[$0.id]! })
         self.images = images
         self.index = index
     }

@@ -55,7 +55,9 @@ public struct SearchJob: Job {
                     continue
                 }
             }
-            let found = space.index.search([vector], k: k + 1)[0].filter { space.images[$0.id].path != file }.prefix(k)
+            let hits: [Neighbor]
+            do { hits = try space.index.search([vector], k: k + 1)[0] } catch { throw .wrapping(error) }
+            let found = hits.filter { space.images[$0.id].path != file }.prefix(k)
             results.append(QueryResult(query: file, matches: found.map { .init(path: space.images[$0.id].path, similarity: $0.score) }))
         }
         return results

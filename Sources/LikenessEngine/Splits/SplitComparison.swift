@@ -12,8 +12,9 @@ public struct SplitComparison: Sendable {
     public let first: [Int]
     public let second: [Int]
 
-    /// Both sets from one catalog; an image under both roots counts in the first.
-    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String]) throws(CatalogError) {
+    /// Both sets from one catalog; an image under both roots counts in the first. Throws as
+    /// ``EmbeddingSpace/init(catalog:model:under:)``.
+    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String]) throws {
         let absolute = { (roots: [String]) in roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let (a, b) = (absolute(firstRoots).map(FolderScope.init), absolute(secondRoots).map(FolderScope.init))
         let space = try EmbeddingSpace(catalog: catalog, model: model, under: absolute(firstRoots) + absolute(secondRoots))
@@ -38,7 +39,8 @@ public struct SplitComparison: Sendable {
         // Each test image keeps its closest train images within the candidate cut: at most
         // |test| × neighbours pairs, whatever the density.
         let configuration = grouper.configuration
-        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: configuration.neighbours,
+        // try!: the queries are vectors of `space.index`, which checked them when they were added.
+        let found = try! referenceIndex().search(second.map { space.index.vector(at: $0) }, k: configuration.neighbours,
                                             within: configuration.candidateCosine)
         let candidates = zip(second, found).flatMap { query, neighbors in
             neighbors.map { (i: first[$0.id], j: query, score: $0.score) }
@@ -49,9 +51,10 @@ public struct SplitComparison: Sendable {
     }
 
     /// The first set's vectors in an index of their own; ids are positions in ``first``.
-    private func referenceIndex() -> ExactVectorIndex {
+    private func referenceIndex() -> some VectorIndex {
         var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
-        index.add(first.map { space.index.vector(at: $0) })
+        // try!: vectors of `space.index`, of its dimension and checked when they were added.
+        try! index.add(first.map { space.index.vector(at: $0) })
         return index
     }
 
@@ -71,7 +74,7 @@ public struct SplitComparison: Sendable {
     /// As ``novelty(threshold:)`` with a threshold per query, chosen from the query's embedding
     /// (for per-cluster calibrations).
     public func novelty(threshold: (_ query: [Float]) -> Float) -> [Nearest] {
-        let found = referenceIndex().search(second.map { space.index.vector(at: $0) }, k: 1)
+        let found = try! referenceIndex().search(second.map { space.index.vector(at: $0) }, k: 1) // try!: as in `leaks`
         return zip(second, found).map { query, neighbors in
             let best = neighbors.first
             let similarity = best?.score ?? -1

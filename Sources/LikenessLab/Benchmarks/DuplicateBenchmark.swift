@@ -129,12 +129,12 @@ public struct DuplicateBenchmark: Sendable {
                 items.append(Item(source: all.count + start + offset, edit: -1, vector: v, hashes: found.hashes, features: found.features))
             }
         }
-        return evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count + distractorImages.count, failures: failures)
+        return try evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count + distractorImages.count, failures: failures)
     }
 
-    func evaluate(_ items: [Item], photos: Int, distractors: Int, failures: [ItemFailure]) -> Result {
+    func evaluate(_ items: [Item], photos: Int, distractors: Int, failures: [ItemFailure]) throws(VectorIndexError) -> Result {
         var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
-        index.add(items.map(\.vector))
+        try index.add(items.map(\.vector))
         let cosines = index.pairs(within: -2)
         var hashHistogram = DistanceHistogram(maximum: 64)
         var cosineHistogram = DistanceHistogram(maximum: 2000) // (1 − cosine) in thousandths
@@ -147,7 +147,7 @@ public struct DuplicateBenchmark: Sendable {
         // Candidates as `dupes` finds them, over all items and within each half for the tuning.
         let loosest = min(configuration.candidateCosine, Self.grid(neighbours: configuration.neighbours).map(\.candidateCosine).min()!)
         let candidates = index.neighborPairs(k: configuration.neighbours, within: loosest)
-        let halves = (0..<2).map { half in Self.halfCandidates(items, half: half, k: configuration.neighbours, within: loosest, dimension: model.dimension) }
+        let halves = try (0..<2).map { half throws(VectorIndexError) in try Self.halfCandidates(items, half: half, k: configuration.neighbours, within: loosest, dimension: model.dimension) }
         let inliers = InlierTable(items, pairs: candidates + halves.joined())
         let positives = Self.positivePairs(items)
         // Recall per edit: is each edited image paired with (or grouped with) its original?
@@ -205,10 +205,10 @@ public struct DuplicateBenchmark: Sendable {
     }
 
     /// The candidate pairs among the items of one half (sources of that parity), as item positions.
-    static func halfCandidates(_ items: [Item], half: Int, k: Int, within: Float, dimension: Int) -> [CandidatePair] {
+    static func halfCandidates(_ items: [Item], half: Int, k: Int, within: Float, dimension: Int) throws(VectorIndexError) -> [CandidatePair] {
         let members = items.indices.filter { items[$0].source % 2 == half }
         var index = ExactVectorIndex(dimension: dimension, metric: .cosine)
-        index.add(members.map { items[$0].vector })
+        try index.add(members.map { items[$0].vector })
         return index.neighborPairs(k: k, within: within).map { (members[$0.i], members[$0.j], $0.score) }
     }
 

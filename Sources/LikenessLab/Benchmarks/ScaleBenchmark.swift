@@ -52,7 +52,7 @@ public struct ScaleBenchmark: Sendable {
             }
         }
         var index = ExactVectorIndex(dimension: dimension, metric: .cosine)
-        index.add(vectors)
+        try! index.add(vectors) // try!: `dimension` finite Gaussian values each, made just above
         vectors = []
         let started = Date()
         let pairs = index.neighborPairs(k: DuplicateConfiguration().neighbours, within: threshold)

@@ -58,7 +58,8 @@ public struct RetrievalEvaluation: Sendable {
     }
 
     /// Scores `features` using the images at `queries` (positions in the dataset) as queries.
-    public func score(method: String, features: Features, queries: [Int]) -> Scores {
+    /// Throws when the vectors are not all of one length, or not finite.
+    public func score(method: String, features: Features, queries: [Int]) throws(VectorIndexError) -> Scores {
         let started = Date()
         let usable: [Int]
         switch features {
@@ -90,11 +91,11 @@ public struct RetrievalEvaluation: Sendable {
             break
         case .vectors(let vectors):
             var index = ExactVectorIndex(dimension: vectors[usable[0]]!.count, metric: .cosine)
-            index.add(usable.map { vectors[$0]! })
+            try index.add(usable.map { vectors[$0]! })
             // In chunks of queries, so only a chunk's score lists are held at once.
             for start in stride(from: 0, to: queryList.count, by: 256) {
                 let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
-                let found = index.range(chunk.map { vectors[$0]! }, threshold: -.infinity)
+                let found = try index.range(chunk.map { vectors[$0]! }, threshold: -.infinity)
                 for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
             }
         case .hashes(let hashes):

@@ -1,0 +1,27 @@
+/// Why an index refused a batch of vectors (to add, or to search with).
+///
+/// `position` is the vector's place in the batch the caller passed. A batch with one bad vector
+/// is refused whole: nothing is added.
+public enum VectorIndexError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The vector has `actual` values; the index holds `expected`-dimensional vectors.
+    case dimensionMismatch(expected: Int, actual: Int, position: Int)
+    /// The vector holds NaN or an infinity, which no metric can rank.
+    case nonFinite(position: Int)
+
+    public var description: String {
+        switch self {
+        case .dimensionMismatch(let expected, let actual, let position):
+            "vector \(position) has \(actual) values; the index holds \(expected)-dimensional vectors"
+        case .nonFinite(let position):
+            "vector \(position) holds NaN or an infinity"
+        }
+    }
+
+    /// Throws for the first vector of `batch` that is not `dimension` finite values.
+    public static func check(_ batch: [[Float]], dimension: Int) throws(VectorIndexError) {
+        for (position, vector) in batch.enumerated() {
+            guard vector.count == dimension else { throw .dimensionMismatch(expected: dimension, actual: vector.count, position: position) }
+            guard vector.allSatisfy(\.isFinite) else { throw .nonFinite(position: position) }
+        }
+    }
+}
