@@ -8,21 +8,16 @@ public struct CalibrationReport: Sendable {
     /// One rule's threshold, as the table and the markers show it.
     public struct Row: Sendable {
         public var rule: String
-        public var threshold: Double
+        /// The threshold in the method's units, with its precision, recall and F1.
+        public var point: OperatingPoint
         public var interval: ScoreCalibration.Interval?
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
         /// Whether this is the threshold that is saved.
         public var chosen: Bool
 
-        public init(rule: String, threshold: Double, interval: ScoreCalibration.Interval?, precision: Double, recall: Double, f1: Double, chosen: Bool) {
+        public init(rule: String, point: OperatingPoint, interval: ScoreCalibration.Interval?, chosen: Bool) {
             self.rule = rule
-            self.threshold = threshold
+            self.point = point
             self.interval = interval
-            self.precision = precision
-            self.recall = recall
-            self.f1 = f1
             self.chosen = chosen
         }
     }
@@ -62,8 +57,8 @@ public struct CalibrationReport: Sendable {
         for row in rows {
             let name = HTML.escape(row.rule) + (row.chosen ? " <b>(saved)</b>" : "")
             let interval = row.interval.map { String(format: "%.4g – %.4g", $0.low, $0.high) } ?? "–"
-            body += "<tr><td class=\"name\">\(name)</td><td>\(String(format: "%.4g", row.threshold))</td><td>\(interval)</td>"
-                + String(format: "<td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>\n", row.precision, row.recall, row.f1)
+            body += "<tr><td class=\"name\">\(name)</td><td>\(String(format: "%.4g", row.point.threshold))</td><td>\(interval)</td>"
+                + String(format: "<td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>\n", row.point.precision, row.point.recall, row.point.f1)
         }
         body += "</table>\n<h2>Scores of same and different pairs</h2>\n"
         body += "<p>Each histogram is scaled to its own total, so the shapes compare even when one kind of pair is rarer. "
@@ -71,13 +66,13 @@ public struct CalibrationReport: Sendable {
         let colours = ["#d03030", "#2e8b57", "#8a2be2", "#e08a00", "#555555"]
         body += SVGPlot.histogram([.init(name: "same", values: positiveScores, colour: "#2e8b57"),
                                    .init(name: "different", values: negativeScores, colour: "#d05a30")],
-                                  markers: rows.enumerated().map { .init(name: $1.rule, value: $1.threshold, colour: colours[$0 % colours.count]) })
+                                  markers: rows.enumerated().map { .init(name: $1.rule, value: $1.point.threshold, colour: colours[$0 % colours.count]) })
         let curve = c.thinnedCurve(limit: 400)
         let chosen = rows.first(where: \.chosen)
-        let chosenPoint = chosen.flatMap { row in curve.min { abs($0.recall - row.recall) + abs($0.precision - row.precision) < abs($1.recall - row.recall) + abs($1.precision - row.precision) } }
+        let chosenPoint = chosen.flatMap { row in curve.min { abs($0.recall - row.point.recall) + abs($0.precision - row.point.precision) < abs($1.recall - row.point.recall) + abs($1.precision - row.point.precision) } }
         body += "<h2>ROC and precision–recall</h2>\n<div style=\"display:flex;gap:24px;flex-wrap:wrap\">"
-        body += SVGPlot.curve([(0, 0)] + curve.map { ($0.falsePositiveRate, $0.recall) }, xName: "false-positive rate", yName: "recall",
-                              title: "ROC", highlight: chosenPoint.map { ($0.falsePositiveRate, $0.recall) }, diagonal: true)
+        body += SVGPlot.curve([(0, 0)] + curve.map { ($0.falsePositiveRate ?? 0, $0.recall) }, xName: "false-positive rate", yName: "recall",
+                              title: "ROC", highlight: chosenPoint.map { ($0.falsePositiveRate ?? 0, $0.recall) }, diagonal: true)
         body += SVGPlot.curve(curve.map { ($0.recall, $0.precision) }, xName: "recall", yName: "precision",
                               title: "precision–recall", highlight: chosenPoint.map { ($0.recall, $0.precision) })
         body += "</div>\n"

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LikenessCore
 import LikenessEngine
 import LikenessLab
 
@@ -8,7 +7,11 @@ import LikenessLab
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare methods on a labelled dataset: retrieval quality (default) or a linear probe.",
-        discussion: "`likeness eval DATASET …` runs `eval retrieval`; `likeness eval probe DATASET …` trains a linear probe.",
+        discussion: """
+            `likeness eval DATASET …` runs `eval retrieval`; `likeness eval probe DATASET …` trains a linear probe.
+
+            Example: likeness eval ukbench --layout ukbench --methods efficientnet-lite0,phash,pixels
+            """,
         subcommands: [EvalRetrieval.self, EvalProbe.self],
         defaultSubcommand: EvalRetrieval.self)
 }
@@ -32,6 +35,8 @@ struct EvalRetrieval: ParsableCommand {
 
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.
+
+            Example: likeness eval photos-by-class --methods efficientnet-lite0,histogram --k 1,5 --per-query per-query.csv
             """)
 
     @OptionGroup var options: EvalOptions
@@ -48,38 +53,26 @@ struct EvalRetrieval: ParsableCommand {
             guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value > 0 else { throw ValidationError("--k takes positive integers, got \(part)") }
             return value
         }
-        let chosen = try options.methods(methods)
-        let data: EvalDataset
-        do { data = try EvalDataset.load(options.dataset, layout: options.layout, limit: limit) } catch { throw CommandFailure(error.description) }
-        let evaluation = RetrievalEvaluation(dataset: data, ks: ks)
-        let queryList = evaluation.sampleQueries(queries)
-        var results: [RetrievalEvaluation.Scores] = []
-        for method in chosen {
-            let (features, seconds) = try options.features(method, of: data)
-            var scores = try evaluation.score(method: method.name, features: features, queries: queryList)
-            scores.featureSeconds = seconds
-            results.append(scores)
-        }
-        if let perQuery {
-            do { try Data(evaluation.perQueryCSV(results).utf8).write(to: URL(fileURLWithPath: perQuery)) } catch {
-                throw CommandFailure("cannot write \(perQuery): \(error.localizedDescription)")
-            }
-        }
-        if json {
-            struct Out: Encodable { var dataset: String; var layout: String; var images: Int; var groups: Int; var methods: [RetrievalEvaluation.Scores] }
-            try Output.json(Out(dataset: options.dataset, layout: options.layout.rawValue, images: data.paths.count, groups: data.groupNames.count, methods: results))
-            return
-        }
-        print("\(data.paths.count) images in \(data.groupNames.count) groups (\(options.layout.rawValue)); \(queryList.count) queries")
+        let job = EvalJob(dataset: options.dataset, layout: options.layout, methods: try options.methods(methods), ks: ks,
+                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery)
+        let result = try JobRunning.run(job)
+        EvalOptions.noteMissing(result.methods.map(\.method), result.missingFeatures, of: result.images)
+        if json { try Output.json(result); return }
+        printText(result)
+    }
+
+    /// One row per method: P@k, mAP@k, mAP, N-S and the times.
+    func printText(_ result: EvalJob.Result) {
+        print("\(result.images) images in \(result.groups) groups (\(result.layout)); \(result.queryCount) queries")
         var header = "method".padding(toLength: 22, withPad: " ", startingAt: 0)
-        for k in evaluation.ks { header += "P@\(k)".padding(toLength: 8, withPad: " ", startingAt: 0) }
-        for k in evaluation.ks { header += "mAP@\(k)".padding(toLength: 9, withPad: " ", startingAt: 0) }
+        for k in result.ks { header += "P@\(k)".padding(toLength: 8, withPad: " ", startingAt: 0) }
+        for k in result.ks { header += "mAP@\(k)".padding(toLength: 9, withPad: " ", startingAt: 0) }
         header += "mAP     N-S   features  ranking"
         print(header)
-        for r in results {
+        for r in result.methods {
             var line = r.method.padding(toLength: 22, withPad: " ", startingAt: 0)
-            for k in evaluation.ks { line += String(format: "%-8.3f", r.precision[k] ?? 0) }
-            for k in evaluation.ks { line += String(format: "%-9.3f", r.meanAveragePrecisionAtK[k] ?? 0) }
+            for k in result.ks { line += String(format: "%-8.3f", r.precision[k] ?? 0) }
+            for k in result.ks { line += String(format: "%-9.3f", r.meanAveragePrecisionAtK[k] ?? 0) }
             line += String(format: "%-8.3f", r.meanAveragePrecision) + (r.nisterStewenius.map { String(format: "%-6.2f", $0) } ?? "–     ")
             line += String(format: "%7.1fs %7.1fs", r.featureSeconds ?? 0, r.seconds)
             print(line)

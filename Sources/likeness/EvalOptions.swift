@@ -1,5 +1,4 @@
 import ArgumentParser
-import LikenessCore
 import LikenessEngine
 import LikenessLab
 
@@ -11,33 +10,17 @@ struct EvalOptions: ParsableArguments {
     @Option(help: "How groups are read from file names.") var layout: EvalDataset.Layout = .folders
     @Option(help: "ONNX Runtime threads for embedding models.") var threads: Int = 1
 
-    /// Parses a comma-separated method list; an unknown name fails with the valid ones.
+    /// Parses a comma-separated method list against the installed models; an unknown name fails
+    /// with the valid ones.
     func methods(_ text: String) throws -> [EvalMethod] {
-        let models = ModelRegistry(modelsDirectory: ModelOptions.modelsDirectory).all().manifests.map(\.id)
+        let models = ModelLocator.fromEnvironment().registry.all().manifests.map(\.id)
         do { return try EvalMethod.list(text, models: models) } catch { throw CommandFailure(error.description) }
     }
 
-    /// Feature extraction with the installed runtime and models.
-    var extraction: FeatureExtraction {
-        FeatureExtraction(configuration: .init(modelsDirectory: ModelOptions.modelsDirectory, runtimeLibrary: ModelOptions.runtimeLibrary,
-                                               modelThreads: max(1, threads)))
-    }
-
-    /// Features of one method with progress on stderr, and the seconds they took.
-    func features(_ method: EvalMethod, of data: EvalDataset) throws -> (RetrievalEvaluation.Features, Double) {
-        let started = ContinuousClock.now
-        do {
-            let features = try extraction.features(method, of: data, progress: TerminalProgress())
-            let failed = features.failures
-            if failed > 0 { Output.note("\(method.name): \(failed) of \(data.paths.count) images have no feature and are left out") }
-            return (features, (ContinuousClock.now - started).seconds)
-        } catch {
-            throw CommandFailure(error.description)
+    /// One note per method whose images partly have no feature.
+    static func noteMissing(_ methods: [String], _ missing: [Int], of images: Int) {
+        for (method, count) in zip(methods, missing) where count > 0 {
+            Output.note("\(method): \(count) of \(images) images have no feature and are left out")
         }
     }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

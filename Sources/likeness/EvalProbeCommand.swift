@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import LikenessCore
 import LikenessEngine
 import LikenessLab
-import LikenessLearning
 
 /// `likeness eval probe`: train and test accuracy of a linear probe on each method's frozen features.
 struct EvalProbe: ParsableCommand {
@@ -28,6 +26,8 @@ struct EvalProbe: ParsableCommand {
             dataset is split per class with a fixed seed (--test-fraction of each class is held out, \
             at least one image, so every class needs two); --train N and --test N then keep a \
             stratified subset.
+
+            Example: likeness eval probe /usr/share/datasets/fashion-mnist --layout idx --train 5000 --test 1000
             """)
 
     @OptionGroup var options: EvalOptions
@@ -35,11 +35,11 @@ struct EvalProbe: ParsableCommand {
     @Option(help: "At most N training images.") var train: Int?
     @Option(help: "At most N test images.") var test: Int?
     @Option(help: "Share of each class held out for testing when the dataset is one set.") var testFraction = 0.25
-    @Option(help: "Passes over the training images.") var epochs = SoftmaxTrainer.Configuration().epochs
+    @Option(help: "Passes over the training images.") var epochs = ProbeJob.Training().epochs
     @Option(help: "Comma-separated L2 penalty strengths to choose from (one value: use it).") var l2 = "0.0001,0.001,0.01,0.1,1"
     @Option(help: "Share of each class of the training split held out to choose the L2 strength.") var validationFraction = 0.2
-    @Option(help: "Adam's initial step size.") var learningRate = SoftmaxTrainer.Configuration().learningRate
-    @Option(help: "Images per gradient step.") var batchSize = SoftmaxTrainer.Configuration().batchSize
+    @Option(help: "Adam's initial step size.") var learningRate = ProbeJob.Training().learningRate
+    @Option(help: "Images per gradient step.") var batchSize = ProbeJob.Training().batchSize
     @Option(help: "Seed for the split and the training order.") var seed: UInt64 = 1
     @Flag(help: "Print JSON on stdout.") var json = false
 
@@ -61,48 +61,18 @@ struct EvalProbe: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = try options.methods(methods)
-        let split: ProbeSplit
-        do {
-            split = try ProbeSplit.load(options.dataset, layout: options.layout,
-                                        configuration: .init(testFraction: testFraction, trainLimit: train, testLimit: test, seed: seed))
-        } catch {
-            throw CommandFailure(error.description)
-        }
-        let probe = LinearProbe(configuration: .init(training: .init(epochs: epochs, batchSize: batchSize, learningRate: learningRate, seed: seed),
-                                                     l2Candidates: try strengths(), validationFraction: validationFraction))
-        var results: [LinearProbe.Result] = []
-        for method in chosen {
-            let (features, seconds) = try options.features(method, of: split.dataset)
-            do {
-                var result = try probe.run(method: method.name, features: features, split: split)
-                result.featureSeconds = seconds
-                results.append(result)
-            } catch {
-                throw CommandFailure(error.description)
-            }
-        }
-        if json {
-            struct Training: Encodable {
-                var epochs: Int; var batchSize: Int; var learningRate: Float; var minimumSteps: Int; var seed: UInt64
-                var l2Candidates: [Float]; var validationFraction: Double
-            }
-            struct Out: Encodable {
-                var dataset: String; var layout: String; var classes: Int; var train: Int; var test: Int
-                var training: Training; var methods: [LinearProbe.Result]
-            }
-            let config = probe.configuration
-            let training = Training(epochs: config.training.epochs, batchSize: config.training.batchSize, learningRate: config.training.learningRate,
-                                    minimumSteps: config.training.minimumSteps, seed: config.training.seed,
-                                    l2Candidates: config.l2Candidates, validationFraction: config.validationFraction)
-            try Output.json(Out(dataset: options.dataset, layout: options.layout.rawValue, classes: split.dataset.groupNames.count,
-                                train: split.train.count, test: split.test.count, training: training, methods: results))
-            return
-        }
-        print("\(split.train.count) training and \(split.test.count) test images in \(split.dataset.groupNames.count) classes (\(options.layout.rawValue)); "
+        let training = ProbeJob.Training(epochs: epochs, batchSize: batchSize, learningRate: learningRate, seed: seed,
+                                         l2Candidates: try strengths(), validationFraction: validationFraction)
+        let job = ProbeJob(dataset: options.dataset, layout: options.layout, methods: try options.methods(methods),
+                           split: .init(testFraction: testFraction, trainLimit: train, testLimit: test, seed: seed),
+                           training: training, threads: options.threads)
+        let result = try JobRunning.run(job)
+        EvalOptions.noteMissing(result.methods.map(\.method), result.missingFeatures, of: result.images)
+        if json { try Output.json(result); return }
+        print("\(result.train) training and \(result.test) test images in \(result.classes) classes (\(result.layout)); "
               + "softmax, L2 from \(l2), \(epochs) epochs, seed \(seed)")
         print("method                dim     L2      val acc  train acc  test acc   features  training")
-        for r in results {
+        for r in result.methods {
             let chosen = r.validation.first { $0.l2 == r.l2 }.map { String(format: "%-9.4f", $0.validationAccuracy) } ?? "–        "
             print(r.method.padding(toLength: 22, withPad: " ", startingAt: 0)
                   + String(format: "%-8d%-8g", r.dimension, r.l2) + chosen

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import LikenessAnalysis
 import LikenessCore
-import LikenessEngine
 import LikenessLab
-import LikenessImaging
 import LikenessReport
 
 struct RobustnessBench: ParsableCommand {
@@ -18,6 +16,8 @@ struct RobustnessBench: ParsableCommand {
             all others negatives, so different photos of one scene count against a method. For each \
             method the table gives the threshold with the best F1 over all pairs, and at that \
             threshold the recall of each edit (share of original/edited pairs called the same).
+
+            Example: likeness bench robustness photos --method phash --method dhash --html robustness.html
             """)
 
     @Argument(help: ArgumentHelp("Folders of photos.", valueName: "dir"))
@@ -39,27 +39,23 @@ struct RobustnessBench: ParsableCommand {
     var json = false
 
     @Option(help: ArgumentHelp("Also write a self-contained HTML report here.", valueName: "file"))
-    var out: String?
+    var html: String?
 
     func run() throws {
-        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? PerceptualMethod.allCases : methods, workers: workers, exportDirectory: export)
-        let result: RobustnessResult
-        do {
-            result = try RobustnessBenchmark(configuration: configuration).run(folders, distractors: distractorFolders, progress: TerminalProgress())
-        } catch {
-            throw CommandFailure(error.description)
-        }
-        guard result.photos > 0 else { throw CommandFailure("no readable photos in \(folders.joined(separator: ", "))") }
-        if let out {
-            let report = RobustnessReport(result)
-            do {
-                try report.html().write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
+        let configuration = RobustnessConfiguration(methods: methods.isEmpty ? PerceptualMethod.allCases : methods, exportDirectory: export)
+        let result = try JobRunning.run(RobustnessBenchJob(folders: folders, distractors: distractorFolders, configuration: configuration, workers: workers))
+        if let html {
+            do { try RobustnessReport(result).html().write(toFile: html, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(html): \(error.localizedDescription)")
             }
-            Output.note("report: \(out)")
+            Output.note("report: \(html)")
         }
         if json { try Output.json(result); return }
+        printText(result)
+    }
+
+    /// The methods table and recall per edit at each method's F1-max threshold.
+    func printText(_ result: RobustnessResult) {
         for failure in result.failures { Output.note("skipped \(failure.message)") }
         print("\(result.photos) photos × \(result.edits.count + 1) versions + \(result.distractors) distractors = \(result.images) images; "
               + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")

@@ -81,7 +81,7 @@ import Testing
         let root = try makeClasses()
         let report = folder.child("calibration.html"), saved = folder.child("phash.json")
         let result = try CLIRunner.run(["calibrate", "--classes", root, "--method", "phash", "--pairs-per-kind", "20",
-                                        "--out", report, "--save", saved, "--json", "--bootstrap", "30"])
+                                        "--html", report, "--save", saved, "--json", "--bootstrap", "30"])
         #expect(result.status == 0, "\(result.stderr)")
         let calibration = try #require(try object(result.stdout)["calibration"] as? [String: Any])
         #expect(calibration["positives"] as? Int == 20 && calibration["negatives"] as? Int == 20)
@@ -143,7 +143,7 @@ import Testing
     func sampleThenCalibrate() throws {
         let root = try makeClasses()
         let csv = folder.child("to-label.csv"), page = folder.child("label.html")
-        let sampled = try CLIRunner.run(["calibrate", "sample", root, "--n", "24", "--out", csv, "--html", page, "--catalog", folder.child("s.sqlite")])
+        let sampled = try CLIRunner.run(["calibrate", "sample", root, "--n", "24", "--csv", csv, "--html", page, "--catalog", folder.child("s.sqlite")])
         #expect(sampled.status == 0, "\(sampled.stderr)")
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.first == "path_a,path_b,label,similarity")

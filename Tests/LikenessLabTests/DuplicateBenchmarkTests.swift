@@ -51,7 +51,7 @@ import Testing
         let grouped = try #require(result.rules.last)
         // The chain becomes {d1, d0, d2} and {d3, d4}; d5 stays alone: 3 + 1 false pairs, where
         // transitive grouping would give all 15 pairs of the six.
-        #expect(abs(grouped.precision - 6.0 / 10) < 1e-9 && grouped.recall == 1)
+        #expect(abs(grouped.point.precision - 6.0 / 10) < 1e-9 && grouped.point.recall == 1)
         #expect(grouped.recallByEdit[0] == 1 && grouped.recallByEdit[1] == 1)
         #expect(grouped.falsePairs == DuplicateBenchmark.FalsePairs(photoPhoto: 0, photoDistractor: 0, distractorDistractor: 4))
         #expect(result.tuning != nil)
@@ -73,7 +73,7 @@ import Testing
         let without = try #require(result.rules.first { $0.name.contains("no local features") })
         let with = try #require(result.rules.last)
         #expect(with.recallByEdit[8] == 1 && without.recallByEdit[8] == 0)
-        #expect(with.recall > without.recall)
+        #expect(with.point.recall > without.point.recall)
         #expect(try signals.features(of: Fixtures.rectangles(width: 200, height: 50, seed: 1), editor: ImageEditor()) == nil,
                 "a thumbnail under 64 px on its short side gets no local features")
     }

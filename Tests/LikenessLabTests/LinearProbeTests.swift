@@ -126,7 +126,7 @@ import Testing
     func shapes() throws {
         let images = [Fixtures.solid(width: 20, height: 20, rgb: (255, 0, 0)), Fixtures.solid(width: 100, height: 80, rgb: (128, 128, 128))]
         let data = EvalDataset(paths: ["red", "grey"], groups: [0, 1], groupNames: ["r", "g"], pixels: images)
-        let extraction = FeatureExtraction(configuration: .init(modelsDirectory: "/nonexistent", runtimeLibrary: "/nonexistent", workers: 2))
+        let extraction = FeatureExtraction(configuration: .init(models: ModelLocator(modelsDirectory: "/nonexistent", runtimeLibrary: "/nonexistent"), workers: 2))
         let histograms = try extraction.features(.histogram, of: data).vectors
         // Solid red: all mass in bin 24; solid grey 128 (squashed to 64×64 first): grey bin 8.
         #expect(histograms[0]?.count == 88 && histograms[0]?[24] == 1 && histograms[1]?[8] == 1)
@@ -134,6 +134,6 @@ import Testing
         #expect(pixels.map { $0?.count } == [256, 256] && abs((pixels[1]?[0] ?? 0) - 128) < 1)
         guard case .hashes(let hashes) = try extraction.features(.hash(.pHash), of: data) else { Issue.record("phash gives hashes"); return }
         #expect(hashes.map { $0?.count } == [64, 64])
-        #expect(throws: EvalError.self) { try extraction.features(.embedding("efficientnet-lite0"), of: data) }
+        #expect(throws: JobError.self) { try extraction.features(.embedding("efficientnet-lite0"), of: data) }
     }
 }

@@ -21,10 +21,8 @@ import Testing
         let report = CalibrationReport(
             method: "model <x>", scaleName: "cosine", positiveScores: [0.4, 0.8, 0.85, 0.9], negativeScores: [0.1, 0.2, 0.35, 0.7],
             calibration: c,
-            rows: [.init(rule: "best-f1", threshold: c.bestF1.threshold, interval: .init(low: 0.35, high: 0.8),
-                         precision: c.bestF1.precision, recall: c.bestF1.recall, f1: c.bestF1.f1, chosen: true),
-                   .init(rule: "valley", threshold: c.valley.threshold, interval: nil, precision: c.valley.precision,
-                         recall: c.valley.recall, f1: c.valley.f1, chosen: false)],
+            rows: [.init(rule: "best-f1", point: c.bestF1, interval: .init(low: 0.35, high: 0.8), chosen: true),
+                   .init(rule: "valley", point: c.valley, interval: nil, chosen: false)],
             rocAUCInterval: .init(low: 0.7, high: 1))
         let html = report.html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))

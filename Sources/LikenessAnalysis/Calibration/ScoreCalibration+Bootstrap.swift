@@ -44,8 +44,8 @@ extension ScoreCalibration {
         for _ in 0..<resamples {
             var sample: [Double] = []
             sample.reserveCapacity(resampleLabels.count)
-            for _ in positives.indices { sample.append(positives[Int.random(in: 0..<positives.count, using: &generator)]) }
-            for _ in negatives.indices { sample.append(negatives[Int.random(in: 0..<negatives.count, using: &generator)]) }
+            for _ in positives.indices { sample.append(positives[generator.int(in: 0..<positives.count)]) }
+            for _ in negatives.indices { sample.append(negatives[generator.int(in: 0..<negatives.count)]) }
             let calibration = ScoreCalibration(scores: sample, labels: resampleLabels)
             auc.append(calibration.rocAUC)
             f1Threshold.append(calibration.bestF1.threshold)
@@ -70,7 +70,7 @@ extension ScoreCalibration {
 
     /// At most `limit` points of ``curve``, evenly spaced along it and always keeping both ends,
     /// for plots and JSON (a curve has one point per distinct score).
-    public func thinnedCurve(limit: Int = 500) -> [Point] {
+    public func thinnedCurve(limit: Int = 500) -> [OperatingPoint] {
         guard curve.count > limit, limit >= 2 else { return curve }
         let step = Double(curve.count - 1) / Double(limit - 1)
         return (0..<limit).map { curve[Int((Double($0) * step).rounded())] }

@@ -2,15 +2,6 @@ import LikenessCore
 /// Threshold calibration from scored, labelled pairs, where a higher score means more alike (for
 /// distances, pass the negated distance).
 public struct ScoreCalibration: Sendable, Codable, Equatable {
-    /// One operating point: pairs with score ≥ threshold are called the same.
-    public struct Point: Sendable, Codable, Equatable {
-        public var threshold: Double
-        public var precision: Double
-        public var recall: Double
-        public var falsePositiveRate: Double
-        public var f1: Double
-    }
-
     public var positives: Int
     public var negatives: Int
     /// Area under the ROC curve (probability a random positive outscores a random negative; ties count half).
@@ -19,13 +10,13 @@ public struct ScoreCalibration: Sendable, Codable, Equatable {
     public var averagePrecision: Double
     /// Equal error rate: where the false-positive rate meets the false-negative rate.
     public var equalErrorRate: Double
-    public var bestF1: Point
+    public var bestF1: OperatingPoint
     /// Maximises recall − false-positive rate.
-    public var youden: Point
+    public var youden: OperatingPoint
     /// The threshold between the two score modes by Otsu's method over all scores.
-    public var valley: Point
+    public var valley: OperatingPoint
     /// Every distinct threshold, highest first (for ROC and PR plots).
-    public var curve: [Point]
+    public var curve: [OperatingPoint]
 
     /// Calibrates from scores and labels (true = same).
     public init(scores: [Double], labels: [Bool]) {
@@ -34,7 +25,7 @@ public struct ScoreCalibration: Sendable, Codable, Equatable {
         let p = labels.filter { $0 }.count, n = labels.count - p
         positives = p
         negatives = n
-        var points: [Point] = []
+        var points: [OperatingPoint] = []
         var tp = 0, fp = 0
         var index = 0
         while index < order.count {
@@ -49,8 +40,8 @@ public struct ScoreCalibration: Sendable, Codable, Equatable {
         // ROC AUC by the trapezoid over the step curve (equals the Mann–Whitney statistic with ties as half).
         var auc = 0.0, previousFPR = 0.0, previousTPR = 0.0
         for point in points {
-            auc += (point.falsePositiveRate - previousFPR) * (point.recall + previousTPR) / 2
-            (previousFPR, previousTPR) = (point.falsePositiveRate, point.recall)
+            auc += (point.fpr - previousFPR) * (point.recall + previousTPR) / 2
+            (previousFPR, previousTPR) = (point.fpr, point.recall)
         }
         rocAUC = n > 0 && p > 0 ? auc : 0
         // Average precision: Σ (R_i − R_{i−1}) · P_i.
@@ -61,27 +52,24 @@ public struct ScoreCalibration: Sendable, Codable, Equatable {
         }
         averagePrecision = ap
         // EER: the point where FPR and FNR are closest, averaged there.
-        let eerPoint = points.min { abs($0.falsePositiveRate - (1 - $0.recall)) < abs($1.falsePositiveRate - (1 - $1.recall)) }!
-        equalErrorRate = (eerPoint.falsePositiveRate + (1 - eerPoint.recall)) / 2
+        let eerPoint = points.min { abs($0.fpr - (1 - $0.recall)) < abs($1.fpr - (1 - $1.recall)) }!
+        equalErrorRate = (eerPoint.fpr + (1 - eerPoint.recall)) / 2
         bestF1 = points.max { ($0.f1, -$0.threshold) < ($1.f1, -$1.threshold) }!
-        youden = points.max { ($0.recall - $0.falsePositiveRate) < ($1.recall - $1.falsePositiveRate) }!
+        youden = points.max { ($0.recall - $0.fpr) < ($1.recall - $1.fpr) }!
         let otsu = Self.otsu(scores)
         valley = Self.point(threshold: otsu, tp: zip(scores, labels).filter { $0.0 >= otsu && $0.1 }.count,
                             fp: zip(scores, labels).filter { $0.0 >= otsu && !$0.1 }.count, p: p, n: n)
     }
 
     /// The operating point with the highest threshold that still reaches `recall`.
-    public func threshold(forRecall recall: Double) -> Point? { curve.first { $0.recall >= recall } }
+    public func threshold(forRecall recall: Double) -> OperatingPoint? { curve.first { $0.recall >= recall } }
 
     /// The operating point with the lowest threshold whose precision is still at least `precision`.
-    public func threshold(forPrecision precision: Double) -> Point? { curve.last { $0.precision >= precision } }
+    public func threshold(forPrecision precision: Double) -> OperatingPoint? { curve.last { $0.precision >= precision } }
 
-    static func point(threshold: Double, tp: Int, fp: Int, p: Int, n: Int) -> Point {
-        let precision = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 1
-        let recall = p > 0 ? Double(tp) / Double(p) : 0
-        return Point(threshold: threshold, precision: precision, recall: recall,
-                     falsePositiveRate: n > 0 ? Double(fp) / Double(n) : 0,
-                     f1: precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0)
+    /// Pairs with score ≥ `threshold` called the same: `tp` of `p` same pairs, `fp` of `n` different ones.
+    static func point(threshold: Double, tp: Int, fp: Int, p: Int, n: Int) -> OperatingPoint {
+        OperatingPoint(threshold: threshold, truePositives: tp, falsePositives: fp, positives: p, negatives: n)
     }
 
     /// Otsu's threshold over a 256-bin histogram of the scores: the split maximising between-class variance.

@@ -23,7 +23,7 @@ public struct SphericalKMeans: Sendable {
         let data = points.map(Self.normalised)
         var generator = SeededRandom(seed: seed)
         // k-means++: each next centre drawn with probability ∝ (1 − best cosine to the chosen ones).
-        var centroids = [data[Int.random(in: 0..<data.count, using: &generator)]]
+        var centroids = [data[generator.int(in: 0..<data.count)]]
         var gap = data.map { 1 - Self.dot($0, centroids[0]) }
         while centroids.count < clusters {
             let total = gap.reduce(0, +)

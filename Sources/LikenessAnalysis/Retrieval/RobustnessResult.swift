@@ -2,27 +2,13 @@ import LikenessCore
 /// The outcome of the robustness benchmark: per method, the F1-max operating point over all pairs
 /// and the recall of each edit there.
 public struct RobustnessResult: Sendable, Codable {
-    /// Precision, recall and F1 when pairs at distance ≤ `threshold` are called the same.
-    public struct OperatingPoint: Sendable, Codable, Equatable {
-        /// Hamming bits for bit hashes, the method's own distance for continuous hashes.
-        public var threshold: Double
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
-
-        public init(threshold: Double, precision: Double, recall: Double, f1: Double) {
-            self.threshold = threshold
-            self.precision = precision
-            self.recall = recall
-            self.f1 = f1
-        }
-    }
-
     /// One method's results.
     public struct MethodResult: Sendable, Codable {
         public var method: PerceptualMethod
         /// Hash length for bit hashes; nil for continuous hashes.
         public var bits: Int?
+        /// The F1-max point: pairs at distance ≤ its threshold (Hamming bits for bit hashes, the
+        /// method's own distance for continuous hashes) are called the same. Rates only.
         public var best: OperatingPoint
         /// Recall at the best threshold per edit, in the order of ``RobustnessResult/edits``.
         public var recallByEdit: [Double]

@@ -4,6 +4,10 @@ import LikenessCore
 
 /// A threshold chosen by `likeness calibrate --save`, read back by `dupes`, `leakage` and
 /// `novelty` with `--calibration FILE` so the number in use is the one measured on labelled pairs.
+///
+/// Read it with ``load(_:)``, which validates what the file can say about itself (version, finite
+/// numbers, consistent centroids); a job then checks it against the model it opened with
+/// ``checked(for:)`` (or a hash calibration with ``checked(method:scale:path:)``).
 public struct CalibrationFile: Sendable, Codable, Equatable {
     /// How the threshold reads.
     public enum Scale: String, Sendable, Codable {
@@ -50,69 +54,36 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
     public var modelFingerprint: String?
     public var scale: Scale
     public var rule: Rule
-    /// In the scale's own unit (cosine, or distance).
-    public var threshold: Double
-    /// Measured on the labelled pairs at ``threshold``.
-    public var precision: Double
-    public var recall: Double
-    public var f1: Double
+    /// The chosen threshold (in the scale's own unit: cosine, or distance) with the precision,
+    /// recall and F1 measured there on the labelled pairs. Stored flat in the file.
+    public var point: OperatingPoint
     public var positives: Int
     public var negatives: Int
     /// Bootstrap interval of the chosen threshold, when one was computed.
     public var interval: ScoreCalibration.Interval?
     /// Per-cluster thresholds, when calibrated with `--per-cluster`.
     public var clusters: [ClusterThreshold]?
+    /// The file this calibration was loaded from (not stored in it); named in every check's error.
+    public var path: String?
 
-    public init(method: String, modelFingerprint: String?, scale: Scale, rule: Rule, threshold: Double,
-                precision: Double, recall: Double, f1: Double, positives: Int, negatives: Int,
-                interval: ScoreCalibration.Interval? = nil, clusters: [ClusterThreshold]? = nil) {
+    public init(method: String, modelFingerprint: String?, scale: Scale, rule: Rule, point: OperatingPoint,
+                positives: Int, negatives: Int, interval: ScoreCalibration.Interval? = nil, clusters: [ClusterThreshold]? = nil) {
         self.version = Self.currentVersion
         self.method = method
         self.modelFingerprint = modelFingerprint
         self.scale = scale
         self.rule = rule
-        self.threshold = threshold
-        self.precision = precision
-        self.recall = recall
-        self.f1 = f1
+        self.point = point.rates
         self.positives = positives
         self.negatives = negatives
         self.interval = interval
         self.clusters = clusters
     }
 
-    /// Why a calibration file cannot be used.
-    public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
-        case unreadable(path: String)
-        case malformed(path: String, reason: String)
-        case newerVersion(path: String, version: Int)
-        case wrongMethod(path: String, calibrated: String, requested: String)
-        case wrongScale(path: String, scale: Scale, needed: Scale)
-
-        public var description: String {
-            switch self {
-            case .unreadable(let path): "\(path): cannot read the calibration file"
-            case .malformed(let path, let reason): "\(path): not a Likeness calibration (\(reason))"
-            case .newerVersion(let path, let version): "\(path): calibration format \(version) is newer than this Likeness reads (\(CalibrationFile.currentVersion))"
-            case .wrongMethod(let path, let calibrated, let requested):
-                "\(path): calibrated for \(calibrated), but this run uses \(requested); calibrate again with the same method"
-            case .wrongScale(let path, let scale, let needed):
-                "\(path): holds a \(scale.rawValue) threshold, but this job needs a \(needed.rawValue) threshold"
-            }
-        }
-    }
-
-    /// Reads and checks a saved calibration.
-    public static func load(_ path: String) throws(LoadError) -> CalibrationFile {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path) }
-        struct Versioned: Decodable { var version: Int }
-        guard let versioned = try? JSONDecoder().decode(Versioned.self, from: data) else {
-            throw .malformed(path: path, reason: "no version field")
-        }
-        guard versioned.version <= currentVersion else { throw .newerVersion(path: path, version: versioned.version) }
-        do { return try JSONDecoder().decode(CalibrationFile.self, from: data) } catch {
-            throw .malformed(path: path, reason: "\(error)")
-        }
+    /// The chosen threshold, in the scale's own unit.
+    public var threshold: Double {
+        get { point.threshold }
+        set { point.threshold = newValue }
     }
 
     /// Writes pretty JSON.
@@ -122,17 +93,51 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
         try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// Checks this calibration fits a job that scores with `method` on `scale`.
-    public func checked(method requested: String, scale needed: Scale, path: String) throws(LoadError) -> CalibrationFile {
-        guard scale == needed else { throw .wrongScale(path: path, scale: scale, needed: needed) }
-        guard method == requested else { throw .wrongMethod(path: path, calibrated: method, requested: requested) }
-        return self
+    /// The threshold for an image whose embedding is `vector`: its nearest cluster's, or the global
+    /// one. Centroids of another length than `vector` are never compared (``checked(for:)`` refuses
+    /// such a file before it is used).
+    public func threshold(for vector: [Float]?) -> Double {
+        guard let vector, let clusters else { return threshold }
+        let comparable = clusters.filter { $0.centroid.count == vector.count }
+        guard let nearest = comparable.max(by: { $0.centroid.cosineSimilarity(to: vector) < $1.centroid.cosineSimilarity(to: vector) }) else {
+            return threshold
+        }
+        return nearest.threshold
     }
 
-    /// The threshold for an image whose embedding is `vector`: its nearest cluster's, or the global one.
-    public func threshold(for vector: [Float]?) -> Double {
-        guard let vector, let clusters, !clusters.isEmpty else { return threshold }
-        let nearest = clusters.max { $0.centroid.cosineSimilarity(to: vector) < $1.centroid.cosineSimilarity(to: vector) }!
-        return nearest.threshold
+    private enum CodingKeys: String, CodingKey {
+        case version, method, modelFingerprint, scale, rule, threshold, precision, recall, f1, positives, negatives, interval, clusters
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        method = try c.decode(String.self, forKey: .method)
+        modelFingerprint = try c.decodeIfPresent(String.self, forKey: .modelFingerprint)
+        scale = try c.decode(Scale.self, forKey: .scale)
+        rule = try c.decode(Rule.self, forKey: .rule)
+        point = OperatingPoint(threshold: try c.decode(Double.self, forKey: .threshold), precision: try c.decode(Double.self, forKey: .precision),
+                               recall: try c.decode(Double.self, forKey: .recall), f1: try c.decode(Double.self, forKey: .f1))
+        positives = try c.decode(Int.self, forKey: .positives)
+        negatives = try c.decode(Int.self, forKey: .negatives)
+        interval = try c.decodeIfPresent(ScoreCalibration.Interval.self, forKey: .interval)
+        clusters = try c.decodeIfPresent([ClusterThreshold].self, forKey: .clusters)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(method, forKey: .method)
+        try c.encodeIfPresent(modelFingerprint, forKey: .modelFingerprint)
+        try c.encode(scale, forKey: .scale)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(point.threshold, forKey: .threshold)
+        try c.encode(point.precision, forKey: .precision)
+        try c.encode(point.recall, forKey: .recall)
+        try c.encode(point.f1, forKey: .f1)
+        try c.encode(positives, forKey: .positives)
+        try c.encode(negatives, forKey: .negatives)
+        try c.encodeIfPresent(interval, forKey: .interval)
+        try c.encodeIfPresent(clusters, forKey: .clusters)
     }
 }

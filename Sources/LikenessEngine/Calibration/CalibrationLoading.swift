@@ -1,9 +1,10 @@
-/// Reads `--calibration FILE` for the jobs that apply a saved threshold.
+/// Reads `--calibration FILE` for the jobs that apply a saved cosine threshold.
 enum CalibrationLoading {
-    /// The saved cosine calibration of `model` at `path`, or nil without a path.
-    static func cosine(_ path: String?, model: String) throws(JobError) -> CalibrationFile? {
+    /// The saved cosine calibration at `path` when it was made with `model` (same id, same weights,
+    /// centroids of its dimension), or nil without a path.
+    static func cosine(_ path: String?, for model: OpenedModel) throws(JobError) -> CalibrationFile? {
         guard let path else { return nil }
-        do { return try CalibrationFile.load(path).checked(method: model, scale: .cosine, path: path) } catch {
+        do { return try CalibrationFile.load(path).checked(for: model.model) } catch {
             throw .invalidInput(error.description)
         }
     }

@@ -60,12 +60,12 @@ public struct ClassPairSampler: Sendable {
         var attempts = 0
         while pairs.count < positiveTarget && attempts < positiveTarget * 50 {
             attempts += 1
-            var pick = Int.random(in: 0..<totalPositive, using: &generator)
+            var pick = generator.int(in: 0..<totalPositive)
             var c = 0
             while pick >= pairCounts[c] { pick -= pairCounts[c]; c += 1 }
             let files = classes[c].files
-            let i = Int.random(in: 0..<files.count, using: &generator)
-            var j = Int.random(in: 0..<(files.count - 1), using: &generator)
+            let i = generator.int(in: 0..<files.count)
+            var j = generator.int(in: 0..<(files.count - 1))
             if j >= i { j += 1 }
             if seen.insert([files[min(i, j)], files[max(i, j)]]).inserted { pairs.append(LabelledPair(a: files[i], b: files[j], same: true)) }
         }
@@ -74,8 +74,8 @@ public struct ClassPairSampler: Sendable {
         attempts = 0
         while negatives < negativeTarget && attempts < negativeTarget * 50 {
             attempts += 1
-            let first = images[Int.random(in: 0..<images.count, using: &generator)]
-            let second = images[Int.random(in: 0..<images.count, using: &generator)]
+            let first = images[generator.int(in: 0..<images.count)]
+            let second = images[generator.int(in: 0..<images.count)]
             guard first.0 != second.0 else { continue }
             if seen.insert([min(first.1, second.1), max(first.1, second.1)]).inserted {
                 pairs.append(LabelledPair(a: first.1, b: second.1, same: false))

@@ -1,13 +1,15 @@
 import Foundation
 import LikenessAnalysis
 import LikenessCore
-import LikenessImaging
 
 /// What a calibration scores pairs with: an embedding model (cosine) or a perceptual hash
 /// (its distance, negated so that higher still means more alike).
 public enum PairScoring: Sendable {
     case embedding(any EmbeddingModel, EmbeddingInput)
     case hash(PerceptualMethod)
+
+    /// A model opened by ``ModelLocator/open(_:threads:)``.
+    public static func embedding(_ opened: OpenedModel) -> PairScoring { .embedding(opened.model, opened.input) }
 
     /// The method's name: the model id or the hash name.
     public var name: String {
@@ -24,79 +26,117 @@ public enum PairScoring: Sendable {
         case .hash: .distance
         }
     }
+
+    /// The model's weights fingerprint, for embedding scoring.
+    public var fingerprint: String? {
+        if case .embedding(let model, _) = self { model.fingerprint } else { nil }
+    }
 }
 
 /// Scores of labelled pairs.
 public struct PairScores: Sendable {
     /// In pair order; nil when an image of the pair could not be used. Higher = more alike.
     public var scores: [Double?]
-    /// One message per unusable image.
+    /// One message per unusable image, starting with its path.
     public var skipped: [String]
     /// Each image's embedding (embedding scoring only), for per-cluster thresholds.
     public var vectors: [String: [Float]]
 }
 
-/// Scores labelled pairs; each image is read and described once however many pairs it is in.
+/// Scores labelled pairs; each image is read once (through ``ImageSource``) and described once
+/// however many pairs it is in. Embeddings go through ``BatchEmbedder``; hashes through
+/// ``HashComputer`` on worker threads.
 public struct PairScorer: Sendable {
     public let scoring: PairScoring
+    /// Threads that read, decode and hash. Default: every core.
     public let workers: Int
+    /// Images per model run. Default 32.
+    public let batchSize: Int
 
-    public init(scoring: PairScoring, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(scoring: PairScoring, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 32) {
         self.scoring = scoring
         self.workers = max(1, workers)
+        self.batchSize = max(1, batchSize)
     }
 
-    /// Scores every pair.
-    public func scores(_ pairs: [LabelledPair], progress: any ProgressReporter = SilentProgress()) throws -> PairScores {
+    /// Scores every pair, reporting an `embed` or `hash` phase; stops with ``JobError/cancelled``
+    /// once `cancellation` is cancelled.
+    public func scores(_ pairs: [LabelledPair], progress: any ProgressReporter = SilentProgress(),
+                       cancellation: CancellationToken = CancellationToken()) throws(JobError) -> PairScores {
         var seen = Set<String>()
         let paths = pairs.flatMap { [$0.a, $0.b] }.filter { seen.insert($0).inserted }
-        var skipped: [String] = []
         switch scoring {
         case .embedding(let model, let input):
-            var vectors: [String: [Float]] = [:]
-            progress.begin("embed", total: paths.count)
-            for start in stride(from: 0, to: paths.count, by: 32) {
-                let batch = Array(paths[start..<min(start + 32, paths.count)])
-                let decoded = ParallelWork.map(batch, workers: workers) { path -> Result<PixelBuffer, ItemFailure> in
-                    guard let data = FileManager.default.contents(atPath: path) else { return .failure(ItemFailure(.unreadable, "\(path): cannot be read")) }
-                    do throws(ImagingError) { return .success(try input.pixels(from: Array(data), path: path)) } catch { return .failure(error.itemFailure) }
-                }
-                let ready = zip(batch, decoded).compactMap { path, result in (try? result.get()).map { (path, $0) } }
-                for case .failure(let failure) in decoded { skipped.append(failure.message) }
-                let embedded = try model.embed(ready.map(\.1))
-                for ((path, _), result) in zip(ready, embedded) {
-                    switch result {
-                    case .success(let vector): vectors[path] = vector
-                    case .failure(let failure): skipped.append("\(path): \(failure.message)")
-                    }
-                }
-                progress.advance("embed", completed: start + batch.count, total: paths.count)
-            }
-            progress.end("embed")
+            let (vectors, skipped) = try embeddings(paths, model: model, input: input, progress: progress, cancellation: cancellation)
             return PairScores(scores: pairs.map { pair in
                 guard let a = vectors[pair.a], let b = vectors[pair.b] else { return nil }
                 return Double(a.cosineSimilarity(to: b))
             }, skipped: skipped, vectors: vectors)
         case .hash(let method):
-            let computer = try HashComputer(perceptual: [method])
-            progress.begin("hash", total: paths.count)
-            let values = ParallelWork.map(paths, workers: workers, finished: { progress.advance("hash", completed: $0, total: paths.count) }) {
-                path -> Result<PerceptualValue, ItemFailure> in
-                guard let data = FileManager.default.contents(atPath: path) else { return .failure(ItemFailure(.unreadable, "\(path): cannot be read")) }
-                do throws(ImagingError) { return .success(try computer.values(of: Array(data), path: path)[0]) } catch { return .failure(error.itemFailure) }
-            }
-            progress.end("hash")
-            var byPath: [String: PerceptualValue] = [:]
-            for (path, result) in zip(paths, values) {
-                switch result {
-                case .success(let value): byPath[path] = value
-                case .failure(let failure): skipped.append(failure.message)
-                }
-            }
+            let (values, skipped) = try hashes(paths, method: method, progress: progress, cancellation: cancellation)
             return PairScores(scores: pairs.map { pair in
-                guard let a = byPath[pair.a], let b = byPath[pair.b] else { return nil }
+                guard let a = values[pair.a], let b = values[pair.b] else { return nil }
                 return -a.distance(to: b)
             }, skipped: skipped, vectors: [:])
         }
+    }
+
+    /// Every path's vector, or a message why it has none.
+    private func embeddings(_ paths: [String], model: any EmbeddingModel, input: EmbeddingInput, progress: any ProgressReporter,
+                            cancellation: CancellationToken) throws(JobError) -> (vectors: [String: [Float]], skipped: [String]) {
+        var vectors: [String: [Float]] = [:], skipped: [String] = [], done = 0
+        progress.begin("embed", total: paths.count)
+        defer { progress.end("embed") }
+        do {
+            _ = try BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: workers)
+                .embed(paths.map { ImageSource(path: $0) }, input: input, cancellation: cancellation) { outcomes in
+                    for (index, result) in outcomes {
+                        switch result {
+                        case .success(let vector): vectors[paths[index]] = vector
+                        case .failure(let failure): skipped.append(Self.message(failure, path: paths[index]))
+                        }
+                    }
+                    done += outcomes.count
+                    progress.advance("embed", completed: done, total: paths.count)
+                }
+        } catch {
+            throw .wrapping(error)
+        }
+        return (vectors, skipped)
+    }
+
+    /// Every path's hash value, or a message why it has none.
+    private func hashes(_ paths: [String], method: PerceptualMethod, progress: any ProgressReporter,
+                        cancellation: CancellationToken) throws(JobError) -> (values: [String: PerceptualValue], skipped: [String]) {
+        let computer: HashComputer
+        do { computer = try HashComputer(perceptual: [method]) } catch { throw .wrapping(error) }
+        progress.begin("hash", total: paths.count)
+        let outcomes = ParallelWork.map(paths, workers: workers, finished: { progress.advance("hash", completed: $0, total: paths.count) }) {
+            path -> Result<PerceptualValue, ItemFailure>? in
+            cancellation.isCancelled ? nil : Self.value(of: path, computer: computer)
+        }
+        progress.end("hash")
+        if cancellation.isCancelled { throw .cancelled }
+        var values: [String: PerceptualValue] = [:], skipped: [String] = []
+        for (path, outcome) in zip(paths, outcomes) {
+            switch outcome {
+            case .success(let value): values[path] = value
+            case .failure(let failure): skipped.append(Self.message(failure, path: path))
+            case nil: break
+            }
+        }
+        return (values, skipped)
+    }
+
+    /// One file's hash value, read through ``ImageSource``.
+    static func value(of path: String, computer: HashComputer) -> Result<PerceptualValue, ItemFailure> {
+        let bytes: [UInt8]
+        do { bytes = try ImageSource(path: path).bytes() } catch { return .failure(error) }
+        do { return .success(try computer.values(of: bytes, path: path)[0]) } catch { return .failure(error.itemFailure) }
+    }
+
+    /// The failure's message, led by the path when it does not name it already.
+    static func message(_ failure: ItemFailure, path: String) -> String {
+        failure.message.hasPrefix(path) ? failure.message : "\(path): \(failure.message)"
     }
 }

@@ -50,7 +50,7 @@ public struct StratifiedPairSampler: Sendable {
         var attempts = 0
         while pool.count < randomTarget && attempts < 40 * count {
             attempts += 1
-            let i = Int.random(in: 0..<n, using: &generator), j = Int.random(in: 0..<n, using: &generator)
+            let i = generator.int(in: 0..<n), j = generator.int(in: 0..<n)
             guard i != j else { continue }
             let key = min(i, j) * n + max(i, j)
             if pool[key] == nil { pool[key] = vectors[i].cosineSimilarity(to: vectors[j]) }
@@ -63,7 +63,7 @@ public struct StratifiedPairSampler: Sendable {
             let bin = high > low ? min(bins - 1, Int((entry.value - low) / (high - low) * Float(bins))) : 0
             byBin[bin].append(entry)
         }
-        for b in byBin.indices { byBin[b].shuffle(using: &generator) }
+        for b in byBin.indices { generator.shuffle(&byBin[b]) }
         var chosen: [(key: Int, value: Float)] = []
         var cursor = [Int](repeating: 0, count: bins)
         // Round-robin over bins until the count is met or the pool runs dry: equal shares, and a
@@ -77,7 +77,7 @@ public struct StratifiedPairSampler: Sendable {
             }
             if !progressed { break }
         }
-        chosen.shuffle(using: &generator)
+        generator.shuffle(&chosen)
         return chosen.map { Pair(a: paths[$0.key / n], b: paths[$0.key % n], similarity: $0.value) }
     }
 }

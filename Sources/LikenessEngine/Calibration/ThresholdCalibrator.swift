@@ -1,75 +1,6 @@
 import LikenessAnalysis
 import LikenessCore
 
-/// Settings for ``ThresholdCalibrator``.
-public struct CalibrationConfiguration: Sendable {
-    /// Also find the highest threshold that still reaches this recall.
-    public var targetRecall: Double?
-    /// Also find the lowest threshold that keeps this precision.
-    public var targetPrecision: Double?
-    /// The rule whose threshold is saved. Default: the target recall when given, else the target
-    /// precision when given, else best F1.
-    public var rule: CalibrationFile.Rule?
-    /// Bootstrap resamples for confidence intervals; 0 skips them. Default 200.
-    public var resamples: Int
-    /// Clusters with their own threshold (embeddings only); nil for one global threshold.
-    public var clusters: Int?
-    public var seed: UInt64
-
-    public init(targetRecall: Double? = nil, targetPrecision: Double? = nil, rule: CalibrationFile.Rule? = nil,
-                resamples: Int = 200, clusters: Int? = nil, seed: UInt64 = 1) {
-        self.targetRecall = targetRecall
-        self.targetPrecision = targetPrecision
-        self.rule = rule
-        self.resamples = max(0, resamples)
-        self.clusters = clusters
-        self.seed = seed
-    }
-
-    /// The rule to save, given what was asked for.
-    public var chosenRule: CalibrationFile.Rule {
-        rule ?? (targetRecall != nil ? .targetRecall : targetPrecision != nil ? .targetPrecision : .bestF1)
-    }
-}
-
-/// What a calibration found, in the method's own units (cosine, or distance for hashes).
-public struct CalibrationOutcome: Sendable, Encodable {
-    /// One threshold rule's result.
-    public struct Choice: Sendable, Encodable {
-        public var rule: CalibrationFile.Rule
-        public var threshold: Double
-        public var precision: Double
-        public var recall: Double
-        public var falsePositiveRate: Double
-        public var f1: Double
-        /// Bootstrap interval of the threshold.
-        public var interval: ScoreCalibration.Interval?
-    }
-
-    public var method: String
-    public var scale: CalibrationFile.Scale
-    public var positives: Int
-    public var negatives: Int
-    public var rocAUC: Double
-    public var rocAUCInterval: ScoreCalibration.Interval?
-    public var averagePrecision: Double
-    public var equalErrorRate: Double
-    public var bootstrapResamples: Int
-    /// Every rule asked for; a target that cannot be reached is left out.
-    public var choices: [Choice]
-    /// The saved calibration: the chosen rule's threshold (and per-cluster thresholds).
-    public var file: CalibrationFile
-    /// The full calibration in score space (cosine, or negated distance), for plots.
-    public var calibration: ScoreCalibration
-    /// The raw scores in the method's units, positives and negatives, for histograms.
-    public var positiveScores: [Double]
-    public var negativeScores: [Double]
-
-    private enum CodingKeys: String, CodingKey {
-        case method, scale, positives, negatives, rocAUC, rocAUCInterval, averagePrecision, equalErrorRate, bootstrapResamples, choices, file
-    }
-}
-
 /// From labelled, scored pairs to thresholds by every rule, their bootstrap intervals, optional
 /// per-cluster thresholds, and the file that `dupes`, `leakage` and `novelty` read.
 public struct ThresholdCalibrator: Sendable {
@@ -112,9 +43,8 @@ public struct ThresholdCalibrator: Sendable {
         func interval(_ i: ScoreCalibration.Interval?) -> ScoreCalibration.Interval? {
             i.map { scale == .distance ? .init(low: -$0.high, high: -$0.low) : $0 }
         }
-        func choice(_ rule: CalibrationFile.Rule, _ point: ScoreCalibration.Point?, _ range: ScoreCalibration.Interval?) -> CalibrationOutcome.Choice? {
-            point.map { .init(rule: rule, threshold: unit($0.threshold), precision: $0.precision, recall: $0.recall,
-                              falsePositiveRate: $0.falsePositiveRate, f1: $0.f1, interval: interval(range)) }
+        func choice(_ rule: CalibrationFile.Rule, _ point: OperatingPoint?, _ range: ScoreCalibration.Interval?) -> CalibrationOutcome.Choice? {
+            point.map { .init(rule: rule, point: $0.converted(unit), interval: interval(range)) }
         }
         var choices = [
             choice(.bestF1, calibration.bestF1, bootstrap?.bestF1Threshold),
@@ -131,11 +61,10 @@ public struct ThresholdCalibrator: Sendable {
         var clusters: [CalibrationFile.ClusterThreshold]?
         if let k = c.clusters {
             guard scale == .cosine else { throw .clustersNeedEmbeddings }
-            clusters = perCluster(k, scores: scores, labels: labels, pairs: pairs, vectors: vectors, fallback: chosen.threshold)
+            clusters = perCluster(k, scores: scores, labels: labels, pairs: pairs, vectors: vectors, fallback: chosen.point.threshold)
         }
-        let file = CalibrationFile(method: method, modelFingerprint: fingerprint, scale: scale, rule: chosen.rule, threshold: chosen.threshold,
-                                   precision: chosen.precision, recall: chosen.recall, f1: chosen.f1, positives: same,
-                                   negatives: labels.count - same, interval: chosen.interval, clusters: clusters)
+        let file = CalibrationFile(method: method, modelFingerprint: fingerprint, scale: scale, rule: chosen.rule, point: chosen.point,
+                                   positives: same, negatives: labels.count - same, interval: chosen.interval, clusters: clusters)
         return CalibrationOutcome(method: method, scale: scale, positives: same, negatives: labels.count - same,
                                   rocAUC: calibration.rocAUC, rocAUCInterval: bootstrap?.rocAUC,
                                   averagePrecision: calibration.averagePrecision, equalErrorRate: calibration.equalErrorRate,

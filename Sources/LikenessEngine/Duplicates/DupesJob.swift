@@ -95,6 +95,7 @@ public struct DupesJob: Job {
     private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?, scan: ScanSummary?,
                                  context: JobContext) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
+        _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
         let groups = try NearDuplicateGrouper(configuration: configuration).groups(in: filled.space, progress: context.progress)
@@ -126,7 +127,7 @@ public struct DupesJob: Job {
         case (.cosine, .hash):
             throw .invalidInput("\(calibration) holds a cosine threshold for a model; it cannot set a --method hash threshold")
         case (.cosine, .embedding(var configuration)):
-            do { _ = try file.checked(method: model, scale: .cosine, path: calibration) } catch { throw .invalidInput(error.description) }
+            // Checked against the opened model (id, weights, dimension) in `embeddingGroups`.
             configuration.acceptCosine = Float(file.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
             return .embedding(configuration)

@@ -95,9 +95,4 @@ public enum ParallelHashing {
             do throws(ImagingError) { return .success(try computer.all(of: bytes, path: source.path)) } catch { return .failure(error.itemFailure) }
         }
     }
-
-    /// Reads and hashes every file; returns how many succeeded.
-    public static func count(_ paths: [String], workers: Int, computer: HashComputer) -> Int {
-        values(of: paths.map { ImageSource(path: $0) }, computer: computer, workers: workers).filter { (try? $0.get()) != nil }.count
-    }
 }

@@ -34,12 +34,12 @@ public struct LeakageJob: Job {
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
+        let opened = try context.models.open(model, threads: threads)
         var configuration = self.configuration
-        if let calibrated = try CalibrationLoading.cosine(calibration, model: model) {
+        if let calibrated = try CalibrationLoading.cosine(calibration, for: opened) {
             configuration.acceptCosine = Float(calibrated.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
-        let opened = try context.models.open(model, threads: threads)
         let (split, skipped) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
         do {
             let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress)

@@ -40,9 +40,9 @@ public struct NoveltyJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         if threshold != nil && calibration != nil { throw .invalidInput("give --threshold or --calibration, not both") }
-        let calibrated = try CalibrationLoading.cosine(calibration, model: model)
-        let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
         let opened = try context.models.open(model, threads: threads)
+        let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
+        let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
         let (split, skipped) = try SplitComparison.prepared(first: [reference], second: [query], model: opened, context: context)
         guard !split.first.isEmpty else { throw .invalidInput("no usable reference images in \(reference)") }
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)

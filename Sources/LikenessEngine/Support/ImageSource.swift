@@ -84,7 +84,7 @@ public struct ImageSource: Sendable, Hashable {
     }
 
     private func failure(_ code: Int32) -> ItemFailure {
-        if code == ENOENT && !listedNow {
+        if code == ENOENT && !listedNow && expected != nil {
             return ItemFailure(.unreadable, "\(path): no longer there (moved or deleted since it was catalogued); run `likeness scan` again")
         }
         return ItemFailure(.unreadable, "\(path): \(String(cString: strerror(code)))")

@@ -32,15 +32,17 @@ public struct DecodeBenchmark: Sendable {
 
     /// Decodes every file once (after one untimed warm-up pass over the first file).
     public func run(_ paths: [String], progress: any ProgressReporter = SilentProgress()) -> Result {
-        if let first = paths.first, let bytes = FileManager.default.contents(atPath: first) {
-            _ = try? decoder.decode(Array(bytes), to: size)
+        if let first = paths.first, let bytes = try? ImageSource(path: first).bytes() {
+            _ = try? decoder.decode(bytes, to: size)
         }
         let started = Date()
-        let outcomes = ParallelWork.map(paths, workers: workers) { path -> Int? in
-            guard let data = FileManager.default.contents(atPath: path),
-                  let decoded = try? decoder.decode(Array(data), to: size, path: path) else { return nil }
+        progress.begin("decode", total: paths.count)
+        let outcomes = ParallelWork.map(paths, workers: workers, finished: { progress.advance("decode", completed: $0, total: paths.count) }) {
+            path -> Int? in
+            guard let bytes = try? ImageSource(path: path).bytes(), let decoded = try? decoder.decode(bytes, to: size, path: path) else { return nil }
             return decoded.info.pixelCount
         }
+        progress.end("decode")
         let seconds = Date().timeIntervalSince(started)
         let pixels = outcomes.compactMap { $0 }
         let (w, h) = size.dimensions

@@ -11,18 +11,51 @@ import LikenessMatching
 /// pHash alone, the embedding alone (each at its best possible threshold, which flatters them) and
 /// the default hybrid rule at its fixed configuration.
 public struct DuplicateBenchmark: Sendable {
+    /// One rule's accuracy over all pairs.
     public struct Rule: Sendable, Codable {
         public var name: String
-        /// The threshold used, in the rule's own units (pHash bits, cosine, or "default").
+        /// The threshold as shown, in the rule's own units ("12/64" pHash bits, "cosine ≥ 0.912",
+        /// or "default" for the grouped rules).
         public var threshold: String
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
+        /// Precision, recall and F1 over all pairs. Its threshold is in bits, cosine, or the
+        /// grouped rule's accept cosine. Encoded flat (precision, recall, f1).
+        public var point: OperatingPoint
         /// Recall per edit, in the order of ``Result/edits``.
         public var recallByEdit: [Double]
         /// Where the false pairs come from: two different photos, a photo and a distractor, two
         /// distractors. Nil for rules at a tuned threshold.
         public var falsePairs: FalsePairs?
+
+        public init(name: String, threshold: String, point: OperatingPoint, recallByEdit: [Double], falsePairs: FalsePairs? = nil) {
+            self.name = name
+            self.threshold = threshold
+            self.point = point
+            self.recallByEdit = recallByEdit
+            self.falsePairs = falsePairs
+        }
+
+        private enum CodingKeys: String, CodingKey { case name, threshold, precision, recall, f1, recallByEdit, falsePairs }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            threshold = try c.decode(String.self, forKey: .threshold)
+            point = OperatingPoint(threshold: .nan, precision: try c.decode(Double.self, forKey: .precision),
+                                   recall: try c.decode(Double.self, forKey: .recall), f1: try c.decode(Double.self, forKey: .f1))
+            recallByEdit = try c.decode([Double].self, forKey: .recallByEdit)
+            falsePairs = try c.decodeIfPresent(FalsePairs.self, forKey: .falsePairs)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(threshold, forKey: .threshold)
+            try c.encode(point.precision, forKey: .precision)
+            try c.encode(point.recall, forKey: .recall)
+            try c.encode(point.f1, forKey: .f1)
+            try c.encode(recallByEdit, forKey: .recallByEdit)
+            try c.encodeIfPresent(falsePairs, forKey: .falsePairs)
+        }
     }
 
     /// False pairs by the kind of their two images.
@@ -84,51 +117,34 @@ public struct DuplicateBenchmark: Sendable {
     /// - Parameters:
     ///   - distractors: folders of unrelated images, added unedited.
     ///   - distractorImages: more unedited distractors already in memory (for example Fashion-MNIST).
+    ///   - workers: threads that edit and describe one photo's versions while the model embeds.
+    ///   - cancellation: checked between photos and batches.
     public func run(photos roots: [String], distractors: [String], distractorImages: [PixelBuffer] = [], input: EmbeddingInput,
-                    progress: any ProgressReporter = SilentProgress()) throws -> Result {
+                    workers: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any ProgressReporter = SilentProgress(),
+                    cancellation: CancellationToken = CancellationToken()) throws -> Result {
         let photoFiles = FileWalker.files(in: roots)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
-        let decoder = try ImageDecoder(), editor = try ImageEditor(), signals = try ImageSignals()
-        func signalsOf(_ pixels: PixelBuffer) throws -> (hashes: [BitHash], features: LocalFeatures?) {
-            (signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
-             try signals.features(of: pixels, editor: editor))
-        }
+        let versions = try VersionMaker(edits: edits, input: input)
+        let decoder = try ImageDecoder()
         var items: [Item] = []
         var failures: [ItemFailure] = []
         let all = photoFiles + distractorFiles
         progress.begin("edit+embed", total: all.count)
         for (index, path) in all.enumerated() {
             defer { progress.advance("edit+embed", completed: index + 1, total: all.count) }
+            try cancellation.check()
             do {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ItemFailure(.unreadable, "\(path): cannot be read") }
-                let original = try decoder.decode(Array(data), to: .fit(width: workingSize, height: workingSize), path: path).pixels
-                var versions = [(edit: -1, pixels: original)]
-                if index < photoFiles.count { versions += try edits.enumerated().map { ($0.offset, try editor.apply($0.element, to: original)) } }
-                let prepared = try versions.map { version in
-                    (version.edit, try input.pixels(from: version.pixels), try signalsOf(version.pixels))
-                }
-                let vectors = try model.embed(prepared.map(\.1))
-                for ((edit, _, found), vector) in zip(prepared, vectors) {
-                    items.append(Item(source: index, edit: edit, vector: try vector.get(), hashes: found.hashes, features: found.features))
-                }
-            } catch let error as ItemFailure {
-                failures.append(error)
-            } catch let error as ImagingError {
-                failures.append(error.itemFailure)
+                let original = try ImageSource(path: path).decode(decoder, to: .fit(width: workingSize, height: workingSize))
+                items += try versions.items(of: original, source: index, edited: index < photoFiles.count, model: model,
+                                            workers: workers, cancellation: cancellation)
+            } catch let failure as ItemFailure {
+                failures.append(failure)
             }
         }
         progress.end("edit+embed")
-        // In-memory distractors: one source each, never edited, embedded in batches.
-        for start in stride(from: 0, to: distractorImages.count, by: 64) {
-            let batch = Array(distractorImages[start..<min(start + 64, distractorImages.count)])
-            let prepared = try batch.map { try input.pixels(from: $0) }
-            let vectors = try model.embed(prepared)
-            for (offset, (image, vector)) in zip(batch, vectors).enumerated() {
-                guard case .success(let v) = vector else { continue }
-                let found = try signalsOf(image)
-                items.append(Item(source: all.count + start + offset, edit: -1, vector: v, hashes: found.hashes, features: found.features))
-            }
-        }
+        // In-memory distractors: one source each, never edited; one decode thread (libvips on many
+        // small in-memory images is not safe on several, see FeatureExtraction).
+        items += try versions.distractors(distractorImages, firstSource: all.count, model: model, cancellation: cancellation)
         return try evaluate(items, photos: photoFiles.count, distractors: distractorFiles.count + distractorImages.count, failures: failures)
     }
 
@@ -164,19 +180,19 @@ public struct DuplicateBenchmark: Sendable {
             let groups = Self.groups(items, candidates: within, rule: rule, inliers: inliers)
             var groupOf = [Int?](repeating: nil, count: items.count)
             for (g, members) in groups.enumerated() { for m in members { groupOf[m] = g } }
-            return Self.counts(groups, items).rule(name: name, positives: positives, recallByEdit: recalls { groupOf[$0] != nil && groupOf[$0] == groupOf[$1] },
+            return Self.counts(groups, items).rule(name: name, accept: rule.acceptCosine, positives: positives, recallByEdit: recalls { groupOf[$0] != nil && groupOf[$0] == groupOf[$1] },
                                                    falsePairs: Self.falsePairs(groups, items, photos: photos))
         }
         var withoutGeometry = configuration
         withoutGeometry.minimumInliers = 0
-        let cosineThreshold = 1 - Float(cosineBest.threshold) / 1000
+        let (hashRadius, cosineBin) = (Int(hashBest.threshold), Int(cosineBest.threshold))
+        let cosineThreshold = 1 - Float(cosineBin) / 1000
         let rules = [
-            Rule(name: "phash only (best threshold)", threshold: "\(hashBest.threshold)/64", precision: hashBest.precision,
-                 recall: hashBest.recall, f1: hashBest.f1,
-                 recallByEdit: recalls { items[$0].hashes[0].hammingDistance(to: items[$1].hashes[0]) <= hashBest.threshold }),
+            Rule(name: "phash only (best threshold)", threshold: "\(hashRadius)/64", point: hashBest.rates,
+                 recallByEdit: recalls { items[$0].hashes[0].hammingDistance(to: items[$1].hashes[0]) <= hashRadius }),
             Rule(name: "\(model.id) only (best threshold)", threshold: String(format: "cosine ≥ %.3f", cosineThreshold),
-                 precision: cosineBest.precision, recall: cosineBest.recall, f1: cosineBest.f1,
-                 recallByEdit: recalls { Self.bin(items[$0].vector.cosineSimilarity(to: items[$1].vector)) <= cosineBest.threshold }),
+                 point: cosineBest.rates.converted { _ in Double(cosineThreshold) },
+                 recallByEdit: recalls { Self.bin(items[$0].vector.cosineSimilarity(to: items[$1].vector)) <= cosineBin }),
             groupedRule("embedding + pHash, groups (no local features)", withoutGeometry),
             groupedRule("default dupes (groups)", configuration),
         ]
@@ -222,16 +238,14 @@ public struct DuplicateBenchmark: Sendable {
             if same { truePositives += 1 } else { falsePositives += 1 }
         }
 
-        func scores(positives: Int) -> (precision: Double, recall: Double, f1: Double) {
-            let p = truePositives + falsePositives > 0 ? Double(truePositives) / Double(truePositives + falsePositives) : 1
-            let r = positives > 0 ? Double(truePositives) / Double(positives) : 0
-            return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
+        /// Precision, recall and F1 with the counts, out of `positives` same pairs; the threshold is
+        /// the grouped rule's accept cosine when given.
+        func scores(positives: Int, accept: Float? = nil) -> OperatingPoint {
+            OperatingPoint(threshold: accept.map(Double.init) ?? .nan, truePositives: truePositives, falsePositives: falsePositives, positives: positives)
         }
 
-        func rule(name: String, positives: Int, recallByEdit: [Double], falsePairs: FalsePairs? = nil) -> Rule {
-            let s = scores(positives: positives)
-            return Rule(name: name, threshold: "default", precision: s.precision, recall: s.recall, f1: s.f1, recallByEdit: recallByEdit,
-                        falsePairs: falsePairs)
+        func rule(name: String, accept: Float, positives: Int, recallByEdit: [Double], falsePairs: FalsePairs? = nil) -> Rule {
+            Rule(name: name, threshold: "default", point: scores(positives: positives, accept: accept), recallByEdit: recallByEdit, falsePairs: falsePairs)
         }
     }
 
@@ -291,7 +305,7 @@ public struct DuplicateBenchmark: Sendable {
     /// on the odd-numbered sources alone (distractors are split the same way).
     func tune(_ items: [Item], halves: [[CandidatePair]], inliers: InlierTable) -> Tuning? {
         let grid = Self.grid(neighbours: configuration.neighbours) + [configuration]
-        let scored = (0..<2).map { half -> [(precision: Double, recall: Double, f1: Double)] in
+        let scored = (0..<2).map { half -> [OperatingPoint] in
             let positives = Self.positivePairs(items.filter { $0.source % 2 == half })
             return grid.map { rule in
                 let within = halves[half].filter { $0.score >= rule.candidateCosine }

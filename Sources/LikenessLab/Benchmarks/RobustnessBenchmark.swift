@@ -53,8 +53,10 @@ public struct RobustnessBenchmark: Sendable {
     /// - Parameters:
     ///   - roots: folders of photos; each is edited in every way.
     ///   - distractors: folders of unrelated images added unedited, as extra negatives.
-    public func run(_ roots: [String], distractors: [String] = [],
-                    progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> RobustnessResult {
+    ///   - cancellation: checked before each photo; a cancelled run throws ``Cancelled``.
+    /// - Throws: ``ImagingError`` when libvips cannot start, ``Cancelled``.
+    public func run(_ roots: [String], distractors: [String] = [], progress: any ProgressReporter = SilentProgress(),
+                    cancellation: CancellationToken = CancellationToken()) throws -> RobustnessResult {
         let photoFiles = FileWalker.files(in: roots)
         let distractorFiles = distractors.isEmpty ? [] : FileWalker.files(in: distractors)
         let files = photoFiles + distractorFiles
@@ -71,11 +73,10 @@ public struct RobustnessBenchmark: Sendable {
                                         finished: { progress.advance("edit+hash", completed: $0, total: files.count) }) {
             item -> Swift.Result<PhotoHashes, ItemFailure> in
             let (index, path) = item
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(ItemFailure(.unreadable, "\(path): cannot be read"))
-            }
+            guard !cancellation.isCancelled else { return .failure(ItemFailure(.unreadable, "\(path): not read (stopped)")) }
+            let original: PixelBuffer
+            do throws(ItemFailure) { original = try ImageSource(path: path).decode(decoder, to: .fit(width: side, height: side)) } catch { return .failure(error) }
             do throws(ImagingError) {
-                let original = try decoder.decode(Array(data), to: .fit(width: side, height: side), path: path).pixels
                 // One folder per photo when exporting; distractors each get a folder of one.
                 let folder = export.map { ($0 as NSString).appendingPathComponent(Self.folderName(index: index, path: path)) }
                 if let folder {
@@ -97,6 +98,7 @@ public struct RobustnessBenchmark: Sendable {
             }
         }
         progress.end("edit+hash")
+        try cancellation.check()
         var photos: [PhotoHashes] = []
         var failures: [ItemFailure] = []
         for outcome in outcomes {
@@ -132,7 +134,7 @@ public struct RobustnessBenchmark: Sendable {
         let values = photos.flatMap { photo in photo.hashes.map { $0[index] } }
         let source = photos.enumerated().flatMap { p, photo in Array(repeating: p, count: photo.hashes.count) }
         let bits: Int?
-        let best: RobustnessResult.OperatingPoint
+        let best: OperatingPoint
         switch method {
         case .bits(let hashMethod):
             let length = hashMethod.makeHasher().bitCount
@@ -158,7 +160,7 @@ public struct RobustnessBenchmark: Sendable {
     }
 
     /// F1-max over a histogram of Hamming distances (exact, O(bits) memory).
-    private func bestBitThreshold(_ values: [PerceptualValue], source: [Int], bits: Int) -> RobustnessResult.OperatingPoint {
+    private func bestBitThreshold(_ values: [PerceptualValue], source: [Int], bits: Int) -> OperatingPoint {
         let hashes = values.map { if case .bits(let hash) = $0 { hash } else { preconditionFailure() } }
         let parts = ParallelWork.map(rowShares(hashes.count), workers: configuration.workers) { mine -> DistanceHistogram in
             var histogram = DistanceHistogram(maximum: bits)
@@ -171,12 +173,11 @@ public struct RobustnessBenchmark: Sendable {
         }
         var histogram = DistanceHistogram(maximum: bits)
         for part in parts { histogram.merge(part) }
-        let best = histogram.bestF1()
-        return .init(threshold: Double(best.threshold), precision: best.precision, recall: best.recall, f1: best.f1)
+        return histogram.bestF1().rates
     }
 
     /// F1-max over every distinct distance of a continuous hash (all pair distances are sorted once).
-    private func bestFeatureThreshold(_ values: [PerceptualValue], source: [Int]) -> RobustnessResult.OperatingPoint {
+    private func bestFeatureThreshold(_ values: [PerceptualValue], source: [Int]) -> OperatingPoint {
         let parts = ParallelWork.map(rowShares(values.count), workers: configuration.workers) { mine -> (scores: [Double], labels: [Bool]) in
             var scores: [Double] = [], labels: [Bool] = []
             for i in mine {
@@ -189,7 +190,6 @@ public struct RobustnessBenchmark: Sendable {
             return (scores, labels)
         }
         let calibration = ScoreCalibration(scores: parts.flatMap(\.scores), labels: parts.flatMap(\.labels))
-        let best = calibration.bestF1
-        return .init(threshold: -best.threshold, precision: best.precision, recall: best.recall, f1: best.f1)
+        return calibration.bestF1.rates.converted { -$0 }
     }
 }

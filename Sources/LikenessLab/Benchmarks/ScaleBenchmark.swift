@@ -39,7 +39,7 @@ public struct ScaleBenchmark: Sendable {
         ExactVectorIndex.setThreads(threads)
         // Random unit vectors are nearly orthogonal in high dimensions; every 100th vector gets a
         // noisy twin, which is what the grouping must find.
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         var vectors: [[Float]] = []
         vectors.reserveCapacity(count)
         var planted = 0
@@ -72,10 +72,8 @@ public struct ScaleBenchmark: Sendable {
     }
 }
 
-/// The engine's seeded generator, with a normal deviate for synthetic data.
-typealias SplitMix = SeededRandom
-
 extension SeededRandom {
+    /// A standard normal deviate (Box–Muller), for synthetic data.
     mutating func nextGaussian() -> Double {
         let u1 = max(nextUnit(), 1e-300), u2 = nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)

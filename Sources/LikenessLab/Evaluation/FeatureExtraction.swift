@@ -20,10 +20,8 @@ import Synchronization
 public struct FeatureExtraction: Sendable {
     /// Where models live and how much to run at once.
     public struct Configuration: Sendable {
-        /// The models folder (manifests and ONNX files).
-        public var modelsDirectory: String
-        /// The ONNX Runtime shared library.
-        public var runtimeLibrary: String
+        /// Where ONNX Runtime and the models are; embedding methods open their model here.
+        public var models: ModelLocator
         /// ONNX Runtime threads for the model. Default 1.
         public var modelThreads: Int
         /// Images per model call. Default 32.
@@ -31,10 +29,9 @@ public struct FeatureExtraction: Sendable {
         /// Threads for decoding, hashing, pixels and histograms. Default: the number of cores.
         public var workers: Int
 
-        public init(modelsDirectory: String, runtimeLibrary: String, modelThreads: Int = 1, batchSize: Int = 32,
+        public init(models: ModelLocator = .fromEnvironment(), modelThreads: Int = 1, batchSize: Int = 32,
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
-            self.modelsDirectory = modelsDirectory
-            self.runtimeLibrary = runtimeLibrary
+            self.models = models
             self.modelThreads = modelThreads
             self.batchSize = batchSize
             self.workers = workers
@@ -53,53 +50,66 @@ public struct FeatureExtraction: Sendable {
     }
 
     /// The features of `method` for every image of `data`, reporting progress under the method's name.
-    public func features(_ method: EvalMethod, of data: EvalDataset,
-                         progress: any ProgressReporter = SilentProgress()) throws(EvalError) -> RetrievalEvaluation.Features {
+    ///
+    /// - Throws: ``JobError`` when the method cannot run at all (its model is missing, libvips did
+    ///   not start) or `cancellation` was cancelled; single images that fail get nil.
+    public func features(_ method: EvalMethod, of data: EvalDataset, progress: any ProgressReporter = SilentProgress(),
+                         cancellation: CancellationToken = CancellationToken()) throws(JobError) -> RetrievalEvaluation.Features {
+        let features: RetrievalEvaluation.Features
         do {
-            switch method {
-            case .embedding(let id): return .vectors(try embeddings(id, of: data, progress: progress))
-            case .hash(let hash):
-                let computer = try HashComputer(methods: [hash])
-                return .hashes(perImage(data, phase: method.name, progress: progress) { image in
-                    switch image {
-                    case .pixels(let pixels): Self.oneAtATime { try? computer.hashes(of: pixels).first }
-                    case .file(let bytes, let path): try? computer.hashes(of: bytes, path: path).first
-                    }
-                })
-            case .pixels:
-                let side = Self.pixelsSide
-                let (decoder, editor) = (try ImageDecoder(), try ImageEditor())
-                return .vectors(perImage(data, phase: method.name, progress: progress) { image in
-                    let small: PixelBuffer? = switch image {
-                    case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
-                    case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
-                    }
-                    return small.map { GreyImage($0).values }
-                })
-            case .histogram:
-                let side = Self.histogramSide
-                let (decoder, editor, histogram) = (try ImageDecoder(), try ImageEditor(), ColorHistogram())
-                return .vectors(perImage(data, phase: method.name, progress: progress) { image in
-                    let small: PixelBuffer? = switch image {
-                    case .pixels(let pixels) where pixels.width <= side && pixels.height <= side: pixels
-                    case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
-                    case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
-                    }
-                    return small.map(histogram.vector)
-                })
-            }
-        } catch let error as EvalError {
+            features = try compute(method, of: data, progress: progress, cancellation: cancellation)
+        } catch let error as JobError {
             throw error
+        } catch is Cancelled {
+            throw .cancelled
         } catch {
-            throw EvalError.method(method.name, String(describing: error))
+            throw .failed(EvalError.method(method.name, String(describing: error)).description)
+        }
+        if cancellation.isCancelled { throw .cancelled }
+        return features
+    }
+
+    private func compute(_ method: EvalMethod, of data: EvalDataset, progress: any ProgressReporter,
+                         cancellation: CancellationToken) throws -> RetrievalEvaluation.Features {
+        switch method {
+        case .embedding(let id): return .vectors(try embeddings(id, of: data, progress: progress, cancellation: cancellation))
+        case .hash(let hash):
+            let computer = try HashComputer(methods: [hash])
+            return .hashes(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
+                switch image {
+                case .pixels(let pixels): Self.oneAtATime { try? computer.hashes(of: pixels).first }
+                case .file(let bytes, let path): try? computer.hashes(of: bytes, path: path).first
+                }
+            })
+        case .pixels:
+            let side = Self.pixelsSide
+            let (decoder, editor) = (try ImageDecoder(), try ImageEditor())
+            return .vectors(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
+                let small: PixelBuffer? = switch image {
+                case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
+                case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
+                }
+                return small.map { GreyImage($0).values }
+            })
+        case .histogram:
+            let side = Self.histogramSide
+            let (decoder, editor, histogram) = (try ImageDecoder(), try ImageEditor(), ColorHistogram())
+            return .vectors(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
+                let small: PixelBuffer? = switch image {
+                case .pixels(let pixels) where pixels.width <= side && pixels.height <= side: pixels
+                case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
+                case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
+                }
+                return small.map(histogram.vector)
+            })
         }
     }
 
     /// Serialises libvips work on in-memory images (see the type's notes).
     private static let memoryLock = Mutex(())
 
-    static func oneAtATime<T>(_ body: () -> T) -> T {
-        memoryLock.withLock { _ in body() }
+    static func oneAtATime<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        try memoryLock.withLock { _ throws(E) in try body() }
     }
 
     /// One image's source: decoded pixels, or a file's bytes.
@@ -111,46 +121,45 @@ public struct FeatureExtraction: Sendable {
     /// The dataset's image `i`, or nil when its file cannot be read.
     static func source(_ data: EvalDataset, _ i: Int) -> Source? {
         if let pixels = data.pixels?[i] { return .pixels(pixels) }
-        return FileManager.default.contents(atPath: data.paths[i]).map { .file(Array($0), data.paths[i]) }
+        return (try? ImageSource(path: data.paths[i]).bytes()).map { .file($0, data.paths[i]) }
     }
 
-    /// Runs `body` on every image on worker threads, in dataset order.
+    /// Runs `body` on every image on worker threads, in dataset order (nil for all once cancelled).
     private func perImage<Output: Sendable>(_ data: EvalDataset, phase: String, progress: any ProgressReporter,
-                                            _ body: @escaping @Sendable (Source) -> Output?) -> [Output?] {
+                                            cancellation: CancellationToken, _ body: @escaping @Sendable (Source) -> Output?) -> [Output?] {
         let total = data.paths.count
         progress.begin(phase, total: total)
         defer { progress.end(phase) }
         return ParallelWork.map(Array(data.paths.indices), workers: configuration.workers,
                                 finished: { progress.advance(phase, completed: $0, total: total) }) { i in
-            Self.source(data, i).flatMap(body)
+            cancellation.isCancelled ? nil : Self.source(data, i).flatMap(body)
         }
     }
 
-    /// Embeds every image with model `id` in batches; preparation (decode, resize) runs on workers.
-    private func embeddings(_ id: String, of data: EvalDataset, progress: any ProgressReporter) throws -> [[Float]?] {
-        let manifest = try ModelRegistry(modelsDirectory: configuration.modelsDirectory).manifest(id)
-        let runtime = try ONNXRuntime.load(libraryPath: configuration.runtimeLibrary)
-        let model = try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: configuration.modelsDirectory,
-                                           runtime: runtime, threads: configuration.modelThreads)
-        let input = try EmbeddingInput(manifest: manifest)
+    /// Embeds every image with model `id` through ``BatchEmbedder``: files are read by
+    /// ``ImageSource``; in-memory (IDX) images are prepared one at a time.
+    private func embeddings(_ id: String, of data: EvalDataset, progress: any ProgressReporter,
+                            cancellation: CancellationToken) throws -> [[Float]?] {
+        let opened = try configuration.models.open(id, threads: configuration.modelThreads)
+        let input = opened.input
         let (total, phase) = (data.paths.count, "embed \(id)")
-        var vectors: [[Float]?] = []
-        vectors.reserveCapacity(total)
+        var vectors = [[Float]?](repeating: nil, count: total)
+        var done = 0
         progress.begin(phase, total: total)
         defer { progress.end(phase) }
-        for start in stride(from: 0, to: total, by: max(1, configuration.batchSize)) {
-            let batch = Array(start..<min(start + max(1, configuration.batchSize), total))
-            let pixels = ParallelWork.map(batch, workers: configuration.workers) { i -> PixelBuffer? in
-                switch Self.source(data, i) {
-                case .pixels(let memory): Self.oneAtATime { try? input.pixels(from: memory) }
-                case .file(let bytes, let path): try? input.pixels(from: bytes, path: path)
-                case nil: nil
+        _ = try BatchEmbedder(model: opened.model, batchSize: configuration.batchSize, decodeWorkers: configuration.workers)
+            .embed(count: total, cancellation: cancellation, prepare: { i throws(ItemFailure) in
+                if let memory = data.pixels?[i] {
+                    return try Self.oneAtATime { () throws(ItemFailure) in
+                        do throws(ImagingError) { return try input.pixels(from: memory) } catch { throw error.itemFailure }
+                    }
                 }
+                return try ImageSource(path: data.paths[i]).pixels(for: input)
+            }) { outcomes in
+                for (i, result) in outcomes { vectors[i] = try? result.get() }
+                done += outcomes.count
+                progress.advance(phase, completed: done, total: total)
             }
-            var results = try model.embed(pixels.compactMap { $0 }).makeIterator()
-            for p in pixels { vectors.append(p == nil ? nil : (try? results.next()!.get())) }
-            progress.advance(phase, completed: batch.last! + 1, total: total)
-        }
         return vectors
     }
 }

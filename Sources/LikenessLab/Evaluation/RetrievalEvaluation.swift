@@ -124,10 +124,10 @@ public struct RetrievalEvaluation: Sendable {
     /// taken until enough images are chosen. Nil count: every image.
     public func sampleQueries(_ count: Int?, seed: UInt64 = 1) -> [Int] {
         guard let count, count < dataset.paths.count else { return Array(dataset.paths.indices) }
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let byGroup = Dictionary(grouping: dataset.paths.indices, by: { dataset.groups[$0] })
         var order = byGroup.keys.sorted()
-        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+        generator.shuffle(&order)
         var chosen: [Int] = []
         for group in order where chosen.count < count { chosen += byGroup[group]! }
         return chosen.sorted()

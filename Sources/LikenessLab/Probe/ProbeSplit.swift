@@ -95,12 +95,12 @@ public struct ProbeSplit: Sendable {
     /// ascending order: a class of n ≥ 2 gives max(1, round(n × fraction)) images, at most n − 1, to
     /// the held-out lists; a class of one image keeps it. Lists are per class, in shuffled order.
     static func holdOut(_ positions: [Int], groups: [Int], fraction: Double, seed: UInt64) -> (kept: [[Int]], held: [[Int]]) {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let byGroup = Dictionary(grouping: positions, by: { groups[$0] })
         var kept: [[Int]] = [], held: [[Int]] = []
         for group in byGroup.keys.sorted() {
             var members = byGroup[group]!
-            for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+            generator.shuffle(&members)
             let count = members.count < 2 ? 0 : min(members.count - 1, max(1, Int((Double(members.count) * fraction).rounded())))
             held.append(Array(members.prefix(count)))
             kept.append(Array(members.dropFirst(count)))

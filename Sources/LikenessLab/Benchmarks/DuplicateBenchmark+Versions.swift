@@ -1,0 +1,97 @@
+import Foundation
+import LikenessAnalysis
+import LikenessCore
+import LikenessEngine
+import LikenessImaging
+import LikenessMatching
+import Synchronization
+
+extension DuplicateBenchmark {
+    /// Makes the benchmark's items: every edit of a photo, its model input and its hashes and local
+    /// features, embedded through ``BatchEmbedder`` (edits of the next batch are made while the
+    /// model runs on this one).
+    struct VersionMaker: Sendable {
+        let edits: [ImageEdit]
+        let input: EmbeddingInput
+        let editor: ImageEditor
+        let signals: ImageSignals
+
+        init(edits: [ImageEdit], input: EmbeddingInput) throws {
+            self.edits = edits
+            self.input = input
+            self.editor = try ImageEditor()
+            self.signals = try ImageSignals()
+        }
+
+        /// Hashes over turns and flips of the 32×32 thumbnail, and local features.
+        func describe(_ pixels: PixelBuffer) throws(ImagingError) -> (hashes: [BitHash], features: LocalFeatures?) {
+            (signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
+             try signals.features(of: pixels, editor: editor))
+        }
+
+        /// The original and (when `edited`) every edit of one photo.
+        ///
+        /// - Throws: ``ItemFailure`` when any version fails (the photo is left out); the model's own
+        ///   errors and ``Cancelled`` as they are.
+        func items(of original: PixelBuffer, source: Int, edited: Bool, model: any EmbeddingModel, workers: Int,
+                   cancellation: CancellationToken) throws -> [Item] {
+            let steps: [ImageEdit?] = [nil] + (edited ? edits.map(Optional.some) : [])
+            let table = DescriptionTable()
+            var vectors: [Int: [Float]] = [:]
+            var failure: ItemFailure?
+            _ = try BatchEmbedder(model: model, batchSize: 8, decodeWorkers: workers)
+                .embed(count: steps.count, cancellation: cancellation, prepare: { [editor, input] step throws(ItemFailure) in
+                    do throws(ImagingError) {
+                        let pixels = try steps[step].map { edit throws(ImagingError) in try editor.apply(edit, to: original) } ?? original
+                        table.set(step, try describe(pixels))
+                        return try input.pixels(from: pixels)
+                    } catch {
+                        throw error.itemFailure
+                    }
+                }) { outcomes in
+                    for (step, result) in outcomes {
+                        switch result {
+                        case .success(let vector): vectors[step] = vector
+                        case .failure(let error): failure = failure ?? error
+                        }
+                    }
+                }
+            if let failure { throw failure }
+            return steps.indices.map { step in
+                let found = table.get(step)!
+                return Item(source: source, edit: step - 1, vector: vectors[step]!, hashes: found.hashes, features: found.features)
+            }
+        }
+
+        /// In-memory distractors, one source each, on one decode thread; images that fail are left out.
+        func distractors(_ images: [PixelBuffer], firstSource: Int, model: any EmbeddingModel,
+                         cancellation: CancellationToken) throws -> [Item] {
+            let table = DescriptionTable()
+            var items: [Item] = []
+            _ = try BatchEmbedder(model: model, batchSize: 64, decodeWorkers: 1)
+                .embed(count: images.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
+                    do throws(ImagingError) {
+                        table.set(index, try describe(images[index]))
+                        return try input.pixels(from: images[index])
+                    } catch {
+                        throw error.itemFailure
+                    }
+                }) { outcomes in
+                    for (index, result) in outcomes {
+                        guard case .success(let vector) = result, let found = table.get(index) else { continue }
+                        items.append(Item(source: firstSource + index, edit: -1, vector: vector, hashes: found.hashes, features: found.features))
+                    }
+                }
+            return items
+        }
+    }
+
+    /// Descriptions made on decode threads, read back once the batch is embedded.
+    final class DescriptionTable: Sendable {
+        private let values = Mutex<[Int: (hashes: [BitHash], features: LocalFeatures?)]>([:])
+
+        func set(_ index: Int, _ value: (hashes: [BitHash], features: LocalFeatures?)) { values.withLock { $0[index] = value } }
+
+        func get(_ index: Int) -> (hashes: [BitHash], features: LocalFeatures?)? { values.withLock { $0[index] } }
+    }
+}

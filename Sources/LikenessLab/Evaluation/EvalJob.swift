@@ -1,0 +1,88 @@
+import Foundation
+import LikenessCore
+import LikenessEngine
+
+/// `eval` (retrieval): P@k, R@k, mAP@k, mAP and the UKBench N-S score of several methods side by
+/// side, every image (or a seeded sample of whole groups) a query against all others.
+public struct EvalJob: Job {
+    /// The dataset folder (or IDX file).
+    public var dataset: String
+    /// How groups are read from file names. Default: a folder per class.
+    public var layout: EvalDataset.Layout
+    /// Methods, in output order. Default: EfficientNet-Lite0, pHash and raw pixels.
+    public var methods: [EvalMethod]
+    /// Cut-offs k. Default 1, 5, 10.
+    public var ks: [Int]
+    /// Number of query images; nil: all. Default nil.
+    public var queries: Int?
+    /// Use only the first N images of an IDX file. Default nil (all).
+    public var limit: Int?
+    /// ONNX Runtime threads for embedding models. Default 1.
+    public var threads: Int
+    /// Where to write one CSV row per (method, query); nil writes nothing. Default nil.
+    public var perQueryFile: String?
+
+    public init(dataset: String, layout: EvalDataset.Layout = .folders,
+                methods: [EvalMethod] = [.embedding(ModelDefaults.model), .hash(.pHash), .pixels], ks: [Int] = [1, 5, 10],
+                queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil) {
+        self.dataset = dataset
+        self.layout = layout
+        self.methods = methods
+        self.ks = ks
+        self.queries = queries
+        self.limit = limit
+        self.threads = threads
+        self.perQueryFile = perQueryFile
+    }
+
+    /// Every method's scores on the dataset.
+    public struct Result: Codable, Sendable {
+        public var dataset: String
+        public var layout: String
+        public var images: Int
+        public var groups: Int
+        public var methods: [RetrievalEvaluation.Scores]
+        /// Queries asked (not encoded; each method's `queries` counts those with a feature).
+        public var queryCount = 0
+        /// The cut-offs, ascending (not encoded).
+        public var ks: [Int] = []
+        /// Per method, images without a feature (not encoded).
+        public var missingFeatures: [Int] = []
+
+        private enum CodingKeys: String, CodingKey { case dataset, layout, images, groups, methods }
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> Result {
+        guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else { throw .invalidInput("--k takes positive integers") }
+        guard !methods.isEmpty else { throw .invalidInput("give at least one method") }
+        let data: EvalDataset
+        do { data = try EvalDataset.load(dataset, layout: layout, limit: limit) } catch { throw .invalidInput(error.description) }
+        let evaluation = RetrievalEvaluation(dataset: data, ks: ks)
+        let queryList = evaluation.sampleQueries(queries)
+        let extraction = FeatureExtraction(configuration: .init(models: context.models, modelThreads: max(1, threads), workers: context.workers))
+        var result = Result(dataset: dataset, layout: layout.rawValue, images: data.paths.count, groups: data.groupNames.count, methods: [],
+                            queryCount: queryList.count, ks: evaluation.ks)
+        for method in methods {
+            try context.checkCancellation()
+            let started = ContinuousClock.now
+            let features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation)
+            let seconds = (ContinuousClock.now - started).seconds
+            var scores: RetrievalEvaluation.Scores
+            do { scores = try evaluation.score(method: method.name, features: features, queries: queryList) } catch { throw .wrapping(error) }
+            scores.featureSeconds = seconds
+            result.methods.append(scores)
+            result.missingFeatures.append(features.failures)
+        }
+        if let perQueryFile {
+            do { try Data(evaluation.perQueryCSV(result.methods).utf8).write(to: URL(fileURLWithPath: perQueryFile)) } catch {
+                throw .file(path: perQueryFile, message: "cannot write: \(error.localizedDescription)")
+            }
+        }
+        return result
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
