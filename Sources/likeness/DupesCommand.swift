@@ -76,21 +76,43 @@ struct Dupes: ParsableCommand {
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)
-        case .embedding(let result): try DupesRendering.embedding(result, json: json, csv: csv, html: html)
+        case .embedding(let result):
+            try DupesRendering.embedding(result, json: json, csv: csv, html: html)
+            // A move run that stopped or left files behind is not a success: say so in the status.
+            if let run = result.moved, run.stopped || !run.notMoved.isEmpty {
+                throw ExitCode(JobRunning.cancellation.isCancelled ? 130 : 1)
+            }
         }
     }
 }
 
 struct Undo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move files back as recorded by `dupes --move-to`.")
+    static let configuration = CommandConfiguration(
+        abstract: "Move files back as recorded by `dupes --move-to`.",
+        discussion: """
+            Reads the journal each `--move-to` run writes into its folder (or every journal in the \
+            folder) and moves each file back where it came from, whatever state an interruption left: a \
+            move that was about to happen is checked on disk. Running it again is harmless. Exit status \
+            1 when any file could not be put back; each is listed with the reason.
 
-    @Argument(help: ArgumentHelp("The likeness-moves.json manifest.", valueName: "manifest"))
-    var manifest: String
+            Example: likeness undo ~/dupes-aside
+            """)
+
+    @Argument(help: ArgumentHelp("A likeness-moves journal, or the folder the files were moved into.", valueName: "journal-or-folder"))
+    var path: String
+
+    @Flag(help: "Print JSON on stdout.")
+    var json = false
 
     func run() throws {
-        let result = try JobRunning.run(UndoJob(manifest: manifest))
-        print("restored \(result.restored.count) files")
-        for item in result.leftInPlace { print("  left in place: \(item.reason)") }
+        let result = try JobRunning.run(UndoJob(path: path))
+        if json {
+            try Output.json(result)
+        } else {
+            print("restored \(result.restored) files" + (result.inPlace > 0 ? " (\(result.inPlace) were already in place)" : ""))
+            for item in result.moves where item.outcome == .inPlace { if let note = item.reason { print("  note: \(note)") } }
+            for item in result.leftInPlace { print("  left in place: \(item.reason ?? item.move.to)") }
+        }
         if !result.leftInPlace.isEmpty { throw ExitCode(1) }
     }
 }

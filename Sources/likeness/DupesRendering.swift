@@ -62,8 +62,11 @@ enum DupesRendering {
                 }
             }
         }
-        if let moved = result.moved {
-            Output.note("moved \(moved.count) files to \(moved.folder); undo with: likeness undo \(moved.manifest)")
+        if let run = result.moved {
+            for item in run.notMoved { Output.note("not moved: \(item.reason)") }
+            let folder = (run.journal as NSString).deletingLastPathComponent
+            Output.note("moved \(run.moved.count) files to \(folder)" + (run.stopped ? " (stopped early)" : "")
+                        + "; undo with: likeness undo \(folder)")
         }
     }
 

@@ -78,7 +78,7 @@ import Testing
         #expect(remaining.count == before.count - 8)
         #expect((1...4).allSatisfy { remaining.contains("\($0).png") || remaining.contains("\($0)-q80.jpg") })
         #expect(!remaining.contains { $0.contains("half") })
-        let undo = try CLIRunner.run(["undo", (aside as NSString).appendingPathComponent("likeness-moves.json")])
+        let undo = try CLIRunner.run(["undo", aside])
         #expect(undo.status == 0 && undo.stdout.contains("restored 8 files"), "\(undo.stdout) \(undo.stderr)")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: photos)) == before)
     }

@@ -65,6 +65,7 @@ public struct DupesJob: Job {
             throw .invalidInput("--move-to goes with the default (embedding) mode")
         }
         let catalog = try context.openCatalog()
+        if let moveTo { try Self.checkDestination(moveTo, roots: folders, catalog: catalog) }
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         var scan: ScanSummary?
         if !folders.isEmpty {
@@ -103,10 +104,27 @@ public struct DupesJob: Job {
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped)
         if let moveTo {
             try context.checkCancellation()
-            let (manifest, moves) = try DuplicateMover().move(groups.flatMap { $0.members.dropFirst().map(\.path) }, to: moveTo)
-            result.moved = .init(manifest: manifest, count: moves.count, folder: moveTo)
+            let known = Dictionary(filled.space.images.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+            let items = groups.flatMap { $0.members.dropFirst().map { DuplicateMover.Item(path: $0.path, expected: known[$0.path] ?? nil) } }
+            result.moved = try DuplicateMover().move(items, to: moveTo, cancellation: context.cancellation)
         }
         return result
+    }
+
+    /// Refuses a `--move-to` folder inside a folder being compared (or, for the whole catalog,
+    /// one that holds catalogued images): a second run would find the moved files and move them again.
+    static func checkDestination(_ destination: String, roots: [String], catalog: Catalog) throws(JobError) {
+        let target = FolderScope(FileWalker.absolute(destination))
+        for root in roots.map(FileWalker.absolute) where FolderScope(root).contains(target.path) || target.contains(root) {
+            throw .invalidInput("--move-to \(destination) lies inside \(root), which is being compared (or contains it); choose a folder outside it")
+        }
+        if roots.isEmpty {
+            let inside: [CatalogImage]
+            do { inside = try catalog.usableImages(under: [target.path]) } catch { throw .catalog(error) }
+            if let first = inside.first {
+                throw .invalidInput("--move-to \(destination) holds catalogued images (\(first.path)); choose a folder outside the collection")
+            }
+        }
     }
 
     /// The mode after a saved calibration has had its say.

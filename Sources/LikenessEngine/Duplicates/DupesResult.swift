@@ -27,14 +27,6 @@ public struct HashDupesResult: Codable, Sendable {
 
 /// The default `dupes`: near-duplicate groups with the copy to keep.
 public struct EmbeddingDupesResult: Codable, Sendable {
-    /// Where the non-keepers went.
-    public struct Moved: Codable, Sendable {
-        /// The manifest `likeness undo` reads.
-        public var manifest: String
-        public var count: Int
-        public var folder: String
-    }
-
     public var model: String
     public var configuration: DuplicateConfiguration
     public var groups: [DuplicateGroup]
@@ -42,7 +34,8 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     public var images: Int?
     public var scan: ScanCount?
     public var skipped: [ScannedFailure]?
-    public var moved: Moved?
+    /// The `--move-to` run: the journal, what moved and what stayed, and why.
+    public var moved: DuplicateMover.Run?
 
     /// Copies that could go: every member but the keeper.
     public var redundant: Int { groups.reduce(0) { $0 + $1.members.count - 1 } }

@@ -1,72 +1,95 @@
 import Foundation
+import LikenessCore
 
-/// Moves the non-keepers of duplicate groups aside, and moves them back. Never deletes.
+/// Moves the non-keepers of duplicate groups aside, and moves them back. Never deletes, never
+/// overwrites, and journals every move before it happens.
+///
+/// Each run writes its own journal (``MoveJournal``) into the destination: the intended move is
+/// flushed to disk before the file moves, and the outcome after. An interruption at any instant
+/// (Ctrl-C, `kill -9`, a power cut, a full disk) therefore leaves a journal that names every file
+/// that may have moved, and ``undo(_:)`` reconciles it with what is on disk.
 public struct DuplicateMover: Sendable {
-    /// One move, as recorded in the manifest.
+    /// One move, as recorded.
     public struct Move: Sendable, Codable, Equatable {
         public var from: String
         public var to: String
     }
 
-    /// The manifest written next to the moved files.
-    public struct Manifest: Sendable, Codable {
-        public var created: Date
-        public var moves: [Move]
+    /// A file to move, with the size and modification time the catalog knows it by.
+    public struct Item: Sendable {
+        public var path: String
+        public var expected: FileFingerprint?
+
+        public init(path: String, expected: FileFingerprint?) {
+            self.path = path
+            self.expected = expected
+        }
+    }
+
+    /// What one run of ``move(_:to:cancellation:)`` did.
+    public struct Run: Sendable, Codable {
+        /// The journal `likeness undo` reads (the folder works too).
+        public var journal: String
+        public var moved: [Move]
+        /// Files left where they were, with why.
+        public var notMoved: [NotMoved]
+        /// True when the run stopped early (Ctrl-C, or a full destination).
+        public var stopped: Bool
+    }
+
+    public struct NotMoved: Sendable, Codable, Equatable {
+        public var path: String
+        public var reason: String
     }
 
     public init() {}
 
-    /// Moves every `paths` entry into `destination` (created if needed), keeping names unique, and
-    /// writes `destination/likeness-moves.json`. Returns the manifest path and the moves made.
-    public func move(_ paths: [String], to destination: String) throws -> (manifest: String, moves: [Move]) {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        var moves: [Move] = []
-        for path in paths {
-            let name = (path as NSString).lastPathComponent
-            var target = (destination as NSString).appendingPathComponent(name)
-            var counter = 1
-            while manager.fileExists(atPath: target) {
-                let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-                target = (destination as NSString).appendingPathComponent("\(stem)-\(counter)" + (ext.isEmpty ? "" : ".\(ext)"))
-                counter += 1
-            }
-            try manager.moveItem(atPath: path, toPath: target)
-            moves.append(Move(from: path, to: target))
-            // Record after every move so an interruption still leaves a usable manifest.
-            try write(Manifest(created: Date(), moves: moves), into: destination)
+    /// Moves every item into `destination` (created if needed), keeping names unique.
+    ///
+    /// An item whose file no longer matches its fingerprint is left in place and reported. A full
+    /// destination stops the run; so does `cancellation`, after the file being moved.
+    public func move(_ items: [Item], to destination: String, cancellation: CancellationToken? = nil) throws(MoveError) -> Run {
+        let folder = FileWalker.absolute(destination)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw .system(path: folder, message: "cannot create the folder: \(error.localizedDescription)")
         }
-        return ((destination as NSString).appendingPathComponent("likeness-moves.json"), moves)
+        let journal = try MoveJournal.create(in: folder)
+        var run = Run(journal: journal.path, moved: [], notMoved: [], stopped: false)
+        var taken = Set<String>()
+        for item in items {
+            if cancellation?.isCancelled == true { run.stopped = true; break }
+            if let expected = item.expected {
+                guard let info = FileMove.info(item.path), FileWalker.fingerprint(info) == expected else {
+                    run.notMoved.append(NotMoved(path: item.path, reason: MoveError.sourceChanged(item.path).description))
+                    continue
+                }
+            }
+            let target = uniqueTarget(for: item.path, in: folder, taken: &taken)
+            try journal.append(MoveRecord(event: .intend, from: item.path, to: target))
+            do {
+                try FileMove.move(from: item.path, to: target)
+                try journal.append(MoveRecord(event: .done, from: item.path, to: target))
+                run.moved.append(Move(from: item.path, to: target))
+            } catch {
+                try journal.append(MoveRecord(event: .failed, from: item.path, to: target, message: error.description))
+                run.notMoved.append(NotMoved(path: item.path, reason: error.description))
+                if error.stopsTheRun { run.stopped = true; break }
+            }
+        }
+        return run
     }
 
-    /// Moves every file of a manifest back where it came from. A file whose original place is
-    /// taken again is left where it is and reported.
-    public func undo(manifestAt path: String) throws -> (restored: [Move], skipped: [(Move, String)]) {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let manifest = try decoder.decode(Manifest.self, from: data)
-        var restored: [Move] = [], skipped: [(Move, String)] = []
-        for move in manifest.moves {
-            if FileManager.default.fileExists(atPath: move.from) {
-                skipped.append((move, "\(move.from) exists again"))
-                continue
-            }
-            guard FileManager.default.fileExists(atPath: move.to) else {
-                skipped.append((move, "\(move.to) is no longer there"))
-                continue
-            }
-            try FileManager.default.createDirectory(atPath: (move.from as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: move.to, toPath: move.from)
-            restored.append(move)
+    /// A name in `folder` that neither exists nor was handed out in this run.
+    private func uniqueTarget(for path: String, in folder: String, taken: inout Set<String>) -> String {
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        var target = folder + "/" + name
+        var counter = 1
+        while taken.contains(target) || FileMove.info(target) != nil || target.hasPrefix(folder + "/" + MoveJournal.prefix) {
+            target = folder + "/" + "\(stem)-\(counter)" + (ext.isEmpty ? "" : ".\(ext)")
+            counter += 1
         }
-        return (restored, skipped)
-    }
-
-    private func write(_ manifest: Manifest, into destination: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: (destination as NSString).appendingPathComponent("likeness-moves.json")), options: .atomic)
+        taken.insert(target)
+        return target
     }
 }

@@ -1,26 +1,23 @@
-/// `undo`: moves files back as a `dupes --move-to` manifest records.
+/// `undo`: moves files back as the journals of `dupes --move-to` record, after any interruption.
 public struct UndoJob: Job {
-    /// The `likeness-moves.json` manifest.
-    public var manifest: String
+    /// A journal, an older `likeness-moves.json` manifest, or the folder the files were moved into.
+    public var path: String
 
-    public init(manifest: String) { self.manifest = manifest }
+    public init(path: String) { self.path = path }
 
     public struct Result: Codable, Sendable {
-        /// A move that could not be reversed, and why.
-        public struct LeftInPlace: Codable, Sendable {
-            public var move: DuplicateMover.Move
-            public var reason: String
-        }
-        public var restored: [DuplicateMover.Move]
-        public var leftInPlace: [LeftInPlace]
+        /// Every journalled move and what became of it, latest first.
+        public var moves: [DuplicateMover.Reconciled]
+
+        public var restored: Int { moves.filter { $0.outcome == .restored }.count }
+        public var inPlace: Int { moves.filter { $0.outcome == .inPlace }.count }
+        /// Moves that could not be undone: non-zero means the user has work to do.
+        public var leftInPlace: [DuplicateMover.Reconciled] { moves.filter { $0.outcome == .leftInPlace } }
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
-        do {
-            let (restored, skipped) = try DuplicateMover().undo(manifestAt: manifest)
-            return Result(restored: restored, leftInPlace: skipped.map { .init(move: $0.0, reason: $0.1) })
-        } catch {
-            throw .file(path: manifest, message: "cannot undo: \(error.localizedDescription)")
+        do { return Result(moves: try DuplicateMover().undo(path)) } catch {
+            throw .file(path: path, message: "cannot undo: \(error.description)")
         }
     }
 }
