@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension DuplicateMover {
     /// What an undo found for one journalled move.
@@ -42,14 +45,18 @@ extension DuplicateMover {
             }
             for target in order.reversed() {
                 guard let record = latest[target], record.event != .failed else { continue }
-                results.append(reconcile(Move(from: record.from, to: record.to)))
+                results.append(reconcile(Move(from: record.from, to: record.to), finished: record.event == .done))
             }
         }
         return results
     }
 
-    /// Puts one file back if it is in the destination and its old place is free.
-    private func reconcile(_ move: Move) -> Reconciled {
+    /// Puts one file back if it is in the destination and its old place is free. `finished` says
+    /// whether the journal recorded the move as done.
+    private func reconcile(_ move: Move, finished: Bool) -> Reconciled {
+        // A copy across file systems that a crash cut short, in either direction.
+        FileMove.discardPartial(for: move.to, sourceOf: move.from)
+        FileMove.discardPartial(for: move.from, sourceOf: move.to)
         let atSource = FileMove.info(move.from) != nil, atTarget = FileMove.info(move.to) != nil
         switch (atSource, atTarget) {
         case (false, true):
@@ -68,8 +75,10 @@ extension DuplicateMover {
             return Reconciled(move: move, outcome: .inPlace)
         case (true, true):
             if FileMove.sameContent(move.from, move.to) {
-                return Reconciled(move: move, outcome: .inPlace,
-                                  reason: "an identical copy also remains at \(move.to) (interrupted after copying); it can go")
+                // A copy across file systems interrupted after the copy was in place but before the
+                // original was removed: the copy is Likeness's own, byte for byte the original.
+                if !finished && unlink(move.to) == 0 { return Reconciled(move: move, outcome: .inPlace) }
+                return Reconciled(move: move, outcome: .inPlace, reason: "an identical copy also remains at \(move.to)")
             }
             return Reconciled(move: move, outcome: .leftInPlace, reason: "\(move.from) exists again and differs; the moved file stays at \(move.to)")
         case (false, false):

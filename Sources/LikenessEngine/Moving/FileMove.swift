@@ -42,8 +42,7 @@ enum FileMove {
 
     private static func copyAcross(from: String, to: String) throws(MoveError) {
         let folder = parent(of: to)
-        let name = String(to.split(separator: "/").last ?? "file")
-        let temporary = folder + "/.likeness-partial-\(getpid())-" + name
+        let temporary = partial(for: to)
         let source = open(from, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else { throw failure(errno, from) }
         defer { close(source) }
@@ -98,6 +97,20 @@ enum FileMove {
                 written += n
             }
         }
+    }
+
+    /// The hidden name a copy across file systems is written under before it is renamed to `target`.
+    /// Targets are unique, so their partial names are too, and `undo` can find one a crash left.
+    static func partial(for target: String) -> String {
+        parent(of: target) + "/.likeness-partial-" + String(target.split(separator: "/").last ?? "file")
+    }
+
+    /// Removes the partial copy a crash left for `target`, but only while `source`, the file it was
+    /// copied from, still exists: it is an incomplete duplicate Likeness made, never a user's file.
+    static func discardPartial(for target: String, sourceOf source: String) {
+        let temporary = partial(for: target)
+        guard info(temporary) != nil, info(source) != nil else { return }
+        unlink(temporary)
     }
 
     /// Flushes a folder's entries, so a rename survives a power cut.
