@@ -22,6 +22,8 @@ public enum FailureKind: String, Sendable, Codable, CodingKeyRepresentable, Case
     case symlinkLoop = "symlink-loop"
     /// A symbolic link points nowhere.
     case brokenSymlink = "broken-symlink"
+    /// A catalogued file changed or vanished since the last scan; jobs leave it out until a re-scan.
+    case stale
 
     public static func < (lhs: FailureKind, rhs: FailureKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

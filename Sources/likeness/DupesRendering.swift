@@ -6,6 +6,7 @@ import LikenessReport
 /// Renders the results of `dupes` as text, JSON, CSV and HTML.
 enum DupesRendering {
     static func exact(_ result: ExactDupesResult, json: Bool) throws {
+        if !json { notes(scan: nil, skipped: nil, stale: result.stale) }
         if json { try Output.json(result); return }
         guard !result.groups.isEmpty else { print("no exact duplicates"); return }
         let files = result.groups.reduce(0) { $0 + $1.paths.count }
@@ -18,7 +19,7 @@ enum DupesRendering {
     }
 
     static func hash(_ result: HashDupesResult, json: Bool) throws {
-        if !json { notes(scan: result.scan, skipped: result.skipped) }
+        if !json { notes(scan: result.scan, skipped: result.skipped, stale: result.stale) }
         if json { try Output.json(result); return }
         let method = result.method
         let format = { (value: Double) in method.isBitHash ? String(Int(value)) : String(format: "%.3g", value) }
@@ -36,7 +37,7 @@ enum DupesRendering {
     }
 
     static func embedding(_ result: EmbeddingDupesResult, json: Bool, csv: Bool, html: String?) throws {
-        if !json { notes(scan: result.scan, skipped: result.skipped) }
+        if !json { notes(scan: result.scan, skipped: result.skipped, stale: result.stale) }
         let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups, \(result.redundant) copies that could go"
         if let html {
             try write(report(result, summary: summary), to: html)
@@ -81,10 +82,14 @@ enum DupesRendering {
         }, thumbnails: thumbnails).html()
     }
 
-    /// The scan counts and skipped images, on stderr.
-    static func notes(scan: ScanCount?, skipped: [ScannedFailure]?) {
+    /// The scan counts, skipped images and stale catalog entries, on stderr.
+    static func notes(scan: ScanCount?, skipped: [ScannedFailure]?, stale: [ScannedFailure]? = nil) {
         if let scan { Output.note("scanned: \(scan.discovered) files, \(scan.processed) read, \(scan.failed) failed") }
         for item in skipped ?? [] { Output.note("skipped \(item.message)") }
+        guard let stale, !stale.isEmpty else { return }
+        Output.note("left out \(stale.count) catalogued files that changed or vanished since the last scan; run `likeness scan` on their folders again:")
+        for item in stale.prefix(10) { Output.note("  \(item.path)") }
+        if stale.count > 10 { Output.note("  … and \(stale.count - 10) more (see --json)") }
     }
 
     /// Writes a report, or fails naming the file.

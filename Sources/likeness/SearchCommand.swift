@@ -30,9 +30,10 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k)
-        let results = try JobRunning.run(job, catalog: catalogOptions)
-        if json { try Output.json(results); return }
-        for result in results {
+        let result = try JobRunning.run(job, catalog: catalogOptions)
+        if json { try Output.json(result); return }
+        DupesRendering.notes(scan: nil, skipped: nil, stale: result.stale)
+        for result in result.queries {
             print(result.query)
             if let error = result.error { print("  error: \(error)"); continue }
             for match in result.matches { print(String(format: "  %.3f  ", match.similarity) + match.path) }

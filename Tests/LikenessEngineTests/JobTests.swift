@@ -33,7 +33,7 @@ import Testing
     func search() throws {
         let photos = try makeSet()
         _ = try ScanJob(roots: [photos]).run(in: context())
-        let results = try SearchJob(queries: [folder.child("photos/1-half.png")], k: 2).run(in: context())
+        let results = try SearchJob(queries: [folder.child("photos/1-half.png")], k: 2).run(in: context()).queries
         #expect(results.count == 1)
         #expect(results[0].matches.map { ($0.path as NSString).lastPathComponent }.first == "1.png")
         #expect(results[0].matches.allSatisfy { !$0.path.hasSuffix("1-half.png") })

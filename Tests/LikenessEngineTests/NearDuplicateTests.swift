@@ -52,7 +52,7 @@ import Testing
         #expect(try catalog.hashes(.pHash).count == 12)
         #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 0, "stored hashes are reused")
 
-        let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6)
+        let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6).groups
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-original.png", "\($0)-q80.jpg"] })
 
@@ -61,7 +61,7 @@ import Testing
         _ = try CatalogScanner(catalog: catalog).scan([photos])
         #expect(try catalog.hashes(.pHash).count == 11)
         #expect(try HashIndexer(catalog: catalog).fill([.pHash]).hashed == 1)
-        let after = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6)
+        let after = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6).groups
         #expect(!after.contains { $0.members.contains { $0.path.hasSuffix("1-half.png") } })
     }
 
@@ -83,7 +83,7 @@ import Testing
         #expect(try HashIndexer(catalog: catalog).fill(methods).hashed == 0, "stored values are reused")
 
         let groups = try NearDuplicateFinder(catalog: catalog, workers: 2)
-            .groups(method: .features(.colorMoments), threshold: FeatureMethod.colorMoments.defaultThreshold)
+            .groups(method: .features(.colorMoments), threshold: FeatureMethod.colorMoments.defaultThreshold).groups
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...3).map { ["\($0)-original.png", "\($0)-q90.jpg"] })
         #expect(groups.allSatisfy { $0.method == .features(.colorMoments) && $0.members[0].distance == 0 })

@@ -78,13 +78,15 @@ public struct DupesJob: Job {
         do {
             switch mode {
             case .exact:
-                return .exact(ExactDupesResult(groups: try DuplicateFinder(catalog: catalog).exactGroups(under: roots)))
+                let found = try DuplicateFinder(catalog: catalog).exactGroups(under: roots)
+                return .exact(ExactDupesResult(groups: found.groups, stale: found.stale))
             case .hash(let method, let threshold):
                 let limit = threshold ?? method.defaultThreshold
                 let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress, cancellation: context.cancellation)
                 try context.checkCancellation()
-                let groups = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
-                return .hash(HashDupesResult(method: method, threshold: limit, groups: groups, scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped))
+                let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
+                return .hash(HashDupesResult(method: method, threshold: limit, groups: found.groups, scan: scan.map(ScanCount.init),
+                                             skipped: filled.skipped.isEmpty ? nil : filled.skipped, stale: found.stale.isEmpty ? nil : found.stale))
             case .embedding(let configuration):
                 return .embedding(try embeddingGroups(configuration, catalog: catalog, roots: roots, scan: scan, context: context))
             }
@@ -101,7 +103,8 @@ public struct DupesJob: Job {
         try context.checkCancellation()
         let groups = try NearDuplicateGrouper(configuration: configuration).groups(in: filled.space, progress: context.progress)
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
-                                          scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped)
+                                          scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
+                                          stale: filled.space.stale.isEmpty ? nil : filled.space.stale)
         if let moveTo {
             try context.checkCancellation()
             let known = Dictionary(filled.space.images.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })

@@ -8,8 +8,11 @@ public struct ExactDupesResult: Codable, Sendable {
         public var paths: [String]
     }
     public var groups: [Group]
+    /// Catalogued files left out because they changed or vanished since the last scan.
+    public var stale: [ScannedFailure]?
 
-    init(groups: [ExactDuplicateGroup]) {
+    init(groups: [ExactDuplicateGroup], stale: [ScannedFailure]) {
+        self.stale = stale.isEmpty ? nil : stale
         self.groups = groups.map { Group(sha256: $0.contentHash.hex, size: $0.members.first?.fingerprint?.size, paths: $0.members.map(\.path)) }
     }
 }
@@ -23,6 +26,8 @@ public struct HashDupesResult: Codable, Sendable {
     public var scan: ScanCount?
     /// Images that could not be hashed now, with why.
     public var skipped: [ScannedFailure]?
+    /// Catalogued files left out because they changed or vanished since the last scan.
+    public var stale: [ScannedFailure]?
 }
 
 /// The default `dupes`: near-duplicate groups with the copy to keep.
@@ -34,6 +39,8 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     public var images: Int?
     public var scan: ScanCount?
     public var skipped: [ScannedFailure]?
+    /// Catalogued files left out because they changed or vanished since the last scan.
+    public var stale: [ScannedFailure]?
     /// The `--move-to` run: the journal, what moved and what stayed, and why.
     public var moved: DuplicateMover.Run?
 

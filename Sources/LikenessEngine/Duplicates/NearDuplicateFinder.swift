@@ -37,9 +37,12 @@ public struct NearDuplicateFinder: Sendable {
     ///
     /// - Parameter threshold: the largest distance joining two images: Hamming bits for bit hashes
     ///   (fractions are rounded down), the method's own distance for continuous hashes.
-    public func groups(method: PerceptualMethod, threshold: Double, under roots: [String]? = nil) throws(CatalogError) -> [HashDuplicateGroup] {
+    /// Catalogued images whose file changed or vanished since the last scan are left out and listed
+    /// in `stale`.
+    public func groups(method: PerceptualMethod, threshold: Double,
+                       under roots: [String]? = nil) throws(CatalogError) -> (groups: [HashDuplicateGroup], stale: [ScannedFailure]) {
         let stored = try catalog.perceptualValues(method)
-        let images = try catalog.usableImages(under: roots).filter { stored[$0.id] != nil }
+        let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { stored[$0.id] != nil })
         let values = images.map { stored[$0.id]! }
         let pairs: [(i: Int, j: Int, distance: Double)]
         switch method {
@@ -59,12 +62,13 @@ public struct NearDuplicateFinder: Sendable {
             guard let group = groupOf[pair.i], groupOf[pair.j] == group else { continue }
             edges[group].append(.init(a: images[pair.i].path, b: images[pair.j].path, distance: pair.distance))
         }
-        return zip(members, edges).map { indices, pairs in
+        let groups = zip(members, edges).map { indices, pairs in
             let first = values[indices[0]]
             return HashDuplicateGroup(method: method, members: indices.map { index in
                 let distance = first.distance(to: values[index])
                 return .init(path: images[index].path, distance: distance <= threshold ? distance : nil)
             }, pairs: pairs)
         }
+        return (groups, stale)
     }
 }

@@ -8,12 +8,16 @@ public struct EmbeddingSpace: Sendable {
     /// Images in index order: `images[n]` is the vector with id `n`.
     public let images: [CatalogImage]
     public let index: any VectorIndex
+    /// Catalogued images left out because the file changed or vanished since the last scan.
+    public let stale: [ScannedFailure]
 
-    /// Loads every current vector of `model` for present images under `roots` (all when nil).
+    /// Loads every current vector of `model` for present images under `roots` (all when nil),
+    /// leaving out files that are no longer as the catalog knows them (see ``stale``).
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
     public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
-        let images = try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil }
+        let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
+        self.stale = stale
         var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
         try index.add(images.map { vectors[$0.id]! })
         self.images = images
@@ -22,17 +26,6 @@ public struct EmbeddingSpace: Sendable {
 
     /// The position of a path in the index, if it is there.
     public func position(of path: String) -> Int? { images.firstIndex { $0.path == path } }
-}
-
-extension EmbeddingSpace {
-    /// Embeds whatever the catalog lacks under `folders` (all images when nil), then loads the
-    /// space: the first step of every embedding job. Returns the images that could not be embedded.
-    public static func filled(catalog: Catalog, model: any EmbeddingModel, input: EmbeddingInput, under folders: [String]?,
-                              progress: any ProgressReporter = SilentProgress()) throws -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
-        let roots = folders.map { $0.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
-        let embedded = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(under: roots, progress: progress)
-        return (try EmbeddingSpace(catalog: catalog, model: model, under: roots), embedded.skipped)
-    }
 }
 
 extension EmbeddingSpace {

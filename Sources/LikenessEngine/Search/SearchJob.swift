@@ -32,7 +32,14 @@ public struct SearchJob: Job {
         public var error: String?
     }
 
-    public func run(in context: JobContext) throws(JobError) -> [QueryResult] {
+    /// Every query's matches, and the catalogued files left out because they changed or vanished
+    /// since the last scan.
+    public struct Result: Codable, Sendable {
+        public var queries: [QueryResult]
+        public var stale: [ScannedFailure]?
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> Result {
         guard k >= 1 else { throw .invalidInput("--k must be at least 1") }
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
@@ -60,11 +67,11 @@ public struct SearchJob: Job {
             let found = hits.filter { space.images[$0.id].path != file }.prefix(k)
             results.append(QueryResult(query: file, matches: found.map { .init(path: space.images[$0.id].path, similarity: $0.score) }))
         }
-        return results
+        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale)
     }
 
     /// The vector of an uncatalogued image, or why it has none; a failing model fails the job.
-    static func embed(_ file: String, with opened: OpenedModel) throws(JobError) -> Result<[Float], ItemFailure> {
+    static func embed(_ file: String, with opened: OpenedModel) throws(JobError) -> Swift.Result<[Float], ItemFailure> {
         let pixels: PixelBuffer
         do { pixels = try ImageSource(path: file).pixels(for: opened.input) } catch { return .failure(error) }
         do { return try opened.model.embed([pixels])[0] } catch { throw .wrapping(error) }
