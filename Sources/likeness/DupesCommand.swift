@@ -110,8 +110,8 @@ struct Undo: ParsableCommand {
             try Output.json(result)
         } else {
             print("restored \(result.restored) files" + (result.inPlace > 0 ? " (\(result.inPlace) were already in place)" : ""))
-            for item in result.moves where item.outcome == .inPlace { if let note = item.reason { print("  note: \(note)") } }
-            for item in result.leftInPlace { print("  left in place: \(item.reason ?? item.move.to)") }
+            for item in result.moves where item.outcome == .inPlace { if let note = item.reason { Output.line("  note: \(note)") } }
+            for item in result.leftInPlace { Output.line("  left in place: \(item.reason ?? item.move.to)") }
         }
         if !result.leftInPlace.isEmpty { throw ExitCode(1) }
     }

@@ -14,7 +14,7 @@ enum DupesRendering {
         for group in result.groups {
             let size = group.size.map { ByteCountFormatter.string(fromByteCount: $0, countStyle: .file) } ?? "?"
             print("\n\(group.paths.count) × \(size)  sha256 \(group.sha256.prefix(16))…")
-            for path in group.paths { print("  \(path)") }
+            for path in group.paths { Output.line("  \(path)") }
         }
     }
 
@@ -31,7 +31,7 @@ enum DupesRendering {
             print("")
             for member in group.members {
                 let distance = member.distance.map(format) ?? "~"
-                print("  \(distance.padding(toLength: max(10, distance.count), withPad: " ", startingAt: 0)) \(member.path)")
+                Output.line("  \(distance.padding(toLength: max(10, distance.count), withPad: " ", startingAt: 0)) \(member.path)")
             }
         }
     }
@@ -56,9 +56,10 @@ enum DupesRendering {
         } else {
             print(summary)
             for group in result.groups {
-                print("\nkeep \(group.keep)  (\(group.reason))")
+                print("")
+                Output.line("keep \(group.keep)  (\(group.reason))")
                 for member in group.members.dropFirst() {
-                    print(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "")
+                    Output.line(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "")
                           + (member.inliers.map { "corners \($0)  " } ?? "") + member.path)
                 }
             }

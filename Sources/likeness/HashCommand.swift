@@ -41,10 +41,10 @@ struct Hash: ParsableCommand {
             let continuous = chosen.compactMap { if case .features(let method) = $0 { method.rawValue } else { nil } }
             for line in lines {
                 if let error = line.error { Output.note("\(line.path): \(error)"); continue }
-                for name in bits { print("\(name)\t\(line.hashes?[name] ?? "")\t\(line.path)") }
+                for name in bits { print("\(name)\t\(line.hashes?[name] ?? "")\t\(DisplayPath.line(line.path))") }
                 for name in continuous {
                     let numbers = (line.features?[name] ?? []).map { String(format: "%.6g", $0) }.joined(separator: ",")
-                    print("\(name)\t\(numbers)\t\(line.path)")
+                    print("\(name)\t\(numbers)\t\(DisplayPath.line(line.path))")
                 }
             }
         }

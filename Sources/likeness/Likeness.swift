@@ -32,10 +32,19 @@ struct Likeness: ParsableCommand {
         }
     }
 
+    /// The arguments as typed: a file name that is not valid UTF-8 is kept as the scanner shows it,
+    /// with `\xNN` escapes, which the engine turns back into the bytes to open.
+    static func rawArguments() -> [String] {
+        (1..<Int(CommandLine.argc)).map { index in
+            guard let pointer = CommandLine.unsafeArgv[index] else { return "" }
+            return DisplayPath.of(Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))))
+        }
+    }
+
     static func main() {
         bootstrapLogging()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(rawArguments())
             try command.run()
         } catch let error as JobError {
             FileHandle.standardError.write(Data("\(error.isCancellation ? "stopped" : "error"): \(error.description)\n".utf8))

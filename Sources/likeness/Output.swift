@@ -1,4 +1,5 @@
 import Foundation
+import LikenessEngine
 
 /// Writing to stdout and stderr from the shell.
 enum Output {
@@ -11,8 +12,14 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    /// Writes one line to stderr.
+    /// Writes one line to stderr; control characters in it (from file names) are escaped.
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayPath.line(line) + "\n").utf8))
+    }
+
+    /// Prints one line of plain text on stdout; control characters in it (a newline in a file
+    /// name) are escaped, so one record is always one line.
+    static func line(_ text: String) {
+        print(DisplayPath.line(text))
     }
 }

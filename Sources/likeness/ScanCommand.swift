@@ -56,7 +56,7 @@ enum ScanReport {
             lines.append("  failed \(kind.rawValue): \(count)")
         }
         let shown = s.failures.prefix(20)
-        for failure in shown { lines.append("    \(failure.message)") }
+        for failure in shown { lines.append("    " + DisplayPath.line(failure.message)) }
         if s.failures.count > shown.count { lines.append("    … and \(s.failures.count - shown.count) more (see --json)") }
         if s.discovered == 0 { lines.append("  no files found") }
         if s.interrupted {

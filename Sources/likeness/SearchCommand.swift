@@ -34,9 +34,9 @@ struct Search: ParsableCommand {
         if json { try Output.json(result); return }
         DupesRendering.notes(scan: nil, skipped: nil, stale: result.stale)
         for result in result.queries {
-            print(result.query)
-            if let error = result.error { print("  error: \(error)"); continue }
-            for match in result.matches { print(String(format: "  %.3f  ", match.similarity) + match.path) }
+            Output.line(result.query)
+            if let error = result.error { Output.line("  error: \(error)"); continue }
+            for match in result.matches { Output.line(String(format: "  %.3f  ", match.similarity) + match.path) }
         }
     }
 }

@@ -42,7 +42,7 @@ struct Leakage: ParsableCommand {
         }
         if json { try Output.json(result); return }
         print(summary)
-        for leak in result.pairs { print(String(format: "  %.3f  ", leak.similarity) + "\(leak.second)  ←  \(leak.first)") }
+        for leak in result.pairs { Output.line(String(format: "  %.3f  ", leak.similarity) + "\(leak.second)  ←  \(leak.first)") }
     }
 }
 
@@ -88,7 +88,7 @@ struct Novelty: ParsableCommand {
             ?? "nearest reference below \(String(format: "%.3f", result.threshold))"
         print("\(result.queries.count) query images, \(result.novel) novel (\(rule))")
         for row in result.queries {
-            print(String(format: "  %@ %.3f  ", row.novel ? "NOVEL" : "known", row.similarity) + "\(row.query)  ~  \(row.nearest ?? "-")")
+            Output.line(String(format: "  %@ %.3f  ", row.novel ? "NOVEL" : "known", row.similarity) + "\(row.query)  ~  \(row.nearest ?? "-")")
         }
     }
 }

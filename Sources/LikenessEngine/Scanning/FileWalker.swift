@@ -40,7 +40,7 @@ public struct FileWalker: Sendable {
         var visited = Set<DirectoryIdentity>()
         for root in roots {
             let absolute = Self.absolute(root)
-            visit(Array(absolute.utf8), result: &result, visited: &visited, ancestors: [])
+            visit(DisplayPath.rawBytes(absolute), result: &result, visited: &visited, ancestors: [])
         }
         result.files.sort { $0.rawPath.lexicographicallyPrecedes($1.rawPath) }
         return result

@@ -23,7 +23,7 @@ public struct ImageSource: Sendable, Hashable {
     /// A file named by the user (not checked against the catalog).
     public init(path: String, expected: FileFingerprint? = nil) {
         self.path = path
-        self.rawPath = Array(path.utf8)
+        self.rawPath = DisplayPath.rawBytes(path)
         self.expected = expected
     }
 
