@@ -47,6 +47,7 @@ let package = Package(
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Analysis: pure algorithms over values (grouping, calibration, k-means, retrieval metrics,

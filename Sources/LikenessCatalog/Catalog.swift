@@ -1,79 +1,101 @@
 import Foundation
 internal import GRDB
 import LikenessCore
+import Logging
+import Synchronization
 
 /// The embedded SQLite catalog: every scanned file, its fingerprint, content hash, size and failure.
 ///
-/// Writes are batched in transactions, so an interrupted scan keeps every finished batch.
+/// Writes are batched in transactions, so an interrupted scan keeps every finished batch. The file
+/// is a SQLite database in WAL mode. A writable catalog checkpoints its WAL into the main file when
+/// it closes, so whenever no writer is at work the main file alone is complete: a copy of it on a
+/// read-only medium reads correctly. How each ``Access`` opens the file is in `Catalog+Opening.swift`.
 public final class Catalog: Sendable {
     /// Where the database lives.
     public let path: String
-    let pool: DatabasePool
+    /// How it was opened.
+    public let access: Access
+    private let store: Mutex<Store>
+    /// A private copy of the file that a read-only open had to make (see `Catalog+Opening.swift`);
+    /// removed when the catalog closes.
+    private let snapshotFolder: String?
 
-    /// Opens (creating if needed) the catalog at `path` and brings its schema up to date.
+    /// The database that reads and writes go to.
+    private struct Store {
+        var database: any DatabaseWriter
+        /// True once a ``Access/scratch`` catalog has made its private copy and writes go there.
+        var divertsWrites = false
+    }
+
+    static let logger = Logger(label: "likeness.catalog")
+
+    /// Opens the catalog at `path`.
     ///
-    /// A file that exists but is not SQLite is never overwritten: ``CatalogError/notADatabase(path:)``.
-    public init(path: String, busyTimeout: TimeInterval = 5) throws(CatalogError) {
+    /// With ``Access/readWrite`` (the default) the file and its folder are created if needed and the
+    /// schema brought up to date. A file that exists but is not SQLite is never overwritten:
+    /// ``CatalogError/notADatabase(path:)``. See ``Access`` for the read-only modes.
+    public init(path: String, access: Access = .readWrite, busyTimeout: TimeInterval = 5) throws(CatalogError) {
         self.path = path
+        self.access = access
         try Self.checkHeader(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "likeness-catalog"
-        // Switching a new file to WAL and migrating can meet SQLITE_BUSY at once, without the busy
-        // handler, when another process opens the same catalog at that moment: retry until the timeout.
-        let deadline = Date().addingTimeInterval(busyTimeout)
-        while true {
-            do {
-                pool = try Self.open(path, configuration)
-                return
-            } catch {
-                guard case .locked = error, Date() < deadline else { throw error }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
+        switch access {
+        case .readWrite:
+            store = Mutex(Store(database: try Self.openWritable(path, configuration: configuration, busyTimeout: busyTimeout)))
+            snapshotFolder = nil
+        case .readOnly, .scratch:
+            let opened = try Self.openReadOnly(path, configuration: configuration)
+            store = Mutex(Store(database: opened.database))
+            snapshotFolder = opened.snapshotFolder
         }
     }
 
-    private static func open(_ path: String, _ configuration: Configuration) throws(CatalogError) -> DatabasePool {
-        do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try CatalogSchema.migrate(pool, path: path)
-            return pool
-        } catch {
-            throw Self.map(error, path: path)
-        }
+    deinit {
+        if access == .readWrite { Self.checkpoint(database) }
+        if let snapshotFolder { try? FileManager.default.removeItem(atPath: snapshotFolder) }
     }
+
+    /// True when this run's writes go to a private copy and will not be stored (a ``Access/scratch``
+    /// catalog after its first write).
+    public var holdsUnstoredChanges: Bool { store.withLock { $0.divertsWrites } }
+
+    /// The database reads go to (and writes, for a writable catalog).
+    var database: any DatabaseWriter { store.withLock { $0.database } }
 
     /// Runs a read, mapping SQLite errors to ``CatalogError``.
     func read<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
-        do { return try pool.read(body) } catch { throw Self.map(error, path: path) }
+        do { return try database.read(body) } catch { throw .from(error, path: path) }
     }
 
-    /// Runs a write transaction, mapping SQLite errors to ``CatalogError``.
+    /// Runs a write transaction, mapping SQLite errors to ``CatalogError``. A ``Access/readOnly``
+    /// catalog refuses with ``CatalogError/notWritable(path:)``; a ``Access/scratch`` one writes to
+    /// its private copy, made at the first write.
     func write<T>(_ body: (Database) throws -> T) throws(CatalogError) -> T {
-        do { return try pool.write(body) } catch { throw Self.map(error, path: path) }
+        let target = try writableDatabase()
+        do { return try target.write(body) } catch { throw .from(error, path: path) }
     }
 
-    private static func checkHeader(_ path: String) throws(CatalogError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }
-        if header != Data("SQLite format 3\0".utf8) { throw CatalogError.notADatabase(path: path) }
-    }
-
-    static func map(_ error: any Error, path: String) -> CatalogError {
-        if let error = error as? CatalogError { return error }
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path, message: error.message ?? "database is locked")
-            default: return .sqlite(path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)")
+    private func writableDatabase() throws(CatalogError) -> any DatabaseWriter {
+        switch access {
+        case .readWrite:
+            return database
+        case .readOnly:
+            throw .notWritable(path: path)
+        case .scratch:
+            let path = self.path
+            return try store.withLock { (store: inout Store) throws(CatalogError) -> any DatabaseWriter in
+                if !store.divertsWrites {
+                    store.database = try Self.scratchCopy(of: store.database, path: path)
+                    store.divertsWrites = true
+                    Self.logger.warning("""
+                        catalog \(path) cannot be written: what this run adds to it (scanned files, hashes, vectors) \
+                        is used for this run only and not stored
+                        """)
+                }
+                return store.database
             }
         }
-        return .sqlite(path: path, code: -1, message: "\(error)")
     }
 }

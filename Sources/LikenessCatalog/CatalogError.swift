@@ -1,4 +1,6 @@
 /// A failure of the catalog as a whole (as opposed to one item in it).
+///
+/// Each description names the catalog's path and says what to do, in words rather than SQLite codes.
 public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file exists but is not a SQLite database; it is left untouched.
     case notADatabase(path: String)
@@ -6,6 +8,17 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(path: String, message: String)
     /// The catalog was written by a newer Likeness with a schema this one does not know.
     case newerSchema(path: String, version: Int)
+    /// A read-only open found a catalog with an older schema, which only a writable open upgrades.
+    case olderSchema(path: String, version: Int)
+    /// A read-only open found no catalog at the path (no file, or a file nothing was ever stored in).
+    case missing(path: String)
+    /// The catalog, or the folder that holds or would hold it, cannot be written (read-only file,
+    /// folder or medium, or a catalog opened read-only).
+    case notWritable(path: String)
+    /// The catalog file or its folder cannot be opened or read (permissions, a missing folder).
+    case cannotOpen(path: String, reason: String)
+    /// The disk holding the catalog is full; what was stored before is kept.
+    case diskFull(path: String)
     /// Any other SQLite failure, with SQLite's result code and message.
     case sqlite(path: String, code: Int32, message: String)
 
@@ -17,6 +30,18 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is locked by another process (\(message)). Wait for it to finish or use another --catalog."
         case .newerSchema(let path, let version):
             "\(path) has schema version \(version), newer than this Likeness understands."
+        case .olderSchema(let path, _):
+            "catalog \(path) was written by an older Likeness; open it writable once to upgrade "
+                + "(run any command that writes, such as `likeness scan DIR`, where the catalog can be written)."
+        case .missing(let path):
+            "no catalog at \(path): nothing has been scanned into it. Run `likeness scan DIR` first, or choose another with --catalog."
+        case .notWritable(let path):
+            "cannot write the catalog \(path) (read-only file or folder); use --catalog to choose a writable one, "
+                + "or run a read-only command (search, dupes, leakage, novelty)."
+        case .cannotOpen(let path, let reason):
+            "cannot open the catalog \(path) (\(reason)); check that it and its folder can be read, or choose another with --catalog."
+        case .diskFull(let path):
+            "the disk holding the catalog \(path) is full; everything stored before is kept. Free some space and run the command again."
         case .sqlite(let path, let code, let message):
             "\(path): SQLite error \(code): \(message)"
         }

@@ -112,7 +112,7 @@ import Testing
         let holder = try Catalog(path: path)
         try holder.record([entry("/a/kept.png", content: "k")])
         let other = try Catalog(path: path, busyTimeout: 0.2)
-        try holder.pool.writeWithoutTransaction { db in
+        try holder.database.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN EXCLUSIVE")
             #expect(throws: CatalogError.self) { try other.record([entry("/a/new.png", content: "n")]) }
             do {
@@ -144,7 +144,7 @@ import Testing
     func newerSchema() throws {
         let path = folder.child("future.sqlite")
         let catalog = try Catalog(path: path)
-        try catalog.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        try catalog.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 99") }
         #expect(throws: CatalogError.newerSchema(path: path, version: 99)) { try Catalog(path: path) }
     }
 }

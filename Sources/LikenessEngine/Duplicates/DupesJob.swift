@@ -64,7 +64,7 @@ public struct DupesJob: Job {
         if moveTo != nil, case .embedding = mode {} else if moveTo != nil {
             throw .invalidInput("--move-to goes with the default (embedding) mode")
         }
-        let catalog = try context.openCatalog()
+        let catalog = try context.openCatalog(for: catalogUse(mode))
         if let moveTo { try Self.checkDestination(moveTo, roots: folders, catalog: catalog) }
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         var scan: ScanSummary?
@@ -112,6 +112,13 @@ public struct DupesJob: Job {
             result.moved = try DuplicateMover().move(items, to: moveTo, cancellation: context.cancellation)
         }
         return result
+    }
+
+    /// Only exact grouping of what is already catalogued is a pure read; with folders the job scans
+    /// them first, and the other modes fill in missing hashes or vectors.
+    func catalogUse(_ mode: Mode) -> CatalogUse {
+        if case .exact = mode, folders.isEmpty { return .reading }
+        return .readingAndFilling
     }
 
     /// Refuses a `--move-to` folder inside a folder being compared (or, for the whole catalog,

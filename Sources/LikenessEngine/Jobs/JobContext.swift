@@ -26,9 +26,23 @@ public struct JobContext: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// Opens the catalog.
-    public func openCatalog() throws(JobError) -> Catalog {
-        do { return try Catalog(path: catalogPath) } catch { throw .catalog(error) }
+    /// Opens the catalog the way `use` needs: read-only for ``CatalogUse/reading``, writable for
+    /// ``CatalogUse/writing``, and for ``CatalogUse/readingAndFilling`` writable when it can be
+    /// written (or does not exist yet), else read-only with this run's additions kept in memory.
+    public func openCatalog(for use: CatalogUse) throws(JobError) -> Catalog {
+        do {
+            switch use {
+            case .reading:
+                return try Catalog(path: catalogPath, access: .readOnly)
+            case .writing:
+                return try Catalog(path: catalogPath, access: .readWrite)
+            case .readingAndFilling:
+                let readOnly = FileManager.default.fileExists(atPath: catalogPath) && !Catalog.isWritable(at: catalogPath)
+                return try Catalog(path: catalogPath, access: readOnly ? .scratch : .readWrite)
+            }
+        } catch {
+            throw .catalog(error)
+        }
     }
 
     /// Throws ``JobError/cancelled`` once the token is cancelled.

@@ -15,7 +15,7 @@ public struct ScanJob: Job {
     /// The summary; when the context was cancelled it says so (``ScanSummary/interrupted``) and
     /// every finished batch is kept.
     public func run(in context: JobContext) throws(JobError) -> ScanSummary {
-        let catalog = try context.openCatalog()
+        let catalog = try context.openCatalog(for: .writing)
         var configuration = self.configuration
         configuration.workers = context.workers
         do {

@@ -44,7 +44,7 @@ public struct SearchJob: Job {
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
-        let catalog = try context.openCatalog()
+        let catalog = try context.openCatalog(for: .readingAndFilling)
         let opened = try context.models.open(model, threads: threads)
         let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, context: context).space
         guard space.index.count > 0 else { throw .invalidInput("the catalog has no embedded images; run `likeness embed DIR` first") }

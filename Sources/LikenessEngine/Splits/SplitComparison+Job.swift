@@ -6,7 +6,7 @@ extension SplitComparison {
     static func prepared(first: [String], second: [String], model: OpenedModel,
                          context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure]) {
         try InputPaths.requireExisting(first + second)
-        let catalog = try context.openCatalog()
+        let catalog = try context.openCatalog(for: .readingAndFilling)
         do {
             let scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
                 .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
