@@ -48,7 +48,7 @@ import Testing
 
         let search = try CLIRunner.run(["search", folder.child("train/2.png"), "--catalog", catalog, "--json", "--k", "1"])
         #expect(search.status == 0, "\(search.stderr)")
-        let matches = try #require((try json(search.stdout) as? [[String: Any]])?.first?["matches"] as? [[String: Any]])
+        let matches = try #require(((try json(search.stdout) as? [String: Any])?["queries"] as? [[String: Any]])?.first?["matches"] as? [[String: Any]])
         #expect(matches.map { name($0["path"]) } == ["copy-of-2.jpg"])
 
         let novelty = try CLIRunner.run(["novelty", "--reference", train, "--query", test, "--catalog", catalog, "--threshold", "0.7", "--json"])

@@ -37,17 +37,22 @@ import Testing
     @Test("the keeper: largest pixel count, then clearly sharper, then larger file, then older")
     func keeper() throws {
         let encoder = try ImageEncoder(), editor = try ImageEditor()
-        let sharp = Fixtures.pattern(width: 160, height: 120, seed: 5)
+        let sharp = Fixtures.pattern(width: 640, height: 480, seed: 5)
         try encoder.write(sharp, to: folder.child("sharp.png"))
-        try encoder.write(try editor.apply(.blur(sigma: 3), to: sharp), to: folder.child("blurred.png"))
+        try encoder.write(try editor.apply(.blur(sigma: 4), to: sharp), to: folder.child("blurred.png"))
         try encoder.write(try editor.resized(sharp, to: .fit(width: 80, height: 60)), to: folder.child("small.png"))
-        func image(_ name: String, _ w: Int, _ h: Int, size: Int64 = 100, time: Int64 = 0) -> CatalogImage {
-            CatalogImage(id: 0, path: folder.child(name), fingerprint: FileFingerprint(size: size, modifiedNanoseconds: time), contentHash: nil,
-                         info: ImageInfo(width: w, height: h, format: .png), failure: nil, isGone: false)
+        /// As the catalog knows the file; `size` and `time` replace the real values to test the last two rules.
+        func image(_ name: String, _ w: Int, _ h: Int, size: Int64? = nil, time: Int64? = nil) -> CatalogImage {
+            var info = stat()
+            stat(folder.child(name), &info)
+            let real = FileWalker.fingerprint(info)
+            return CatalogImage(id: 0, path: folder.child(name),
+                                fingerprint: FileFingerprint(size: size ?? real.size, modifiedNanoseconds: time ?? real.modifiedNanoseconds),
+                                contentHash: nil, info: ImageInfo(width: w, height: h, format: .png), failure: nil, isGone: false)
         }
         let grouper = try NearDuplicateGrouper()
         #expect(grouper.chooseKeeper([image("small.png", 80, 60), image("sharp.png", 160, 120)]).0 == 1)
-        let (sharper, reason) = grouper.chooseKeeper([image("blurred.png", 160, 120), image("sharp.png", 160, 120)])
+        let (sharper, reason) = grouper.chooseKeeper([image("blurred.png", 640, 480), image("sharp.png", 640, 480)])
         #expect(sharper == 1 && reason.contains("sharpest"))
         let (bigger, why) = grouper.chooseKeeper([image("sharp.png", 160, 120, size: 10), image("sharp.png", 160, 120, size: 20)])
         #expect(bigger == 1 && why.contains("largest file"))
@@ -57,6 +62,7 @@ import Testing
     @Test("an embedding space leaves out files gone since the scan; a split puts an image under both roots in the first set")
     func spaceAndSplit() throws {
         let photos = folder.folder("photos")
+        _ = (folder.folder("photos/train"), folder.folder("photos/test"))
         for seed in 1...4 { try Fixtures.writePattern(to: folder.child("photos/\(seed < 3 ? "train" : "test")/\(seed).png"), width: 64, height: 48, seed: UInt64(seed)) }
         try FileManager.default.copyItem(atPath: folder.child("photos/train/1.png"), toPath: folder.child("photos/test/1-copy.png"))
         let catalog = try Catalog(path: folder.child("c.sqlite"))
