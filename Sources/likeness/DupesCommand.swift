@@ -19,7 +19,9 @@ struct Dupes: ParsableCommand {
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
             without folders the whole catalog is used. Nothing is ever deleted: --move-to moves the \
-            non-keepers and writes a manifest that `likeness undo` reverses.
+            non-keepers, journalling every move, and `likeness undo DIR` reverses them.
+
+            Example: likeness dupes ~/Pictures --html dupes.html --move-to ~/dupes-aside
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and compare (default: everything in the catalog).", valueName: "dir"))

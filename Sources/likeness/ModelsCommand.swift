@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LikenessEngine
+
+struct Models: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show, add and verify embedding models.",
+        subcommands: [List.self, Show.self, Add.self, Verify.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The known models.", discussion: "Example: likeness models list")
+        func run() throws {
+            let registry = ModelLocator.fromEnvironment().registry
+            let (manifests, problems) = registry.all()
+            for manifest in manifests {
+                let path = manifest.file.hasPrefix("/") ? manifest.file : (registry.modelsDirectory as NSString).appendingPathComponent(manifest.file)
+                let present = FileManager.default.fileExists(atPath: path) ? "" : "  (file missing: \(path))"
+                print("\(manifest.id)\t\(manifest.dimension)-d\t\(manifest.input.width)×\(manifest.input.height)\(present)")
+            }
+            for problem in problems { Output.note("ignored: \(problem)") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a model's manifest as JSON.", discussion: "Example: likeness models show efficientnet-lite0")
+        @Argument var id: String = ModelDefaults.model
+        func run() throws {
+            do { print(try ModelLocator.fromEnvironment().registry.manifest(id).json()) } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a manifest JSON file and add it.",
+            discussion: "A relative \"file\" in the manifest is taken relative to the manifest's folder. Run `likeness models verify ID` next.\n\nExample: likeness models add dinov2-s14.json")
+        @Argument(help: ArgumentHelp("Manifest JSON file.", valueName: "manifest")) var path: String
+        func run() throws {
+            do {
+                let manifest = try ModelLocator.fromEnvironment().registry.add(manifestAt: path)
+                print("added \(manifest.id) (\(manifest.file))")
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a model, check its file and manifest, and run it on a probe image.",
+            discussion: "Checks the SHA-256, that the manifest's input and output match the graph, and that the output on a probe image has the declared dimension and finite values.\n\nExample: likeness models verify efficientnet-lite0")
+        @Argument var id: String = ModelDefaults.model
+        func run() throws {
+            let result = try JobRunning.run(ModelCheckJob(model: id))
+            print("\(result.model): ok — \(result.dimension)-d, finite, SHA-256 \(result.fingerprint.prefix(16))…, ONNX Runtime at \(result.runtimeLibrary)")
+        }
+    }
+}
