@@ -99,7 +99,9 @@ let package = Package(
         .testTarget(name: "LikenessEngineTests", dependencies: [
             "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
         ]),
-        .testTarget(name: "LikenessCLITests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessCLITests", dependencies: [
+            "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessEngine
 import LikenessImaging
 import LikenessTestSupport
 import Testing
@@ -34,12 +35,12 @@ import Testing
         // No folders: the catalog is used as it is, without a scan.
         let near = try CLIRunner.run(["dupes", "--catalog", catalog, "--json"] + Strict.rule)
         #expect(near.status == 0, "\(near.stderr)")
-        let nearJSON = try json(near.stdout)
-        let listed = ((nearJSON["groups"] as? [[String: Any]]) ?? []).flatMap { ($0["members"] as? [[String: Any]]) ?? [] }
-            .compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
-        #expect(Set(listed).isDisjoint(with: stale), "\(listed)")
-        let reported = ((nearJSON["stale"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
-        #expect(Set(reported) == stale)
+        // The JSON is the engine's result type, decoded as such.
+        let nearResult = try JSONDecoder().decode(EmbeddingDupesResult.self, from: Data(near.stdout.utf8))
+        let listed = nearResult.groups.flatMap(\.members).map { ($0.path as NSString).lastPathComponent }
+        #expect(!listed.isEmpty && Set(listed).isDisjoint(with: stale), "\(listed)")
+        let reported = (nearResult.stale ?? []).map { ($0.path as NSString).lastPathComponent }
+        #expect(Set(reported) == stale && nearResult.stale?.allSatisfy { $0.kind == .stale } == true)
         let text = try CLIRunner.run(["dupes", "--catalog", catalog] + Strict.rule)
         #expect(text.stderr.contains("left out 3 catalogued files") && text.stderr.contains("likeness scan"), "\(text.stderr)")
 
@@ -49,9 +50,8 @@ import Testing
 
         let search = try CLIRunner.run(["search", folder.child("photos/1.png"), "--catalog", catalog, "--json", "--k", "8"])
         #expect(search.status == 0, "\(search.stderr)")
-        let searchJSON = try json(search.stdout)
-        let matches = ((searchJSON["queries"] as? [[String: Any]])?.first?["matches"] as? [[String: Any]] ?? [])
-            .compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        let searchResult = try JSONDecoder().decode(SearchJob.Result.self, from: Data(search.stdout.utf8))
+        let matches = (searchResult.queries.first?.matches ?? []).map { ($0.path as NSString).lastPathComponent }
         #expect(!matches.isEmpty && Set(matches).isDisjoint(with: stale), "\(matches)")
 
         // Moving from a stale catalog: no half-way stop, no raw Foundation error; only current files move.
