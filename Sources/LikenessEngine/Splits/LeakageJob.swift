@@ -33,7 +33,9 @@ public struct LeakageJob: Job {
         public var skipped: [ScannedFailure]?
     }
 
+    /// Refuses folders that are missing or overlap before any model is opened.
     public func run(in context: JobContext) throws(JobError) -> Result {
+        try SplitFolders.requireSeparate(.init(role: "train", path: train), .init(role: "test", path: test))
         let opened = try context.models.open(model, threads: threads)
         var configuration = self.configuration
         if let calibrated = try CalibrationLoading.cosine(calibration, for: opened) {

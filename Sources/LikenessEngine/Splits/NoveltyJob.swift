@@ -40,6 +40,7 @@ public struct NoveltyJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         if threshold != nil && calibration != nil { throw .invalidInput("give --threshold or --calibration, not both") }
+        try SplitFolders.requireSeparate(.init(role: "--reference", path: reference), .init(role: "--query", path: query))
         let opened = try context.models.open(model, threads: threads)
         let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
         let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
