@@ -112,4 +112,17 @@ import Testing
         let unknown = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--method", "md5"])
         #expect(unknown.status != 0 && unknown.stderr.contains("radial"), "the valid names are listed")
     }
+
+    @Test("a --candidate above --accept is refused before any work, saying which is which",
+          arguments: [["dupes", "--candidate", "0.99", "--accept", "0.2"], ["leakage", "a", "b", "--candidate", "0.97"]])
+    func contradictoryThresholds(arguments: [String]) throws {
+        let catalog = folder.child("contradictory.sqlite")
+        let result = try CLIRunner.run(arguments + ["--catalog", catalog])
+        #expect(result.status == 64, "a usage error: \(result.status)")
+        let accept = arguments.contains("--accept") ? "0.2" : "0.95"
+        #expect(result.stderr.contains("--candidate \(arguments[arguments.firstIndex(of: "--candidate")! + 1]) is above --accept \(accept)"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("--accept is the higher cosine"))
+        #expect(!FileManager.default.fileExists(atPath: catalog))
+    }
 }
