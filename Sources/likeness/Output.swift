@@ -15,4 +15,9 @@ enum Output {
     static func note(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// Writes one line to stderr starting with "warning: ".
+    static func warning(_ line: String) {
+        note("warning: " + line)
+    }
 }

@@ -31,6 +31,8 @@ public struct LeakageJob: Job {
         public var pairs: [SplitComparison.CrossPair]
         /// Images that could not be embedded.
         public var skipped: [ScannedFailure]?
+        /// What the user should know about these results (a small-sample calibration).
+        public var warnings: [String]?
     }
 
     /// Refuses folders that are missing or overlap before any model is opened.
@@ -38,7 +40,8 @@ public struct LeakageJob: Job {
         try SplitFolders.requireSeparate(.init(role: "train", path: train), .init(role: "test", path: test))
         let opened = try context.models.open(model, threads: threads)
         var configuration = self.configuration
-        if let calibrated = try CalibrationLoading.cosine(calibration, for: opened) {
+        let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
+        if let calibrated {
             configuration.acceptCosine = Float(calibrated.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
@@ -46,7 +49,7 @@ public struct LeakageJob: Job {
         do {
             let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress)
             return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
-                          pairs: leaks, skipped: skipped.isEmpty ? nil : skipped)
+                          pairs: leaks, skipped: skipped.isEmpty ? nil : skipped, warnings: calibrated?.smallSampleWarning.map { [$0] })
         } catch {
             throw .wrapping(error)
         }

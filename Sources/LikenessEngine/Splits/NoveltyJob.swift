@@ -36,6 +36,8 @@ public struct NoveltyJob: Job {
         /// Clusters of a per-cluster calibration; nil for one threshold.
         public var calibrationClusters: Int?
         public var skipped: [ScannedFailure]?
+        /// What the user should know about these results (a small-sample calibration).
+        public var warnings: [String]?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -48,6 +50,7 @@ public struct NoveltyJob: Job {
         guard !split.first.isEmpty else { throw .invalidInput("no usable reference images in \(reference)") }
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         return Result(threshold: threshold, novel: rows.filter(\.novel).count, queries: rows,
-                      calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped)
+                      calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped,
+                      warnings: calibrated?.smallSampleWarning.map { [$0] })
     }
 }
