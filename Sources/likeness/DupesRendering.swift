@@ -18,6 +18,7 @@ enum DupesRendering {
     }
 
     static func hash(_ result: HashDupesResult, json: Bool) throws {
+        for warning in result.warnings ?? [] { Output.warning(warning) }
         if !json { notes(scan: result.scan, skipped: result.skipped) }
         if json { try Output.json(result); return }
         let method = result.method
@@ -36,6 +37,7 @@ enum DupesRendering {
     }
 
     static func embedding(_ result: EmbeddingDupesResult, json: Bool, csv: Bool, html: String?) throws {
+        for warning in result.warnings ?? [] { Output.warning(warning) }
         if !json { notes(scan: result.scan, skipped: result.skipped) }
         let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups, \(result.redundant) copies that could go"
         if let html {
