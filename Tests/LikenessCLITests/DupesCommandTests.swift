@@ -140,4 +140,19 @@ import Testing
         #expect(result.stderr.contains("--accept is the higher cosine"))
         #expect(!FileManager.default.fileExists(atPath: catalog))
     }
+
+    @Test("a calibration made with --allow-small is applied with a warning, in the JSON and on stderr")
+    func smallCalibrationWarns() throws {
+        let photos = try makeSet()
+        // A cosine calibration of the default model from 4 + 3 pairs (no fingerprint: any weights).
+        let file = folder.file("small.json", bytes: Array("""
+            {"version": 1, "method": "efficientnet-lite0", "scale": "cosine", "rule": "best-f1", "threshold": 0.95,
+             "precision": 1, "recall": 1, "f1": 1, "positives": 4, "negatives": 3, "smallSample": true}
+            """.utf8))
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("small.sqlite"), "--calibration", file, "--json"] + Strict.rule)
+        #expect(result.status == 0, "\(result.stderr)")
+        let warning = "\(file) was made with --allow-small from only 4 same and 3 different pairs"
+        #expect((try json(result.stdout)["warnings"] as? [String])?.contains { $0.hasPrefix(warning) } == true)
+        #expect(result.stderr.contains("warning: " + warning), "\(result.stderr)")
+    }
 }
