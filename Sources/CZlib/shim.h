@@ -37,6 +37,24 @@ static inline int lk_gunzip(const unsigned char *data, size_t length, unsigned c
     return 0;
 }
 
+/// Inflates the start of a gzip (or zlib) buffer into `out` until `want` bytes are produced or the
+/// input runs out. Returns the number of bytes produced, or -1 when the data is not gzip or zlib.
+static inline long lk_gunzip_head(const unsigned char *data, size_t length, unsigned char *out, size_t want) {
+    z_stream stream;
+    memset(&stream, 0, sizeof stream);
+    if (inflateInit2(&stream, 15 + 32) != Z_OK) return -1;
+    stream.next_in = (unsigned char *) data;
+    stream.avail_in = (uInt) length;
+    stream.next_out = out;
+    stream.avail_out = (uInt) want;
+    int status = Z_OK;
+    while (status == Z_OK && stream.avail_out > 0 && stream.avail_in > 0) status = inflate(&stream, Z_NO_FLUSH);
+    long produced = (long) (want - stream.avail_out);
+    inflateEnd(&stream);
+    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) return -1;
+    return produced;
+}
+
 static inline void lk_free(void *pointer) { free(pointer); }
 
 #endif

@@ -43,6 +43,25 @@ public struct IDXDataset: Sendable {
         return IDXDataset(images: images, labels: labelBytes.prefix(count).map(Int.init))
     }
 
+    /// Whether the file at `path` starts like an IDX file of unsigned bytes (magic `00 00 08 DD`
+    /// with 1 to 4 dimensions), gzip-compressed or not. Reads at most the first 64 KiB.
+    public static func isIDX(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 65_536) else { return false }
+        var head = Array(data.prefix(4))
+        if data.starts(with: [0x1F, 0x8B]) {
+            let bytes = Array(data)
+            var out = [UInt8](repeating: 0, count: 4)
+            let produced = bytes.withUnsafeBufferPointer { input in
+                out.withUnsafeMutableBufferPointer { lk_gunzip_head(input.baseAddress, input.count, $0.baseAddress, 4) }
+            }
+            guard produced == 4 else { return false }
+            head = out
+        }
+        return head.count == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0x08 && (1...4).contains(head[3])
+    }
+
     /// Dimensions and the unsigned-byte payload of one IDX file.
     static func read(_ path: String) throws(DatasetError) -> ([Int], [UInt8]) {
         guard let data = FileManager.default.contents(atPath: path) else { throw DatasetError.unreadable(path) }

@@ -31,9 +31,11 @@ public struct CalibrationReport: Sendable {
     public var rows: [Row]
     public var rocAUCInterval: ScoreCalibration.Interval?
     public var notes: [String]
+    /// Why the saved threshold may not hold (too few pairs, an unstable interval…), shown first.
+    public var warnings: [String]
 
     public init(method: String, scaleName: String, positiveScores: [Double], negativeScores: [Double], calibration: ScoreCalibration,
-                rows: [Row], rocAUCInterval: ScoreCalibration.Interval?, notes: [String] = []) {
+                rows: [Row], rocAUCInterval: ScoreCalibration.Interval?, notes: [String] = [], warnings: [String] = []) {
         self.method = method
         self.scaleName = scaleName
         self.positiveScores = positiveScores
@@ -42,6 +44,7 @@ public struct CalibrationReport: Sendable {
         self.rows = rows
         self.rocAUCInterval = rocAUCInterval
         self.notes = notes
+        self.warnings = warnings
     }
 
     public func html() -> String {
@@ -52,6 +55,9 @@ public struct CalibrationReport: Sendable {
             ROC AUC \(auc) · average precision \(String(format: "%.4f", c.averagePrecision)) · equal error rate \(String(format: "%.4f", c.equalErrorRate)).</p>
 
             """
+        for warning in warnings {
+            body += "<p class=\"warning\" style=\"border-left:4px solid #d03030;padding:6px 10px;background:#fff3f0\"><b>Warning:</b> \(HTML.escape(warning))</p>\n"
+        }
         for note in notes { body += "<p>\(HTML.escape(note))</p>\n" }
         body += "<h2>Thresholds</h2>\n<table><tr><th class=\"name\">rule</th><th>threshold</th><th>95 % interval</th><th>precision</th><th>recall</th><th>F1</th></tr>\n"
         for row in rows {

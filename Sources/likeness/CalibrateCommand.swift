@@ -31,6 +31,15 @@ struct CalibrateThresholds: ParsableCommand {
             unknown paths or bad labels are reported and skipped. --html writes an offline report \
             with the score histograms, ROC and precision–recall curves.
 
+            Fewer than \(CalibrationConfiguration.minimumPairs) same or different pairs are refused: with fewer, one \
+            pair moves recall or the false-positive rate by more than 5 points and the bootstrap interval \
+            means little. --allow-small calibrates anyway and marks the result (a warning here, \
+            "smallSample": true in the saved file, a warning wherever it is applied). A warning also \
+            says when the saved threshold is unstable (precision or recall changes by more than 5 points \
+            across its bootstrap interval), when a target was not reached in every resample, and, for \
+            --target-precision, that precision measured on a balanced mix of pairs is higher than in a \
+            collection where few pairs are copies.
+
             Example: likeness calibrate --pairs labelled.csv --method phash --html calibration.html --save phash.json
             """)
 
@@ -48,6 +57,7 @@ struct CalibrateThresholds: ParsableCommand {
     @Option(help: "A threshold per cluster of images: the number of clusters (embeddings only).") var perCluster: Int?
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
     @Option(help: ArgumentHelp("Write the chosen calibration as JSON here.", valueName: "file")) var save: String?
+    @Flag(help: "Calibrate even from fewer than \(CalibrationConfiguration.minimumPairs) same or different pairs; the result is marked as a small sample.") var allowSmall = false
     @Flag(help: "Print JSON on stdout.") var json = false
 
     /// The job the options describe.
@@ -60,7 +70,7 @@ struct CalibrateThresholds: ParsableCommand {
         default: throw ValidationError("give exactly one of --pairs, --classes or --scores")
         }
         let calibration = CalibrationConfiguration(targetRecall: targetRecall, targetPrecision: targetPrecision, rule: use,
-                                                   resamples: bootstrap, clusters: perCluster, seed: seed)
+                                                   resamples: bootstrap, clusters: perCluster, seed: seed, allowSmall: allowSmall)
         return CalibrateJob(source: source, method: method, threads: threads, calibration: calibration, save: save)
     }
 

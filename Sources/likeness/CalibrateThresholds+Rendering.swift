@@ -29,8 +29,10 @@ extension CalibrateThresholds {
         }
     }
 
-    /// What happened on the way, on stderr (some only without --json, as before).
+    /// What happened on the way, on stderr (some only without --json, as before). Warnings about
+    /// the saved threshold always go to stderr, JSON or not.
     func printNotes(_ result: CalibrateJob.Result) {
+        for warning in result.calibration.warnings { Output.warning(warning) }
         if result.unlabelled > 0 { Output.note("\(result.unlabelled) rows have no label yet and were left out") }
         guard !json else { return }
         if let same = result.sampledSame, let different = result.sampledDifferent {
@@ -48,7 +50,8 @@ extension CalibrateThresholds {
             positiveScores: outcome.positiveScores, negativeScores: outcome.negativeScores, calibration: calibration,
             rows: outcome.choices.map { .init(rule: $0.rule.rawValue, point: $0.point, interval: $0.interval, chosen: $0.rule == outcome.file.rule) },
             rocAUCInterval: outcome.rocAUCInterval,
-            notes: ["Pairs from \(result.source)." + (result.skipped.isEmpty ? "" : " \(result.skipped.count) rows or images skipped.")])
+            notes: ["Pairs from \(result.source)." + (result.skipped.isEmpty ? "" : " \(result.skipped.count) rows or images skipped.")],
+            warnings: outcome.warnings)
         do { try report.html().write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }

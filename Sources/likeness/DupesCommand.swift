@@ -21,6 +21,11 @@ struct Dupes: ParsableCommand {
             without folders the whole catalog is used. Nothing is ever deleted: --move-to moves the \
             non-keepers, journalling every move, and `likeness undo DIR` reverses them.
 
+            Refused: a folder that does not exist; --candidate above --accept. When the groups call \
+            more than half of the compared images copies (a threshold that is more often too loose \
+            than right), a listing warns and --move-to stops before moving anything unless --force is \
+            given. A calibration made with --allow-small is applied with a warning.
+
             Example: likeness dupes ~/Pictures --html dupes.html --move-to ~/dupes-aside
             """)
 
@@ -60,12 +65,16 @@ struct Dupes: ParsableCommand {
     @Option(help: ArgumentHelp("Move every non-keeper into this folder and write a manifest for `likeness undo`.", valueName: "dir"))
     var moveTo: String?
 
+    @Flag(help: "With --move-to: move even when the groups call more than half of the compared images copies.")
+    var force = false
+
     func validate() throws {
         if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
         if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
         if threshold != nil && method == nil { throw ValidationError("--threshold goes with --method (the default mode uses --accept and --candidate)") }
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
         if calibration != nil && (exact || threshold != nil) { throw ValidationError("--calibration sets the threshold; drop --exact and --threshold") }
+        if force && moveTo == nil { throw ValidationError("--force goes with --move-to") }
         if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
             throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
         }
@@ -74,7 +83,7 @@ struct Dupes: ParsableCommand {
     func run() throws {
         let mode: DupesJob.Mode = exact ? .exact : method.map { .hash($0, threshold: threshold) } ?? .embedding(rule.configuration)
         let job = DupesJob(folders: folders, mode: mode, model: modelOptions.model, threads: modelOptions.threads,
-                           calibration: calibration, moveTo: moveTo)
+                           calibration: calibration, moveTo: moveTo, force: force)
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)

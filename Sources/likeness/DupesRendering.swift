@@ -19,6 +19,7 @@ enum DupesRendering {
     }
 
     static func hash(_ result: HashDupesResult, json: Bool) throws {
+        for warning in result.warnings ?? [] { Output.warning(warning) }
         if !json { notes(scan: result.scan, skipped: result.skipped, stale: result.stale) }
         if json { try Output.json(result); return }
         let method = result.method
@@ -37,6 +38,7 @@ enum DupesRendering {
     }
 
     static func embedding(_ result: EmbeddingDupesResult, json: Bool, csv: Bool, html: String?) throws {
+        for warning in result.warnings ?? [] { Output.warning(warning) }
         if !json { notes(scan: result.scan, skipped: result.skipped, stale: result.stale) }
         let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups, \(result.redundant) copies that could go"
         if let html {

@@ -33,6 +33,12 @@ struct EvalRetrieval: ParsableCommand {
             P@k for each k, AP@k for each k, and AP (average precision over the whole ranking). The \
             mean of a column over one method's rows is the P@k, mAP@k or mAP printed here.
 
+            Datasets: a folder per class (the default), UKBench or Holidays file names (--layout), or an \
+            IDX image file with its labels file beside it (recognised by its first bytes, gzip or not, \
+            without --layout). An IDX folder (--layout idx, or detected) is evaluated on its t10k file. A \
+            layout that gives fewer than two groups is refused: with one, every image would be relevant \
+            to every query and P@k would be 1.
+
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.
 

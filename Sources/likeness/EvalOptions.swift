@@ -7,7 +7,9 @@ extension EvalDataset.Layout: ExpressibleByArgument {}
 /// The dataset and model options shared by `eval` and `eval probe`.
 struct EvalOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Dataset folder (or IDX file).", valueName: "dataset")) var dataset: String
-    @Option(help: "How groups are read from file names.") var layout: EvalDataset.Layout = .folders
+    @Option(help: ArgumentHelp("How groups are read from file names (default: idx for an IDX file, recognised by its magic number, or a folder holding one; else folders).",
+                               valueName: "layout"))
+    var layout: EvalDataset.Layout?
     @Option(help: "ONNX Runtime threads for embedding models.") var threads: Int = 1
 
     /// Parses a comma-separated method list against the installed models; an unknown name fails

@@ -22,4 +22,9 @@ enum Output {
     static func line(_ text: String) {
         print(DisplayPath.line(text))
     }
+
+    /// Writes one line to stderr starting with "warning: ".
+    static func warning(_ line: String) {
+        note("warning: " + line)
+    }
 }

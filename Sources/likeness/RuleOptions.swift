@@ -20,6 +20,13 @@ struct RuleOptions: ParsableArguments {
 
     func validate() throws {
         guard (-1...1).contains(accept), (-1...1).contains(candidate) else { throw ValidationError("--accept and --candidate are cosines in [-1, 1]") }
+        // `DuplicateConfiguration` lowers a candidate cut above the accept cut (a calibrated
+        // accept threshold may be set below the default candidate cut); typed flags are refused.
+        guard candidate <= accept else {
+            throw ValidationError(String(format: "--candidate %g is above --accept %g. --accept is the higher cosine, at which a pair is a duplicate on its own; "
+                                         + "--candidate is the lower one, from which the pHash or local features must confirm it. Give --candidate ≤ --accept",
+                                         Double(candidate), Double(accept)))
+        }
         guard hashRadius >= 0 else { throw ValidationError("--hash-radius must be 0 or more") }
         guard neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more") }
         guard minimumInliers >= 0 else { throw ValidationError("--minimum-inliers must be 0 or more") }

@@ -37,7 +37,7 @@ import Testing
         #expect(file2["scale"] as? String == "cosine" && file2["version"] as? Int == 1)
     }
 
-    @Test("--pairs: images are embedded; an unknown path is reported and skipped; unlabelled rows are counted")
+    @Test("--pairs: images are embedded; unknown paths and unlabelled rows are reported; 5 pairs need --allow-small and are marked wherever they go")
     func pairs() throws {
         let editor = try ImageEditor(), encoder = try ImageEncoder()
         for seed in 1...3 {
@@ -52,13 +52,37 @@ import Testing
         rows.append("\(folder.child("missing.png")),\(folder.child("1.png")),same")
         rows.append("\(folder.child("1.png")),\(folder.child("3.png")),")
         let file = folder.file("pairs.csv", bytes: Array(rows.joined(separator: "\n").utf8))
-        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0"])
+        let saved = folder.child("small.json"), report = folder.child("small.html")
+        let refused = try CLIRunner.run(["calibrate", "--pairs", file, "--bootstrap", "0", "--save", saved])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("error: only 3 same and 2 different pairs: a threshold needs at least 20 of each"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--allow-small"))
+        #expect(!FileManager.default.fileExists(atPath: saved), "nothing saved")
+
+        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0", "--allow-small", "--save", saved, "--html", report])
         #expect(result.status == 0, "\(result.stderr)")
         let output = try object(result.stdout)
         let calibration = try #require(output["calibration"] as? [String: Any])
         #expect(calibration["positives"] as? Int == 3 && calibration["negatives"] as? Int == 2)
         #expect((output["skipped"] as? [String])?.first?.contains("missing.png") == true)
         #expect(result.stderr.contains("1 rows have no label yet"))
+        // Marked: in the JSON (the file and a warning), on stderr, in the saved file and in the report.
+        #expect((calibration["file"] as? [String: Any])?["smallSample"] as? Bool == true)
+        #expect((calibration["warnings"] as? [String])?.first?.hasPrefix("calibrated from only 3 same and 2 different pairs") == true)
+        #expect(result.stderr.contains("warning: calibrated from only 3 same and 2 different pairs"))
+        #expect(try object(String(contentsOfFile: saved, encoding: .utf8))["smallSample"] as? Bool == true)
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("<b>Warning:</b> calibrated from only 3 same"))
+        let text = try CLIRunner.run(["calibrate", "--pairs", file, "--bootstrap", "0", "--allow-small"])
+        #expect(text.status == 0 && text.stderr.contains("warning: calibrated from only 3 same"), "\(text.stderr)")
+
+        // Applying it warns.
+        let reference = folder.folder("small-reference"), query = folder.folder("small-query")
+        try FileManager.default.copyItem(atPath: folder.child("1.png"), toPath: folder.child("small-reference/1.png"))
+        try FileManager.default.copyItem(atPath: folder.child("2.png"), toPath: folder.child("small-query/2.png"))
+        let applied = try CLIRunner.run(["novelty", "--reference", reference, "--query", query,
+                                         "--catalog", folder.child("small.sqlite"), "--calibration", saved])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stderr.contains("warning: \(saved) was made with --allow-small from only 3 same and 2 different pairs"), "\(applied.stderr)")
     }
 
     /// Three classes, each a blurred pattern and four edits of it.
@@ -112,7 +136,8 @@ import Testing
         let clusters = try CLIRunner.run(["calibrate", "--classes", root, "--method", "phash", "--per-cluster", "2"])
         #expect(clusters.status != 0 && clusters.stderr.contains("embedding model"))
         let garbage = folder.file("garbage.json", bytes: Array("{}".utf8))
-        let novelty = try CLIRunner.run(["novelty", "--reference", root, "--query", root, "--catalog", folder.child("n.sqlite"), "--calibration", garbage])
+        let novelty = try CLIRunner.run(["novelty", "--reference", folder.child("classes/c1"), "--query", folder.child("classes/c2"),
+                                         "--catalog", folder.child("n.sqlite"), "--calibration", garbage])
         #expect(novelty.status != 0 && novelty.stderr.contains("not a Likeness calibration"))
     }
 
@@ -128,11 +153,14 @@ import Testing
         #expect(clusters.count == 2)
         #expect(clusters.allSatisfy { ($0["centroid"] as? [Double])?.count == 1280 })
 
-        let novelty = try CLIRunner.run(["novelty", "--reference", folder.child("classes/c1"), "--query", root,
+        // The other two classes as new images (a query folder that holds the reference is refused).
+        let others = folder.folder("others")
+        for name in ["c2", "c3"] { try FileManager.default.copyItem(atPath: folder.child("classes/\(name)"), toPath: folder.child("others/\(name)")) }
+        let novelty = try CLIRunner.run(["novelty", "--reference", folder.child("classes/c1"), "--query", others,
                                          "--catalog", folder.child("nov.sqlite"), "--calibration", saved, "--json"])
         #expect(novelty.status == 0, "\(novelty.stderr)")
         let queries = try #require(try object(novelty.stdout)["queries"] as? [[String: Any]])
-        #expect(queries.count == 10, "the reference's own images are not queries")
+        #expect(queries.count == 10)
         // The thresholds were learned on these very classes, so the other classes are novel.
         let f1 = try #require(file["f1"] as? Double)
         if f1 == 1 { #expect(queries.allSatisfy { $0["novel"] as? Bool == true }, "\(queries)") }
@@ -158,7 +186,7 @@ import Testing
             return "\(f[0]),\(f[1]),\(kind(f[0]) == kind(f[1]) ? "same" : "different"),\(f[3])"
         }
         let file = folder.file("labelled.csv", bytes: Array(labelled.joined(separator: "\n").utf8))
-        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0"])
+        let result = try CLIRunner.run(["calibrate", "--pairs", file, "--json", "--bootstrap", "0", "--allow-small"])
         #expect(result.status == 0, "\(result.stderr)")
         let calibration = try #require(try object(result.stdout)["calibration"] as? [String: Any])
         #expect((calibration["positives"] as? Int ?? 0) + (calibration["negatives"] as? Int ?? 0) == 24)

@@ -35,6 +35,11 @@ import Testing
             ((group["members"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted()
         }.sorted { $0[0] < $1[0] }
         #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-q80.jpg", "\($0).png"] })
+        let output = try json(result.stdout)
+        #expect(output["covered"] as? Int == 12 && output["images"] as? Int == 14, "the groups cover 12 of the 14 images")
+        // 8 of 14 images are copies: more than half, so the listing warns (in the JSON and on stderr).
+        #expect((output["warnings"] as? [String])?.first?.contains("call 8 of 14 compared images (57 %) copies") == true)
+        #expect(result.stderr.contains("warning: these groups call 8 of 14"))
         // A full-size copy is kept (the PNG or the same-size JPEG, whichever file is larger), never the half-size one.
         #expect(groups.allSatisfy { !(($0["keep"] as? String) ?? "half").contains("half") })
         #expect(groups.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
@@ -67,13 +72,23 @@ import Testing
         #expect((try json(without.stdout)["groups"] as? [[String: Any]])?.isEmpty == true)
     }
 
-    @Test("--move-to moves only non-keepers; undo puts them back")
+    @Test("--move-to stops before moving when the groups call most images copies; with --force it moves only non-keepers; undo puts them back")
     func moveAndUndo() throws {
         let photos = try makeSet()
         let aside = folder.child("aside")
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
-        let moved = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside] + Strict.rule)
+        // Four originals with two copies each and two singles: 8 of 14 images would move.
+        let refused = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside] + Strict.rule)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("error: these groups call 8 of 14 compared images (57 %) copies, more than 50 % of the collection"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("Nothing was moved") && refused.stderr.contains("--force"))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: photos)) == before)
+        #expect(!FileManager.default.fileExists(atPath: aside), "no journal, no folder")
+
+        let moved = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("m.sqlite"), "--move-to", aside, "--force"] + Strict.rule)
         #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stderr.contains("moved anyway: --force"))
         let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: photos))
         #expect(remaining.count == before.count - 8)
         #expect((1...4).allSatisfy { remaining.contains("\($0).png") || remaining.contains("\($0)-q80.jpg") })
@@ -111,5 +126,33 @@ import Testing
         #expect(refused.stderr.contains("--threshold goes with --method"))
         let unknown = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("r.sqlite"), "--method", "md5"])
         #expect(unknown.status != 0 && unknown.stderr.contains("radial"), "the valid names are listed")
+    }
+
+    @Test("a --candidate above --accept is refused before any work, saying which is which",
+          arguments: [["dupes", "--candidate", "0.99", "--accept", "0.2"], ["leakage", "a", "b", "--candidate", "0.97"]])
+    func contradictoryThresholds(arguments: [String]) throws {
+        let catalog = folder.child("contradictory.sqlite")
+        let result = try CLIRunner.run(arguments + ["--catalog", catalog])
+        #expect(result.status == 64, "a usage error: \(result.status)")
+        let accept = arguments.contains("--accept") ? "0.2" : "0.95"
+        #expect(result.stderr.contains("--candidate \(arguments[arguments.firstIndex(of: "--candidate")! + 1]) is above --accept \(accept)"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("--accept is the higher cosine"))
+        #expect(!FileManager.default.fileExists(atPath: catalog))
+    }
+
+    @Test("a calibration made with --allow-small is applied with a warning, in the JSON and on stderr")
+    func smallCalibrationWarns() throws {
+        let photos = try makeSet()
+        // A cosine calibration of the default model from 4 + 3 pairs (no fingerprint: any weights).
+        let file = folder.file("small.json", bytes: Array("""
+            {"version": 1, "method": "efficientnet-lite0", "scale": "cosine", "rule": "best-f1", "threshold": 0.95,
+             "precision": 1, "recall": 1, "f1": 1, "positives": 4, "negatives": 3, "smallSample": true}
+            """.utf8))
+        let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("small.sqlite"), "--calibration", file, "--json"] + Strict.rule)
+        #expect(result.status == 0, "\(result.stderr)")
+        let warning = "\(file) was made with --allow-small from only 4 same and 3 different pairs"
+        #expect((try json(result.stdout)["warnings"] as? [String])?.contains { $0.hasPrefix(warning) } == true)
+        #expect(result.stderr.contains("warning: " + warning), "\(result.stderr)")
     }
 }

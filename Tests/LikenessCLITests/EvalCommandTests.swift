@@ -84,5 +84,34 @@ import Testing
         let help = try CLIRunner.run(["eval", "retrieval", "--help"])
         #expect(help.stdout.contains("--per-query") && help.stdout.contains("AP@k for each k"))
     }
-}
 
+    @Test("eval of a flat folder (one group) is refused instead of scoring P@1 = 1")
+    func flatFolder() throws {
+        let flat = folder.folder("flat")
+        for seed in 1...4 { try Fixtures.writePattern(to: folder.child("flat/\(seed).png"), width: 24, height: 24, seed: UInt64(seed)) }
+        let result = try CLIRunner.run(["eval", flat, "--methods", "pixels"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: \(flat) read as folders gives 1 group of 4 images; retrieval needs at least two"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("eval FILE.gz without --layout reads an IDX file by its magic number; an IDX folder works with --layout idx and alone")
+    func idxDetection() throws {
+        let root = folder.folder("idx")
+        try Fixtures.writeIDXPair(in: root, prefix: "train", count: 10, gzip: true)
+        let test = try Fixtures.writeIDXPair(in: root, prefix: "t10k", count: 8, gzip: true)
+        func run(_ arguments: [String]) throws -> [String: Any] {
+            let result = try CLIRunner.run(["eval"] + arguments + ["--methods", "pixels", "--k", "1", "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        for arguments in [[test], [root, "--layout", "idx"], [root]] {
+            let output = try run(arguments)
+            #expect(output["layout"] as? String == "idx", "\(arguments)")
+            #expect(output["images"] as? Int == 8 && output["groups"] as? Int == 2, "the t10k file: \(arguments)")
+            // Two classes with bright opposite halves: raw pixels always find their own class first.
+            let pixels = try #require((output["methods"] as? [[String: Any]])?.first)
+            #expect(((pixels["precision"] as? [String: Double])?["1"]) == 1, "\(pixels)")
+        }
+    }
+}

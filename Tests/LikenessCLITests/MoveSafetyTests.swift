@@ -42,8 +42,9 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.hasPrefix("likeness-moves") }
     }
 
+    /// Two of every three images are copies by construction, more than `dupes` moves without `--force`.
     func dupes(_ photos: String, catalog: String, out: String) -> [String] {
-        ["dupes", photos, "--catalog", catalog, "--move-to", out] + Strict.rule
+        ["dupes", photos, "--catalog", catalog, "--move-to", out, "--force"] + Strict.rule
     }
 
     /// A folder on another file system than the test's temporary folder, when there is one.

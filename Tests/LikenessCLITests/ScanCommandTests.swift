@@ -41,6 +41,29 @@ import Testing
         #expect(text.stdout.contains("0 new, 0 changed, 5 unchanged"))
     }
 
+    @Test("scan of a missing folder is an error naming it, and nothing is catalogued")
+    func missingFolder() throws {
+        let missing = folder.child("no-such-folder")
+        let catalog = folder.child("missing.sqlite")
+        let result = try CLIRunner.run(["scan", missing, "--catalog", catalog])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: no such file or folder: \(missing)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: catalog))
+    }
+
+    @Test("scan of several folders where one is missing refuses before scanning any of them")
+    func oneOfSeveralMissing() throws {
+        let photos = try makePhotos(count: 2, into: "present")
+        let missing = folder.child("gone")
+        let catalog = folder.child("several.sqlite")
+        _ = try Catalog(path: catalog) // an existing, empty catalog
+        let result = try CLIRunner.run(["scan", photos, missing, "--catalog", catalog])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such file or folder: \(missing)"), "\(result.stderr)")
+        #expect(!result.stderr.contains(photos + ","), "only the missing path is named")
+        #expect(try Catalog(path: catalog).allImages().isEmpty)
+    }
+
     @Test("a catalog path that is not SQLite fails with a clear message and is not touched")
     func notADatabase() throws {
         let photos = try makePhotos(count: 1)

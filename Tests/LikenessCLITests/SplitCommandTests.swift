@@ -52,4 +52,35 @@ import Testing
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains("grey-card.png") && html.contains("threshold 0.7<"))
     }
+
+    @Test("leakage refuses overlapping splits in either direction, and the same folder twice, naming both folders",
+          arguments: [("data", "data/sub"), ("data/sub", "data"), ("data", "data"), ("data", "data/sub/../")])
+    func leakageOverlap(train: String, test: String) throws {
+        _ = folder.folder("data/sub")
+        try Fixtures.writePattern(to: folder.child("data/sub/a.png"), seed: 1)
+        let catalog = folder.child("overlap.sqlite")
+        let result = try CLIRunner.run(["leakage", folder.child(train), folder.child(test), "--catalog", catalog])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: train \(folder.child(train)) and test \(folder.child(test))"), "\(result.stderr)")
+        #expect(result.stderr.contains(train == test || test.hasSuffix("../") ? "are the same folder" : "overlap"))
+        #expect(!FileManager.default.fileExists(atPath: catalog), "refused before scanning")
+    }
+
+    @Test("leakage refuses a test folder that is the training folder through a symbolic link")
+    func leakageThroughLink() throws {
+        let data = folder.folder("linked")
+        try FileManager.default.createSymbolicLink(atPath: folder.child("alias"), withDestinationPath: data)
+        let result = try CLIRunner.run(["leakage", data, folder.child("alias"), "--catalog", folder.child("link.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("are the same folder"), "\(result.stderr)")
+    }
+
+    @Test("novelty refuses a query folder inside the reference folder, naming both")
+    func noveltyOverlap() throws {
+        let reference = folder.folder("known"), query = folder.folder("known/new")
+        let result = try CLIRunner.run(["novelty", "--reference", reference, "--query", query, "--catalog", folder.child("nov.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: --reference \(reference) and --query \(query) overlap: --query lies inside --reference"),
+                "\(result.stderr)")
+    }
 }

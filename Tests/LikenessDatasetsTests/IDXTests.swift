@@ -38,6 +38,23 @@ import Testing
         #expect(data.images[0].bytes == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4] && data.labels == [5])
     }
 
+    @Test("isIDX reads the magic number, through gzip, and nothing else")
+    func magic() throws {
+        let images = try Fixtures.writeIDXPair(in: folder.folder("magic"), prefix: "m", gzip: true)
+        #expect(IDXDataset.isIDX(images))
+        #expect(IDXDataset.isIDX(folder.file("raw.bin", bytes: idx([2], [1, 2]))))
+        let text = folder.file("text.txt", bytes: Array("0000 not idx".utf8))
+        #expect(!IDXDataset.isIDX(text))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-k", text]
+        try process.run()
+        process.waitUntilExit()
+        #expect(!IDXDataset.isIDX(text + ".gz"), "a gzip file whose content is not IDX")
+        #expect(!IDXDataset.isIDX(folder.file("float.idx", bytes: [0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0])), "only unsigned bytes")
+        #expect(!IDXDataset.isIDX(folder.child("missing")))
+    }
+
     @Test("damaged files give typed errors")
     func damaged() {
         let notIDX = folder.file("x.idx", bytes: Array("hello".utf8))

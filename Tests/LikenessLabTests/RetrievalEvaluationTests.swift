@@ -78,6 +78,35 @@ import Testing
         #expect(scores.precision[3] == 1)
         #expect(throws: EvalError.self) { try EvalDataset.load(folder.child("no-images-here"), layout: .idx) }
     }
+
+    @Test("without a layout an IDX file is recognised by its magic number, gzip or not; other files and folders read as folders")
+    func detection() throws {
+        let plain = try Fixtures.writeIDXPair(in: folder.folder("plain"), prefix: "toy")
+        let gzipped = try Fixtures.writeIDXPair(in: folder.folder("gz"), prefix: "toy", gzip: true)
+        #expect(gzipped.hasSuffix(".gz") && FileManager.default.fileExists(atPath: gzipped))
+        #expect(EvalDataset.Layout.detected(for: plain) == .idx)
+        #expect(EvalDataset.Layout.detected(for: gzipped) == .idx)
+        #expect(EvalDataset.Layout.detected(for: folder.child("gz")) == .idx, "a folder holding an IDX image file")
+        let png = try Fixtures.writePattern(to: folder.folder("other") + "/a.png", seed: 1)
+        #expect(EvalDataset.Layout.detected(for: png) == .folders)
+        #expect(EvalDataset.Layout.detected(for: folder.child("other")) == .folders)
+        let text = folder.file("notes-images-idx3-ubyte", bytes: Array("not idx at all".utf8))
+        #expect(EvalDataset.Layout.detected(for: text) == .folders, "the name alone does not make an IDX file")
+    }
+
+    @Test("an IDX folder reads its t10k file for retrieval, or its only image file; several others are refused")
+    func idxFolder() throws {
+        let root = folder.folder("mnist-like")
+        try Fixtures.writeIDXPair(in: root, prefix: "train", count: 10)
+        try Fixtures.writeIDXPair(in: root, prefix: "t10k", count: 6, gzip: true)
+        let data = try EvalDataset.load(root, layout: .idx)
+        #expect(data.paths.count == 6 && data.paths.first == "t10k-images-idx3-ubyte.gz#0")
+        let single = folder.folder("single")
+        try Fixtures.writeIDXPair(in: single, prefix: "train", count: 10)
+        #expect(try EvalDataset.load(single, layout: .idx).paths.count == 10)
+        try Fixtures.writeIDXPair(in: single, prefix: "extra", count: 4)
+        #expect(throws: EvalError.self) { try EvalDataset.load(single, layout: .idx) }
+    }
 }
 
 @Suite struct PerQueryTests {

@@ -27,6 +27,10 @@ extension ScoreCalibration {
         public var valleyThreshold: Interval
         public var targetRecallThreshold: Interval?
         public var targetPrecisionThreshold: Interval?
+        /// Resamples in which the target recall or precision could be reached at all (the
+        /// target's interval is taken over these only).
+        public var targetRecallReached: Int?
+        public var targetPrecisionReached: Int?
     }
 
     /// Resamples positives and negatives separately with replacement (so every resample has both)
@@ -65,7 +69,9 @@ extension ScoreCalibration {
         return Bootstrap(resamples: resamples, confidence: confidence, rocAUC: interval(auc)!, bestF1Threshold: interval(f1Threshold)!,
                          bestF1: interval(f1)!, youdenThreshold: interval(youden)!, valleyThreshold: interval(valley)!,
                          targetRecallThreshold: targetRecall == nil ? nil : interval(recallThreshold),
-                         targetPrecisionThreshold: targetPrecision == nil ? nil : interval(precisionThreshold))
+                         targetPrecisionThreshold: targetPrecision == nil ? nil : interval(precisionThreshold),
+                         targetRecallReached: targetRecall == nil ? nil : recallThreshold.count,
+                         targetPrecisionReached: targetPrecision == nil ? nil : precisionThreshold.count)
     }
 
     /// At most `limit` points of ``curve``, evenly spaced along it and always keeping both ends,

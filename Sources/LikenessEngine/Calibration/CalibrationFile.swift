@@ -63,11 +63,16 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
     public var interval: ScoreCalibration.Interval?
     /// Per-cluster thresholds, when calibrated with `--per-cluster`.
     public var clusters: [ClusterThreshold]?
+    /// True when made with `--allow-small` from fewer than
+    /// ``CalibrationConfiguration/minimumPairs`` same or different pairs; jobs that apply it warn.
+    /// Stored only when true.
+    public var smallSample: Bool
     /// The file this calibration was loaded from (not stored in it); named in every check's error.
     public var path: String?
 
     public init(method: String, modelFingerprint: String?, scale: Scale, rule: Rule, point: OperatingPoint,
-                positives: Int, negatives: Int, interval: ScoreCalibration.Interval? = nil, clusters: [ClusterThreshold]? = nil) {
+                positives: Int, negatives: Int, interval: ScoreCalibration.Interval? = nil, clusters: [ClusterThreshold]? = nil,
+                smallSample: Bool = false) {
         self.version = Self.currentVersion
         self.method = method
         self.modelFingerprint = modelFingerprint
@@ -78,6 +83,14 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
         self.negatives = negatives
         self.interval = interval
         self.clusters = clusters
+        self.smallSample = smallSample
+    }
+
+    /// The warning a job gives when it applies a ``smallSample`` calibration; nil otherwise.
+    public var smallSampleWarning: String? {
+        guard smallSample else { return nil }
+        return "\(path ?? "the calibration") was made with --allow-small from only \(positives) same and \(negatives) different pairs "
+            + "(fewer than \(CalibrationConfiguration.minimumPairs) of a kind): its threshold \(String(format: "%.4g", threshold)) is a rough guess"
     }
 
     /// The chosen threshold, in the scale's own unit.
@@ -106,7 +119,7 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, method, modelFingerprint, scale, rule, threshold, precision, recall, f1, positives, negatives, interval, clusters
+        case version, method, modelFingerprint, scale, rule, threshold, precision, recall, f1, positives, negatives, interval, clusters, smallSample
     }
 
     public init(from decoder: any Decoder) throws {
@@ -122,6 +135,7 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
         negatives = try c.decode(Int.self, forKey: .negatives)
         interval = try c.decodeIfPresent(ScoreCalibration.Interval.self, forKey: .interval)
         clusters = try c.decodeIfPresent([ClusterThreshold].self, forKey: .clusters)
+        smallSample = try c.decodeIfPresent(Bool.self, forKey: .smallSample) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -139,5 +153,6 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
         try c.encode(negatives, forKey: .negatives)
         try c.encodeIfPresent(interval, forKey: .interval)
         try c.encodeIfPresent(clusters, forKey: .clusters)
+        if smallSample { try c.encode(true, forKey: .smallSample) }
     }
 }

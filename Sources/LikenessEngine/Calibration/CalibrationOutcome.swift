@@ -46,6 +46,10 @@ public struct CalibrationOutcome: Sendable, Codable {
         }
     }
 
+    /// Why the saved threshold's precision and recall may not hold: too few pairs, a target the
+    /// bootstrap could not always reach, an interval over which precision or recall changes a lot,
+    /// precision measured on a balanced mix. Shells show each one loudly; empty when none applies.
+    public var warnings: [String]
     public var method: String
     public var scale: CalibrationFile.Scale
     public var positives: Int
@@ -66,6 +70,6 @@ public struct CalibrationOutcome: Sendable, Codable {
     public var negativeScores: [Double] = []
 
     private enum CodingKeys: String, CodingKey {
-        case method, scale, positives, negatives, rocAUC, rocAUCInterval, averagePrecision, equalErrorRate, bootstrapResamples, choices, file
+        case warnings, method, scale, positives, negatives, rocAUC, rocAUCInterval, averagePrecision, equalErrorRate, bootstrapResamples, choices, file
     }
 }

@@ -13,6 +13,8 @@ public struct ThresholdCalibrator: Sendable {
     /// Why calibration cannot proceed.
     public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
         case needBothKinds(same: Int, different: Int)
+        /// Fewer than ``CalibrationConfiguration/minimumPairs`` of a kind without `allowSmall`.
+        case tooFewPairs(same: Int, different: Int)
         case unreachable(CalibrationFile.Rule)
         case clustersNeedEmbeddings
 
@@ -20,6 +22,10 @@ public struct ThresholdCalibrator: Sendable {
             switch self {
             case .needBothKinds(let same, let different):
                 "need at least one 'same' and one 'different' pair with usable images (have \(same) same, \(different) different)"
+            case .tooFewPairs(let same, let different):
+                "only \(same) same and \(different) different pairs: a threshold needs at least \(CalibrationConfiguration.minimumPairs) of each "
+                    + "(with fewer, one pair moves recall or the false-positive rate by more than 5 points, and the bootstrap interval "
+                    + "only reshuffles a handful of scores). Label more pairs, or pass --allow-small to calibrate anyway (the result is marked as such)"
             case .unreachable(let rule): "no threshold satisfies \(rule.rawValue) on these pairs"
             case .clustersNeedEmbeddings: "per-cluster thresholds need an embedding model, not a hash"
             }
@@ -33,6 +39,8 @@ public struct ThresholdCalibrator: Sendable {
         let same = labels.filter { $0 }.count
         guard same > 0, same < labels.count else { throw .needBothKinds(same: same, different: labels.count - same) }
         let c = configuration
+        let small = min(same, labels.count - same) < CalibrationConfiguration.minimumPairs
+        if small && !c.allowSmall { throw .tooFewPairs(same: same, different: labels.count - same) }
         let calibration = ScoreCalibration(scores: scores, labels: labels)
         let bootstrap = c.resamples > 0
             ? ScoreCalibration.bootstrap(scores: scores, labels: labels, resamples: c.resamples, seed: c.seed,
@@ -64,8 +72,11 @@ public struct ThresholdCalibrator: Sendable {
             clusters = perCluster(k, scores: scores, labels: labels, pairs: pairs, vectors: vectors, fallback: chosen.point.threshold)
         }
         let file = CalibrationFile(method: method, modelFingerprint: fingerprint, scale: scale, rule: chosen.rule, point: chosen.point,
-                                   positives: same, negatives: labels.count - same, interval: chosen.interval, clusters: clusters)
-        return CalibrationOutcome(method: method, scale: scale, positives: same, negatives: labels.count - same,
+                                   positives: same, negatives: labels.count - same, interval: chosen.interval, clusters: clusters,
+                                   smallSample: small)
+        let warnings = ReliabilityCheck(calibration: calibration, bootstrap: bootstrap, configuration: c, unit: unit)
+            .warnings(for: chosen, file: file)
+        return CalibrationOutcome(warnings: warnings, method: method, scale: scale, positives: same, negatives: labels.count - same,
                                   rocAUC: calibration.rocAUC, rocAUCInterval: bootstrap?.rocAUC,
                                   averagePrecision: calibration.averagePrecision, equalErrorRate: calibration.equalErrorRate,
                                   bootstrapResamples: c.resamples, choices: choices, file: file, calibration: calibration,

@@ -26,15 +26,24 @@ public struct DupesJob: Job {
     public var calibration: String?
     /// Move every non-keeper into this folder (embedding mode) and write a manifest for `undo`.
     public var moveTo: String?
+    /// Move even when the groups call more than ``largestCopyShare`` of the compared images copies.
+    public var force: Bool
+
+    /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.
+    /// A collection where most images are redundant copies of others is rare, while a threshold
+    /// that is too loose (a calibration from unrepresentative pairs, a low `--accept`) calls most of
+    /// any collection copies; moving is where such a mistake costs most, so it asks first.
+    public static let largestCopyShare = 0.5
 
     public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
-                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil) {
+                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false) {
         self.folders = folders
         self.mode = mode
         self.model = model
         self.threads = threads
         self.calibration = calibration
         self.moveTo = moveTo
+        self.force = force
     }
 
     /// What `dupes` found, in the shape of its mode.
@@ -60,7 +69,8 @@ public struct DupesJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> Output {
         try InputPaths.requireExisting(folders)
-        let mode = try resolvedMode()
+        let file = try loadedCalibration()
+        let mode = try resolvedMode(file)
         if moveTo != nil, case .embedding = mode {} else if moveTo != nil {
             throw .invalidInput("--move-to goes with the default (embedding) mode")
         }
@@ -86,9 +96,11 @@ public struct DupesJob: Job {
                 try context.checkCancellation()
                 let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
                 return .hash(HashDupesResult(method: method, threshold: limit, groups: found.groups, scan: scan.map(ScanCount.init),
-                                             skipped: filled.skipped.isEmpty ? nil : filled.skipped, stale: found.stale.isEmpty ? nil : found.stale))
+                                             skipped: filled.skipped.isEmpty ? nil : filled.skipped, stale: found.stale.isEmpty ? nil : found.stale,
+                                             warnings: file?.smallSampleWarning.map { [$0] }))
             case .embedding(let configuration):
-                return .embedding(try embeddingGroups(configuration, catalog: catalog, roots: roots, scan: scan, context: context))
+                return .embedding(try embeddingGroups(configuration, catalog: catalog, roots: roots, scan: scan, context: context,
+                                                      warnings: file?.smallSampleWarning.map { [$0] } ?? []))
             }
         } catch {
             throw .wrapping(error)
@@ -96,7 +108,7 @@ public struct DupesJob: Job {
     }
 
     private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?, scan: ScanSummary?,
-                                 context: JobContext) throws -> EmbeddingDupesResult {
+                                 context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
@@ -105,6 +117,9 @@ public struct DupesJob: Job {
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
                                           stale: filled.space.stale.isEmpty ? nil : filled.space.stale)
+        result.covered = groups.reduce(0) { $0 + $1.members.count }
+        result.warnings = try warnings + copyShareCheck(result, accept: configuration.acceptCosine)
+        if result.warnings?.isEmpty == true { result.warnings = nil }
         if let moveTo {
             try context.checkCancellation()
             let known = Dictionary(filled.space.images.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
@@ -137,11 +152,32 @@ public struct DupesJob: Job {
         }
     }
 
+    /// Refuses a `moveTo` run whose groups call more than ``largestCopyShare`` of the compared
+    /// images copies, unless `force`; otherwise returns the warning such groups deserve (if any).
+    func copyShareCheck(_ result: EmbeddingDupesResult, accept: Float) throws(JobError) -> [String] {
+        let images = result.images ?? 0
+        guard images > 0, Double(result.redundant) > Self.largestCopyShare * Double(images) else { return [] }
+        let source = calibration.map { " from \($0)" } ?? ""
+        let share = String(format: "these groups call %d of %d compared images (%.0f %%) copies, more than %.0f %% of the collection "
+                           + "(accept threshold %.3g%@); a threshold that does this is more often too loose than right",
+                           result.redundant, images, 100 * Double(result.redundant) / Double(images), 100 * Self.largestCopyShare,
+                           Double(accept), source)
+        if moveTo != nil && !force {
+            throw .invalidInput(share + ". Nothing was moved: look at the groups first (without --move-to, or with --html), "
+                                + "then add --force to move them anyway")
+        }
+        return [share + (moveTo != nil ? " (moved anyway: --force)" : "; --move-to will ask for --force")]
+    }
+
+    /// The saved calibration named by `calibration`, validated; nil without one.
+    func loadedCalibration() throws(JobError) -> CalibrationFile? {
+        guard let calibration else { return nil }
+        do { return try CalibrationFile.load(calibration) } catch { throw .invalidInput(error.description) }
+    }
+
     /// The mode after a saved calibration has had its say.
-    func resolvedMode() throws(JobError) -> Mode {
-        guard let calibration else { return mode }
-        let file: CalibrationFile
-        do { file = try CalibrationFile.load(calibration) } catch { throw .invalidInput(error.description) }
+    func resolvedMode(_ file: CalibrationFile?) throws(JobError) -> Mode {
+        guard let calibration, let file else { return mode }
         switch (file.scale, mode) {
         case (_, .exact):
             throw .invalidInput("--calibration sets the threshold; drop --exact and --threshold")

@@ -28,6 +28,8 @@ public struct HashDupesResult: Codable, Sendable {
     public var skipped: [ScannedFailure]?
     /// Catalogued files left out because they changed or vanished since the last scan.
     public var stale: [ScannedFailure]?
+    /// What the user should know before acting on these groups (a small-sample calibration).
+    public var warnings: [String]?
 }
 
 /// The default `dupes`: near-duplicate groups with the copy to keep.
@@ -43,6 +45,11 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     public var stale: [ScannedFailure]?
     /// The `--move-to` run: the journal, what moved and what stayed, and why.
     public var moved: DuplicateMover.Run?
+    /// Images that belong to a group, keepers included.
+    public var covered: Int?
+    /// What the user should know before acting on these groups: a small-sample calibration, groups
+    /// that call more than ``DupesJob/largestCopyShare`` of the images copies.
+    public var warnings: [String]?
 
     /// Copies that could go: every member but the keeper.
     public var redundant: Int { groups.reduce(0) { $0 + $1.members.count - 1 } }

@@ -13,8 +13,11 @@ public struct ScanJob: Job {
     }
 
     /// The summary; when the context was cancelled it says so (``ScanSummary/interrupted``) and
-    /// every finished batch is kept.
+    /// every finished batch is kept. A root that does not exist is refused before anything is
+    /// scanned (a folder that vanishes during the scan is an `unreadable` failure in the summary).
     public func run(in context: JobContext) throws(JobError) -> ScanSummary {
+        guard !roots.isEmpty else { throw .invalidInput("give at least one folder or file to scan") }
+        try InputPaths.requireExisting(roots)
         let catalog = try context.openCatalog(for: .writing)
         var configuration = self.configuration
         configuration.workers = context.workers

@@ -31,12 +31,17 @@ public struct LeakageJob: Job {
         public var pairs: [SplitComparison.CrossPair]
         /// Images that could not be embedded.
         public var skipped: [ScannedFailure]?
+        /// What the user should know about these results (a small-sample calibration).
+        public var warnings: [String]?
     }
 
+    /// Refuses folders that are missing or overlap before any model is opened.
     public func run(in context: JobContext) throws(JobError) -> Result {
+        try SplitFolders.requireSeparate(.init(role: "train", path: train), .init(role: "test", path: test))
         let opened = try context.models.open(model, threads: threads)
         var configuration = self.configuration
-        if let calibrated = try CalibrationLoading.cosine(calibration, for: opened) {
+        let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
+        if let calibrated {
             configuration.acceptCosine = Float(calibrated.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
@@ -44,7 +49,7 @@ public struct LeakageJob: Job {
         do {
             let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress)
             return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
-                          pairs: leaks, skipped: skipped.isEmpty ? nil : skipped)
+                          pairs: leaks, skipped: skipped.isEmpty ? nil : skipped, warnings: calibrated?.smallSampleWarning.map { [$0] })
         } catch {
             throw .wrapping(error)
         }

@@ -36,10 +36,13 @@ public struct NoveltyJob: Job {
         /// Clusters of a per-cluster calibration; nil for one threshold.
         public var calibrationClusters: Int?
         public var skipped: [ScannedFailure]?
+        /// What the user should know about these results (a small-sample calibration).
+        public var warnings: [String]?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         if threshold != nil && calibration != nil { throw .invalidInput("give --threshold or --calibration, not both") }
+        try SplitFolders.requireSeparate(.init(role: "--reference", path: reference), .init(role: "--query", path: query))
         let opened = try context.models.open(model, threads: threads)
         let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
         let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
@@ -47,6 +50,7 @@ public struct NoveltyJob: Job {
         guard !split.first.isEmpty else { throw .invalidInput("no usable reference images in \(reference)") }
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         return Result(threshold: threshold, novel: rows.filter(\.novel).count, queries: rows,
-                      calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped)
+                      calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped,
+                      warnings: calibrated?.smallSampleWarning.map { [$0] })
     }
 }

@@ -34,8 +34,12 @@ public struct EvalDataset: Sendable {
     }
 
     /// Reads a dataset folder in the given layout; files that do not fit the layout are an error.
+    /// With `idx`, `root` is an IDX image file or a folder holding one (see ``idxRetrievalFile(in:)``).
     public static func load(_ root: String, layout: Layout, limit: Int? = nil) throws(EvalError) -> EvalDataset {
         if layout == .idx {
+            var isFolder: ObjCBool = false
+            let root = FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) && isFolder.boolValue
+                ? try idxRetrievalFile(in: root) : root
             let labels = root.replacingOccurrences(of: "images-idx3", with: "labels-idx1")
             guard labels != root else { throw EvalError.unexpectedName(root, layout) }
             do {
@@ -86,6 +90,8 @@ public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty(let root): "no images in \(root)"
+        case .unexpectedName(let path, .idx):
+            "\(path) is not named like an IDX image file (…-images-idx3-ubyte, optionally .gz, with its …-labels-idx1-ubyte beside it)"
         case .unexpectedName(let path, let layout): "\(path) does not follow the \(layout.rawValue) naming"
         case .dataset(let message): message
         case .method(let name, let message): "method \(name): \(message)"

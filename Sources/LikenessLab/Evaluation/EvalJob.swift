@@ -7,8 +7,9 @@ import LikenessEngine
 public struct EvalJob: Job {
     /// The dataset folder (or IDX file).
     public var dataset: String
-    /// How groups are read from file names. Default: a folder per class.
-    public var layout: EvalDataset.Layout
+    /// How groups are read from file names. Default nil: detected by ``EvalDataset/Layout/detected(for:)``
+    /// (an IDX file or folder is read as IDX, anything else as a folder per class).
+    public var layout: EvalDataset.Layout?
     /// Methods, in output order. Default: EfficientNet-Lite0, pHash and raw pixels.
     public var methods: [EvalMethod]
     /// Cut-offs k. Default 1, 5, 10.
@@ -22,7 +23,7 @@ public struct EvalJob: Job {
     /// Where to write one CSV row per (method, query); nil writes nothing. Default nil.
     public var perQueryFile: String?
 
-    public init(dataset: String, layout: EvalDataset.Layout = .folders,
+    public init(dataset: String, layout: EvalDataset.Layout? = nil,
                 methods: [EvalMethod] = [.embedding(ModelDefaults.model), .hash(.pHash), .pixels], ks: [Int] = [1, 5, 10],
                 queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil) {
         self.dataset = dataset
@@ -55,8 +56,10 @@ public struct EvalJob: Job {
     public func run(in context: JobContext) throws(JobError) -> Result {
         guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else { throw .invalidInput("--k takes positive integers") }
         guard !methods.isEmpty else { throw .invalidInput("give at least one method") }
+        let layout = self.layout ?? .detected(for: dataset)
         let data: EvalDataset
         do { data = try EvalDataset.load(dataset, layout: layout, limit: limit) } catch { throw .invalidInput(error.description) }
+        try Self.requireGroups(data, dataset: dataset, layout: layout)
         let evaluation = RetrievalEvaluation(dataset: data, ks: ks)
         let queryList = evaluation.sampleQueries(queries)
         let extraction = FeatureExtraction(configuration: .init(models: context.models, modelThreads: max(1, threads), workers: context.workers))
@@ -79,6 +82,22 @@ public struct EvalJob: Job {
             }
         }
         return result
+    }
+}
+
+extension EvalJob {
+    /// Refuses a dataset whose layout yields fewer than two groups: every image would be relevant
+    /// to every query, and P@k would be 1 whatever the method.
+    static func requireGroups(_ data: EvalDataset, dataset: String, layout: EvalDataset.Layout) throws(JobError) {
+        let groups = Set(data.groups).count
+        guard groups < 2 else { return }
+        var message = "\(dataset) read as \(layout.rawValue) gives \(groups) group of \(data.paths.count) images; retrieval needs at least two "
+            + "(with one, every image is relevant to every query and P@k is 1 whatever the method). "
+        switch layout {
+        case .folders: message += "Put each class in its own subfolder, or choose --layout ukbench, holidays or idx"
+        case .ukbench, .holidays, .idx: message += "Check the dataset and --layout"
+        }
+        throw .invalidInput(message)
     }
 }
 

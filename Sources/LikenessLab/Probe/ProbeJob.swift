@@ -8,8 +8,8 @@ import LikenessLearning
 public struct ProbeJob: Job {
     /// The dataset folder (or IDX folder or file).
     public var dataset: String
-    /// How groups are read from file names. Default: a folder per class.
-    public var layout: EvalDataset.Layout
+    /// How groups are read from file names. Default nil: detected by ``EvalDataset/Layout/detected(for:)``.
+    public var layout: EvalDataset.Layout?
     /// Methods, in output order. Default: EfficientNet-Lite0, histogram, pHash, raw pixels.
     public var methods: [EvalMethod]
     /// Test fraction, limits and the split's seed. Defaults: see ``ProbeSplit/Configuration``.
@@ -19,7 +19,7 @@ public struct ProbeJob: Job {
     /// ONNX Runtime threads for embedding models. Default 1.
     public var threads: Int
 
-    public init(dataset: String, layout: EvalDataset.Layout = .folders,
+    public init(dataset: String, layout: EvalDataset.Layout? = nil,
                 methods: [EvalMethod] = [.embedding(ModelDefaults.model), .histogram, .hash(.pHash), .pixels],
                 split: ProbeSplit.Configuration = ProbeSplit.Configuration(), training: Training = Training(), threads: Int = 1) {
         self.dataset = dataset
@@ -89,6 +89,7 @@ public struct ProbeJob: Job {
         guard !training.l2Candidates.isEmpty, training.epochs > 0, training.batchSize > 0, training.learningRate > 0 else {
             throw .invalidInput("the probe needs an L2 strength and positive epochs, batch size and learning rate")
         }
+        let layout = self.layout ?? .detected(for: dataset)
         let loaded: ProbeSplit
         do { loaded = try ProbeSplit.load(dataset, layout: layout, configuration: split) } catch { throw .invalidInput(error.description) }
         let extraction = FeatureExtraction(configuration: .init(models: context.models, modelThreads: max(1, threads), workers: context.workers))
