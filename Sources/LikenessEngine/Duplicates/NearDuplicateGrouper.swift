@@ -32,20 +32,32 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 /// group's centre and look-alikes do not chain. The keeper is then chosen within each group.
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
-    private let decoder: ImageDecoder
 
     public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
         self.configuration = configuration
-        self.decoder = try ImageDecoder()
     }
 
     /// The groups among the images of `space`, largest first.
-    public func groups(in space: EmbeddingSpace, progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
+    ///
+    /// With `catalog` (the one `space` was read from), each image's confirmation signals and
+    /// sharpness are read from it when stored and stored when computed, so a second run on an
+    /// unchanged collection decodes no image.
+    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil,
+                       progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
+        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), progress: progress)
+    }
+
+    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, progress: any ProgressReporter = SilentProgress()) -> [DuplicateGroup] {
         let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
-        let confirmer = try PairConfirmer(configuration: configuration, paths: space.images.map(\.path))
         let links = confirmer.confirm(candidates, progress: progress).map { (i: $0.i, j: $0.j) }
-        return StarGrouping.groups(count: space.images.count, links: links).map { members in
-            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
+        let grouped = StarGrouping.groups(count: space.images.count, links: links)
+        // Sharpness only where pixel counts tie, all at once on the workers.
+        confirmer.signals.fillSharpness(grouped.flatMap { members in
+            let pool = Self.largest(members.map { space.images[$0] })
+            return pool.count > 1 ? pool.map { members[$0] } : []
+        })
+        return grouped.map { members in
+            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] }) { confirmer.signals.sharpness(members[$0]) }
             let keeperIndex = members[keeper]
             let keeperVector = space.index.vector(at: keeperIndex)
             let others = members.filter { $0 != keeperIndex }
@@ -63,19 +75,23 @@ public struct NearDuplicateGrouper: Sendable {
     }
 
     /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
-    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace,
+    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace, catalog: Catalog? = nil,
                           progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [ConfirmedPair] {
-        try PairConfirmer(configuration: configuration, paths: space.images.map(\.path)).confirm(candidates, progress: progress)
+        try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog).confirm(candidates, progress: progress)
     }
 
     /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;
     /// returns the position and the reason.
     func chooseKeeper(_ images: [CatalogImage]) -> (Int, String) {
-        let pixels = images.map { $0.info?.pixelCount ?? 0 }
-        let best = pixels.max() ?? 0
-        var pool = images.indices.filter { pixels[$0] == best }
+        let cache = try? ImageSignalCache(images: images, catalog: nil, workers: 1)
+        return chooseKeeper(images) { cache?.sharpness($0) ?? 0 }
+    }
+
+    /// The same, with the Laplacian sharpness of the image at a position given.
+    func chooseKeeper(_ images: [CatalogImage], sharpness sharpnessAt: (Int) -> Double) -> (Int, String) {
+        var pool = Self.largest(images)
         if pool.count == 1 { return (pool[0], "largest pixel count (\(Self.describe(images[pool[0]])))") }
-        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessOf(images[$0])) })
+        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessAt($0)) })
         let sharpest = sharpness.values.max() ?? 0
         // Only a clear difference counts: blur cuts the Laplacian variance many times over, while a
         // re-encode or a flip moves it by a few per cent (and JPEG blocking even raises it).
@@ -90,9 +106,11 @@ public struct NearDuplicateGrouper: Sendable {
         return (oldest, "oldest of identical-looking copies")
     }
 
-    private func sharpnessOf(_ image: CatalogImage) -> Double {
-        guard let pixels = try? ImageSource(image).decode(decoder, to: .fit(width: 512, height: 512)) else { return 0 }
-        return Sharpness.laplacianVariance(GreyImage(pixels))
+    /// Positions of the images with the largest pixel count (sharpness is read only when there are several).
+    static func largest(_ images: [CatalogImage]) -> [Int] {
+        let pixels = images.map { $0.info?.pixelCount ?? 0 }
+        let best = pixels.max() ?? 0
+        return images.indices.filter { pixels[$0] == best }
     }
 
     private static func describe(_ image: CatalogImage) -> String {
