@@ -40,10 +40,12 @@ extension Catalog {
             let forgetHashes = try db.cachedStatement(sql: "DELETE FROM image_hash WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             let forgetFeatures = try db.cachedStatement(sql: "DELETE FROM image_feature WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             let forgetEmbeddings = try db.cachedStatement(sql: "DELETE FROM image_embedding WHERE image_id = (SELECT id FROM image WHERE path = ?)")
+            let forgetSignals = try db.cachedStatement(sql: "DELETE FROM image_signal WHERE image_id = (SELECT id FROM image WHERE path = ?)")
             for entry in entries {
                 try forgetHashes.execute(arguments: [entry.path])
                 try forgetFeatures.execute(arguments: [entry.path])
                 try forgetEmbeddings.execute(arguments: [entry.path])
+                try forgetSignals.execute(arguments: [entry.path])
                 try statement.execute(arguments: [
                     entry.path, entry.fingerprint?.size, entry.fingerprint?.modifiedNanoseconds,
                     entry.contentHash?.hex, entry.info?.width, entry.info?.height, entry.info?.format.rawValue,

@@ -57,6 +57,17 @@ enum CatalogSchema {
             PRIMARY KEY (image_id, method)
         ) WITHOUT ROWID;
         """,
+        // 5: per-image signals of the near-duplicate rule (dihedral pHashes, local features, sharpness),
+        // each a blob in the encoding of its `kind` at `version`; an empty blob means "computed: none".
+        """
+        CREATE TABLE image_signal (
+            image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (image_id, kind)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The newest schema version this build writes.

@@ -25,19 +25,35 @@ enum FASTCorners {
         var scores = [Float](repeating: 0, count: w * h)
         image.values.withUnsafeBufferPointer { v in
             scores.withUnsafeMutableBufferPointer { s in
-                var ring = [Float](repeating: 0, count: 16)
-                for y in margin..<(h - margin) {
-                    for x in margin..<(w - margin) {
-                        let centre = y * w + x
-                        let p = v[centre]
-                        // Quick rejection: of the four compass points, at least three must pass for a 9-arc (as in FAST).
-                        let (n, e, so, we) = (v[centre + offsets[0]], v[centre + offsets[4]], v[centre + offsets[8]], v[centre + offsets[12]])
-                        let brighter = (n > p + threshold ? 1 : 0) + (e > p + threshold ? 1 : 0) + (so > p + threshold ? 1 : 0) + (we > p + threshold ? 1 : 0)
-                        let darker = (n < p - threshold ? 1 : 0) + (e < p - threshold ? 1 : 0) + (so < p - threshold ? 1 : 0) + (we < p - threshold ? 1 : 0)
-                        guard brighter >= 2 || darker >= 2 else { continue }
-                        for k in 0..<16 { ring[k] = v[centre + offsets[k]] - p }
-                        let score = Self.arcScore(ring, threshold: threshold)
-                        if score > 0 { s[centre] = score }
+                offsets.withUnsafeBufferPointer { ring in
+                    for y in margin..<(h - margin) {
+                        for x in margin..<(w - margin) {
+                            let centre = y * w + x
+                            let p = v[centre]
+                            // Quick rejection: of the four compass points, at least three must pass for a 9-arc (as in FAST).
+                            let (n, e, so, we) = (v[centre + ring[0]], v[centre + ring[4]], v[centre + ring[8]], v[centre + ring[12]])
+                            let brighter = (n > p + threshold ? 1 : 0) + (e > p + threshold ? 1 : 0) + (so > p + threshold ? 1 : 0) + (we > p + threshold ? 1 : 0)
+                            let darker = (n < p - threshold ? 1 : 0) + (e < p - threshold ? 1 : 0) + (so < p - threshold ? 1 : 0) + (we < p - threshold ? 1 : 0)
+                            guard brighter >= 2 || darker >= 2 else { continue }
+                            var (bright, dark): (UInt32, UInt32) = (0, 0)
+                            for k in 0..<16 {
+                                let d = v[centre + ring[k]] - p
+                                if d > threshold { bright |= 1 << UInt32(k) } else if -d > threshold { dark |= 1 << UInt32(k) }
+                            }
+                            let score: Float
+                            if Self.hasArc(bright) {
+                                var sum: Float = 0
+                                for k in 0..<16 { sum += max(0, (v[centre + ring[k]] - p) - threshold) }
+                                score = sum
+                            } else if Self.hasArc(dark) {
+                                var sum: Float = 0
+                                for k in 0..<16 { sum += max(0, -(v[centre + ring[k]] - p) - threshold) }
+                                score = sum
+                            } else {
+                                continue
+                            }
+                            if score > 0 { s[centre] = score }
+                        }
                     }
                 }
             }
@@ -61,7 +77,18 @@ enum FASTCorners {
         return corners
     }
 
-    /// The summed excess contrast over the circle when a 9-arc passes, else 0.
+    /// Whether the 16 circle bits hold 9 contiguous set bits, around the circle.
+    @inline(__always)
+    static func hasArc(_ mask: UInt32) -> Bool {
+        guard mask.nonzeroBitCount >= 9 else { return false }
+        let m = mask | mask << 16
+        var run = m
+        for shift in 1..<9 { run &= m >> UInt32(shift) }
+        return run != 0
+    }
+
+    /// The summed excess contrast over the circle when a 9-arc passes, else 0 (the plain form of
+    /// what ``detect(_:threshold:margin:)`` computes with bit masks).
     static func arcScore(_ ring: [Float], threshold: Float) -> Float {
         for sign in [Float(1), -1] {
             var run = 0, best = 0

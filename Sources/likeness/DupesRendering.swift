@@ -60,9 +60,11 @@ enum DupesRendering {
             for group in result.groups {
                 print("")
                 Output.line("keep \(group.keep)  (\(group.reason))")
+                // Each line's numbers are against the centre that confirmed it, named when it is not the keeper.
                 for member in group.members.dropFirst() {
+                    let via = member.confirmedBy.map { $0 == group.keep ? "" : "  (confirmed by \($0))" } ?? "  (centre)"
                     Output.line(String(format: "  %.3f  ", member.similarity) + (member.hashDistance.map { "pHash \($0)  " } ?? "")
-                          + (member.inliers.map { "corners \($0)  " } ?? "") + member.path)
+                          + (member.inliers.map { "corners \($0)  " } ?? "") + member.path + via)
                 }
             }
         }

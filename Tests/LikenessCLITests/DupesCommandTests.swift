@@ -64,9 +64,11 @@ import Testing
         let groups = try #require(try json(with.stdout)["groups"] as? [[String: Any]])
         let names = groups.map { ($0["members"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted() }
         #expect(names == [["cropped-turned.png", "original.png"]])
-        // The member shows what tied it to the keeper: its matching corners.
-        let member = try #require((groups.first?["members"] as? [[String: Any]])?.last)
+        // The member confirmed by the group's centre shows what tied it there: its matching corners.
+        let members = try #require(groups.first?["members"] as? [[String: Any]])
+        let member = try #require(members.first { $0["confirmedBy"] != nil })
         #expect(((member["inliers"] as? Int) ?? 0) >= 8, "\(member)")
+        #expect(members.contains { $0["path"] as? String == member["confirmedBy"] as? String && $0["confirmedBy"] == nil }, "the centre is a member")
         let without = try CLIRunner.run(["dupes", photos, "--minimum-inliers", "0"] + rule)
         #expect(without.status == 0, "\(without.stderr)")
         #expect((try json(without.stdout)["groups"] as? [[String: Any]])?.isEmpty == true)

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCore
 import LikenessHashing
 import LikenessImaging
@@ -11,6 +12,8 @@ public struct ImageSignals: Sendable {
     /// Images with a shorter side than this get no local features: upscaling adds no detail, and
     /// the corners of a thumbnail's outline match those of any similar outline.
     public static let smallestFeatureSide = 64
+    /// The keeper's sharpness is measured on the image fitted into this square.
+    public static let sharpnessSide = 512
     private let decoder: ImageDecoder
     private let phash: PerceptualHash
     private let extractor = LocalFeatureExtractor()
@@ -21,10 +24,12 @@ public struct ImageSignals: Sendable {
     }
 
     /// pHashes of the image in its eight turns and flips (the identity first).
-    public func dihedralHashes(at path: String) -> [BitHash]? {
+    public func dihedralHashes(at path: String) -> [BitHash]? { try? dihedralHashes(of: ImageSource(path: path)) }
+
+    /// The same, read through `source` (a catalogued file is checked against its fingerprint).
+    public func dihedralHashes(of source: ImageSource) throws(ItemFailure) -> [BitHash] {
         let (w, h) = phash.inputSize
-        guard let pixels = try? ImageSource(path: path).decode(decoder, to: .squash(width: w, height: h)) else { return nil }
-        return dihedralHashes(of: pixels)
+        return dihedralHashes(of: try source.decode(decoder, to: .squash(width: w, height: h)))
     }
 
     public func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
@@ -34,16 +39,31 @@ public struct ImageSignals: Sendable {
         a.map { $0.hammingDistance(to: b[0]) }.min()!
     }
 
-    public func features(at path: String) -> LocalFeatures? {
-        guard let data = try? ImageSource(path: path).bytes(),
-              let info = try? decoder.probe(data), min(info.width, info.height) >= Self.smallestFeatureSide,
-              let pixels = try? decoder.decode(data, to: .fit(width: Self.featureSide, height: Self.featureSide)).pixels else { return nil }
-        return extractor.features(of: GreyImage(pixels))
+    public func features(at path: String) -> LocalFeatures? { (try? features(of: ImageSource(path: path))) ?? nil }
+
+    /// The features of the image in `source` fitted into ``featureSide``; nil for an original
+    /// smaller than ``smallestFeatureSide``. Throws when the file cannot be read or decoded.
+    public func features(of source: ImageSource) throws(ItemFailure) -> LocalFeatures? {
+        let data = try source.bytes()
+        do {
+            // Small originals decode cheaply, so the size is checked on the decoded image's info.
+            let (info, pixels) = try decoder.decode(data, to: .fit(width: Self.featureSide, height: Self.featureSide), path: source.path)
+            guard min(info.width, info.height) >= Self.smallestFeatureSide else { return nil }
+            return Self.stored(extractor.features(of: GreyImage(pixels)))
+        } catch { throw error.itemFailure }
     }
 
     /// The features of an image fitted into ``featureSide``; nil for an original smaller than ``smallestFeatureSide``.
     public func features(of pixels: PixelBuffer, editor: ImageEditor) throws(ImagingError) -> LocalFeatures? {
         guard min(pixels.width, pixels.height) >= Self.smallestFeatureSide else { return nil }
-        return extractor.features(of: GreyImage(try editor.resized(pixels, to: .fit(width: Self.featureSide, height: Self.featureSide))))
+        return Self.stored(extractor.features(of: GreyImage(try editor.resized(pixels, to: .fit(width: Self.featureSide, height: Self.featureSide)))))
     }
+
+    /// Laplacian variance of the image fitted into ``sharpnessSide``, as the keeper choice compares it.
+    public func sharpness(of source: ImageSource) throws(ItemFailure) -> Double {
+        Sharpness.laplacianVariance(GreyImage(try source.decode(decoder, to: .fit(width: Self.sharpnessSide, height: Self.sharpnessSide))))
+    }
+
+    /// Features as the catalog keeps them (positions to 1/32 pixel), so computed and stored copies agree.
+    static func stored(_ features: LocalFeatures) -> LocalFeatures { LocalFeatures(encoded: features.encoded())! }
 }

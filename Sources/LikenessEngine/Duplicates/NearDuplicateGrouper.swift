@@ -5,16 +5,23 @@ import LikenessCore
 import LikenessHashing
 import LikenessImaging
 
-/// One member of a duplicate group, compared with the group's keeper.
+/// One member of a duplicate group, with the signals that joined it to the image that confirmed it.
+///
+/// Groups form around a centre (``StarGrouping``): every member is a confirmed duplicate of the
+/// centre, which may differ from the keeper. The numbers are those of that confirmed pair, so each
+/// line passes the rule: the cosine alone, or the pHash within the radius, or enough inliers.
 public struct DuplicateMember: Sendable, Codable, Hashable {
     public var path: String
-    /// Cosine similarity of its embedding to the keeper's (1 for the keeper).
+    /// Cosine similarity of its embedding to the centre's (1 for the centre itself).
     public var similarity: Float
-    /// Smallest pHash distance to the keeper over the eight turns and flips; nil when not computed.
+    /// Smallest pHash distance to the centre over the eight turns and flips; nil when the cosine
+    /// decided alone (0 for the centre itself).
     public var hashDistance: Int?
-    /// Local features matching the keeper's in one geometry; computed only when neither the cosine
-    /// nor the hash ties the member to the keeper, so a reader sees what did.
+    /// Local features matching the centre's in one geometry; nil when neither the cosine nor the
+    /// hash left the pair open, so a reader sees what decided.
     public var inliers: Int?
+    /// The group's centre, which this member was confirmed against; nil for the centre itself.
+    public var confirmedBy: String?
 }
 
 /// A group of near-duplicates with the copy to keep and why.
@@ -32,50 +39,75 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 /// group's centre and look-alikes do not chain. The keeper is then chosen within each group.
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
-    private let decoder: ImageDecoder
 
     public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
         self.configuration = configuration
-        self.decoder = try ImageDecoder()
     }
 
     /// The groups among the images of `space`, largest first.
-    public func groups(in space: EmbeddingSpace, progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
+    ///
+    /// With `catalog` (the one `space` was read from), each image's confirmation signals and
+    /// sharpness are read from it when stored and stored when computed, so a second run on an
+    /// unchanged collection decodes no image.
+    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil,
+                       progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
+        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), progress: progress)
+    }
+
+    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, progress: any ProgressReporter = SilentProgress()) -> [DuplicateGroup] {
         let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
-        let confirmer = try PairConfirmer(configuration: configuration, paths: space.images.map(\.path))
-        let links = confirmer.confirm(candidates, progress: progress).map { (i: $0.i, j: $0.j) }
-        return StarGrouping.groups(count: space.images.count, links: links).map { members in
-            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] })
+        let confirmed = confirmer.confirm(candidates, progress: progress)
+        let grouped = StarGrouping.groups(count: space.images.count, links: confirmed.map { (i: $0.i, j: $0.j) })
+        // Sharpness only where pixel counts tie, all at once on the workers.
+        confirmer.signals.fillSharpness(grouped.flatMap { members in
+            let pool = Self.largest(members.map { space.images[$0] })
+            return pool.count > 1 ? pool.map { members[$0] } : []
+        })
+        // The evidence of each confirmed pair, to show every member against the centre that confirmed it.
+        var evidence: [Int: [Int: ConfirmedPair]] = [:]
+        for pair in confirmed where evidence[pair.i]?[pair.j] == nil {
+            evidence[pair.i, default: [:]][pair.j] = pair
+            evidence[pair.j, default: [:]][pair.i] = pair
+        }
+        return grouped.map { members in
+            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] }) { confirmer.signals.sharpness(members[$0]) }
+            let centre = members[0]
+            let centrePath = space.images[centre].path
+            func line(_ index: Int) -> DuplicateMember {
+                let path = space.images[index].path
+                guard index != centre else { return DuplicateMember(path: path, similarity: 1, hashDistance: 0) }
+                // StarGrouping links every member to its centre by a confirmed pair.
+                let pair = evidence[centre]![index]!
+                return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers,
+                                       confirmedBy: centrePath)
+            }
+            // The keeper first, then the centre (when another image is kept), then the rest, closest to the centre first.
             let keeperIndex = members[keeper]
-            let keeperVector = space.index.vector(at: keeperIndex)
-            let others = members.filter { $0 != keeperIndex }
-                .map { (index: $0, similarity: keeperVector.cosineSimilarity(to: space.index.vector(at: $0))) }
-                .sorted { ($0.similarity, $1.index) > ($1.similarity, $0.index) }
-            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason, members:
-                [DuplicateMember(path: space.images[keeperIndex].path, similarity: 1, hashDistance: 0)]
-                + others.map { other in
-                    let distance = confirmer.hashDistance(keeperIndex, other.index)
-                    let explained = other.similarity >= configuration.acceptCosine || (distance ?? .max) <= configuration.hashRadius
-                    return DuplicateMember(path: space.images[other.index].path, similarity: other.similarity, hashDistance: distance,
-                                           inliers: explained || configuration.minimumInliers == 0 ? nil : confirmer.inliers(keeperIndex, other.index))
-                })
+            let rest = members.filter { $0 != keeperIndex && $0 != centre }.map(line)
+                .sorted { ($0.similarity, $1.path) > ($1.similarity, $0.path) }
+            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason,
+                                  members: [line(keeperIndex)] + (keeperIndex == centre ? [] : [line(centre)]) + rest)
         }
     }
 
     /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
-    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace,
+    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace, catalog: Catalog? = nil,
                           progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [ConfirmedPair] {
-        try PairConfirmer(configuration: configuration, paths: space.images.map(\.path)).confirm(candidates, progress: progress)
+        try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog).confirm(candidates, progress: progress)
     }
 
     /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;
     /// returns the position and the reason.
     func chooseKeeper(_ images: [CatalogImage]) -> (Int, String) {
-        let pixels = images.map { $0.info?.pixelCount ?? 0 }
-        let best = pixels.max() ?? 0
-        var pool = images.indices.filter { pixels[$0] == best }
+        let cache = try? ImageSignalCache(images: images, catalog: nil, workers: 1)
+        return chooseKeeper(images) { cache?.sharpness($0) ?? 0 }
+    }
+
+    /// The same, with the Laplacian sharpness of the image at a position given.
+    func chooseKeeper(_ images: [CatalogImage], sharpness sharpnessAt: (Int) -> Double) -> (Int, String) {
+        var pool = Self.largest(images)
         if pool.count == 1 { return (pool[0], "largest pixel count (\(Self.describe(images[pool[0]])))") }
-        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessOf(images[$0])) })
+        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessAt($0)) })
         let sharpest = sharpness.values.max() ?? 0
         // Only a clear difference counts: blur cuts the Laplacian variance many times over, while a
         // re-encode or a flip moves it by a few per cent (and JPEG blocking even raises it).
@@ -90,9 +122,11 @@ public struct NearDuplicateGrouper: Sendable {
         return (oldest, "oldest of identical-looking copies")
     }
 
-    private func sharpnessOf(_ image: CatalogImage) -> Double {
-        guard let pixels = try? ImageSource(image).decode(decoder, to: .fit(width: 512, height: 512)) else { return 0 }
-        return Sharpness.laplacianVariance(GreyImage(pixels))
+    /// Positions of the images with the largest pixel count (sharpness is read only when there are several).
+    static func largest(_ images: [CatalogImage]) -> [Int] {
+        let pixels = images.map { $0.info?.pixelCount ?? 0 }
+        let best = pixels.max() ?? 0
+        return images.indices.filter { pixels[$0] == best }
     }
 
     private static func describe(_ image: CatalogImage) -> String {

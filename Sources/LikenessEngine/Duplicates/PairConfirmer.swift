@@ -1,5 +1,6 @@
 import Foundation
 import LikenessAnalysis
+import LikenessCatalog
 import LikenessCore
 import LikenessHashing
 import LikenessImaging
@@ -21,22 +22,25 @@ public struct ConfirmedPair: Sendable, Equatable {
 
 /// Judges candidate pairs by the rule of ``DuplicateConfiguration``: the cosine first, then the
 /// pHash over turns and flips, then local features checked for one consistent geometry. Signals
-/// are computed only for the pairs that need them, in blocks on worker threads; local features
-/// are dropped as soon as no later pair needs them, so memory stays bounded on large sets.
+/// are asked of an ``ImageSignalCache`` only for the pairs that need them, in blocks on worker
+/// threads: each is computed at most once (and, with a catalog, read back on later runs). Local
+/// features leave memory once no later block needs them, so memory stays bounded on large sets.
 final class PairConfirmer {
     let configuration: DuplicateConfiguration
-    let paths: [String]
-    let workers: Int
-    private let signals: ImageSignals
-    private var hashes: [Int: [BitHash]] = [:]
-    /// Nil values are images that have no features (unreadable, or too small), so they are not tried again.
-    private var features: [Int: LocalFeatures?] = [:]
+    let signals: ImageSignalCache
+    var workers: Int { signals.workers }
 
+    /// Files named by path; nothing is stored.
     init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
-        self.paths = paths
-        self.workers = workers
-        self.signals = try ImageSignals()
+        self.signals = try ImageSignalCache(paths: paths, workers: workers)
+    }
+
+    /// Catalogued images; with `catalog`, signals are read from and stored in it.
+    init(configuration: DuplicateConfiguration, images: [CatalogImage], catalog: Catalog?,
+         workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
+        self.configuration = configuration
+        self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers)
     }
 
     /// The accepted pairs among `candidates`, in their order.
@@ -58,21 +62,21 @@ final class PairConfirmer {
 
     /// The smallest pHash distance between `a` in any turn or flip and `b`; nil when either cannot be decoded.
     func hashDistance(_ a: Int, _ b: Int) -> Int? {
-        fillHashes([a, b])
-        guard let ha = hashes[a], let hb = hashes[b] else { return nil }
+        signals.fillHashes([a, b])
+        guard let ha = signals.dihedralHashes(a), let hb = signals.dihedralHashes(b) else { return nil }
         return ImageSignals.dihedralDistance(ha, hb)
     }
 
     /// Local features of `a` and `b` matching in one geometry (0 when either has none).
     func inliers(_ a: Int, _ b: Int) -> Int {
-        let found = [a, b].map { index in features[index] ?? signals.features(at: paths[index]) }
-        guard let fa = found[0], let fb = found[1] else { return 0 }
+        signals.fillFeatures([a, b])
+        guard let fa = signals.features(a), let fb = signals.features(b) else { return 0 }
         return GeometricVerifier().match(fa, fb).inliers
     }
 
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
         let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
-        fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
+        signals.fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
         // Each open pair's hash distance, computed once.
         var distances: [Int: Int] = [:]
         for n in open { distances[n] = hashDistance(chunk[n].i, chunk[n].j) }
@@ -80,28 +84,22 @@ final class PairConfirmer {
         var inliers: [Int: Int] = [:]
         let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { distances[$0].map { $0 > configuration.hashRadius } ?? true }
         if !unresolved.isEmpty {
-            let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).subtracting(features.keys).sorted()
-            let computed = ParallelWork.map(needed, workers: workers) { [signals, paths] in signals.features(at: paths[$0]) }
-            for (index, found) in zip(needed, computed) { features[index] = .some(found) }
+            let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).sorted()
+            signals.fillFeatures(needed)
+            var features: [Int: LocalFeatures] = [:]
+            for index in needed { if let found = signals.featuresInMemory(index) { features[index] = found } }
             let verifier = GeometricVerifier()
             let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> Int in
-                guard let a = features[chunk[n].i] ?? nil, let b = features[chunk[n].j] ?? nil else { return 0 }
+                guard let a = features[chunk[n].i], let b = features[chunk[n].j] else { return 0 }
                 return verifier.match(a, b).inliers
             }
             for (n, count) in zip(unresolved, matched) { inliers[n] = count }
-            for index in Array(features.keys) where !neededLater(index) { features.removeValue(forKey: index) }
+            signals.releaseFeatures(keeping: neededLater)
         }
         return chunk.indices.compactMap { n in
             let pair = chunk[n]
             guard configuration.accepts(cosine: pair.score, hashDistance: { distances[n] }, inliers: { inliers[n] ?? 0 }) else { return nil }
             return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: distances[n], inliers: inliers[n])
         }
-    }
-
-    private func fillHashes(_ indices: [Int]) {
-        let needed = Set(indices).subtracting(hashes.keys).sorted()
-        guard !needed.isEmpty else { return }
-        let computed = ParallelWork.map(needed, workers: needed.count > 8 ? workers : 1) { [signals, paths] in signals.dihedralHashes(at: paths[$0]) }
-        for (index, found) in zip(needed, computed) { if let found { hashes[index] = found } }
     }
 }

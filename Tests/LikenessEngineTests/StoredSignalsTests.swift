@@ -1,0 +1,122 @@
+import Foundation
+import LikenessCatalog
+import LikenessCore
+@testable import LikenessEngine
+import LikenessImaging
+import LikenessTestSupport
+import Testing
+
+/// The confirmation signals of `dupes` (dihedral pHashes, local features, sharpness) are computed
+/// once per file version, stored in the catalog, reused, and dropped when the file changes.
+@Suite(.serialized) struct StoredSignalsTests {
+    let folder = TemporaryDirectory("signals")
+    /// Every pair is a candidate and the cosine never decides, so every signal is asked for.
+    let rule = DuplicateConfiguration(acceptCosine: 1.01, candidateCosine: -1, hashRadius: 0, minimumInliers: 8)
+
+    /// An original, its quarter turn (same pixel count, so the keeper choice reads sharpness), a
+    /// crop, and two unrelated images; scanned and embedded.
+    func makeCollection() throws -> (catalog: Catalog, photos: String) {
+        let photos = folder.folder("photos")
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        let original = try editor.apply(.blur(sigma: 1), to: Fixtures.rectangles(width: 320, height: 240, seed: 7))
+        try encoder.write(original, to: folder.child("photos/a.png"))
+        try encoder.write(try editor.apply(.quarterTurn(1), to: original), to: folder.child("photos/a-turned.png"))
+        try encoder.write(try editor.apply(.crop(fraction: 0.8), to: original), to: folder.child("photos/a-crop.png"))
+        try encoder.write(Fixtures.rectangles(width: 320, height: 240, seed: 8), to: folder.child("photos/b.png"))
+        try encoder.write(Fixtures.pattern(width: 320, height: 240, seed: 9), to: folder.child("photos/c.png"))
+        let catalog = try Catalog(path: folder.child("c.sqlite"))
+        _ = try CatalogScanner(catalog: catalog).scan([photos])
+        return (catalog, photos)
+    }
+
+    func space(_ catalog: Catalog) throws -> EmbeddingSpace {
+        let runtime = try ONNXRuntimeLoader.load()
+        _ = try EmbeddingIndexer(catalog: catalog, model: runtime.model, input: runtime.input).fill()
+        return try EmbeddingSpace(catalog: catalog, model: runtime.model)
+    }
+
+    /// Groups the space as `dupes` does and returns the groups with the confirmer that made them.
+    func run(_ space: EmbeddingSpace, _ catalog: Catalog) throws -> (groups: [DuplicateGroup], signals: ImageSignalCache) {
+        let confirmer = try PairConfirmer(configuration: rule, images: space.images, catalog: catalog, workers: 2)
+        return (try NearDuplicateGrouper(configuration: rule).groups(in: space, confirmer: confirmer), confirmer.signals)
+    }
+
+    @Test("a second run on an unchanged catalog computes no signal: every one is read back, and the groups are the same")
+    func reused() throws {
+        let (catalog, _) = try makeCollection()
+        let space = try space(catalog)
+        let first = try run(space, catalog)
+        #expect(first.signals.computed.hashes == 5 && first.signals.loaded == .init(), "every image hashed once, nothing read back")
+        #expect(first.signals.computed.features == 5, "every pair is open, so every image's features are computed, once")
+        #expect(first.signals.computed.sharpness >= 2, "the original and its turn tie on pixel count")
+        #expect(first.groups.contains { $0.members.count >= 2 }, "the copies are found: \(first.groups)")
+        #expect(try catalog.signalCount(.dihedralPHash) == 5 && catalog.signalCount(.localFeatures) == 5)
+
+        let second = try run(space, catalog)
+        #expect(second.signals.computed == .init(), "nothing is computed again")
+        #expect(second.signals.loaded.hashes == 5 && second.signals.loaded.features == 5
+                && second.signals.loaded.sharpness == first.signals.computed.sharpness)
+        #expect(second.groups == first.groups)
+    }
+
+    @Test("a re-scan that finds a file changed drops its stored signals, and only that file is computed again")
+    func invalidated() throws {
+        let (catalog, photos) = try makeCollection()
+        _ = try run(try space(catalog), catalog)
+        let changed = folder.child("photos/c.png")
+        let id = try #require(try catalog.image(at: changed)?.id)
+        #expect(try catalog.signals(.dihedralPHash, version: ImageSignalCache.hashVersion, for: [id]).count == 1)
+
+        try ImageEncoder().write(Fixtures.pattern(width: 300, height: 200, seed: 10), to: changed)
+        _ = try CatalogScanner(catalog: catalog).scan([photos])
+        #expect(try catalog.image(at: changed)?.id == id, "the row is updated in place")
+        for kind in ImageSignalKind.allCases {
+            #expect(try catalog.signals(kind, version: 1, for: [id]).isEmpty, "\(kind) of the old content is gone")
+        }
+        let again = try run(try space(catalog), catalog)
+        #expect(again.signals.computed.hashes == 1 && again.signals.computed.features == 1, "only the changed file: \(again.signals.computed)")
+        #expect(again.signals.loaded.hashes == 4)
+    }
+
+    @Test("stored local features round-trip exactly, and an image too small for features is stored as having none")
+    func encodings() throws {
+        let signals = try ImageSignals()
+        let path = try Fixtures.writePattern(to: folder.child("p.png"), width: 200, height: 150, seed: 3)
+        let features = try #require(signals.features(at: path))
+        #expect(!features.features.isEmpty)
+        let decoded = try #require(ImageSignalCache.decodeFeatures(Data(features.encoded())) ?? nil)
+        #expect(decoded.features == features.features && decoded.width == features.width && decoded.height == features.height)
+        let none = try #require(ImageSignalCache.decodeFeatures(Data()), "an empty value is known")
+        #expect(none == nil, "an empty value is 'no features'")
+        let hashes = try #require(signals.dihedralHashes(at: path))
+        #expect(ImageSignalCache.decodeHashes(ImageSignalCache.encodeHashes(hashes)) == hashes)
+    }
+
+    @Test("every member's line passes the rule against the centre that confirmed it; runs give the same groups in the same order")
+    func evidenceAndDeterminism() throws {
+        let (catalog, _) = try makeCollection()
+        let space = try space(catalog)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for rule in [rule, DuplicateConfiguration(acceptCosine: 0.9, candidateCosine: -1, hashRadius: 6, minimumInliers: 8)] {
+            let grouper = try NearDuplicateGrouper(configuration: rule)
+            let computed = try grouper.groups(in: space)
+            let stored = try grouper.groups(in: space, catalog: catalog)
+            let again = try grouper.groups(in: space, catalog: catalog)
+            #expect(!computed.isEmpty)
+            #expect(try encoder.encode(stored) == encoder.encode(computed), "stored signals give what computed ones give")
+            #expect(try encoder.encode(again) == encoder.encode(stored), "the same catalog gives the same output")
+            for group in computed {
+                let centres = group.members.filter { $0.confirmedBy == nil }
+                #expect(centres.count == 1 && group.members[0].path == group.keep)
+                for member in group.members where member.confirmedBy != nil {
+                    #expect(member.confirmedBy == centres.first?.path)
+                    #expect(rule.accepts(cosine: member.similarity, hashDistance: { member.hashDistance }, inliers: { member.inliers ?? 0 }),
+                            "\(member) passes the rule it is shown with")
+                    if member.similarity >= rule.acceptCosine { #expect(member.hashDistance == nil && member.inliers == nil) }
+                    if member.inliers != nil { #expect((member.hashDistance ?? .max) > rule.hashRadius, "corners only when the hash did not decide") }
+                }
+            }
+        }
+    }
+}
