@@ -55,17 +55,24 @@ public struct ImageSource: Sendable, Hashable {
                               : "\(path): changed since it was catalogued; run `likeness scan` again")
         }
         let size = Int(before.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress! + offset, size - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(errno)
+        var failed: Int32 = 0
+        // Read straight into the array's storage: no zero-fill of a buffer about to be overwritten.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = errno
+                    break
+                }
+                if count == 0 { break }
+                offset += count
             }
-            if count == 0 { break }
-            offset += count
+            initialized = offset
         }
+        if failed != 0 { throw failure(failed) }
+        let offset = bytes.count
         var after = stat()
         guard fstat(descriptor, &after) == 0 else { throw failure(errno) }
         guard offset == size, FileWalker.fingerprint(after) == opened else {
