@@ -55,13 +55,20 @@ public struct ImageDecoder: Sendable {
 
     private func probe(_ raw: UnsafeRawBufferPointer, path: String?) throws(ImagingError) -> (info: ImageInfo, header: VipsImageHandle) {
         guard let base = raw.baseAddress, raw.count > 0 else { throw ImagingError.empty(path: path) }
-        guard let loaderName = lk_find_loader(base, raw.count) else {
-            _ = VipsRuntime.takeErrorText()
-            throw ImagingError.notAnImage(path: path)
-        }
-        let loader = String(cString: loaderName)
-        guard let format = ImageFormat(loaderName: loader) else {
-            throw ImagingError.unsupportedFormat(loader: loader, path: path)
+        let format: ImageFormat
+        if raw.count > 3, raw[0] == 0xFF, raw[1] == 0xD8, raw[2] == 0xFF {
+            // JPEG's start-of-image marker: skip asking every libvips loader in turn (most photos are JPEGs).
+            format = .jpeg
+        } else {
+            guard let loaderName = lk_find_loader(base, raw.count) else {
+                _ = VipsRuntime.takeErrorText()
+                throw ImagingError.notAnImage(path: path)
+            }
+            let loader = String(cString: loaderName)
+            guard let known = ImageFormat(loaderName: loader) else {
+                throw ImagingError.unsupportedFormat(loader: loader, path: path)
+            }
+            format = known
         }
         guard let header = lk_header_from_buffer(base, raw.count) else {
             throw ImagingError.operationFailed(operation: "header", message: VipsRuntime.takeErrorText(), path: path)

@@ -113,7 +113,9 @@ public struct DupesJob: Job {
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
-        let groups = try NearDuplicateGrouper(configuration: configuration).groups(in: filled.space, catalog: catalog, progress: context.progress)
+        let groups = try NearDuplicateGrouper(configuration: configuration)
+            .groups(in: filled.space, catalog: catalog, progress: context.progress, cancellation: context.cancellation)
+        try context.checkCancellation()
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
                                           stale: filled.space.stale.isEmpty ? nil : filled.space.stale)

@@ -49,14 +49,17 @@ public struct NearDuplicateGrouper: Sendable {
     /// With `catalog` (the one `space` was read from), each image's confirmation signals and
     /// sharpness are read from it when stored and stored when computed, so a second run on an
     /// unchanged collection decodes no image.
-    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil,
-                       progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [DuplicateGroup] {
-        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), progress: progress)
+    /// A cancelled `cancellation` stops the confirmation early; check the token before using the result.
+    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil, progress: any ProgressReporter = SilentProgress(),
+                       cancellation: CancellationToken? = nil) throws(ImagingError) -> [DuplicateGroup] {
+        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), progress: progress,
+                   cancellation: cancellation)
     }
 
-    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, progress: any ProgressReporter = SilentProgress()) -> [DuplicateGroup] {
+    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, progress: any ProgressReporter = SilentProgress(),
+                cancellation: CancellationToken? = nil) -> [DuplicateGroup] {
         let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
-        let confirmed = confirmer.confirm(candidates, progress: progress)
+        let confirmed = confirmer.confirm(candidates, progress: progress, cancellation: cancellation)
         let grouped = StarGrouping.groups(count: space.images.count, links: confirmed.map { (i: $0.i, j: $0.j) })
         // Sharpness only where pixel counts tie, all at once on the workers.
         confirmer.signals.fillSharpness(grouped.flatMap { members in
@@ -92,8 +95,9 @@ public struct NearDuplicateGrouper: Sendable {
 
     /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
     public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace, catalog: Catalog? = nil,
-                          progress: any ProgressReporter = SilentProgress()) throws(ImagingError) -> [ConfirmedPair] {
-        try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog).confirm(candidates, progress: progress)
+                          progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(ImagingError) -> [ConfirmedPair] {
+        try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog)
+            .confirm(candidates, progress: progress, cancellation: cancellation)
     }
 
     /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;

@@ -43,15 +43,17 @@ final class PairConfirmer {
         self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers)
     }
 
-    /// The accepted pairs among `candidates`, in their order.
-    func confirm(_ candidates: [CandidatePair], progress: any ProgressReporter = SilentProgress()) -> [ConfirmedPair] {
+    /// The accepted pairs among `candidates`, in their order. A cancelled `cancellation` stops it
+    /// between blocks of pairs (the caller then checks the token and discards the partial result).
+    func confirm(_ candidates: [CandidatePair], progress: any ProgressReporter = SilentProgress(),
+                 cancellation: CancellationToken? = nil) -> [ConfirmedPair] {
         let block = 2048
         // The last block that needs each image, so its features can go after it.
         var lastBlock: [Int: Int] = [:]
         for (n, pair) in candidates.enumerated() { (lastBlock[pair.i], lastBlock[pair.j]) = (n / block, n / block) }
         var accepted: [ConfirmedPair] = []
         progress.begin("confirm", total: candidates.count)
-        for start in stride(from: 0, to: candidates.count, by: block) {
+        for start in stride(from: 0, to: candidates.count, by: block) where cancellation?.isCancelled != true {
             let chunk = Array(candidates[start..<min(start + block, candidates.count)])
             accepted += confirmBlock(chunk) { lastBlock[$0, default: 0] > start / block }
             progress.advance("confirm", completed: min(start + block, candidates.count), total: candidates.count)

@@ -47,7 +47,9 @@ public struct LeakageJob: Job {
         }
         let (split, skipped) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
         do {
-            let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress)
+            let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress,
+                                        cancellation: context.cancellation)
+            try context.checkCancellation()
             return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
                           pairs: leaks, skipped: skipped.isEmpty ? nil : skipped, warnings: calibrated?.smallSampleWarning.map { [$0] })
         } catch {
