@@ -76,16 +76,21 @@ public struct NearDuplicateGrouper: Sendable {
             let (keeper, reason) = chooseKeeper(members.map { space.images[$0] }) { confirmer.signals.sharpness(members[$0]) }
             let centre = members[0]
             let centrePath = space.images[centre].path
+            let keeperIndex = members[keeper]
             func line(_ index: Int) -> DuplicateMember {
                 let path = space.images[index].path
-                guard index != centre else { return DuplicateMember(path: path, similarity: 1, hashDistance: 0) }
+                if index == centre {
+                    guard index != keeperIndex else { return DuplicateMember(path: path, similarity: 1, hashDistance: 0) }
+                    // The centre, when another image is kept, shows the pair that joined it to the keeper.
+                    let pair = evidence[centre]![keeperIndex]!
+                    return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers)
+                }
                 // StarGrouping links every member to its centre by a confirmed pair.
                 let pair = evidence[centre]![index]!
                 return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers,
                                        confirmedBy: centrePath)
             }
             // The keeper first, then the centre (when another image is kept), then the rest, closest to the centre first.
-            let keeperIndex = members[keeper]
             let rest = members.filter { $0 != keeperIndex && $0 != centre }.map(line)
                 .sorted { ($0.similarity, $1.path) > ($1.similarity, $0.path) }
             return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason,
