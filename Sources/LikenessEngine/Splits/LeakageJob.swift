@@ -45,10 +45,10 @@ public struct LeakageJob: Job {
             configuration.acceptCosine = Float(calibrated.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
-        let (split, skipped) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
+        let (split, skipped, catalog) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
         do {
-            let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), progress: context.progress,
-                                        cancellation: context.cancellation)
+            let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), catalog: catalog,
+                                        progress: context.progress, cancellation: context.cancellation)
             try context.checkCancellation()
             return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
                           pairs: leaks, skipped: skipped.isEmpty ? nil : skipped, warnings: calibrated?.smallSampleWarning.map { [$0] })

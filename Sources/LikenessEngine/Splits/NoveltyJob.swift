@@ -46,7 +46,7 @@ public struct NoveltyJob: Job {
         let opened = try context.models.open(model, threads: threads)
         let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
         let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
-        let (split, skipped) = try SplitComparison.prepared(first: [reference], second: [query], model: opened, context: context)
+        let (split, skipped, _) = try SplitComparison.prepared(first: [reference], second: [query], model: opened, context: context)
         guard !split.first.isEmpty else { throw .invalidInput("no usable reference images in \(reference)") }
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         return Result(threshold: threshold, novel: rows.filter(\.novel).count, queries: rows,

@@ -2,9 +2,10 @@ import LikenessCatalog
 import LikenessCore
 
 extension SplitComparison {
-    /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and `novelty`.
+    /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and
+    /// `novelty`. Returns the catalog too, where confirmation signals are stored and read back.
     static func prepared(first: [String], second: [String], model: OpenedModel,
-                         context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure]) {
+                         context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: Catalog) {
         try InputPaths.requireExisting(first + second)
         let catalog = try context.openCatalog(for: .readingAndFilling)
         do {
@@ -12,7 +13,7 @@ extension SplitComparison {
                 .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
             if scan.interrupted { throw JobError.cancelled }
             let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, context: context)
-            return (try SplitComparison(catalog: catalog, model: model.model, first: first, second: second), filled.skipped)
+            return (try SplitComparison(catalog: catalog, model: model.model, first: first, second: second), filled.skipped, catalog)
         } catch {
             throw .wrapping(error)
         }

@@ -35,7 +35,10 @@ public struct SplitComparison: Sendable {
 
     /// Confirmed near-duplicates with one image in each set, most similar first: for each image of
     /// the second set, its closest images of the first that the rule confirms.
-    public func leaks(grouper: NearDuplicateGrouper, progress: any ProgressReporter = SilentProgress(),
+    ///
+    /// With `catalog` (the one the split was read from), confirmation signals are read from it when
+    /// stored and stored when computed, as `dupes` does.
+    public func leaks(grouper: NearDuplicateGrouper, catalog: Catalog? = nil, progress: any ProgressReporter = SilentProgress(),
                       cancellation: CancellationToken? = nil) throws(ImagingError) -> [CrossPair] {
         // Each test image keeps its closest train images within the candidate cut: at most
         // |test| × neighbours pairs, whatever the density.
@@ -46,7 +49,7 @@ public struct SplitComparison: Sendable {
         let candidates = zip(second, found).flatMap { query, neighbors in
             neighbors.map { (i: first[$0.id], j: query, score: $0.score) }
         }
-        return try grouper.confirmed(candidates, in: space, progress: progress, cancellation: cancellation).map { pair in
+        return try grouper.confirmed(candidates, in: space, catalog: catalog, progress: progress, cancellation: cancellation).map { pair in
             CrossPair(first: space.images[pair.i].path, second: space.images[pair.j].path, similarity: pair.score, hashDistance: pair.hashDistance)
         }.sorted { ($0.similarity, $1.first, $1.second) > ($1.similarity, $0.first, $0.second) }
     }
