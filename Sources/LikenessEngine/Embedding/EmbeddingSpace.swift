@@ -10,6 +10,8 @@ public struct EmbeddingSpace: Sendable {
     public let index: any VectorIndex
     /// Catalogued images left out because the file changed or vanished since the last scan.
     public let stale: [ScannedFailure]
+    /// Each image's position, by path.
+    private let positions: [String: Int]
 
     /// Loads every current vector of `model` for present images under `roots` (all when nil),
     /// leaving out files that are no longer as the catalog knows them (see ``stale``).
@@ -18,6 +20,7 @@ public struct EmbeddingSpace: Sendable {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
+        self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
         try index.add(images.map { vectors[$0.id]! })
         self.images = images
@@ -25,7 +28,7 @@ public struct EmbeddingSpace: Sendable {
     }
 
     /// The position of a path in the index, if it is there.
-    public func position(of path: String) -> Int? { images.firstIndex { $0.path == path } }
+    public func position(of path: String) -> Int? { positions[path] }
 }
 
 extension EmbeddingSpace {

@@ -106,30 +106,8 @@ public struct FileWalker: Sendable {
                         modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// The path with each byte that is not part of valid UTF-8 written as `\xNN`.
-    static func displayPath(_ raw: [UInt8]) -> String {
-        if let valid = String(validating: raw, as: UTF8.self) { return valid }
-        var out = ""
-        var index = 0
-        while index < raw.count {
-            // Find the longest valid UTF-8 run starting here.
-            var end = index
-            var decoded = false
-            for length in (1...4).reversed() where index + length <= raw.count {
-                if let piece = String(validating: raw[index..<(index + length)], as: UTF8.self), piece.unicodeScalars.count == 1 {
-                    out += piece
-                    end = index + length
-                    decoded = true
-                    break
-                }
-            }
-            if decoded { index = end } else {
-                out += String(format: "\\x%02X", raw[index])
-                index += 1
-            }
-        }
-        return out
-    }
+    /// The path as shown: see ``DisplayPath/of(_:)``.
+    static func displayPath(_ raw: [UInt8]) -> String { DisplayPath.of(raw) }
 
     static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)

@@ -48,6 +48,7 @@ public struct SearchJob: Job {
         let opened = try context.models.open(model, threads: threads)
         let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, context: context).space
         guard space.index.count > 0 else { throw .invalidInput("the catalog has no embedded images; run `likeness embed DIR` first") }
+        let outside = try Self.embedUncatalogued(files.filter { space.position(of: $0) == nil }, with: opened, context: context)
         var results: [QueryResult] = []
         for file in files {
             try context.checkCancellation()
@@ -55,11 +56,12 @@ public struct SearchJob: Job {
             if let position = space.position(of: file) {
                 vector = space.index.vector(at: position)
             } else {
-                switch try Self.embed(file, with: opened) {
-                case .success(let embedded): vector = embedded
-                case .failure(let failure):
+                switch outside[file] {
+                case .success(let embedded)?: vector = embedded
+                case .failure(let failure)?:
                     results.append(QueryResult(query: file, matches: [], error: failure.description))
                     continue
+                case nil: continue
                 }
             }
             let hits: [Neighbor]
@@ -70,10 +72,19 @@ public struct SearchJob: Job {
         return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale)
     }
 
-    /// The vector of an uncatalogued image, or why it has none; a failing model fails the job.
-    static func embed(_ file: String, with opened: OpenedModel) throws(JobError) -> Swift.Result<[Float], ItemFailure> {
-        let pixels: PixelBuffer
-        do { pixels = try ImageSource(path: file).pixels(for: opened.input) } catch { return .failure(error) }
-        do { return try opened.model.embed([pixels])[0] } catch { throw .wrapping(error) }
+    /// The vectors of query images that are not in the catalog (not stored), through the one batch
+    /// embedder; a failing model fails the job.
+    static func embedUncatalogued(_ files: [String], with opened: OpenedModel,
+                                  context: JobContext) throws(JobError) -> [String: Swift.Result<[Float], ItemFailure>] {
+        var vectors: [String: Swift.Result<[Float], ItemFailure>] = [:]
+        do {
+            _ = try BatchEmbedder(model: opened.model).embed(files.map { ImageSource(path: $0) }, input: opened.input,
+                                                             cancellation: context.cancellation) { outcomes in
+                for (index, result) in outcomes { vectors[files[index]] = result }
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+        return vectors
     }
 }

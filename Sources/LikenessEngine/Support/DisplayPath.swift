@@ -1,10 +1,34 @@
+import Foundation
+
 /// File names as Likeness shows them, and back.
 ///
 /// A name that is not valid UTF-8 is shown with each offending byte written `\xNN` (the form the
 /// scanner stores); ``rawBytes(_:)`` turns such a display path back into the bytes to open.
 public enum DisplayPath {
     /// The path with each byte that is not part of valid UTF-8 written as `\xNN`.
-    public static func of(_ raw: [UInt8]) -> String { FileWalker.displayPath(raw) }
+    public static func of(_ raw: [UInt8]) -> String {
+        if let valid = String(validating: raw, as: UTF8.self) { return valid }
+        var out = ""
+        var index = 0
+        while index < raw.count {
+            // Find the longest valid UTF-8 run starting here.
+            var end = index
+            var decoded = false
+            for length in (1...4).reversed() where index + length <= raw.count {
+                if let piece = String(validating: raw[index..<(index + length)], as: UTF8.self), piece.unicodeScalars.count == 1 {
+                    out += piece
+                    end = index + length
+                    decoded = true
+                    break
+                }
+            }
+            if decoded { index = end } else {
+                out += String(format: "\\x%02X", raw[index])
+                index += 1
+            }
+        }
+        return out
+    }
 
     /// The bytes a display path stands for: `\xNN` escapes become bytes when the result is not
     /// valid UTF-8 (the only case the escapes are written); otherwise the text's own UTF-8.
