@@ -32,6 +32,15 @@ import Testing
         return result
     }
 
+    /// Name → bytes of every file in a folder, for byte-for-byte comparison.
+    func contents(_ path: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+            result[name] = try Data(contentsOf: URL(fileURLWithPath: (path as NSString).appendingPathComponent(name)))
+        }
+        return result
+    }
+
     /// Files in `out` other than journals.
     func strays(_ out: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { !$0.hasPrefix("likeness-moves") }
@@ -60,6 +69,7 @@ import Testing
     func killAnywhere() throws {
         let photos = try makeSet()
         let before = try snapshot(photos)
+        let beforeBytes = try contents(photos)
         let catalog = folder.child("k.sqlite")
         let out = otherFileSystem() ?? folder.child("out")
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -90,6 +100,7 @@ import Testing
             let undo = try CLIRunner.run(["undo", out])
             #expect(undo.status == 0, "after a kill \(delay) s into the moves: \(undo.stdout)\(undo.stderr)")
             #expect(try snapshot(photos) == before, "after a kill \(delay) s into the moves")
+            #expect(try contents(photos) == beforeBytes, "byte-identical after a kill \(delay) s into the moves")
             #expect(strays(out).isEmpty, "nothing but journals stays in \(out): \(strays(out))")
         }
         #expect(interruptedMidway > 0, "at least one kill must land between the first and the last move")
