@@ -49,7 +49,7 @@ public struct DuplicateReport: Sendable {
             for (position, member) in group.members.enumerated() {
                 let image = thumbnails[member.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((member.path as NSString).lastPathComponent))\">" } ?? ""
                 let keeper = marksKeeper && position == 0
-                let tag = keeper ? "<span class=\"tag\">keep</span> · " : ""
+                let tag = keeper ? "<span class=\"tag\">keep</span>" + (member.caption.isEmpty ? "" : " · ") : ""
                 body += "<div class=\"card\(keeper ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
                     + "<span title=\"\(HTML.escape(member.path))\">\(HTML.escape(member.path))</span></div>"
             }

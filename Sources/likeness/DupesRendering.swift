@@ -79,8 +79,9 @@ enum DupesRendering {
     private static func report(_ result: EmbeddingDupesResult, summary: String) throws -> String {
         let thumbnails = try Thumbnails().dataURIs(result.groups.flatMap { $0.members.map(\.path) })
         return DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: result.groups.map { group in
+            // The keeper carries no numbers of its own: every other member's caption is its evidence.
             DuplicateReport.Group(reason: group.reason, members: group.members.map { member in
-                .init(path: member.path, caption: String(format: "cosine %.3f", member.similarity)
+                .init(path: member.path, caption: member.path == group.keep ? "" : String(format: "cosine %.3f", member.similarity)
                       + (member.hashDistance.map { " · pHash \($0)/64" } ?? "")
                       + (member.inliers.map { " · \($0) matching corners" } ?? ""))
             })
