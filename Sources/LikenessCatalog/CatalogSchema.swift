@@ -68,6 +68,18 @@ enum CatalogSchema {
             PRIMARY KEY (image_id, kind)
         ) WITHOUT ROWID;
         """,
+        // 6: a person's decisions about pairs ("not duplicates", "keep all"), keyed by content so
+        // they survive moves, renames and deletions; the paths are those when it was decided.
+        """
+        CREATE TABLE decision (
+            sha256_a TEXT NOT NULL,
+            sha256_b TEXT NOT NULL,
+            path_a TEXT NOT NULL,
+            path_b TEXT NOT NULL,
+            decided_at DOUBLE NOT NULL,
+            PRIMARY KEY (sha256_a, sha256_b)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The newest schema version this build writes.

@@ -45,3 +45,17 @@ import Testing
         #expect(FolderScope("/").contains("/anything"))
     }
 }
+
+@Suite struct DistinctPairsTests {
+    @Test("a pair is unordered, a content paired with itself is its own pair, and unknown content is never decided")
+    func unordered() {
+        let a = ContentHash(bytes: Array(repeating: 1, count: 32)), b = ContentHash(bytes: Array(repeating: 2, count: 32))
+        var pairs = DistinctPairs()
+        pairs.insert(b, a)
+        #expect(pairs.contains(a, b) && pairs.contains(b, a))
+        #expect(!pairs.contains(a, a) && !pairs.contains(nil, b))
+        pairs.insert(a, a)
+        #expect(pairs.contains(a, a) && pairs.count == 2)
+        #expect(DistinctPairs.Pair(b, a) == DistinctPairs.Pair(a, b) && DistinctPairs.Pair(b, a).first == a)
+    }
+}

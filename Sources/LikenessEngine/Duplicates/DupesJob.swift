@@ -86,20 +86,21 @@ public struct DupesJob: Job {
             if scan?.interrupted == true { throw .cancelled }
         }
         do {
+            let distinct = try catalog.distinctPairs()
             switch mode {
             case .exact:
-                let found = try DuplicateFinder(catalog: catalog).exactGroups(under: roots)
+                let found = try DuplicateFinder(catalog: catalog).exactGroups(under: roots, distinct: distinct)
                 return .exact(ExactDupesResult(groups: found.groups, stale: found.stale))
             case .hash(let method, let threshold):
                 let limit = threshold ?? method.defaultThreshold
                 let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress, cancellation: context.cancellation)
                 try context.checkCancellation()
-                let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots)
+                let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots, distinct: distinct)
                 return .hash(HashDupesResult(method: method, threshold: limit, groups: found.groups, scan: scan.map(ScanCount.init),
                                              skipped: filled.skipped.isEmpty ? nil : filled.skipped, stale: found.stale.isEmpty ? nil : found.stale,
                                              warnings: file?.smallSampleWarning.map { [$0] }))
             case .embedding(let configuration):
-                return .embedding(try embeddingGroups(configuration, catalog: catalog, roots: roots, scan: scan, context: context,
+                return .embedding(try embeddingGroups(configuration, catalog: catalog, distinct: distinct, roots: roots, scan: scan, context: context,
                                                       warnings: file?.smallSampleWarning.map { [$0] } ?? []))
             }
         } catch {
@@ -107,14 +108,14 @@ public struct DupesJob: Job {
         }
     }
 
-    private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, roots: [String]?, scan: ScanSummary?,
+    private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, distinct: DistinctPairs, roots: [String]?, scan: ScanSummary?,
                                  context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
         let groups = try NearDuplicateGrouper(configuration: configuration)
-            .groups(in: filled.space, catalog: catalog, progress: context.progress, cancellation: context.cancellation)
+            .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)
         try context.checkCancellation()
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,

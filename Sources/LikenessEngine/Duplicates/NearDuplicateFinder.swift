@@ -38,13 +38,13 @@ public struct NearDuplicateFinder: Sendable {
     /// - Parameter threshold: the largest distance joining two images: Hamming bits for bit hashes
     ///   (fractions are rounded down), the method's own distance for continuous hashes.
     /// Catalogued images whose file changed or vanished since the last scan are left out and listed
-    /// in `stale`.
-    public func groups(method: PerceptualMethod, threshold: Double,
-                       under roots: [String]? = nil) throws(CatalogError) -> (groups: [HashDuplicateGroup], stale: [ScannedFailure]) {
+    /// in `stale`. Pairs in `distinct` (a person said they are not duplicates) are never joined.
+    public func groups(method: PerceptualMethod, threshold: Double, under roots: [String]? = nil,
+                       distinct: DistinctPairs = DistinctPairs()) throws(CatalogError) -> (groups: [HashDuplicateGroup], stale: [ScannedFailure]) {
         let stored = try catalog.perceptualValues(method)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { stored[$0.id] != nil })
         let values = images.map { stored[$0.id]! }
-        let pairs: [(i: Int, j: Int, distance: Double)]
+        var pairs: [(i: Int, j: Int, distance: Double)]
         switch method {
         case .bits:
             let hashes = values.map { if case .bits(let hash) = $0 { hash } else { preconditionFailure() } }
@@ -53,6 +53,7 @@ public struct NearDuplicateFinder: Sendable {
             let features = values.map { if case .features(let feature) = $0 { feature } else { preconditionFailure() } }
             pairs = FeaturePairs.within(threshold, of: features, workers: workers).map { ($0.i, $0.j, $0.distance) }
         }
+        pairs.removeAll { distinct.contains(images[$0.i].contentHash, images[$0.j].contentHash) }
         // Around centres, as the default rule groups: every member is within the threshold of the first.
         let members = StarGrouping.groups(count: images.count, links: pairs.map { ($0.i, $0.j) })
         var groupOf: [Int: Int] = [:]

@@ -50,15 +50,18 @@ public struct NearDuplicateGrouper: Sendable {
     /// sharpness are read from it when stored and stored when computed, so a second run on an
     /// unchanged collection decodes no image.
     /// A cancelled `cancellation` stops the confirmation early; check the token before using the result.
-    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil, progress: any ProgressReporter = SilentProgress(),
-                       cancellation: CancellationToken? = nil) throws(ImagingError) -> [DuplicateGroup] {
-        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), progress: progress,
-                   cancellation: cancellation)
+    /// Pairs in `distinct` (a person said they are not duplicates) are never joined.
+    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil, distinct: DistinctPairs = DistinctPairs(),
+                       progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(ImagingError) -> [DuplicateGroup] {
+        try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), distinct: distinct,
+                   progress: progress, cancellation: cancellation)
     }
 
-    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, progress: any ProgressReporter = SilentProgress(),
-                cancellation: CancellationToken? = nil) -> [DuplicateGroup] {
-        let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine)
+    func groups(in space: EmbeddingSpace, confirmer: PairConfirmer, distinct: DistinctPairs = DistinctPairs(),
+                progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) -> [DuplicateGroup] {
+        let candidates = space.index.neighborPairs(k: configuration.neighbours, within: configuration.candidateCosine).filter { pair in
+            !distinct.contains(space.images[pair.i].contentHash, space.images[pair.j].contentHash)
+        }
         let confirmed = confirmer.confirm(candidates, progress: progress, cancellation: cancellation)
         let grouped = StarGrouping.groups(count: space.images.count, links: confirmed.map { (i: $0.i, j: $0.j) })
         // Sharpness only where pixel counts tie, all at once on the workers.
