@@ -10,8 +10,14 @@ public struct GeometricMatch: Sendable, Equatable {
     /// Scale and turn (radians) of that transform, from the first image to the second.
     public var scale: Float
     public var rotation: Float
+    /// Share of each image's frame that falls inside the other's under that transform.
+    public var overlap: (first: Float, second: Float) = (0, 0)
 
     public static let none = GeometricMatch(matches: 0, inliers: 0, scale: 1, rotation: 0)
+
+    public static func == (l: GeometricMatch, r: GeometricMatch) -> Bool {
+        l.matches == r.matches && l.inliers == r.inliers && l.scale == r.scale && l.rotation == r.rotation && l.overlap == r.overlap
+    }
 }
 
 /// Checks that two images show the same content in one consistent geometry: matches descriptors
@@ -42,6 +48,7 @@ public struct GeometricVerifier: Sendable {
         let limit = tolerance * Float(max(b.width, b.height))
         let limit2 = limit * limit
         var best = GeometricMatch(matches: pairs.count, inliers: 1, scale: 1, rotation: 0)
+        var bestTransform: (mr: Float, mi: Float, tx: Float, ty: Float)?
         var random = SeededRandom(seed: UInt64(pairs.count))
         // Every pair of matches when there are few, else a seeded sample of them.
         let exhaustive = pairs.count * (pairs.count - 1) / 2 <= iterations
@@ -71,9 +78,37 @@ public struct GeometricVerifier: Sendable {
                 let ex = mr * p[k].x - mi * p[k].y + tx - q[k].x, ey = mi * p[k].x + mr * p[k].y + ty - q[k].y
                 if ex * ex + ey * ey <= limit2 { inliers += 1 }
             }
-            if inliers > best.inliers { best = GeometricMatch(matches: pairs.count, inliers: inliers, scale: scale, rotation: atan2(mi, mr)) }
+            if inliers > best.inliers {
+                best = GeometricMatch(matches: pairs.count, inliers: inliers, scale: scale, rotation: atan2(mi, mr))
+                bestTransform = (mr, mi, tx, ty)
+            }
+        }
+        if let (mr, mi, tx, ty) = bestTransform {
+            best.overlap = Self.overlap(a, b, mr: mr, mi: mi, tx: tx, ty: ty)
         }
         return best
+    }
+
+    /// Shares of each frame that the other covers under q = m·p + t (m = mr + i·mi), sampled on a grid.
+    static func overlap(_ a: LocalFeatures, _ b: LocalFeatures, mr: Float, mi: Float, tx: Float, ty: Float) -> (first: Float, second: Float) {
+        let norm = mr * mr + mi * mi
+        guard norm > 0 else { return (0, 0) }
+        // Inverse: p = conj(m)·(q − t) / |m|².
+        let (ir, ii) = (mr / norm, -mi / norm)
+        let itx = -(ir * tx - ii * ty), ity = -(ii * tx + ir * ty)
+        func share(_ from: LocalFeatures, _ to: LocalFeatures, _ r: Float, _ i: Float, _ x0: Float, _ y0: Float) -> Float {
+            let steps = 24
+            var inside = 0
+            for gy in 0..<steps {
+                for gx in 0..<steps {
+                    let x = (Float(gx) + 0.5) / Float(steps) * Float(from.width), y = (Float(gy) + 0.5) / Float(steps) * Float(from.height)
+                    let u = r * x - i * y + x0, v = i * x + r * y + y0
+                    if u >= 0, v >= 0, u < Float(to.width), v < Float(to.height) { inside += 1 }
+                }
+            }
+            return Float(inside) / Float(steps * steps)
+        }
+        return (share(a, b, mr, mi, tx, ty), share(b, a, ir, ii, itx, ity))
     }
 
     /// Index pairs (in a, in b) whose descriptors are each other's nearest, passing the ratio test

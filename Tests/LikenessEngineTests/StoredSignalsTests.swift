@@ -92,6 +92,22 @@ import Testing
         #expect(ImageSignalCache.decodeHashes(ImageSignalCache.encodeHashes(hashes)) == hashes)
     }
 
+    @Test("an image smaller than the pHash's 32 px gets no pHashes, so the hash never confirms a pair of thumbnails")
+    func smallImagesHaveNoHashes() throws {
+        let signals = try ImageSignals()
+        let tiny = try Fixtures.writePattern(to: folder.child("tiny.png"), width: 28, height: 28, seed: 4)
+        let twin = try Fixtures.writePattern(to: folder.child("twin.png"), width: 28, height: 28, seed: 4)
+        let small = try signals.dihedralHashes(of: ImageSource(path: tiny))
+        #expect(small.isEmpty && signals.dihedralHashes(at: tiny) == nil)
+        #expect(ImageSignalCache.decodeHashes(ImageSignalCache.encodeHashes(small)) == [], "stored as known: none")
+        let large = try #require(signals.dihedralHashes(at: try Fixtures.writePattern(to: folder.child("large.png"), width: 64, height: 32, seed: 4)))
+        #expect(large.count == 8 && ImageSignals.dihedralDistance(small, large) == nil && ImageSignals.dihedralDistance(large, large) == 0)
+        // Even two identical thumbnails: the cosine may still call them copies, the pHash does not.
+        let confirmer = try PairConfirmer(configuration: rule, paths: [tiny, twin], workers: 1)
+        #expect(confirmer.hashDistance(0, 1) == nil)
+        #expect(confirmer.confirm([(i: 0, j: 1, score: 0.9)]).isEmpty)
+    }
+
     @Test("every member's line passes the rule against the centre that confirmed it; runs give the same groups in the same order")
     func evidenceAndDeterminism() throws {
         let (catalog, _) = try makeCollection()

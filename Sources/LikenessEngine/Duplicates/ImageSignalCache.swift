@@ -25,7 +25,7 @@ final class ImageSignalCache {
 
     /// Encoding versions: a stored value of another version is computed again. Raise one when the
     /// code that computes that signal changes what it produces.
-    static let hashVersion = 1
+    static let hashVersion = 2
     static let featureVersion = 1
     static let sharpnessVersion = 1
 
@@ -68,9 +68,10 @@ final class ImageSignalCache {
 
     // MARK: reading
 
+    /// The pHashes of an image in its eight turns and flips; nil when it is too small for them or cannot be read.
     func dihedralHashes(_ index: Int) -> [BitHash]? {
         fillHashes([index])
-        return hashes[index]
+        return hashes[index].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The features of an image, nil when it has none or cannot be read.
@@ -178,7 +179,7 @@ final class ImageSignalCache {
 
     // MARK: encodings
 
-    /// Eight 64-bit pHashes as 64 bytes, each word little-endian.
+    /// Eight 64-bit pHashes as 64 bytes, each word little-endian; empty for "none" (an image too small).
     static func encodeHashes(_ hashes: [BitHash]) -> Data {
         var data = Data()
         for hash in hashes { for word in hash.words { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } } }
@@ -186,6 +187,7 @@ final class ImageSignalCache {
     }
 
     static func decodeHashes(_ data: Data) -> [BitHash]? {
+        if data.isEmpty { return [] }
         guard data.count == 64 else { return nil }
         let bytes = [UInt8](data)
         return (0..<8).map { n in

@@ -12,6 +12,10 @@ public struct ImageSignals: Sendable {
     /// Images with a shorter side than this get no local features: upscaling adds no detail, and
     /// the corners of a thumbnail's outline match those of any similar outline.
     public static let smallestFeatureSide = 64
+    /// Images with a shorter side than this (the pHash's own 32 × 32 input) get no pHashes: a
+    /// blown-up thumbnail's hash carries too little to confirm anything (on 10,000 Fashion-MNIST
+    /// garments of 28 px, most of the look-alikes grouped were joined only by the pHash).
+    public static let smallestHashSide = 32
     /// The keeper's sharpness is measured on the image fitted into this square.
     public static let sharpnessSide = 512
     private let decoder: ImageDecoder
@@ -24,20 +28,31 @@ public struct ImageSignals: Sendable {
     }
 
     /// pHashes of the image in its eight turns and flips (the identity first).
-    public func dihedralHashes(at path: String) -> [BitHash]? { try? dihedralHashes(of: ImageSource(path: path)) }
+    public func dihedralHashes(at path: String) -> [BitHash]? { (try? dihedralHashes(of: ImageSource(path: path))).flatMap { $0.isEmpty ? nil : $0 } }
 
-    /// The same, read through `source` (a catalogued file is checked against its fingerprint).
+    /// The same, read through `source` (a catalogued file is checked against its fingerprint);
+    /// none (empty) for an original smaller than ``smallestHashSide``.
     public func dihedralHashes(of source: ImageSource) throws(ItemFailure) -> [BitHash] {
         let (w, h) = phash.inputSize
-        return dihedralHashes(of: try source.decode(decoder, to: .squash(width: w, height: h)))
+        let data = try source.bytes()
+        do {
+            let (info, pixels) = try decoder.decode(data, to: .squash(width: w, height: h), path: source.path)
+            guard Self.hashable(width: info.width, height: info.height) else { return [] }
+            return dihedralHashes(of: pixels)
+        } catch { throw error.itemFailure }
     }
 
     public func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
 
-    /// The smallest distance between image `a` in any of its eight turns and flips and image `b` as it is.
-    public static func dihedralDistance(_ a: [BitHash], _ b: [BitHash]) -> Int {
-        a.map { $0.hammingDistance(to: b[0]) }.min()!
+    /// The smallest distance between image `a` in any of its eight turns and flips and image `b`
+    /// as it is; nil when either has no pHashes (too small).
+    public static func dihedralDistance(_ a: [BitHash], _ b: [BitHash]) -> Int? {
+        guard let first = b.first else { return nil }
+        return a.map { $0.hammingDistance(to: first) }.min()
     }
+
+    /// Whether an original of this size gets pHashes (its shorter side is at least ``smallestHashSide``).
+    public static func hashable(width: Int, height: Int) -> Bool { min(width, height) >= smallestHashSide }
 
     public func features(at path: String) -> LocalFeatures? { (try? features(of: ImageSource(path: path))) ?? nil }
 

@@ -23,10 +23,12 @@ extension DuplicateBenchmark {
             self.signals = try ImageSignals()
         }
 
-        /// Hashes over turns and flips of the 32×32 thumbnail, and local features.
-        func describe(_ pixels: PixelBuffer) throws(ImagingError) -> (hashes: [BitHash], features: LocalFeatures?) {
-            (signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
-             try signals.features(of: pixels, editor: editor))
+        /// Hashes over turns and flips of the 32×32 thumbnail, whether `dupes` would use them (the
+        /// image is not too small), and local features.
+        func describe(_ pixels: PixelBuffer) throws(ImagingError) -> Description {
+            Description(hashes: signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
+                        hashable: ImageSignals.hashable(width: pixels.width, height: pixels.height),
+                        features: try signals.features(of: pixels, editor: editor))
         }
 
         /// The original and (when `edited`) every edit of one photo.
@@ -59,7 +61,7 @@ extension DuplicateBenchmark {
             if let failure { throw failure }
             return steps.indices.map { step in
                 let found = table.get(step)!
-                return Item(source: source, edit: step - 1, vector: vectors[step]!, hashes: found.hashes, features: found.features)
+                return Item(source: source, edit: step - 1, vector: vectors[step]!, hashes: found.hashes, hashable: found.hashable, features: found.features)
             }
         }
 
@@ -79,19 +81,26 @@ extension DuplicateBenchmark {
                 }) { outcomes in
                     for (index, result) in outcomes {
                         guard case .success(let vector) = result, let found = table.get(index) else { continue }
-                        items.append(Item(source: firstSource + index, edit: -1, vector: vector, hashes: found.hashes, features: found.features))
+                        items.append(Item(source: firstSource + index, edit: -1, vector: vector, hashes: found.hashes, hashable: found.hashable, features: found.features))
                     }
                 }
             return items
         }
     }
 
+    /// What the benchmark keeps of one image besides its vector.
+    struct Description: Sendable {
+        var hashes: [BitHash]
+        var hashable: Bool
+        var features: LocalFeatures?
+    }
+
     /// Descriptions made on decode threads, read back once the batch is embedded.
     final class DescriptionTable: Sendable {
-        private let values = Mutex<[Int: (hashes: [BitHash], features: LocalFeatures?)]>([:])
+        private let values = Mutex<[Int: Description]>([:])
 
-        func set(_ index: Int, _ value: (hashes: [BitHash], features: LocalFeatures?)) { values.withLock { $0[index] = value } }
+        func set(_ index: Int, _ value: Description) { values.withLock { $0[index] = value } }
 
-        func get(_ index: Int) -> (hashes: [BitHash], features: LocalFeatures?)? { values.withLock { $0[index] } }
+        func get(_ index: Int) -> Description? { values.withLock { $0[index] } }
     }
 }

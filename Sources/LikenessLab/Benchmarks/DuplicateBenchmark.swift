@@ -97,6 +97,8 @@ public struct DuplicateBenchmark: Sendable {
         var edit: Int
         var vector: [Float]
         var hashes: [BitHash]
+        /// Whether `dupes` confirms with its pHashes (false for an image too small for them).
+        var hashable = true
         /// Local features of the image fitted into ``ImageSignals/featureSide``.
         var features: LocalFeatures? = nil
     }
@@ -253,7 +255,8 @@ public struct DuplicateBenchmark: Sendable {
     /// the rule, grouped around centres. Positions are those of `items`.
     static func groups(_ items: [Item], candidates: [CandidatePair], rule: DuplicateConfiguration, inliers: InlierTable) -> [[Int]] {
         let links = candidates.filter { pair in
-            rule.accepts(cosine: pair.score, hashDistance: { ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) },
+            rule.accepts(cosine: pair.score, hashDistance: {
+                items[pair.i].hashable && items[pair.j].hashable ? ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) : nil },
                          inliers: { inliers.inliers(pair.i, pair.j) })
         }.map { (i: $0.i, j: $0.j) }
         return StarGrouping.groups(count: items.count, links: links)
