@@ -15,6 +15,14 @@ public struct GeometricMatch: Sendable, Equatable {
 
     public static let none = GeometricMatch(matches: 0, inliers: 0, scale: 1, rotation: 0)
 
+    public init(matches: Int, inliers: Int, scale: Float, rotation: Float, overlap: (first: Float, second: Float) = (0, 0)) {
+        self.matches = matches
+        self.inliers = inliers
+        self.scale = scale
+        self.rotation = rotation
+        self.overlap = overlap
+    }
+
     public static func == (l: GeometricMatch, r: GeometricMatch) -> Bool {
         l.matches == r.matches && l.inliers == r.inliers && l.scale == r.scale && l.rotation == r.rotation && l.overlap == r.overlap
     }

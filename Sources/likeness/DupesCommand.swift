@@ -13,7 +13,13 @@ struct Dupes: ParsableCommand {
             between is confirmed when its pHashes lie within --hash-radius bits for any turn or \
             flip, or when at least --minimum-inliers local features (corners) match in one \
             consistent scale, turn and shift. Groups form around centres, so every member is a \
-            confirmed duplicate of its group's centre and look-alikes do not chain. Each group names \
+            confirmed duplicate of its group's centre and look-alikes do not chain. Each group says \
+            how alike its members are: identical files, or the same picture (edits, re-encodes, \
+            resizes, crops, turns). Pairs whose local features show another shot of the same scene \
+            (an object inside a larger scene, another viewpoint, a panorama neighbour) are not \
+            copies: they are left out, or listed as their own groups with --include same-scene, and \
+            never moved. `likeness decisions keep-all A B` records that a pair is not a duplicate; \
+            later runs respect it. Each group names \
             the copy to keep (largest pixel count, then sharpest, then largest file, then oldest) \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
@@ -68,6 +74,14 @@ struct Dupes: ParsableCommand {
     @Flag(help: "With --move-to: move even when the groups call more than half of the compared images copies.")
     var force = false
 
+    @Option(help: ArgumentHelp("Also list groups of this tier: same-scene (other shots of one scene; never moved).", valueName: "tier"))
+    var include: [IncludedTier] = []
+
+    /// Tiers that are left out unless asked for.
+    enum IncludedTier: String, ExpressibleByArgument, CaseIterable {
+        case sameScene = "same-scene"
+    }
+
     func validate() throws {
         if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
         if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
@@ -75,15 +89,15 @@ struct Dupes: ParsableCommand {
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
         if calibration != nil && (exact || threshold != nil) { throw ValidationError("--calibration sets the threshold; drop --exact and --threshold") }
         if force && moveTo == nil { throw ValidationError("--force goes with --move-to") }
-        if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
-            throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
+        if (html != nil || moveTo != nil || csv || !include.isEmpty) && (exact || method != nil) {
+            throw ValidationError("--html, --csv, --include and --move-to go with the default (embedding) mode")
         }
     }
 
     func run() throws {
         let mode: DupesJob.Mode = exact ? .exact : method.map { .hash($0, threshold: threshold) } ?? .embedding(rule.configuration)
         let job = DupesJob(folders: folders, mode: mode, model: modelOptions.model, threads: modelOptions.threads,
-                           calibration: calibration, moveTo: moveTo, force: force)
+                           calibration: calibration, moveTo: moveTo, force: force, includeSameScene: include.contains(.sameScene))
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)

@@ -40,7 +40,15 @@ enum DupesRendering {
     static func embedding(_ result: EmbeddingDupesResult, json: Bool, csv: Bool, html: String?) throws {
         for warning in result.warnings ?? [] { Output.warning(warning) }
         if !json { notes(scan: result.scan, skipped: result.skipped, stale: result.stale) }
-        let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups, \(result.redundant) copies that could go"
+        let tiers = DuplicateTier.allCases.compactMap { tier -> String? in
+            let count = result.groups.filter { $0.tier == tier }.count
+            return count == 0 ? nil : "\(count) \(tier.label)"
+        }
+        let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups"
+            + (tiers.isEmpty ? "" : " (\(tiers.joined(separator: ", ")))") + ", \(result.redundant) copies that could go"
+        if !json, let left = result.sameSceneLeftOut {
+            Output.note("left out \(left) group\(left == 1 ? "" : "s") of other shots of the same scene (not copies); list them with --include same-scene")
+        }
         if let html {
             try write(report(result, summary: summary), to: html)
             Output.note("report: \(html)")
@@ -48,10 +56,10 @@ enum DupesRendering {
         if json {
             try Output.json(result)
         } else if csv {
-            print("group,path,keep,similarity,hash_distance")
+            print("group,tier,path,keep,similarity,hash_distance")
             for (number, group) in result.groups.enumerated() {
                 for member in group.members {
-                    print(CSV.line(["\(number + 1)", member.path, "\(member.path == group.keep)", String(format: "%.4f", member.similarity),
+                    print(CSV.line(["\(number + 1)", group.tier.rawValue, member.path, "\(member.path == group.keep)", String(format: "%.4f", member.similarity),
                                     member.hashDistance.map(String.init) ?? ""]))
                 }
             }
@@ -59,7 +67,8 @@ enum DupesRendering {
             print(summary)
             for group in result.groups {
                 print("")
-                Output.line("keep \(group.keep)  (\(group.reason))")
+                Output.line(group.tier == .sameScene ? "\(group.tier.label): best \(group.keep)  (\(group.reason); none is moved)"
+                            : "keep \(group.keep)  (\(group.tier.label); \(group.reason))")
                 // Each line's numbers are against the centre that confirmed it, named when it is not the keeper.
                 for member in group.members.dropFirst() {
                     let via = member.confirmedBy.map { $0 == group.keep ? "" : "  (confirmed by \($0))" } ?? "  (centre)"
@@ -80,7 +89,7 @@ enum DupesRendering {
         let thumbnails = try Thumbnails().dataURIs(result.groups.flatMap { $0.members.map(\.path) })
         return DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: result.groups.map { group in
             // The keeper carries no numbers of its own: every other member's caption is its evidence.
-            DuplicateReport.Group(reason: group.reason, members: group.members.map { member in
+            DuplicateReport.Group(reason: "\(group.tier.label) · \(group.reason)", members: group.members.map { member in
                 .init(path: member.path, caption: member.path == group.keep ? "" : String(format: "cosine %.3f", member.similarity)
                       + (member.hashDistance.map { " · pHash \($0)/64" } ?? "")
                       + (member.inliers.map { " · \($0) matching corners" } ?? ""))

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessEngine
 import LikenessImaging
 import LikenessTestSupport
 import Testing
@@ -100,12 +101,43 @@ import Testing
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: photos)) == before)
     }
 
+    @Test("an object and the larger scene it was photographed in are the same scene: left out by default, listed with --include same-scene, never moved")
+    func sameScene() throws {
+        let scenes = folder.folder("scenes")
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        let object = Fixtures.rectangles(width: 320, height: 240, seed: 5)
+        try encoder.write(object, to: folder.child("scenes/object.png"))
+        let small = try editor.resized(object, to: .fit(width: 240, height: 180))
+        try encoder.write(Fixtures.pasted(small, into: Fixtures.pattern(width: 640, height: 480, seed: 11), x: 330, y: 220),
+                          to: folder.child("scenes/scene.png"))
+        let catalog = folder.child("s.sqlite")
+        // Every pair is a candidate and the cosine never decides alone, so the local features judge.
+        let rule = ["--accept", "0.999", "--candidate=-1"]
+        let plain = try CLIRunner.run(["dupes", scenes, "--catalog", catalog, "--json"] + rule)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let left = try JSONDecoder().decode(EmbeddingDupesResult.self, from: Data(plain.stdout.utf8))
+        #expect(left.groups.isEmpty && left.sameSceneLeftOut == 1, "\(plain.stdout)")
+        let text = try CLIRunner.run(["dupes", scenes, "--catalog", catalog] + rule)
+        #expect(text.stderr.contains("--include same-scene"), "\(text.stderr)")
+
+        let aside = folder.child("scenes-aside")
+        let listed = try CLIRunner.run(["dupes", scenes, "--catalog", catalog, "--json", "--include", "same-scene", "--move-to", aside] + rule)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let result = try JSONDecoder().decode(EmbeddingDupesResult.self, from: Data(listed.stdout.utf8))
+        let group = try #require(result.groups.first)
+        #expect(result.groups.count == 1 && group.tier == .sameScene && group.members.count == 2)
+        #expect(group.members.dropFirst().allSatisfy { $0.tier == .sameScene && ($0.inliers ?? 0) >= 8 }, "\(group)")
+        #expect(result.redundant == 0 && (result.moved?.moved.isEmpty ?? true), "other shots are never moved")
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: scenes)) == ["object.png", "scene.png"])
+    }
+
     @Test("CSV has a header and one row per member")
     func csv() throws {
         let photos = try makeSet()
         let result = try CLIRunner.run(["dupes", photos, "--catalog", folder.child("v.sqlite"), "--csv"] + Strict.rule)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "group,path,keep,similarity,hash_distance")
+        #expect(lines.first == "group,tier,path,keep,similarity,hash_distance")
+        #expect(lines.dropFirst().allSatisfy { $0.contains(",same-picture,") || $0.contains(",identical,") }, "\(lines)")
         #expect(lines.count == 1 + 12)
     }
 

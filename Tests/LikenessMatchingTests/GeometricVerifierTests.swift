@@ -53,6 +53,21 @@ import Testing
         if case .resize = edit { #expect(abs(match.scale - 2) < 0.1, "\(match)") }
     }
 
+    @Test("overlap: a crop lies wholly inside its original and covers much of it; an object pasted small into a larger scene covers little of the scene")
+    func overlap() throws {
+        let original = Fixtures.rectangles(width: 320, height: 240, seed: 5)
+        let crop = verifier.match(features(try ImageEditor().apply(.crop(fraction: 0.8), to: original)), features(original))
+        #expect(crop.overlap.first > 0.95 && crop.overlap.second > 0.5 && crop.overlap.second < 0.8, "\(crop)")
+        let same = verifier.match(features(original), features(original))
+        #expect(same.overlap.first > 0.95 && same.overlap.second > 0.95, "\(same)")
+
+        let object = try ImageEditor().resized(original, to: .fit(width: 160, height: 120))
+        let scene = Fixtures.pasted(object, into: Fixtures.pattern(width: 640, height: 480, seed: 11), x: 300, y: 200)
+        let found = verifier.match(features(object), features(scene))
+        #expect(found.inliers >= 8, "the object is found in the scene: \(found)")
+        #expect(found.overlap.first > 0.9 && found.overlap.second < 0.2, "\(found)")
+    }
+
     @Test("the test pattern is fixed by its seed")
     func patternIsSeeded() {
         let image = GreyImage(Fixtures.rectangles(width: 200, height: 160, seed: 9))

@@ -64,6 +64,17 @@ public enum Fixtures {
 
     /// Writes a seeded pattern image to `path` (format by suffix) and returns the path.
     @discardableResult
+    /// `inner` pasted into `outer` with its top-left corner at (x, y): an object inside a scene.
+    public static func pasted(_ inner: PixelBuffer, into outer: PixelBuffer, x: Int, y: Int) -> PixelBuffer {
+        var bytes = outer.bytes
+        let row = inner.width * PixelBuffer.channels
+        for line in 0..<inner.height {
+            let from = line * row, to = ((y + line) * outer.width + x) * PixelBuffer.channels
+            bytes.replaceSubrange(to..<(to + row), with: inner.bytes[from..<(from + row)])
+        }
+        return PixelBuffer(width: outer.width, height: outer.height, bytes: bytes)
+    }
+
     public static func writePattern(to path: String, width: Int = 96, height: Int = 64, seed: UInt64) throws -> String {
         try ImageEncoder().write(pattern(width: width, height: height, seed: seed), to: path)
         return path

@@ -28,6 +28,8 @@ public struct DupesJob: Job {
     public var moveTo: String?
     /// Move even when the groups call more than ``largestCopyShare`` of the compared images copies.
     public var force: Bool
+    /// Also list groups of other shots of one scene (embedding mode); they are never moved.
+    public var includeSameScene: Bool
 
     /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.
     /// A collection where most images are redundant copies of others is rare, while a threshold
@@ -36,7 +38,7 @@ public struct DupesJob: Job {
     public static let largestCopyShare = 0.5
 
     public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
-                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false) {
+                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false, includeSameScene: Bool = false) {
         self.folders = folders
         self.mode = mode
         self.model = model
@@ -44,6 +46,7 @@ public struct DupesJob: Job {
         self.calibration = calibration
         self.moveTo = moveTo
         self.force = force
+        self.includeSameScene = includeSameScene
     }
 
     /// What `dupes` found, in the shape of its mode.
@@ -114,19 +117,22 @@ public struct DupesJob: Job {
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
-        let groups = try NearDuplicateGrouper(configuration: configuration)
+        let found = try NearDuplicateGrouper(configuration: configuration)
             .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)
         try context.checkCancellation()
+        let groups = includeSameScene ? found : found.filter { $0.tier != .sameScene }
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
                                           stale: filled.space.stale.isEmpty ? nil : filled.space.stale)
         result.covered = groups.reduce(0) { $0 + $1.members.count }
+        if found.count > groups.count { result.sameSceneLeftOut = found.count - groups.count }
         result.warnings = try warnings + copyShareCheck(result, accept: configuration.acceptCosine)
         if result.warnings?.isEmpty == true { result.warnings = nil }
         if let moveTo {
             try context.checkCancellation()
             let known = Dictionary(filled.space.images.map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-            let items = groups.flatMap { $0.members.dropFirst().map { DuplicateMover.Item(path: $0.path, expected: known[$0.path] ?? nil) } }
+            // Other shots of a scene are different photos: never moved.
+            let items = groups.filter { $0.tier != .sameScene }.flatMap { $0.members.dropFirst().map { DuplicateMover.Item(path: $0.path, expected: known[$0.path] ?? nil) } }
             result.moved = try DuplicateMover().move(items, to: moveTo, cancellation: context.cancellation)
         }
         return result

@@ -47,10 +47,12 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     public var moved: DuplicateMover.Run?
     /// Images that belong to a group, keepers included.
     public var covered: Int?
+    /// Groups of other shots of one scene left out (listed with `includeSameScene`).
+    public var sameSceneLeftOut: Int?
     /// What the user should know before acting on these groups: a small-sample calibration, groups
     /// that call more than ``DupesJob/largestCopyShare`` of the images copies.
     public var warnings: [String]?
 
-    /// Copies that could go: every member but the keeper.
-    public var redundant: Int { groups.reduce(0) { $0 + $1.members.count - 1 } }
+    /// Copies that could go: every member but the keeper, in groups of copies (not of other shots).
+    public var redundant: Int { groups.filter { $0.tier != .sameScene }.reduce(0) { $0 + $1.members.count - 1 } }
 }

@@ -22,10 +22,15 @@ public struct DuplicateMember: Sendable, Codable, Hashable {
     public var inliers: Int?
     /// The group's centre, which this member was confirmed against; nil for the centre itself.
     public var confirmedBy: String?
+    /// How alike this member and that centre are (for the centre: it and the keeper); nil for the keeper.
+    public var tier: DuplicateTier?
 }
 
 /// A group of near-duplicates with the copy to keep and why.
 public struct DuplicateGroup: Sendable, Codable, Hashable {
+    /// Identical when every member has the same bytes; the same scene for a group of other shots
+    /// (whose members are never moved); else the same picture.
+    public var tier: DuplicateTier
     public var keep: String
     public var reason: String
     /// Every member, the keeper first.
@@ -37,6 +42,9 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 /// Each image keeps its ``DuplicateConfiguration/neighbours`` closest candidates; confirmed pairs
 /// are grouped around centres (``StarGrouping``), so every member is a confirmed duplicate of its
 /// group's centre and look-alikes do not chain. The keeper is then chosen within each group.
+/// Copies (identical or the same picture) are grouped first; pairs that show the same scene in
+/// another shot (``DuplicateTier/sameScene``) then form groups of their own among the images left,
+/// listed after the copies.
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
 
@@ -63,7 +71,13 @@ public struct NearDuplicateGrouper: Sendable {
             !distinct.contains(space.images[pair.i].contentHash, space.images[pair.j].contentHash)
         }
         let confirmed = confirmer.confirm(candidates, progress: progress, cancellation: cancellation)
-        let grouped = StarGrouping.groups(count: space.images.count, links: confirmed.map { (i: $0.i, j: $0.j) })
+        // Copies first; then other shots of one scene, among the images no copy group took.
+        let copies = StarGrouping.groups(count: space.images.count, links: confirmed.filter { $0.tier != .sameScene }.map { (i: $0.i, j: $0.j) })
+        let taken = Set(copies.joined())
+        let scenes = StarGrouping.groups(count: space.images.count, links: confirmed.filter { pair in
+            pair.tier == .sameScene && !taken.contains(pair.i) && !taken.contains(pair.j)
+        }.map { (i: $0.i, j: $0.j) })
+        let grouped = copies + scenes
         // Sharpness only where pixel counts tie, all at once on the workers.
         confirmer.signals.fillSharpness(grouped.flatMap { members in
             let pool = Self.largest(members.map { space.images[$0] })
@@ -75,7 +89,7 @@ public struct NearDuplicateGrouper: Sendable {
             evidence[pair.i, default: [:]][pair.j] = pair
             evidence[pair.j, default: [:]][pair.i] = pair
         }
-        return grouped.map { members in
+        return grouped.enumerated().map { number, members in
             let (keeper, reason) = chooseKeeper(members.map { space.images[$0] }) { confirmer.signals.sharpness(members[$0]) }
             let centre = members[0]
             let centrePath = space.images[centre].path
@@ -86,17 +100,20 @@ public struct NearDuplicateGrouper: Sendable {
                     guard index != keeperIndex else { return DuplicateMember(path: path, similarity: 1, hashDistance: 0) }
                     // The centre, when another image is kept, shows the pair that joined it to the keeper.
                     let pair = evidence[centre]![keeperIndex]!
-                    return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers)
+                    return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers, tier: pair.tier)
                 }
                 // StarGrouping links every member to its centre by a confirmed pair.
                 let pair = evidence[centre]![index]!
                 return DuplicateMember(path: path, similarity: pair.score, hashDistance: pair.hashDistance, inliers: pair.inliers,
-                                       confirmedBy: centrePath)
+                                       confirmedBy: centrePath, tier: pair.tier)
             }
+            let contents = Set(members.map { space.images[$0].contentHash })
+            let tier: DuplicateTier = number >= copies.count ? .sameScene
+                : contents.count == 1 && contents.first! != nil ? .identical : .samePicture
             // The keeper first, then the centre (when another image is kept), then the rest, closest to the centre first.
             let rest = members.filter { $0 != keeperIndex && $0 != centre }.map(line)
                 .sorted { ($0.similarity, $1.path) > ($1.similarity, $0.path) }
-            return DuplicateGroup(keep: space.images[keeperIndex].path, reason: reason,
+            return DuplicateGroup(tier: tier, keep: space.images[keeperIndex].path, reason: reason,
                                   members: [line(keeperIndex)] + (keeperIndex == centre ? [] : [line(centre)]) + rest)
         }
     }

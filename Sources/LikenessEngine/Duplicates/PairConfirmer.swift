@@ -18,6 +18,8 @@ public struct ConfirmedPair: Sendable, Equatable {
     public var hashDistance: Int?
     /// Local-feature matches agreeing on one geometry; nil when not needed.
     public var inliers: Int?
+    /// How alike the two are: identical, the same picture, or the same scene in another shot.
+    public var tier: DuplicateTier = .samePicture
 }
 
 /// Judges candidate pairs by the rule of ``DuplicateConfiguration``: the cosine first, then the
@@ -28,12 +30,15 @@ public struct ConfirmedPair: Sendable, Equatable {
 final class PairConfirmer {
     let configuration: DuplicateConfiguration
     let signals: ImageSignalCache
+    /// SHA-256 of each image when known (catalogued), to tell identical files.
+    private let contents: [ContentHash?]
     var workers: Int { signals.workers }
 
     /// Files named by path; nothing is stored.
     init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
         self.signals = try ImageSignalCache(paths: paths, workers: workers)
+        self.contents = Array(repeating: nil, count: paths.count)
     }
 
     /// Catalogued images; with `catalog`, signals are read from and stored in it.
@@ -41,6 +46,7 @@ final class PairConfirmer {
          workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
         self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers)
+        self.contents = images.map(\.contentHash)
     }
 
     /// The accepted pairs among `candidates`, in their order. A cancelled `cancellation` stops it
@@ -76,32 +82,41 @@ final class PairConfirmer {
         return GeometricVerifier().match(fa, fb).inliers
     }
 
+    /// Judges one block. Every pair at or above the candidate cosine gets its pHash distance, and
+    /// local features when the hash does not confirm it, even when the cosine accepts it alone:
+    /// those signals tell the same picture from the same scene (``DuplicateTier``).
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
-        let open = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
-        signals.fillHashes(open.flatMap { [chunk[$0].i, chunk[$0].j] })
-        // Each open pair's hash distance, computed once.
+        let judged = chunk.indices.filter { chunk[$0].score >= configuration.candidateCosine }
+        signals.fillHashes(judged.flatMap { [chunk[$0].i, chunk[$0].j] })
+        // Each pair's hash distance, computed once.
         var distances: [Int: Int] = [:]
-        for n in open { distances[n] = hashDistance(chunk[n].i, chunk[n].j) }
+        for n in judged { distances[n] = hashDistance(chunk[n].i, chunk[n].j) }
         // Local features only for the pairs the hash did not confirm.
-        var inliers: [Int: Int] = [:]
-        let unresolved = configuration.minimumInliers == 0 ? [] : open.filter { distances[$0].map { $0 > configuration.hashRadius } ?? true }
+        var matches: [Int: GeometricMatch] = [:]
+        let unresolved = configuration.minimumInliers == 0 ? [] : judged.filter { distances[$0].map { $0 > configuration.hashRadius } ?? true }
+        let featureChecked = Set(unresolved)
         if !unresolved.isEmpty {
             let needed = Set(unresolved.flatMap { [chunk[$0].i, chunk[$0].j] }).sorted()
             signals.fillFeatures(needed)
             var features: [Int: LocalFeatures] = [:]
             for index in needed { if let found = signals.featuresInMemory(index) { features[index] = found } }
             let verifier = GeometricVerifier()
-            let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> Int in
-                guard let a = features[chunk[n].i], let b = features[chunk[n].j] else { return 0 }
-                return verifier.match(a, b).inliers
+            let matched = ParallelWork.map(unresolved, workers: workers) { [features] n -> GeometricMatch? in
+                guard let a = features[chunk[n].i], let b = features[chunk[n].j] else { return nil }
+                return verifier.match(a, b)
             }
-            for (n, count) in zip(unresolved, matched) { inliers[n] = count }
+            for (n, match) in zip(unresolved, matched) { matches[n] = match }
             signals.releaseFeatures(keeping: neededLater)
         }
         return chunk.indices.compactMap { n in
             let pair = chunk[n]
-            guard configuration.accepts(cosine: pair.score, hashDistance: { distances[n] }, inliers: { inliers[n] ?? 0 }) else { return nil }
-            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: distances[n], inliers: inliers[n])
+            let inliers = matches[n]?.inliers
+            guard configuration.accepts(cosine: pair.score, hashDistance: { distances[n] }, inliers: { inliers ?? 0 }) else { return nil }
+            let same = contents[pair.i] != nil && contents[pair.i] == contents[pair.j]
+            let tier = DuplicateTier.of(sameContent: same, hashDistance: distances[n], match: matches[n],
+                                        hashRadius: configuration.hashRadius, minimumInliers: configuration.minimumInliers)
+            return ConfirmedPair(i: pair.i, j: pair.j, score: pair.score, hashDistance: distances[n],
+                                 inliers: featureChecked.contains(n) ? (inliers ?? 0) : nil, tier: tier)
         }
     }
 }

@@ -203,23 +203,24 @@ public struct DuplicateBenchmark: Sendable {
                       rules: rules, tuning: tune(items, halves: halves, inliers: inliers), failures: failures)
     }
 
-    /// Local-feature inliers of item pairs, computed once, in parallel, for every pair a rule may ask about.
+    /// Local-feature geometry of item pairs, computed once, in parallel, for every pair a rule may ask about.
     struct InlierTable {
-        private var table: [Int: Int] = [:]
+        private var table: [Int: GeometricMatch] = [:]
         private let count: Int
 
         init(_ items: [Item], pairs: [CandidatePair], workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
             count = items.count
             let keys = Array(Set(pairs.map { min($0.i, $0.j) * items.count + max($0.i, $0.j) }))
             let verifier = GeometricVerifier()
-            let found = ParallelWork.map(keys, workers: workers) { key -> Int in
-                guard let a = items[key / items.count].features, let b = items[key % items.count].features else { return 0 }
-                return verifier.match(a, b).inliers
+            let found = ParallelWork.map(keys, workers: workers) { key -> GeometricMatch? in
+                guard let a = items[key / items.count].features, let b = items[key % items.count].features else { return nil }
+                return verifier.match(a, b)
             }
-            for (key, inliers) in zip(keys, found) { table[key] = inliers }
+            for (key, match) in zip(keys, found) { if let match { table[key] = match } }
         }
 
-        func inliers(_ i: Int, _ j: Int) -> Int { table[min(i, j) * count + max(i, j)] ?? 0 }
+        func match(_ i: Int, _ j: Int) -> GeometricMatch? { table[min(i, j) * count + max(i, j)] }
+        func inliers(_ i: Int, _ j: Int) -> Int { match(i, j)?.inliers ?? 0 }
     }
 
     /// The candidate pairs among the items of one half (sources of that parity), as item positions.
@@ -255,9 +256,11 @@ public struct DuplicateBenchmark: Sendable {
     /// the rule, grouped around centres. Positions are those of `items`.
     static func groups(_ items: [Item], candidates: [CandidatePair], rule: DuplicateConfiguration, inliers: InlierTable) -> [[Int]] {
         let links = candidates.filter { pair in
-            rule.accepts(cosine: pair.score, hashDistance: {
-                items[pair.i].hashable && items[pair.j].hashable ? ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) : nil },
-                         inliers: { inliers.inliers(pair.i, pair.j) })
+            let distance = items[pair.i].hashable && items[pair.j].hashable ? ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) : nil
+            guard rule.accepts(cosine: pair.score, hashDistance: { distance }, inliers: { inliers.inliers(pair.i, pair.j) }) else { return false }
+            // Copies only: a pair that shows another shot of one scene is not grouped by default.
+            return DuplicateTier.of(sameContent: false, hashDistance: distance, match: inliers.match(pair.i, pair.j),
+                                    hashRadius: rule.hashRadius, minimumInliers: rule.minimumInliers) != .sameScene
         }.map { (i: $0.i, j: $0.j) }
         return StarGrouping.groups(count: items.count, links: links)
     }
