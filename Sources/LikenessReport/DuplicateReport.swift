@@ -14,7 +14,17 @@ public struct DuplicateReport: Sendable {
         public var reason: String
         /// The keeper first.
         public var members: [Member]
-        public init(reason: String, members: [Member]) { self.reason = reason; self.members = members }
+        /// What kind of group this is, shown after its size ("same picture").
+        public var kind: String?
+        /// The word on the first member and before the reason: "keep", or "best shot" for a group
+        /// whose members are all kept.
+        public var keeperWord: String
+        public init(reason: String, members: [Member], kind: String? = nil, keeperWord: String = "keep") {
+            self.reason = reason
+            self.members = members
+            self.kind = kind
+            self.keeperWord = keeperWord
+        }
     }
 
     public var title: String
@@ -41,15 +51,17 @@ public struct DuplicateReport: Sendable {
             + ".keep img{border-color:#2e8b57}.keep .tag{color:#2e8b57;font-weight:600}.reason{color:#555;margin:0 0 8px}</style>\n"
         for (number, group) in groups.enumerated() {
             if marksKeeper {
-                body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images</h2>"
-                body += "<p class=\"reason\">Keep: \(HTML.escape(group.reason))</p><div class=\"cards\">"
+                body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images"
+                    + (group.kind.map { " · \(HTML.escape($0))" } ?? "") + "</h2>"
+                body += "<p class=\"reason\">\(HTML.escape(group.keeperWord.prefix(1).uppercased() + group.keeperWord.dropFirst())): "
+                    + "\(HTML.escape(group.reason))</p><div class=\"cards\">"
             } else {
                 body += "<div class=\"group\"><p class=\"reason\">\(HTML.escape(group.reason))</p><div class=\"cards\">"
             }
             for (position, member) in group.members.enumerated() {
                 let image = thumbnails[member.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((member.path as NSString).lastPathComponent))\">" } ?? ""
                 let keeper = marksKeeper && position == 0
-                let tag = keeper ? "<span class=\"tag\">keep</span>" + (member.caption.isEmpty ? "" : " · ") : ""
+                let tag = keeper ? "<span class=\"tag\">\(HTML.escape(group.keeperWord))</span>" + (member.caption.isEmpty ? "" : " · ") : ""
                 body += "<div class=\"card\(keeper ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
                     + "<span title=\"\(HTML.escape(member.path))\">\(HTML.escape(member.path))</span></div>"
             }

@@ -89,11 +89,12 @@ enum DupesRendering {
         let thumbnails = try Thumbnails().dataURIs(result.groups.flatMap { $0.members.map(\.path) })
         return DuplicateReport(title: "Likeness near-duplicates", summary: summary, groups: result.groups.map { group in
             // The keeper carries no numbers of its own: every other member's caption is its evidence.
-            DuplicateReport.Group(reason: "\(group.tier.label) · \(group.reason)", members: group.members.map { member in
+            DuplicateReport.Group(reason: group.tier == .sameScene ? group.reason + "; other shots of one scene are all kept, none is moved" : group.reason,
+                                  members: group.members.map { member in
                 .init(path: member.path, caption: member.path == group.keep ? "" : String(format: "cosine %.3f", member.similarity)
                       + (member.hashDistance.map { " · pHash \($0)/64" } ?? "")
                       + (member.inliers.map { " · \($0) matching corners" } ?? ""))
-            })
+            }, kind: group.tier.label, keeperWord: group.tier == .sameScene ? "best shot" : "keep")
         }, thumbnails: thumbnails).html()
     }
 

@@ -47,8 +47,9 @@ public enum DuplicateTier: String, Sendable, Codable, CaseIterable, Comparable {
     /// The tier of a pair the rule accepted: identical for the same content; the same picture when
     /// the pHash over turns and flips is within `hashRadius`, or the local features agree on a
     /// geometry that ``showsSamePicture(_:)``; the same scene when they agree (at least
-    /// `minimumInliers`) on one that does not. When neither signal can tell (an image too small,
-    /// too few corners), the cosine's verdict stands: the same picture.
+    /// `minimumInliers`) on one that does not. When neither signal was measured or can tell (the
+    /// cosine accepted the pair alone, an image too small, too few corners), the cosine's verdict
+    /// stands: the same picture.
     public static func of(sameContent: Bool, hashDistance: Int?, match: GeometricMatch?, hashRadius: Int, minimumInliers: Int) -> DuplicateTier {
         if sameContent { return .identical }
         if let hashDistance, hashDistance <= hashRadius { return .samePicture }

@@ -30,6 +30,9 @@ final class ImageSignalCache {
     static let sharpnessVersion = 1
 
     let sources: [ImageSource]
+    /// Pixel sizes as catalogued (nil for files named by path): an image known to be too small for
+    /// a signal gets "none" without being read.
+    private let sizes: [ImageInfo?]
     /// Catalog ids, parallel to ``sources``, when the images come from ``catalog``.
     private let ids: [Int64]?
     private let catalog: Catalog?
@@ -51,6 +54,7 @@ final class ImageSignalCache {
     /// Files named by path, with nothing stored (the signals live for this run only).
     init(paths: [String], workers: Int) throws(ImagingError) {
         self.sources = paths.map { ImageSource(path: $0) }
+        self.sizes = Array(repeating: nil, count: paths.count)
         self.ids = nil
         self.catalog = nil
         self.workers = max(1, workers)
@@ -60,6 +64,7 @@ final class ImageSignalCache {
     /// Catalogued images; with `catalog`, values are read from it and stored in it.
     init(images: [CatalogImage], catalog: Catalog?, workers: Int) throws(ImagingError) {
         self.sources = images.map(ImageSource.init)
+        self.sizes = images.map(\.info)
         self.ids = catalog == nil ? nil : images.map(\.id)
         self.catalog = catalog
         self.workers = max(1, workers)
@@ -92,6 +97,9 @@ final class ImageSignalCache {
     // MARK: filling
 
     func fillHashes(_ indices: [Int]) {
+        for index in indices where hashes[index] == nil {
+            if let size = sizes[index], !ImageSignals.hashable(width: size.width, height: size.height) { hashes[index] = [] }
+        }
         let n = fill(.dihedralPHash, version: Self.hashVersion, indices, known: { hashes[$0] != nil },
                      decode: Self.decodeHashes, encode: Self.encodeHashes,
                      compute: { [signals] source throws(ItemFailure) in try signals.dihedralHashes(of: source) },
@@ -101,6 +109,9 @@ final class ImageSignalCache {
     }
 
     func fillFeatures(_ indices: [Int]) {
+        for index in indices where !features.keys.contains(index) {
+            if let size = sizes[index], min(size.width, size.height) < ImageSignals.smallestFeatureSide { features[index] = .some(nil) }
+        }
         let n = fill(.localFeatures, version: Self.featureVersion, indices, known: { features.keys.contains($0) },
                      decode: Self.decodeFeatures, encode: { Data($0?.encoded() ?? []) },
                      compute: { [signals] source throws(ItemFailure) in try signals.features(of: source) },

@@ -82,11 +82,11 @@ final class PairConfirmer {
         return GeometricVerifier().match(fa, fb).inliers
     }
 
-    /// Judges one block. Every pair at or above the candidate cosine gets its pHash distance, and
-    /// local features when the hash does not confirm it, even when the cosine accepts it alone:
-    /// those signals tell the same picture from the same scene (``DuplicateTier``).
+    /// Judges one block. Pairs the cosine leaves open get their pHash distance, and local features
+    /// when the hash does not confirm them; the geometry those find also tells the same picture
+    /// from the same scene (``DuplicateTier``). A pair the cosine accepts alone is a copy.
     private func confirmBlock(_ chunk: [CandidatePair], neededLater: (Int) -> Bool) -> [ConfirmedPair] {
-        let judged = chunk.indices.filter { chunk[$0].score >= configuration.candidateCosine }
+        let judged = chunk.indices.filter { chunk[$0].score < configuration.acceptCosine && chunk[$0].score >= configuration.candidateCosine }
         signals.fillHashes(judged.flatMap { [chunk[$0].i, chunk[$0].j] })
         // Each pair's hash distance, computed once.
         var distances: [Int: Int] = [:]

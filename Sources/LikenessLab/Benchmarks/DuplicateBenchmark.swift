@@ -258,7 +258,9 @@ public struct DuplicateBenchmark: Sendable {
         let links = candidates.filter { pair in
             let distance = items[pair.i].hashable && items[pair.j].hashable ? ImageSignals.dihedralDistance(items[pair.i].hashes, items[pair.j].hashes) : nil
             guard rule.accepts(cosine: pair.score, hashDistance: { distance }, inliers: { inliers.inliers(pair.i, pair.j) }) else { return false }
-            // Copies only: a pair that shows another shot of one scene is not grouped by default.
+            // Copies only: a pair that shows another shot of one scene is not grouped by default
+            // (the cosine accepting a pair alone makes it a copy, as in `dupes`).
+            guard pair.score < rule.acceptCosine else { return true }
             return DuplicateTier.of(sameContent: false, hashDistance: distance, match: inliers.match(pair.i, pair.j),
                                     hashRadius: rule.hashRadius, minimumInliers: rule.minimumInliers) != .sameScene
         }.map { (i: $0.i, j: $0.j) }
