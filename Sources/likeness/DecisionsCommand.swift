@@ -17,13 +17,9 @@ struct Decisions: ParsableCommand {
             """,
         subcommands: [KeepAll.self, Forget.self, List.self])
 
-    struct KeepAll: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "keep-all",
-            abstract: "Say that these files are not duplicates of each other (every pair among them).",
-            discussion: "Example: likeness decisions keep-all a.jpg b.jpg   (a group: name all its files)")
-
-        @Argument(help: ArgumentHelp("Two or more files to keep, none a duplicate of another.", valueName: "file"))
+    /// The files and options `keep-all` and `forget` share.
+    struct Files: ParsableArguments {
+        @Argument(help: ArgumentHelp("Two or more files; every pair among them counts.", valueName: "file"))
         var files: [String]
 
         @OptionGroup var catalogOptions: CatalogOptions
@@ -31,10 +27,24 @@ struct Decisions: ParsableCommand {
         @Flag(help: "Print the stored decisions as JSON.")
         var json = false
 
-        func run() throws {
-            let result = try JobRunning.run(DecisionsJob(.keepAll(files)), catalog: catalogOptions)
+        /// Runs `action` on the files and prints what changed, or the JSON.
+        func run(_ action: (([String]) -> DecisionsJob.Action), done: (Int) -> String) throws {
+            let result = try JobRunning.run(DecisionsJob(action(files)), catalog: catalogOptions)
             if json { try Output.json(result); return }
-            Output.line("recorded \(result.changed) pair\(result.changed == 1 ? "" : "s") as not duplicates; \(result.decisions.count) stored in all")
+            Output.line("\(done(result.changed)); \(result.decisions.count) stored in all")
+        }
+    }
+
+    struct KeepAll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keep-all",
+            abstract: "Say that these files are not duplicates of each other (every pair among them).",
+            discussion: "Example: likeness decisions keep-all a.jpg b.jpg   (a group: name all its files)")
+
+        @OptionGroup var options: Files
+
+        func run() throws {
+            try options.run(DecisionsJob.Action.keepAll) { "recorded \($0) pair\($0 == 1 ? "" : "s") as not duplicates" }
         }
     }
 
@@ -43,18 +53,10 @@ struct Decisions: ParsableCommand {
             abstract: "Forget the decisions about every pair among these files.",
             discussion: "Example: likeness decisions forget a.jpg b.jpg")
 
-        @Argument(help: ArgumentHelp("Two or more files.", valueName: "file"))
-        var files: [String]
-
-        @OptionGroup var catalogOptions: CatalogOptions
-
-        @Flag(help: "Print the stored decisions as JSON.")
-        var json = false
+        @OptionGroup var options: Files
 
         func run() throws {
-            let result = try JobRunning.run(DecisionsJob(.forget(files)), catalog: catalogOptions)
-            if json { try Output.json(result); return }
-            Output.line("forgot \(result.changed) decision\(result.changed == 1 ? "" : "s"); \(result.decisions.count) stored in all")
+            try options.run(DecisionsJob.Action.forget) { "forgot \($0) decision\($0 == 1 ? "" : "s")" }
         }
     }
 
