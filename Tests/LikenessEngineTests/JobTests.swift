@@ -29,6 +29,21 @@ import Testing
         return photos
     }
 
+    @Test("dupes results decode back into the mode they came from, and a broken one is an error, not another mode")
+    func dupesOutputShapes() throws {
+        let photos = folder.folder("shapes")
+        for seed in 1...2 { _ = try Fixtures.writePattern(to: folder.child("shapes/\(seed).png"), width: 96, height: 64, seed: UInt64(seed)) }
+        try FileManager.default.copyItem(atPath: folder.child("shapes/1.png"), toPath: folder.child("shapes/1-copy.png"))
+        let outputs = try [DupesJob.Mode.exact, .hash(.bits(.pHash), threshold: nil), .embedding(DuplicateConfiguration())].map { mode in
+            try DupesJob(folders: [photos], mode: mode).run(in: context("shapes.sqlite"))
+        }
+        let decoded = try outputs.map { try JSONDecoder().decode(DupesJob.Output.self, from: JSONEncoder().encode($0)) }
+        if case .exact(let result) = decoded[0] { #expect(result.groups.count == 1) } else { #expect(Bool(false), "exact decoded as another mode") }
+        if case .hash = decoded[1] {} else { #expect(Bool(false), "hash decoded as another mode") }
+        if case .embedding(let result) = decoded[2] { #expect(result.model == ModelDefaults.model) } else { #expect(Bool(false), "embedding decoded as another mode") }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(DupesJob.Output.self, from: Data(#"{"model": "m", "groups": []}"#.utf8)) }
+    }
+
     @Test("search: a copy finds its original first, a catalogued query never finds itself, a missing query is named")
     func search() throws {
         let photos = try makeSet()

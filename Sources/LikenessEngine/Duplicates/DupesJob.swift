@@ -63,9 +63,14 @@ public struct DupesJob: Job {
             }
         }
 
+        /// Keys that tell the shapes apart: only the embedding result names a model, only the
+        /// hash result a method.
+        private enum Shape: String, CodingKey { case model, method }
+
         public init(from decoder: any Decoder) throws {
-            if let result = try? EmbeddingDupesResult(from: decoder) { self = .embedding(result) }
-            else if let result = try? HashDupesResult(from: decoder) { self = .hash(result) }
+            let keys = try decoder.container(keyedBy: Shape.self)
+            if keys.contains(.model) { self = .embedding(try EmbeddingDupesResult(from: decoder)) }
+            else if keys.contains(.method) { self = .hash(try HashDupesResult(from: decoder)) }
             else { self = .exact(try ExactDupesResult(from: decoder)) }
         }
     }
