@@ -1,0 +1,98 @@
+import LikenessEngine
+
+/// A job a client may start, with every path already checked against the roots.
+///
+/// The closed set of what the server runs: each case maps to one engine job in ``JobRequest/run(in:)``.
+public enum JobRequest: Sendable, Equatable {
+    /// `scan` of folders inside the roots.
+    case scan(folders: [String])
+    /// `embed` of folders inside the roots (scanned first).
+    case embed(folders: [String])
+    /// The default `dupes` over folders inside the roots.
+    case dupes(folders: [String], rule: DuplicateConfiguration)
+    /// `novelty` of a query folder against a reference folder, both inside the roots.
+    case novelty(reference: String, query: String, threshold: Float?)
+    /// `search` for the nearest catalogued images of image files (a catalogued image or an upload).
+    case search(queries: [String], k: Int)
+    /// Move chosen copies into the trash, journalled.
+    case move(paths: [String], destination: String, roots: [String])
+    /// Undo the moves of one journal.
+    case undo(journal: String)
+
+    /// The kind, for listings.
+    public var kind: JobKind {
+        switch self {
+        case .scan: .scan
+        case .embed: .embed
+        case .dupes: .dupes
+        case .novelty: .novelty
+        case .search: .search
+        case .move: .move
+        case .undo: .undo
+        }
+    }
+
+    /// One line for people: what runs on what.
+    public var summary: String {
+        switch self {
+        case .scan(let folders): "scan " + folders.joined(separator: ", ")
+        case .embed(let folders): "embed " + folders.joined(separator: ", ")
+        case .dupes(let folders, _): "dupes " + folders.joined(separator: ", ")
+        case .novelty(let reference, let query, _): "novelty of \(query) against \(reference)"
+        case .search(let queries, _): "search " + queries.joined(separator: ", ")
+        case .move(let paths, _, _): "move \(paths.count) copies aside"
+        case .undo(let journal): "undo \(journal)"
+        }
+    }
+
+    /// Runs the matching engine job.
+    public func run(in context: JobContext) throws(JobError) -> JobOutcome {
+        switch self {
+        case .scan(let folders):
+            return .scan(try ScanJob(roots: folders).run(in: context))
+        case .embed(let folders):
+            return .embed(try EmbedJob(folders: folders).run(in: context))
+        case .dupes(let folders, let rule):
+            return .dupes(try DupesJob(folders: folders, mode: .embedding(rule)).run(in: context))
+        case .novelty(let reference, let query, let threshold):
+            return .novelty(try NoveltyJob(reference: reference, query: query, threshold: threshold).run(in: context))
+        case .search(let queries, let k):
+            return .search(try SearchJob(queries: queries, k: k).run(in: context))
+        case .move(let paths, let destination, let roots):
+            return .move(try MoveJob(paths: paths, destination: destination, roots: roots).run(in: context))
+        case .undo(let journal):
+            return .undo(try UndoJob(path: journal).run(in: context))
+        }
+    }
+}
+
+/// The kinds of job the server runs.
+public enum JobKind: String, Sendable, Codable, CaseIterable {
+    case scan, embed, dupes, novelty, search, move, undo
+
+    /// Kinds a client may start through `POST /api/v1/jobs`; the others start from their own routes.
+    public static let startable: [JobKind] = [.scan, .embed, .dupes, .novelty]
+}
+
+/// What a finished job returned: the engine's own result type, encoded as it is.
+public enum JobOutcome: Sendable, Encodable {
+    case scan(ScanSummary)
+    case embed(EmbeddingIndexer.Summary)
+    case dupes(DupesJob.Output)
+    case novelty(NoveltyJob.Result)
+    case search(SearchJob.Result)
+    case move(DuplicateMover.Run)
+    case undo(UndoJob.Result)
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .scan(let value): try value.encode(to: encoder)
+        case .embed(let value): try value.encode(to: encoder)
+        case .dupes(let value): try value.encode(to: encoder)
+        case .novelty(let value): try value.encode(to: encoder)
+        case .search(let value): try value.encode(to: encoder)
+        case .move(let value): try value.encode(to: encoder)
+        case .undo(let value): try value.encode(to: encoder)
+        }
+    }
+}
