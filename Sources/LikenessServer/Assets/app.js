@@ -106,7 +106,8 @@
   function announce(job) {
     if (job.state === "failed" && job.error) { toast(`Job ${job.id} failed — ${job.error.code}: ${job.error.message}`, "error"); return; }
     if (job.state === "cancelled") { toast(`Job ${job.id} was cancelled; what it finished is kept.`); return; }
-    const next = { dupes: ["/dupes", "Review the duplicates"], novelty: ["/novelty", "See the novel images"], scan: ["/", "Reload the library"], embed: ["/", "Reload the library"] }[job.kind];
+    const next = { dupes: ["/dupes", "Review the duplicates"], novelty: ["/novelty", "See the novel images"], scan: ["/", "Reload the library"],
+      embed: ["/", "Reload the library"], sample: ["/calibrate", "Label the pairs"], calibrate: ["/calibrate", "See the calibration"] }[job.kind];
     if (next) toast(`Job ${job.id} finished. <a href="${next[0]}">${next[1]}</a>`, "ok", true);
     else toast(`Job ${job.id} finished.`, "ok");
   }
@@ -299,6 +300,44 @@
         (job) => { if (job.state === "finished") location.reload(); });
     });
   }
+  // ---- Labels: one pair at a time, s / d / x / u, then calibrate --------------------------------
+
+  const sampleForm = $("#sample-form");
+  if (sampleForm) {
+    sampleForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const data = new FormData(sampleForm);
+      startJob({ kind: "sample", folders: [data.get("folder")], count: Number(data.get("count")) },
+        (job) => { if (job.state === "finished") location.href = "/calibrate"; });
+    });
+  }
+  const pairHead = $("[data-pair]");
+  if (pairHead) {
+    const index = Number(pairHead.dataset.pair), count = Number(pairHead.dataset.count);
+    const reveal = new URLSearchParams(location.search).get("reveal") === "true" ? "&reveal=true" : "";
+    const label = async (value, advance) => {
+      try {
+        await api("POST", "/api/v1/calibration/labels", { index, label: value });
+        location.href = `/calibrate?pair=${advance ? Math.min(index + 1, count - 1) : index}${reveal}`;
+      } catch (error) { fail(error); }
+    };
+    $$("[data-label]").forEach((button) => button.addEventListener("click", () => label(button.dataset.label, true)));
+    $("#unlabel").addEventListener("click", () => label(null, false));
+    document.addEventListener("keydown", (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.target.matches("input, textarea, select")) return;
+      const go = (selector) => { const link = $(selector); if (link) location.href = link.href; };
+      const key = event.key;
+      if (key === "s") label("same", true);
+      else if (key === "d") label("different", true);
+      else if (key === "x") label("skip", true);
+      else if (key === "u") label(null, false);
+      else if (key === "ArrowRight") go("#next");
+      else if (key === "ArrowLeft") go("#previous");
+      else return;
+      event.preventDefault();
+    });
+  }
+
   const threshold = $("#threshold");
   if (threshold) {
     const update = () => {

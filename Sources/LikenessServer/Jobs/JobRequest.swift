@@ -14,6 +14,10 @@ public enum JobRequest: Sendable, Equatable {
     case novelty(reference: String, query: String, threshold: Float?)
     /// `search` for the nearest catalogued images of image files (a catalogued image or an upload).
     case search(queries: [String], k: Int)
+    /// `calibrate sample`: pairs for a person to label, from folders inside the roots.
+    case sample(folders: [String], count: Int)
+    /// `calibrate` from the labelled pairs file, saving the chosen threshold.
+    case calibrate(pairs: String, save: String)
     /// Move chosen copies into the trash, journalled.
     case move(paths: [String], destination: String, roots: [String])
     /// Undo the moves of one journal.
@@ -27,6 +31,8 @@ public enum JobRequest: Sendable, Equatable {
         case .dupes: .dupes
         case .novelty: .novelty
         case .search: .search
+        case .sample: .sample
+        case .calibrate: .calibrate
         case .move: .move
         case .undo: .undo
         }
@@ -40,6 +46,8 @@ public enum JobRequest: Sendable, Equatable {
         case .dupes(let folders, _): "dupes " + folders.joined(separator: ", ")
         case .novelty(let reference, let query, _): "novelty of \(query) against \(reference)"
         case .search(let queries, _): "search " + queries.joined(separator: ", ")
+        case .sample(let folders, let count): "sample \(count) pairs to label from " + folders.joined(separator: ", ")
+        case .calibrate(let pairs, _): "calibrate from " + pairs
         case .move(let paths, _, _): "move \(paths.count) copies aside"
         case .undo(let journal): "undo \(journal)"
         }
@@ -58,6 +66,10 @@ public enum JobRequest: Sendable, Equatable {
             return .novelty(try NoveltyJob(reference: reference, query: query, threshold: threshold).run(in: context))
         case .search(let queries, let k):
             return .search(try SearchJob(queries: queries, k: k).run(in: context))
+        case .sample(let folders, let count):
+            return .sample(try SamplePairsJob(folders: folders, count: count).run(in: context))
+        case .calibrate(let pairs, let save):
+            return .calibrate(try CalibrateJob(source: .pairs(file: pairs), save: save).run(in: context))
         case .move(let paths, let destination, let roots):
             return .move(try MoveJob(paths: paths, destination: destination, roots: roots).run(in: context))
         case .undo(let journal):
@@ -68,10 +80,10 @@ public enum JobRequest: Sendable, Equatable {
 
 /// The kinds of job the server runs.
 public enum JobKind: String, Sendable, Codable, CaseIterable {
-    case scan, embed, dupes, novelty, search, move, undo
+    case scan, embed, dupes, novelty, search, sample, calibrate, move, undo
 
     /// Kinds a client may start through `POST /api/v1/jobs`; the others start from their own routes.
-    public static let startable: [JobKind] = [.scan, .embed, .dupes, .novelty]
+    public static let startable: [JobKind] = [.scan, .embed, .dupes, .novelty, .sample, .calibrate]
 }
 
 /// What a finished job returned: the engine's own result type, encoded as it is.
@@ -81,6 +93,8 @@ public enum JobOutcome: Sendable, Encodable {
     case dupes(DupesJob.Output)
     case novelty(NoveltyJob.Result)
     case search(SearchJob.Result)
+    case sample(SamplePairsJob.Result)
+    case calibrate(CalibrateJob.Result)
     case move(DuplicateMover.Run)
     case undo(UndoJob.Result)
 
@@ -91,6 +105,8 @@ public enum JobOutcome: Sendable, Encodable {
         case .dupes(let value): try value.encode(to: encoder)
         case .novelty(let value): try value.encode(to: encoder)
         case .search(let value): try value.encode(to: encoder)
+        case .sample(let value): try value.encode(to: encoder)
+        case .calibrate(let value): try value.encode(to: encoder)
         case .move(let value): try value.encode(to: encoder)
         case .undo(let value): try value.encode(to: encoder)
         }

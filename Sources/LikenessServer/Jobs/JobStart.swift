@@ -1,9 +1,10 @@
 import LikenessEngine
 
-/// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty", …}`.
+/// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty"|"sample"|"calibrate", …}`.
 ///
 /// Folders are optional (default: every root) and must lie inside the roots once symbolic links and
-/// `..` are resolved; novelty needs `reference` and `query`. Rule values left out keep the CLI's defaults.
+/// `..` are resolved; novelty needs `reference` and `query`; sample takes `count` (default 100);
+/// calibrate uses the server's labels file. Rule values left out keep the CLI's defaults.
 public struct JobStart: Codable, Sendable {
     public var kind: JobKind
     public var folders: [String]?
@@ -16,6 +17,8 @@ public struct JobStart: Codable, Sendable {
     public var reference: String?
     public var query: String?
     public var threshold: Float?
+    /// sample: how many pairs to draw.
+    public var count: Int?
 
     public init(kind: JobKind, folders: [String]? = nil) {
         self.kind = kind
@@ -23,7 +26,7 @@ public struct JobStart: Codable, Sendable {
     }
 
     /// The request with every path resolved and confined, or a typed refusal.
-    public func resolved(in confinement: RootConfinement) throws(APIError) -> JobRequest {
+    public func resolved(in confinement: RootConfinement, labels: LabelStore) throws(APIError) -> JobRequest {
         var checked: [String] = []
         for folder in folders ?? [] { checked.append(try confinement.check(folder)) }
         if checked.isEmpty { checked = confinement.roots.map(\.path) }
@@ -45,6 +48,12 @@ public struct JobStart: Codable, Sendable {
                 throw APIError(.badRequest, .badRequest, "novelty needs a reference folder and a query folder")
             }
             return .novelty(reference: try confinement.check(reference), query: try confinement.check(query), threshold: threshold)
+        case .sample:
+            let count = self.count ?? 100
+            guard (1...2000).contains(count) else { throw APIError(.unprocessableContent, .invalidInput, "count is between 1 and 2000") }
+            return .sample(folders: checked, count: count)
+        case .calibrate:
+            return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
         case .search, .move, .undo:
             throw APIError(.badRequest, .badRequest, "\(kind.rawValue) is started by its own route; jobs here are "
                            + JobKind.startable.map(\.rawValue).joined(separator: ", "))

@@ -63,6 +63,8 @@ public struct ImageSummary: Codable, Sendable, Equatable {
     public var modified: Double?
     /// Why the file cannot be used, when it cannot.
     public var failure: String?
+    /// SHA-256 of the bytes.
+    public var sha256: String?
 
     public init(_ image: CatalogImage) {
         id = image.id
@@ -74,5 +76,6 @@ public struct ImageSummary: Codable, Sendable, Equatable {
         format = image.info?.format.rawValue
         modified = image.fingerprint.map { Double($0.modifiedNanoseconds) / 1e9 }
         failure = image.failure?.description
+        sha256 = image.contentHash?.hex
     }
 }

@@ -6,7 +6,7 @@ import LikenessReport
 enum Layout {
     /// The sections of the app, in the navigation's order.
     enum Section: String, CaseIterable {
-        case library, dupes, search, novelty
+        case library, dupes, search, novelty, calibrate
 
         var title: String {
             switch self {
@@ -14,6 +14,7 @@ enum Layout {
             case .dupes: "Duplicates"
             case .search: "Search"
             case .novelty: "Novelty"
+            case .calibrate: "Labels"
             }
         }
 

@@ -48,7 +48,12 @@ enum NoveltyPage {
     }
 
     static func html(folders: [String], roots: [String], job: JobSnapshot?, threshold: Float?, rows: [Row]) -> String {
-        let options = folders.map { "<option value=\"\(Layout.e($0))\">\(Layout.e(Layout.relative($0, roots: roots)))</option>" }.joined()
+        // The query list starts on the second folder, so the two lists do not start on the same one.
+        let options = { (selected: Int) -> String in
+            folders.enumerated().map { (index, folder) -> String in
+                "<option value=\"\(Layout.e(folder))\"\(index == selected ? " selected" : "")>\(Layout.e(Layout.relative(folder, roots: roots)))</option>"
+            }.joined()
+        }
         let table = rows.map { (row) -> String in
             let query = row.query.map { "<img loading=\"lazy\" src=\"/api/v1/images/\($0.id)/thumbnail\" alt=\"\(Layout.e($0.name))\">" } ?? "<div class=\"missing\">?</div>"
             let nearest = row.nearest.map { "<img loading=\"lazy\" src=\"/api/v1/images/\($0.id)/thumbnail\" alt=\"\(Layout.e($0.name))\">" } ?? "<div class=\"missing\">none</div>"
@@ -70,8 +75,8 @@ enum NoveltyPage {
             <h1>Novelty</h1>
             <section class="card">
             <form id="novelty-form" class="inline">
-            <label>Reference <select name="reference" required>\(options)</select></label>
-            <label>Query <select name="query" required>\(options)</select></label>
+            <label>Reference <select name="reference" required>\(options(0))</select></label>
+            <label>Query <select name="query" required>\(options(min(1, folders.count - 1)))</select></label>
             <label>Threshold <input name="threshold" type="number" min="0" max="1" step="0.01" value="0.5"></label>
             <button class="primary" type="submit">Compare</button>
             </form>

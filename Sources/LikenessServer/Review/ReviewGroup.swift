@@ -36,12 +36,14 @@ public struct ReviewGroup: Codable, Sendable, Equatable {
     init(id: Int, group: DuplicateGroup, images: [String: CatalogImage]) {
         self.id = id
         reason = group.reason
+        let keeperHash = images[group.keep]?.contentHash
         members = group.members.map { member in
             let keeper = member.path == group.keep
+            let identical = !keeper && keeperHash != nil && images[member.path]?.contentHash == keeperHash
             return Member(image: images[member.path].map(ImageSummary.init), path: member.path, suggested: keeper,
                           similarity: member.similarity, hashDistance: member.hashDistance, inliers: member.inliers,
                           confirmedBy: member.confirmedBy == group.keep ? nil : member.confirmedBy,
-                          evidence: keeper ? "suggested keeper" : Self.evidence(member))
+                          evidence: keeper ? "suggested keeper" : (identical ? "byte-identical to the keeper · " : "") + Self.evidence(member))
         }
         saving = members.dropFirst().reduce(0) { $0 + ($1.image?.size ?? 0) }
     }

@@ -58,6 +58,16 @@ enum PageRoutes {
             }
             return TextResponse.html(NoveltyPage.html(folders: uniqueFolders, roots: roots, job: job, threshold: threshold, rows: rows))
         }
+        router.get("/calibrate") { request, _ in
+            let reveal = request.uri.queryParameters.get("reveal", as: Bool.self) ?? false
+            let listing = try CalibrationRoutes.listing(services, reveal: reveal)
+            let summary = try LibraryRoutes.summary(services)
+            let folders = summary.roots.flatMap { [$0.path] + $0.folders.map(\.path) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let job = services.runner.jobs().first { $0.kind == .calibrate }
+            return TextResponse.html(CalibrationPage.html(listing: listing, index: request.uri.queryParameters.get("pair", as: Int.self),
+                                                          folders: folders, roots: roots, calibration: job.map { ($0, services.runner.outcome($0.id)) },
+                                                          reveal: reveal))
+        }
         router.get("/login") { _, _ in TextResponse.html(LoginPage.html(failed: false)) }
         router.post("/login") { request, _ in
             guard let token = services.configuration.token else { return Response(status: .seeOther, headers: [.location: "/"]) }

@@ -61,7 +61,10 @@ enum SearchRoutes {
         guard case .search(let result) = outcome, let first = result.queries.first else {
             throw APIError(.internalServerError, .failed, "the search job returned nothing")
         }
-        if let error = first.error { throw APIError(.unsupportedMediaType, .unsupportedMediaType, error) }
+        if let error = first.error {
+            // An upload's temporary name means nothing to the client.
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType, query == nil ? error.replacingOccurrences(of: path, with: "the upload") : error)
+        }
         let images = try services.reader.images(at: first.matches.map(\.path))
         let matches = first.matches.compactMap { match -> Match? in
             guard let image = images[match.path], let real = RootConfinement.realPath(image.path),

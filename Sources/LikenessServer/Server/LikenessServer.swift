@@ -6,7 +6,7 @@ import NIOCore
 /// `likeness serve`: the HTTP API and the web app over the engine's jobs.
 ///
 /// Every route is registered here, in one place, with the typed handler that serves it: pages at
-/// `/`, `/dupes`, `/dupes/{id}`, `/search`, `/novelty`, `/login`; the JSON API under `/api/v1`; the
+/// `/`, `/dupes`, `/dupes/{id}`, `/search`, `/novelty`, `/calibrate`, `/login`; the JSON API under `/api/v1`; the
 /// script and stylesheet under `/assets`.
 public struct LikenessServer: Sendable {
     public let services: ServerServices
@@ -32,6 +32,7 @@ public struct LikenessServer: Sendable {
         JobRoutes.add(to: router, services: services)
         DupesRoutes.add(to: router, services: services)
         SearchRoutes.add(to: router, services: services)
+        CalibrationRoutes.add(to: router, services: services)
         return router
     }
 

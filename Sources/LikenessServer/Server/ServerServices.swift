@@ -11,6 +11,7 @@ public struct ServerServices: Sendable {
     public let runner: JobRunner
     public let review: ReviewStore
     public let delivery: ImageDelivery
+    public let labels: LabelStore
     let session: Session
 
     /// - Parameter executor: runs the engine jobs; tests may pass their own.
@@ -18,6 +19,9 @@ public struct ServerServices: Sendable {
         self.configuration = configuration
         let reader = CatalogReader(catalogPath: configuration.catalogPath, confinement: configuration.confinement)
         let review = ReviewStore()
+        let labels = LabelStore(file: ((configuration.catalogPath as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("likeness-labels.csv"))
+        self.labels = labels
         self.reader = reader
         self.review = review
         delivery = ImageDelivery()
@@ -27,7 +31,7 @@ public struct ServerServices: Sendable {
                        cancellation: token, workers: configuration.workers)
         }
         let finished: @Sendable (Int, JobRequest, JobOutcome) -> Void = { id, _, outcome in
-            Self.record(outcome, of: id, review: review, reader: reader)
+            Self.record(outcome, of: id, review: review, reader: reader, labels: labels)
         }
         if let executor {
             runner = JobRunner(context: context, executor: executor, finished: finished)
@@ -36,15 +40,17 @@ public struct ServerServices: Sendable {
         }
     }
 
-    /// What a finished job changes in the review: a dupes result replaces it, a move removes the
-    /// moved copies (the undo route puts them back, as it knows the journal).
-    private static func record(_ outcome: JobOutcome, of id: Int, review: ReviewStore, reader: CatalogReader) {
+    /// What a finished job changes: a dupes result replaces the review, a move removes the moved
+    /// copies (the undo route puts them back, as it knows the journal), a sample replaces the pairs to label.
+    private static func record(_ outcome: JobOutcome, of id: Int, review: ReviewStore, reader: CatalogReader, labels: LabelStore) {
         switch outcome {
         case .dupes(.embedding(let result)):
             let images = (try? reader.images(at: result.groups.flatMap { $0.members.map(\.path) })) ?? [:]
             review.install(job: id, result: result, images: images)
         case .move(let run):
             review.applied(run)
+        case .sample(let result):
+            try? labels.install(result.pairs)
         default:
             break
         }
