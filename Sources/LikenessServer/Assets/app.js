@@ -199,6 +199,8 @@
     const choose = (id) => {
       keep = id;
       copies.forEach((copy) => copy.classList.toggle("chosen", Number(copy.dataset.id) === id));
+      const freed = copies.filter((copy) => Number(copy.dataset.id) !== id).reduce((sum, copy) => sum + Number(copy.dataset.size || 0), 0);
+      $("#saving").textContent = formatBytes(freed);
     };
     copies.forEach((copy) => $(".keep-this", copy).addEventListener("click", () => choose(Number(copy.dataset.id))));
 
@@ -233,8 +235,8 @@
       if (event.ctrlKey || event.metaKey || event.altKey || $("#preview").open) return;
       if (event.target.matches("input, textarea, select")) return;
       const key = event.key;
-      if (key === "ArrowRight" || key === "k") go("#next");
-      else if (key === "ArrowLeft" || key === "j") go("#previous");
+      if (key === "ArrowRight" || key === "j") go("#next");
+      else if (key === "ArrowLeft" || key === "k") go("#previous");
       else if (key === "m") moveOthers();
       else if (key === "n") decide("notDuplicates");
       else if (key === "a") decide("keepAll");

@@ -58,7 +58,7 @@ enum DupesPages {
                 ? "<span class=\"badge keep\">suggested keeper</span><p class=\"why\">Kept because: \(Layout.e(group.reason))</p>"
                 : "<span class=\"badge copy\">copy</span><p class=\"why\">\(Layout.e(member.evidence))\(member.confirmedBy.map { " — confirmed against \(Layout.e(($0 as NSString).lastPathComponent))" } ?? "")</p>"
             return """
-                <article class="copy\(member.suggested ? " chosen" : "")" data-id="\(image?.id ?? -1)" data-suggested="\(member.suggested)">
+                <article class="copy\(member.suggested ? " chosen" : "")" data-id="\(image?.id ?? -1)" data-size="\(image?.size ?? 0)" data-suggested="\(member.suggested)">
                 <header><kbd>\(index + 1)</kbd> <strong title="\(Layout.e(member.path))">\(Layout.e((member.path as NSString).lastPathComponent))</strong>\(role)</header>
                 \(picture)
                 <dl>
@@ -86,7 +86,7 @@ enum DupesPages {
             <button id="keep-all" title="a">Keep all <kbd>a</kbd></button>
             <button id="zoom" title="z">Actual pixels <kbd>z</kbd></button>
             <button id="undo" title="u" hidden>Undo the move <kbd>u</kbd></button>
-            <span class="hint">Keys: <kbd>←</kbd>/<kbd>→</kbd> or <kbd>j</kbd>/<kbd>k</kbd> previous/next group · <kbd>1</kbd>–<kbd>9</kbd> choose the copy to keep</span>
+            <span class="hint">Keys: <kbd>→</kbd> or <kbd>j</kbd> next group, <kbd>←</kbd> or <kbd>k</kbd> previous · <kbd>1</kbd>–<kbd>9</kbd> choose the copy to keep</span>
             </div>
             <section class="copies n\(min(group.members.count, 4))">\(columns)</section>
             \(previewDialog)
