@@ -81,30 +81,3 @@ enum PageRoutes {
         }
     }
 }
-
-/// `/assets/app.js`, `/assets/app.css` and `/api/v1/openapi.json`, embedded in the binary from
-/// Sources/LikenessServer/Assets.
-enum AssetRoutes {
-    static func add(to router: Router<some RequestContext>) {
-        router.get("/api/v1/openapi.json") { _, _ in
-            TextResponse.bytes(PackageResources.openapi_json, type: "application/json", cache: "no-cache")
-        }
-        router.get("/assets/app.js") { _, _ in
-            TextResponse.bytes(PackageResources.app_js, type: "text/javascript; charset=utf-8", cache: "no-cache")
-        }
-        router.get("/assets/app.css") { _, _ in
-            TextResponse.bytes(PackageResources.app_css, type: "text/css; charset=utf-8", cache: "no-cache")
-        }
-    }
-}
-
-/// Reads one field of an `application/x-www-form-urlencoded` body.
-enum URLEncodedFields {
-    static func value(of name: String, in body: String) -> String? {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            if parts.first == name { return parts.count > 1 ? parts[1] : "" }
-        }
-        return nil
-    }
-}
