@@ -139,4 +139,30 @@ import Testing
             #expect(!compare.text.contains("http://") && !compare.text.contains("https://"), "nothing from the network")
         }
     }
+
+    @Test("a move of more than half the compared images needs force, as dupes --move-to does: the preview warns and nothing moves without it")
+    func bulkMoveNeedsForce() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        let before = Self.snapshot(fixture.root)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: id)
+            // 4 of the 7 compared images are copies.
+            let preview = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "all": true])).object()
+            #expect((preview["moves"] as? [Any])?.count == 4)
+            #expect((preview["warning"] as? String)?.contains("moves 4 of the 7 compared images (57 %)") == true, "\(preview)")
+            let refused = try await client.send(.post, "/api/v1/dupes/moves", json: json(["result": id, "all": true]))
+            #expect(refused.status == .conflict && refused.errorCode == "conflict")
+            #expect(Self.snapshot(fixture.root) == before, "nothing moved")
+            // One group alone is under half: no warning, no force needed.
+            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first?["id"] as? Int)
+            let one = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "groups": [["group": group]]])).object()
+            #expect(one["warning"] == nil)
+            let forced = try await client.send(.post, "/api/v1/dupes/moves", json: json(["result": id, "all": true, "force": true]))
+            #expect(forced.status == .ok, "\(forced.text)")
+            #expect(Self.snapshot(fixture.root).count == before.count - 4)
+        }
+    }
 }

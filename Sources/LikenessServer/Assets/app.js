@@ -144,7 +144,8 @@
   function confirmPlan(plan) {
     const dialog = $("#preview");
     if (!dialog) return Promise.resolve(false);
-    $("#preview-summary").textContent = `${plan.moves.length} files (${formatBytes(plan.bytes)}) move to ${plan.destination}.`;
+    $("#preview-summary").innerHTML = escapeHTML(`${plan.moves.length} files (${formatBytes(plan.bytes)}) move to ${plan.destination}.`)
+      + (plan.warning ? `<span class="problem"><strong>warning</strong> ${escapeHTML(plan.warning)}. Move anyway?</span>` : "");
     $("#preview-list").innerHTML = plan.moves.slice(0, 200).map((move) =>
       `<li><code>${escapeHTML(move.path)}</code><br><small>kept: ${escapeHTML(move.kept)}</small></li>`).join("")
       + (plan.moves.length > 200 ? `<li>… and ${plan.moves.length - 200} more</li>` : "");
@@ -160,7 +161,8 @@
       const plan = await api("POST", "/api/v1/dupes/moves/preview", selection);
       if (plan.moves.length === 0) { toast("Nothing to move."); return null; }
       if (!(await confirmPlan(plan))) return null;
-      const done = await api("POST", "/api/v1/dupes/moves", selection);
+      // The preview showed the warning; confirming it is the page's --force.
+      const done = await api("POST", "/api/v1/dupes/moves", Object.assign({}, selection, plan.warning ? { force: true } : {}));
       const run = done.run;
       sessionStorage.setItem("likeness.lastMove", JSON.stringify({ journal: run.journal, group: selection.groups ? selection.groups[0].group : null }));
       const left = run.notMoved.length ? ` ${run.notMoved.length} stayed: ${run.notMoved.map((item) => item.reason).join("; ")}` : "";
@@ -217,6 +219,38 @@
       } catch (error) { fail(error); }
     };
     const zoom = () => $(".copies").classList.toggle("actual");
+    // Difference: each other copy is redrawn as |copy − kept copy| (brightened 3×), both scaled to
+    // the same size; identical pixels are black, edits and misalignments light up.
+    const difference = () => {
+      const section = $(".copies");
+      if (section.classList.toggle("difference")) {
+        const kept = copies.find((copy) => Number(copy.dataset.id) === keep);
+        const base = kept && $(".zoom img", kept);
+        if (!base) return;
+        copies.forEach((copy) => {
+          const old = $("canvas.diff", copy);
+          if (old) old.remove();
+          const image = $(".zoom img", copy);
+          if (!image || copy === kept) return;
+          const width = Math.min(800, image.naturalWidth), height = Math.round(width * image.naturalHeight / Math.max(1, image.naturalWidth));
+          const draw = (source) => {
+            const canvas = document.createElement("canvas");
+            canvas.width = width; canvas.height = height;
+            const context = canvas.getContext("2d");
+            context.drawImage(source, 0, 0, width, height);
+            return [canvas, context.getImageData(0, 0, width, height)];
+          };
+          const [canvas, mine] = draw(image);
+          const [, theirs] = draw(base);
+          for (let i = 0; i < mine.data.length; i += 4) {
+            for (let c = 0; c < 3; c++) mine.data[i + c] = Math.min(255, 3 * Math.abs(mine.data[i + c] - theirs.data[i + c]));
+          }
+          canvas.getContext("2d").putImageData(mine, 0, 0);
+          canvas.className = "diff";
+          image.after(canvas);
+        });
+      }
+    };
     const undo = () => {
       const last = JSON.parse(sessionStorage.getItem("likeness.lastMove") || "null");
       if (!last) { toast("No move to undo in this session."); return; }
@@ -227,6 +261,7 @@
     $("#not-duplicates").addEventListener("click", () => decide("notDuplicates"));
     $("#keep-all").addEventListener("click", () => decide("keepAll"));
     $("#zoom").addEventListener("click", zoom);
+    $("#difference").addEventListener("click", difference);
     const undoButton = $("#undo");
     if (sessionStorage.getItem("likeness.lastMove")) undoButton.hidden = false;
     undoButton.addEventListener("click", undo);
@@ -241,6 +276,7 @@
       else if (key === "n") decide("notDuplicates");
       else if (key === "a") decide("keepAll");
       else if (key === "z") zoom();
+      else if (key === "f") difference();
       else if (key === "u") undo();
       else if (/^[1-9]$/.test(key) && copies[Number(key) - 1]) choose(Number(copies[Number(key) - 1].dataset.id));
       else return;

@@ -85,6 +85,7 @@ enum DupesPages {
             <button id="not-duplicates" title="n">Not duplicates <kbd>n</kbd></button>
             <button id="keep-all" title="a">Keep all <kbd>a</kbd></button>
             <button id="zoom" title="z">Actual pixels <kbd>z</kbd></button>
+            <button id="difference" title="f">Difference <kbd>f</kbd></button>
             <button id="undo" title="u" hidden>Undo the move <kbd>u</kbd></button>
             <span class="hint">Keys: <kbd>→</kbd> or <kbd>j</kbd> next group, <kbd>←</kbd> or <kbd>k</kbd> previous · <kbd>1</kbd>–<kbd>9</kbd> choose the copy to keep</span>
             </div>

@@ -14,4 +14,7 @@ public struct MovePlan: Codable, Sendable {
     public var destination: String
     public var moves: [Planned]
     public var bytes: Int64
+    /// Set when the plan moves more than half of the compared images: such groups come more often
+    /// from a threshold that is too loose than from a collection of copies, so the move needs `force`.
+    public var warning: String?
 }

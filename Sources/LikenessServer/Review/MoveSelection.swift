@@ -17,10 +17,14 @@ public struct MoveSelection: Codable, Sendable {
     public var groups: [Choice]?
     /// True: every remaining group with its suggested keeper.
     public var all: Bool?
+    /// Move even when the plan moves more than ``LikenessEngine/DupesJob/largestCopyShare`` of the
+    /// compared images: the rule of `dupes --move-to … --force`, after the preview said so.
+    public var force: Bool?
 
-    public init(result: Int, groups: [Choice]? = nil, all: Bool? = nil) {
+    public init(result: Int, groups: [Choice]? = nil, all: Bool? = nil, force: Bool? = nil) {
         self.result = result
         self.groups = groups
         self.all = all
+        self.force = force
     }
 }

@@ -86,7 +86,13 @@ public final class ReviewStore: Sendable {
                 moves.append(.init(group: group.id, id: member.image?.id, path: member.path, size: member.image?.size, kept: kept.path))
             }
         }
-        return MovePlan(result: current.result, destination: destination, moves: moves, bytes: moves.reduce(0) { $0 + ($1.size ?? 0) })
+        var plan = MovePlan(result: current.result, destination: destination, moves: moves, bytes: moves.reduce(0) { $0 + ($1.size ?? 0) })
+        if current.images > 0, Double(moves.count) > DupesJob.largestCopyShare * Double(current.images) {
+            plan.warning = String(format: "this moves %d of the %d compared images (%.0f %%), more than %.0f %% of the collection; "
+                                  + "a rule that calls most images copies is more often too loose than right", moves.count, current.images,
+                                  100 * Double(moves.count) / Double(current.images), 100 * DupesJob.largestCopyShare)
+        }
+        return plan
     }
 
     /// Records a move: moved copies leave their groups, a group with one copy left leaves the review,

@@ -44,6 +44,9 @@ enum DupesRoutes {
         router.post("/api/v1/dupes/moves") { request, _ in
             let selection = try await JSONResponse.decode(MoveSelection.self, from: request)
             let plan = try services.review.plan(selection, destination: services.configuration.trash)
+            if let warning = plan.warning, selection.force != true {
+                throw APIError(.conflict, .conflict, warning + ". Nothing was moved: look at the groups first, then confirm with \"force\": true")
+            }
             let outcome = try await services.runAndWait(.move(paths: plan.moves.map(\.path), destination: plan.destination,
                                                               roots: services.configuration.confinement.roots.map(\.path)))
             guard case .move(let run) = outcome else { throw APIError(.internalServerError, .failed, "the move job returned something else") }

@@ -40,6 +40,15 @@ import Testing
         #expect(try browser.evaluate("document.querySelectorAll('article.copy.chosen').length") as? Int == 1)
         try browser.waitUntil("Array.from(document.images).every(image => image.complete && image.naturalWidth > 0)")
         try browser.screenshot(to: Self.screenshots + "/review-compare.png")
+        // f: the two other copies drawn as their difference from the chosen one, which is not black.
+        try browser.press("f")
+        try browser.waitUntil("document.querySelectorAll('.copies.difference canvas.diff').length === 2")
+        let lit = try browser.evaluate("""
+            Array.from(document.querySelectorAll('canvas.diff')).map(canvas => { const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;             let sum = 0; for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2]; return sum > 0; })
+            """) as? [Bool]
+        #expect(lit == [true, true], "a resized or re-encoded copy differs somewhere")
+        try browser.screenshot(to: Self.screenshots + "/review-difference.png")
+        try browser.press("f")
 
         try browser.press("m")
         try browser.waitUntil("document.querySelector('#preview').open && document.querySelectorAll('#preview-list li').length === 2")
