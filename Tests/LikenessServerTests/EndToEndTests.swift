@@ -117,4 +117,21 @@ import Glibc
         #expect(server.process.terminationStatus == 2)
         #expect(message.contains("needs a bearer token") && message.contains("--token-file"), "\(message)")
     }
+
+    @Test("SIGTERM while a job runs: the job stops at its next check and the server exits cleanly")
+    func stopsDuringAJob() throws {
+        let folder = TemporaryDirectory("serve-e2e")
+        folder.folder("root")
+        for seed in 0..<150 { try Fixtures.writePattern(to: folder.child("root/\(seed).png"), width: 160, height: 120, seed: UInt64(seed)) }
+        let server = try Running(["--root", folder.child("root"), "--catalog", folder.child("c.sqlite"), "--port", "0"])
+        defer { server.stop() }
+        let port = try server.waitForPort()
+        #expect(try Self.request(port, "POST", "/api/v1/jobs", body: #"{"kind":"scan"}"#).status == 202)
+        for _ in 0..<200 where !(try Self.request(port, "GET", "/api/v1/jobs/1").body.contains("\"state\":\"running\"")) { usleep(10_000) }
+        server.process.terminate()
+        server.process.waitUntilExit()
+        let errors = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0, "\(errors)")
+        #expect(!errors.contains("crashed"))
+    }
 }

@@ -94,4 +94,18 @@ import Testing
             #expect((listing["images"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["a.png", "b.png"])
         }
     }
+
+    @Test("on shutdown the runner cancels every job and waits until the running one has stopped")
+    func stopWaitsForTheRunningJob() async throws {
+        let fixture = try ServerFixture()
+        let ran = Ran()
+        let services = ServerServices(configuration: try fixture.configuration(), executor: Self.waitingExecutor(ran: ran))
+        let running = services.runner.submit(.scan(folders: [fixture.root]))
+        let queued = services.runner.submit(.embed(folders: [fixture.root]))
+        while services.runner.snapshot(running.id)?.state != .running { try await Task.sleep(for: .milliseconds(5)) }
+        await services.runner.stop()
+        #expect(services.runner.snapshot(running.id)?.state == .cancelled)
+        #expect(services.runner.snapshot(queued.id)?.state == .cancelled)
+        #expect(ran.summaries.withLock { $0.count } == 1)
+    }
 }

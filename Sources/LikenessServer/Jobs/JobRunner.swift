@@ -87,6 +87,16 @@ public final class JobRunner: Sendable {
         for job in jobs() where !job.state.isTerminal { _ = cancel(job.id) }
     }
 
+    /// Cancels every job and waits until the running one has stopped at its next check (at most
+    /// `limit`), so the process never exits under a job that is still writing.
+    public func stop(waitingAtMost limit: Duration = .seconds(30)) async {
+        cancelAll()
+        let deadline = ContinuousClock.now + limit
+        while jobs().contains(where: { $0.state == .running }) && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     public func snapshot(_ id: Int) -> JobSnapshot? { state.withLock { $0.records[id]?.snapshot } }
 
     /// The outcome of a finished job, while it is kept.

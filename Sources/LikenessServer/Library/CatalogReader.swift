@@ -29,7 +29,16 @@ public final class CatalogReader: Sendable {
             opened.withLock { $0 = catalog }
             return catalog
         } catch {
-            throw APIError(error)
+            switch error {
+            case .catalog(.missing):
+                // The first scan has created the file but not yet stored anything.
+                throw APIError(.notFound, .notFound, "no catalog yet at \(context.catalogPath): start a scan")
+            case .catalog(.locked), .catalog(.olderSchema):
+                // A job is creating or upgrading it.
+                throw APIError(.serviceUnavailable, .catalog, error.description + " (a job is writing it; try again in a moment)")
+            default:
+                throw APIError(error)
+            }
         }
     }
 

@@ -46,9 +46,15 @@ public struct LikenessServer: Sendable {
                     logger: logger)
     }
 
-    /// Serves until SIGINT or SIGTERM, then cancels the jobs still queued or running.
+    /// Serves until SIGINT or SIGTERM, then cancels the jobs still queued or running and waits for
+    /// the running one to stop (it keeps what it finished, as after Ctrl-C in the CLI).
     public func run(onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        defer { services.runner.cancelAll() }
-        try await application(onRunning: onRunning).runService()
+        do {
+            try await application(onRunning: onRunning).runService()
+        } catch {
+            await services.runner.stop()
+            throw error
+        }
+        await services.runner.stop()
     }
 }
