@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
@@ -68,9 +69,17 @@ let package = Package(
             "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching",
         ]),
 
+        // Shell: `likeness serve`, an HTTP API and web app over the same jobs (Hummingbird 2). Its
+        // JavaScript, CSS and OpenAPI document are files in Assets/, embedded in the binary.
+        .target(name: "LikenessServer", dependencies: [
+            "LikenessCore", "LikenessEngine", "LikenessCatalog", "LikenessReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css"), .embedInCode("Assets/openapi.json")]),
+
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport",
+            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport", "LikenessServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -98,6 +107,11 @@ let package = Package(
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
             "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
+        ]),
+        .testTarget(name: "LikenessServerTests", dependencies: [
+            "LikenessServer", "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "LikenessCLITests", dependencies: [
             "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

@@ -13,6 +13,11 @@ extension Catalog {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM image WHERE path = ?", arguments: [path]).map(Self.image(from:)) }
     }
 
+    /// One row by its id, or nil.
+    public func image(id: Int64) throws(CatalogError) -> CatalogImage? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM image WHERE id = ?", arguments: [id]).map(Self.image(from:)) }
+    }
+
     /// Groups of present files that share a SHA-256, largest groups first, then by first path.
     ///
     /// - Parameter roots: when given, only files at or below these absolute folders take part.

@@ -22,6 +22,9 @@ extension DuplicateMover {
         public var reason: String?
     }
 
+    /// The move journals in a folder, oldest first.
+    public static func journals(in folder: String) -> [String] { MoveJournal.journals(in: folder) }
+
     /// Moves back every file the journals at `path` say may have moved: a journal file, an older
     /// `likeness-moves.json` manifest, or a folder (every journal in it, newest first).
     ///

@@ -1,0 +1,79 @@
+import LikenessEngine
+
+/// A job a client may start, with every path already checked against the roots.
+///
+/// The closed set of what the server runs: each case maps to one engine job in ``JobRequest/run(in:)``.
+public enum JobRequest: Sendable, Equatable {
+    /// `scan` of folders inside the roots.
+    case scan(folders: [String])
+    /// `embed` of folders inside the roots (scanned first).
+    case embed(folders: [String])
+    /// The default `dupes` over folders inside the roots.
+    case dupes(folders: [String], rule: DuplicateConfiguration)
+    /// `novelty` of a query folder against a reference folder, both inside the roots.
+    case novelty(reference: String, query: String, threshold: Float?)
+    /// `search` for the nearest catalogued images of image files (a catalogued image or an upload).
+    case search(queries: [String], k: Int)
+    /// `calibrate sample`: pairs for a person to label, from folders inside the roots.
+    case sample(folders: [String], count: Int)
+    /// `calibrate` from the labelled pairs file, saving the chosen threshold.
+    case calibrate(pairs: String, save: String)
+    /// Move chosen copies into the trash, journalled.
+    case move(paths: [String], destination: String, roots: [String])
+    /// Undo the moves of one journal.
+    case undo(journal: String)
+
+    /// The kind, for listings.
+    public var kind: JobKind {
+        switch self {
+        case .scan: .scan
+        case .embed: .embed
+        case .dupes: .dupes
+        case .novelty: .novelty
+        case .search: .search
+        case .sample: .sample
+        case .calibrate: .calibrate
+        case .move: .move
+        case .undo: .undo
+        }
+    }
+
+    /// One line for people: what runs on what.
+    public var summary: String {
+        switch self {
+        case .scan(let folders): "scan " + folders.joined(separator: ", ")
+        case .embed(let folders): "embed " + folders.joined(separator: ", ")
+        case .dupes(let folders, _): "dupes " + folders.joined(separator: ", ")
+        case .novelty(let reference, let query, _): "novelty of \(query) against \(reference)"
+        case .search(let queries, _): "search " + queries.joined(separator: ", ")
+        case .sample(let folders, let count): "sample \(count) pairs to label from " + folders.joined(separator: ", ")
+        case .calibrate(let pairs, _): "calibrate from " + pairs
+        case .move(let paths, _, _): "move \(paths.count) copies aside"
+        case .undo(let journal): "undo \(journal)"
+        }
+    }
+
+    /// Runs the matching engine job.
+    public func run(in context: JobContext) throws(JobError) -> JobOutcome {
+        switch self {
+        case .scan(let folders):
+            return .scan(try ScanJob(roots: folders).run(in: context))
+        case .embed(let folders):
+            return .embed(try EmbedJob(folders: folders).run(in: context))
+        case .dupes(let folders, let rule):
+            return .dupes(try DupesJob(folders: folders, mode: .embedding(rule)).run(in: context))
+        case .novelty(let reference, let query, let threshold):
+            return .novelty(try NoveltyJob(reference: reference, query: query, threshold: threshold).run(in: context))
+        case .search(let queries, let k):
+            return .search(try SearchJob(queries: queries, k: k).run(in: context))
+        case .sample(let folders, let count):
+            return .sample(try SamplePairsJob(folders: folders, count: count).run(in: context))
+        case .calibrate(let pairs, let save):
+            return .calibrate(try CalibrateJob(source: .pairs(file: pairs), save: save).run(in: context))
+        case .move(let paths, let destination, let roots):
+            return .move(try MoveJob(paths: paths, destination: destination, roots: roots).run(in: context))
+        case .undo(let journal):
+            return .undo(try UndoJob(path: journal).run(in: context))
+        }
+    }
+}

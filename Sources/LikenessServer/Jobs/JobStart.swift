@@ -1,0 +1,62 @@
+import LikenessEngine
+
+/// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty"|"sample"|"calibrate", …}`.
+///
+/// Folders are optional (default: every root) and must lie inside the roots once symbolic links and
+/// `..` are resolved; novelty needs `reference` and `query`; sample takes `count` (default 100);
+/// calibrate uses the server's labels file. Rule values left out keep the CLI's defaults.
+public struct JobStart: Codable, Sendable {
+    public var kind: JobKind
+    public var folders: [String]?
+    /// dupes: the cosine accepted alone, the candidate cosine, the pHash radius, the minimum inliers.
+    public var accept: Float?
+    public var candidate: Float?
+    public var hashRadius: Int?
+    public var minimumInliers: Int?
+    /// novelty: the two folders and the cosine below which a query image is novel.
+    public var reference: String?
+    public var query: String?
+    public var threshold: Float?
+    /// sample: how many pairs to draw.
+    public var count: Int?
+
+    public init(kind: JobKind, folders: [String]? = nil) {
+        self.kind = kind
+        self.folders = folders
+    }
+
+    /// The request with every path resolved and confined, or a typed refusal.
+    public func resolved(in confinement: RootConfinement, labels: LabelStore) throws(APIError) -> JobRequest {
+        var checked: [String] = []
+        for folder in folders ?? [] { checked.append(try confinement.check(folder)) }
+        if checked.isEmpty { checked = confinement.roots.map(\.path) }
+        switch kind {
+        case .scan: return .scan(folders: checked)
+        case .embed: return .embed(folders: checked)
+        case .dupes:
+            var rule = DuplicateConfiguration()
+            if let accept { rule.acceptCosine = accept }
+            if let candidate { rule.candidateCosine = candidate }
+            if let hashRadius { rule.hashRadius = hashRadius }
+            if let minimumInliers { rule.minimumInliers = minimumInliers }
+            guard rule.candidateCosine <= rule.acceptCosine else {
+                throw APIError(.unprocessableContent, .invalidInput, "candidate \(rule.candidateCosine) is above accept \(rule.acceptCosine)")
+            }
+            return .dupes(folders: checked, rule: rule)
+        case .novelty:
+            guard let reference, let query else {
+                throw APIError(.badRequest, .badRequest, "novelty needs a reference folder and a query folder")
+            }
+            return .novelty(reference: try confinement.check(reference), query: try confinement.check(query), threshold: threshold)
+        case .sample:
+            let count = self.count ?? 100
+            guard (1...2000).contains(count) else { throw APIError(.unprocessableContent, .invalidInput, "count is between 1 and 2000") }
+            return .sample(folders: checked, count: count)
+        case .calibrate:
+            return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
+        case .search, .move, .undo:
+            throw APIError(.badRequest, .badRequest, "\(kind.rawValue) is started by its own route; jobs here are "
+                           + JobKind.startable.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import LikenessEngine
+
+/// `/api/v1/dupes` and `/api/v1/moves`: the groups under review, moving the copies not kept (with a
+/// preview first), undoing a move, and dismissing groups.
+enum DupesRoutes {
+    struct GroupDetail: Codable, Sendable {
+        var result: Int
+        var group: ReviewGroup
+        /// Its place in the review order, from 0, and the number of groups.
+        var position: Int
+        var count: Int
+        var previous: Int?
+        var next: Int?
+    }
+
+    struct MoveDone: Encodable, Sendable {
+        var plan: MovePlan
+        var run: DuplicateMover.Run
+    }
+
+    struct UndoRequest: Codable, Sendable {
+        var journal: String
+    }
+
+    struct Journal: Codable, Sendable {
+        var journal: String
+        var moved: Int
+    }
+
+    static func add(to router: Router<some RequestContext>, services: ServerServices) {
+        router.get("/api/v1/dupes") { request, _ in
+            try JSONResponse.encode(try services.review.page(offset: request.uri.queryParameters.get("offset", as: Int.self) ?? 0,
+                                                             limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50))
+        }
+        router.get("/api/v1/dupes/groups/:id") { _, context in
+            try JSONResponse.encode(try detail(services, id: try context.parameters.require("id", as: Int.self)))
+        }
+        router.post("/api/v1/dupes/moves/preview") { request, _ in
+            let selection = try await JSONResponse.decode(MoveSelection.self, from: request)
+            return try JSONResponse.encode(try services.review.plan(selection, destination: services.configuration.trash))
+        }
+        router.post("/api/v1/dupes/moves") { request, _ in
+            let selection = try await JSONResponse.decode(MoveSelection.self, from: request)
+            let plan = try services.review.plan(selection, destination: services.configuration.trash)
+            if let warning = plan.warning, selection.force != true {
+                throw APIError(.conflict, .conflict, warning + ". Nothing was moved: look at the groups first, then confirm with \"force\": true")
+            }
+            let outcome = try await services.runAndWait(.move(paths: plan.moves.map(\.path), destination: plan.destination,
+                                                              roots: services.configuration.confinement.roots.map(\.path)))
+            guard case .move(let run) = outcome else { throw APIError(.internalServerError, .failed, "the move job returned something else") }
+            return try JSONResponse.encode(MoveDone(plan: plan, run: run))
+        }
+        router.post("/api/v1/dupes/decisions") { request, _ -> Response in
+            _ = try await JSONResponse.decode(DecisionRequest.self, from: request)
+            // The decisions store (pairs marked "not duplicates", groups kept whole) belongs to the
+            // engine and is not in this build yet; see README, "likeness serve".
+            throw APIError(.notImplemented, .notImplemented, "decisions are not stored yet: the engine's decisions store is not in this build")
+        }
+        router.get("/api/v1/moves") { _, _ in
+            try JSONResponse.encode(journals(services))
+        }
+        router.post("/api/v1/moves/undo") { request, _ in
+            let undo = try await JSONResponse.decode(UndoRequest.self, from: request)
+            let journal = try checkedJournal(undo.journal, services: services)
+            let outcome = try await services.runAndWait(.undo(journal: journal))
+            guard case .undo(let result) = outcome else { throw APIError(.internalServerError, .failed, "the undo job returned something else") }
+            services.review.undone(journal: journal)
+            return try JSONResponse.encode(result)
+        }
+    }
+
+    static func detail(_ services: ServerServices, id: Int) throws(APIError) -> GroupDetail {
+        let found = try services.review.group(id)
+        let order = services.review.order()
+        return GroupDetail(result: found.result, group: found.group, position: found.position, count: found.count,
+                           previous: found.position > 0 ? order[found.position - 1] : nil,
+                           next: found.position + 1 < order.count ? order[found.position + 1] : nil)
+    }
+
+    /// The move journals in the trash, newest first.
+    static func journals(_ services: ServerServices) -> [Journal] {
+        DuplicateMover.journals(in: services.configuration.trash).reversed().map { path in
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return Journal(journal: path, moved: text.components(separatedBy: "\"event\":\"done\"").count - 1)
+        }
+    }
+
+    /// A journal the client names must be one of the trash's journals: never any other file.
+    static func checkedJournal(_ path: String, services: ServerServices) throws(APIError) -> String {
+        guard let real = RootConfinement.realPath(path) else { throw APIError(.notFound, .notFound, "no such journal") }
+        let known = DuplicateMover.journals(in: services.configuration.trash)
+        guard let match = known.first(where: { RootConfinement.realPath($0) == real }) else { throw APIError.outsideRoots }
+        return match
+    }
+}

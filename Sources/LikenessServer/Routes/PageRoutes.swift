@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import LikenessCore
+
+/// The HTML pages, rendered on the server from the same values the API returns.
+enum PageRoutes {
+    static func add(to router: Router<some RequestContext>, services: ServerServices) {
+        let roots = services.configuration.confinement.roots.map(\.path)
+        router.get("/") { request, _ in
+            var problem: APIError?
+            var listing: LibraryRoutes.FolderListing?
+            if let folder = request.uri.queryParameters["folder"].map(String.init) {
+                do throws(APIError) { listing = try LibraryRoutes.listing(services, folder: folder, offset: 0, limit: 500) } catch { problem = error }
+            }
+            let summary = try LibraryRoutes.summary(services)
+            return TextResponse.html(LibraryPage.html(summary: summary, jobs: services.runner.jobs(), listing: listing, problem: problem),
+                                     status: problem.map { $0.status } ?? .ok)
+        }
+        router.get("/dupes") { request, _ in
+            let page = max(1, request.uri.queryParameters.get("page", as: Int.self) ?? 1)
+            do throws(APIError) {
+                let review = try services.review.page(offset: (page - 1) * DupesPages.perPage, limit: DupesPages.perPage)
+                return TextResponse.html(DupesPages.overview(review, roots: roots, moves: DupesRoutes.journals(services)))
+            } catch {
+                return TextResponse.html(DupesPages.empty(error))
+            }
+        }
+        router.get("/dupes/:id") { _, context in
+            let detail = try DupesRoutes.detail(services, id: try context.parameters.require("id", as: Int.self))
+            return TextResponse.html(DupesPages.compare(detail, roots: roots))
+        }
+        router.get("/search") { request, _ in
+            guard let id = request.uri.queryParameters.get("image", as: Int64.self) else {
+                return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: nil))
+            }
+            do throws(APIError) {
+                let image = try services.reader.image(id: id)
+                let found = try await SearchRoutes.search(image.path, k: 24, query: ImageSummary(image), services: services)
+                return TextResponse.html(SearchPage.html(query: ImageSummary(image), found: found, problem: nil))
+            } catch {
+                return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: error), status: error.status)
+            }
+        }
+        router.get("/novelty") { _, _ in
+            let summary = try LibraryRoutes.summary(services)
+            let folders = summary.roots.flatMap { [$0.path] + $0.folders.map(\.path) }
+            let uniqueFolders = folders.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let job = services.runner.jobs().first { $0.kind == .novelty }
+            var rows: [NoveltyPage.Row] = []
+            var threshold: Float?
+            if let job, case .novelty(let result)? = services.runner.outcome(job.id) {
+                threshold = result.threshold
+                let images = try services.reader.images(at: result.queries.flatMap { [$0.query] + ($0.nearest.map { [$0] } ?? []) })
+                rows = result.queries.map { row in
+                    NoveltyPage.Row(query: images[row.query].map(ImageSummary.init), queryPath: row.query,
+                                    nearest: row.nearest.flatMap { images[$0] }.map(ImageSummary.init), similarity: row.similarity, novel: row.novel)
+                }
+            }
+            return TextResponse.html(NoveltyPage.html(folders: uniqueFolders, roots: roots, job: job, threshold: threshold, rows: rows))
+        }
+        router.get("/calibrate") { request, _ in
+            let reveal = request.uri.queryParameters.get("reveal", as: Bool.self) ?? false
+            let listing = try CalibrationRoutes.listing(services, reveal: reveal)
+            let summary = try LibraryRoutes.summary(services)
+            let folders = summary.roots.flatMap { [$0.path] + $0.folders.map(\.path) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let job = services.runner.jobs().first { $0.kind == .calibrate }
+            return TextResponse.html(CalibrationPage.html(listing: listing, index: request.uri.queryParameters.get("pair", as: Int.self),
+                                                          folders: folders, roots: roots, calibration: job.map { ($0, services.runner.outcome($0.id)) },
+                                                          reveal: reveal))
+        }
+        router.get("/login") { _, _ in TextResponse.html(LoginPage.html(failed: false)) }
+        router.post("/login") { request, _ in
+            guard let token = services.configuration.token else { return Response(status: .seeOther, headers: [.location: "/"]) }
+            var request = request
+            let body = (try? await request.collectBody(upTo: 4096)).map { String(buffer: $0) } ?? ""
+            let given = URLEncodedFields.value(of: "token", in: body) ?? ""
+            guard token.matches(given.utf8) else { return TextResponse.html(LoginPage.html(failed: true), status: .unauthorized) }
+            var response = Response(status: .seeOther, headers: [.location: "/"])
+            response.setCookie(services.session.cookie)
+            return response
+        }
+    }
+}

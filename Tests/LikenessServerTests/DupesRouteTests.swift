@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LikenessImaging
+import LikenessServer
+import LikenessTestSupport
+import Testing
+
+@Suite(.serialized) struct DupesRouteTests {
+    /// Two originals, each with a half-size PNG and a JPEG q80 copy, and one unrelated image.
+    static func makeSet(in fixture: ServerFixture) throws {
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        fixture.folder.folder("root/photos")
+        for seed in 1...2 {
+            let original = try editor.apply(.blur(sigma: 8), to: Fixtures.pattern(width: 320, height: 240, seed: UInt64(seed)))
+            try encoder.write(original, to: fixture.folder.child("root/photos/\(seed).png"))
+            try encoder.write(try editor.resized(original, to: .fit(width: 160, height: 120)), to: fixture.folder.child("root/photos/\(seed)-half.png"))
+            try encoder.write(original, to: fixture.folder.child("root/photos/\(seed)-q80.jpg") + "[Q=80]")
+        }
+        try Fixtures.writePattern(to: fixture.folder.child("root/photos/single.png"), width: 320, height: 240, seed: 50)
+    }
+
+    /// Generated patterns are not photos: the mechanics are checked with the CLI tests' stricter rule.
+    static func strict(_ fixture: ServerFixture) -> [String: Any] { ["kind": "dupes", "folders": [fixture.root + "/photos"], "accept": 0.95, "candidate": 0.85, "hashRadius": 14] }
+
+    /// Every file under the root with its bytes.
+    static func snapshot(_ root: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let name = enumerator?.nextObject() as? String {
+            let path = root + "/" + name
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = Array(FileManager.default.contents(atPath: path)!)
+            }
+        }
+        return files
+    }
+
+    @Test("dupes groups as JSON, a preview that moves nothing, a move of the non-keepers, and an undo that leaves every file byte-identical")
+    func groupsMoveUndo() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        let before = Self.snapshot(fixture.root)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let none = try await client.send(.get, "/api/v1/dupes")
+            #expect(none.status == .notFound && none.errorCode == "not-found")
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            let job = try #require(try await finishedJob(client, id: id)["job"] as? [String: Any])
+            #expect(job["state"] as? String == "finished", "\(job)")
+
+            let page = try await client.send(.get, "/api/v1/dupes").object()
+            #expect(page["result"] as? Int == id && page["total"] as? Int == 2)
+            let groups = try #require(page["groups"] as? [[String: Any]])
+            let names = groups.map { (($0["members"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted() }
+            #expect(Set(names) == [["1-half.png", "1-q80.jpg", "1.png"], ["2-half.png", "2-q80.jpg", "2.png"]])
+            // Largest saving first; every member has a catalog id, the keeper comes first and copies carry their evidence.
+            let savings = groups.compactMap { $0["saving"] as? Int }
+            #expect(savings == savings.sorted(by: >) && savings.allSatisfy { $0 > 0 })
+            for group in groups {
+                let members = try #require(group["members"] as? [[String: Any]])
+                #expect(members.first?["suggested"] as? Bool == true && members.dropFirst().allSatisfy { $0["suggested"] as? Bool == false })
+                #expect(members.allSatisfy { (($0["image"] as? [String: Any])?["id"] as? Int) != nil })
+                #expect(members.dropFirst().allSatisfy { ($0["evidence"] as? String)?.contains("cosine ") == true })
+                let keeper = try #require(members.first?["path"] as? String)
+                #expect(!keeper.hasSuffix("-half.png"), "a full-size copy is kept, not \(keeper)")
+            }
+            let first = try #require(groups.first)
+            let group = try #require(first["id"] as? Int)
+            let detail = try await client.send(.get, "/api/v1/dupes/groups/\(group)").object()
+            #expect(detail["position"] as? Int == 0 && detail["count"] as? Int == 2 && detail["next"] != nil && detail["previous"] == nil)
+
+            // The preview names the two copies and moves nothing.
+            let selection = json(["result": id, "groups": [["group": group]]])
+            let preview = try await client.send(.post, "/api/v1/dupes/moves/preview", json: selection).object()
+            let planned = try #require(preview["moves"] as? [[String: Any]])
+            #expect(planned.count == 2)
+            #expect(Self.snapshot(fixture.root) == before)
+            let stale = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id + 100, "all": true]))
+            #expect(stale.status == .conflict && stale.errorCode == "conflict")
+
+            // The move: the copies leave the root for the trash, the group leaves the review.
+            let moved = try await client.send(.post, "/api/v1/dupes/moves", json: selection)
+            #expect(moved.status == .ok, "\(moved.text)")
+            let run = try #require(try moved.object()["run"] as? [String: Any])
+            let journal = try #require(run["journal"] as? String)
+            #expect((run["moved"] as? [[String: Any]])?.count == 2 && (run["notMoved"] as? [Any])?.isEmpty == true)
+            #expect(journal.hasPrefix(fixture.trash + "/"))
+            let after = Self.snapshot(fixture.root)
+            #expect(after.count == before.count - 2)
+            for move in planned { #expect(!FileManager.default.fileExists(atPath: move["path"] as! String)) }
+            #expect(try await client.send(.get, "/api/v1/dupes").object()["total"] as? Int == 1)
+            let journals = try await client.send(.get, "/api/v1/moves")
+            #expect(journals.text.contains(journal))
+
+            // An undo only takes a journal of the trash.
+            let foreign = fixture.folder.file("likeness-moves-fake.jsonl", bytes: Array("{}\n".utf8))
+            let refused = try await client.send(.post, "/api/v1/moves/undo", json: json(["journal": foreign]))
+            #expect(refused.status == .forbidden && refused.errorCode == "outside-roots")
+            let undone = try await client.send(.post, "/api/v1/moves/undo", json: json(["journal": journal]))
+            #expect(undone.status == .ok, "\(undone.text)")
+            let restored = (try undone.object()["moves"] as? [[String: Any]])?.filter { $0["outcome"] as? String == "restored" }
+            #expect(restored?.count == 2)
+            #expect(Self.snapshot(fixture.root) == before, "every file is back, byte for byte")
+            #expect(try await client.send(.get, "/api/v1/dupes").object()["total"] as? Int == 2, "the group is back in the review")
+        }
+    }
+
+    @Test("choosing another keeper moves the suggested one; decisions answer 501 until the engine stores them; the pages render")
+    func keeperChoiceDecisionsAndPages() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: id)
+            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first)
+            let members = try #require(group["members"] as? [[String: Any]])
+            let groupID = try #require(group["id"] as? Int)
+            let other = try #require((members.last?["image"] as? [String: Any])?["id"] as? Int)
+            let preview = try await client.send(.post, "/api/v1/dupes/moves/preview",
+                                                json: json(["result": id, "groups": [["group": groupID, "keep": other]]])).object()
+            let paths = (preview["moves"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+            #expect(paths.contains(members.first?["path"] as! String) && !paths.contains(members.last?["path"] as! String))
+            let notMember = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "groups": [["group": groupID, "keep": 999999]]]))
+            #expect(notMember.status == .unprocessableContent && notMember.errorCode == "invalid-input")
+
+            let decision = try await client.send(.post, "/api/v1/dupes/decisions", json: json(["result": id, "group": groupID, "kind": "keepAll"]))
+            #expect(decision.status == .notImplemented && decision.errorCode == "not-implemented")
+
+            let overview = try await client.send(.get, "/dupes")
+            #expect(overview.status == .ok)
+            #expect(overview.text.components(separatedBy: "class=\"group-row\"").count - 1 == 2, "\(overview.text)")
+            let compare = try await client.send(.get, "/dupes/\(groupID)")
+            #expect(compare.status == .ok, "\(compare.text)")
+            #expect(compare.text.components(separatedBy: "<article class=\"copy").count - 1 == 3)
+            #expect(compare.text.contains("/api/v1/images/\(other)/file") && compare.text.contains("suggested keeper"))
+            #expect(!compare.text.contains("http://") && !compare.text.contains("https://"), "nothing from the network")
+        }
+    }
+
+    @Test("a move of more than half the compared images needs force, as dupes --move-to does: the preview warns and nothing moves without it")
+    func bulkMoveNeedsForce() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        let before = Self.snapshot(fixture.root)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: id)
+            // 4 of the 7 compared images are copies.
+            let preview = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "all": true])).object()
+            #expect((preview["moves"] as? [Any])?.count == 4)
+            #expect((preview["warning"] as? String)?.contains("moves 4 of the 7 compared images (57 %)") == true, "\(preview)")
+            let refused = try await client.send(.post, "/api/v1/dupes/moves", json: json(["result": id, "all": true]))
+            #expect(refused.status == .conflict && refused.errorCode == "conflict")
+            #expect(Self.snapshot(fixture.root) == before, "nothing moved")
+            // One group alone is under half: no warning, no force needed.
+            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first?["id"] as? Int)
+            let one = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "groups": [["group": group]]])).object()
+            #expect(one["warning"] == nil)
+            let forced = try await client.send(.post, "/api/v1/dupes/moves", json: json(["result": id, "all": true, "force": true]))
+            #expect(forced.status == .ok, "\(forced.text)")
+            #expect(Self.snapshot(fixture.root).count == before.count - 4)
+        }
+    }
+}
