@@ -107,7 +107,7 @@ import Testing
         }
     }
 
-    @Test("choosing another keeper moves the suggested one; decisions answer 501 until the engine stores them; the pages render")
+    @Test("choosing another keeper moves the suggested one; keep all stores the decision and the group leaves the review; the pages render")
     func keeperChoiceDecisionsAndPages() async throws {
         let fixture = try ServerFixture()
         try Self.makeSet(in: fixture)
@@ -126,9 +126,6 @@ import Testing
             let notMember = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "groups": [["group": groupID, "keep": 999999]]]))
             #expect(notMember.status == .unprocessableContent && notMember.errorCode == "invalid-input")
 
-            let decision = try await client.send(.post, "/api/v1/dupes/decisions", json: json(["result": id, "group": groupID, "kind": "keepAll"]))
-            #expect(decision.status == .notImplemented && decision.errorCode == "not-implemented")
-
             let overview = try await client.send(.get, "/dupes")
             #expect(overview.status == .ok)
             #expect(overview.text.components(separatedBy: "class=\"group-row\"").count - 1 == 2, "\(overview.text)")
@@ -137,6 +134,25 @@ import Testing
             #expect(compare.text.components(separatedBy: "<article class=\"copy").count - 1 == 3)
             #expect(compare.text.contains("/api/v1/images/\(other)/file") && compare.text.contains("suggested keeper"))
             #expect(!compare.text.contains("http://") && !compare.text.contains("https://"), "nothing from the network")
+
+            let pair = try await client.send(.post, "/api/v1/dupes/decisions", json: json(["result": id, "group": groupID, "kind": "notDuplicates", "images": [other]]))
+            #expect(pair.status == .unprocessableContent, "a pair needs two members: \(pair.text)")
+            let decision = try await client.send(.post, "/api/v1/dupes/decisions", json: json(["result": id, "group": groupID, "kind": "keepAll"]))
+            #expect(decision.status == .ok, "\(decision.text)")
+            let stored = try #require(try decision.object()["decisions"] as? [[String: Any]])
+            #expect(stored.count == members.count * (members.count - 1) / 2, "every pair of the group: \(stored)")
+            let remaining = (try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]]) ?? []
+            #expect(!remaining.contains { $0["id"] as? Int == groupID }, "the kept group left the review")
+            // A new dupes run over the same files does not propose that group again.
+            let again = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: again)
+            let regrouped = (try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]]) ?? []
+            let keptPaths = Set(members.compactMap { $0["path"] as? String })
+            #expect(!regrouped.contains { group in
+                let paths = Set(((group["members"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String })
+                return paths.intersection(keptPaths).count > 1
+            }, "\(regrouped)")
+            #expect(regrouped.count == 1, "the other group is still proposed: \(regrouped)")
         }
     }
 

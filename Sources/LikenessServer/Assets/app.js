@@ -216,6 +216,7 @@
       try {
         await api("POST", "/api/v1/dupes/decisions", { result, group, kind, images: kind === "notDuplicates" ? [keep, others[0]] : undefined });
         toast(kind === "keepAll" ? "Kept all copies of this group." : "Marked as not duplicates.", "ok");
+        setTimeout(() => { const next = $("#next"); location.href = next ? next.href : "/dupes"; }, 700);
       } catch (error) { fail(error); }
     };
     const zoom = () => $(".copies").classList.toggle("actual");

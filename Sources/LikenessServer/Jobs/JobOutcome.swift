@@ -11,6 +11,7 @@ public enum JobOutcome: Sendable, Encodable {
     case calibrate(CalibrateJob.Result)
     case move(DuplicateMover.Run)
     case undo(UndoJob.Result)
+    case decide(DecisionsJob.Result)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -23,6 +24,7 @@ public enum JobOutcome: Sendable, Encodable {
         case .calibrate(let value): try value.encode(to: encoder)
         case .move(let value): try value.encode(to: encoder)
         case .undo(let value): try value.encode(to: encoder)
+        case .decide(let value): try value.encode(to: encoder)
         }
     }
 }

@@ -22,6 +22,8 @@ public enum JobRequest: Sendable, Equatable {
     case move(paths: [String], destination: String, roots: [String])
     /// Undo the moves of one journal.
     case undo(journal: String)
+    /// Record or forget "not duplicates" decisions (the engine's decisions store).
+    case decide(DecisionsJob.Action)
 
     /// The kind, for listings.
     public var kind: JobKind {
@@ -35,6 +37,7 @@ public enum JobRequest: Sendable, Equatable {
         case .calibrate: .calibrate
         case .move: .move
         case .undo: .undo
+        case .decide: .decide
         }
     }
 
@@ -50,6 +53,9 @@ public enum JobRequest: Sendable, Equatable {
         case .calibrate(let pairs, _): "calibrate from " + pairs
         case .move(let paths, _, _): "move \(paths.count) copies aside"
         case .undo(let journal): "undo \(journal)"
+        case .decide(.keepAll(let paths)): "keep all of \(paths.count) images"
+        case .decide(.forget(let paths)): "forget the decisions about \(paths.count) images"
+        case .decide(.list): "list decisions"
         }
     }
 
@@ -74,6 +80,8 @@ public enum JobRequest: Sendable, Equatable {
             return .move(try MoveJob(paths: paths, destination: destination, roots: roots).run(in: context))
         case .undo(let journal):
             return .undo(try UndoJob(path: journal).run(in: context))
+        case .decide(let action):
+            return .decide(try DecisionsJob(action).run(in: context))
         }
     }
 }

@@ -54,7 +54,7 @@ public struct JobStart: Codable, Sendable {
             return .sample(folders: checked, count: count)
         case .calibrate:
             return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
-        case .search, .move, .undo:
+        case .search, .move, .undo, .decide:
             throw APIError(.badRequest, .badRequest, "\(kind.rawValue) is started by its own route; jobs here are "
                            + JobKind.startable.map(\.rawValue).joined(separator: ", "))
         }

@@ -1,6 +1,6 @@
-/// A dismissal of a group: "these are not duplicates" for a pair, or "keep all" for a whole group.
-///
-/// The endpoint shape is fixed; storing decisions waits for the engine's decisions store.
+/// A dismissal of a group: "these are not duplicates" for a pair, or "keep all" for a whole group,
+/// stored in the catalog by the engine's decisions store (`likeness decisions`), so later dupes
+/// runs never propose it again.
 public struct DecisionRequest: Codable, Sendable {
     public enum Kind: String, Codable, Sendable {
         /// The two images of `images` are different pictures: never group them again.

@@ -112,6 +112,27 @@ public final class ReviewStore: Sendable {
         }
     }
 
+    /// Records a decision: the pair's other member leaves its group (`paths` of two), or the whole
+    /// group leaves the review (keep all); a group with one image left leaves too.
+    public func dismissed(group id: Int, paths: [String], keepAll: Bool) {
+        current.withLock { current in
+            guard var state = current else { return }
+            state.groups = state.groups.compactMap { group in
+                guard group.id == id else { return group }
+                if keepAll { return nil }
+                var group = group
+                let keeper = group.keeper.path
+                group.members.removeAll { $0.path != keeper && paths.contains($0.path) }
+                if !paths.contains(keeper), let other = paths.first(where: { $0 != keeper }) {
+                    group.members.removeAll { $0.path == other }
+                }
+                group.saving = group.members.dropFirst().reduce(0) { $0 + ($1.image?.size ?? 0) }
+                return group.members.count > 1 ? group : nil
+            }
+            current = state
+        }
+    }
+
     /// Records an undo: the groups come back as they were before that journal's move.
     public func undone(journal: String) {
         current.withLock { current in

@@ -52,11 +52,17 @@ enum DupesRoutes {
             guard case .move(let run) = outcome else { throw APIError(.internalServerError, .failed, "the move job returned something else") }
             return try JSONResponse.encode(MoveDone(plan: plan, run: run))
         }
-        router.post("/api/v1/dupes/decisions") { request, _ -> Response in
-            _ = try await JSONResponse.decode(DecisionRequest.self, from: request)
-            // The decisions store (pairs marked "not duplicates", groups kept whole) belongs to the
-            // engine and is not in this build yet; see README, "likeness serve".
-            throw APIError(.notImplemented, .notImplemented, "decisions are not stored yet: the engine's decisions store is not in this build")
+        router.post("/api/v1/dupes/decisions") { request, _ in
+            let decision = try await JSONResponse.decode(DecisionRequest.self, from: request)
+            let found = try services.review.group(decision.group)
+            guard found.result == decision.result else {
+                throw APIError(.conflict, .conflict, "this group is from dupes job \(decision.result), but the review now shows job \(found.result); reload")
+            }
+            let paths = try decidedPaths(decision, group: found.group)
+            let outcome = try await services.runAndWait(.decide(.keepAll(paths)))
+            guard case .decide(let result) = outcome else { throw APIError(.internalServerError, .failed, "the decisions job returned something else") }
+            services.review.dismissed(group: decision.group, paths: paths, keepAll: decision.kind == .keepAll)
+            return try JSONResponse.encode(result)
         }
         router.get("/api/v1/moves") { _, _ in
             try JSONResponse.encode(journals(services))
@@ -77,6 +83,21 @@ enum DupesRoutes {
         return GroupDetail(result: found.result, group: found.group, position: found.position, count: found.count,
                            previous: found.position > 0 ? order[found.position - 1] : nil,
                            next: found.position + 1 < order.count ? order[found.position + 1] : nil)
+    }
+
+    /// The files a decision is about: every member for keep all, else the two named members.
+    static func decidedPaths(_ decision: DecisionRequest, group: ReviewGroup) throws(APIError) -> [String] {
+        switch decision.kind {
+        case .keepAll:
+            return group.members.map(\.path)
+        case .notDuplicates:
+            let ids = Set(decision.images ?? [])
+            let members = group.members.filter { member in member.image.map { ids.contains($0.id) } ?? false }
+            guard ids.count == 2, members.count == 2 else {
+                throw APIError(.unprocessableContent, .invalidInput, "name two members of group \(group.id) in images: [id, id]")
+            }
+            return members.map(\.path)
+        }
     }
 
     /// The move journals in the trash, newest first.
