@@ -12,7 +12,7 @@ enum DupesPages {
             }.joined()
             return """
                 <a class="group-row" href="/dupes/\(group.id)" data-group="\(group.id)"><div class="strip">\(cells)</div>\
-                <div class="meta"><strong>\(group.members.count) copies</strong> · frees \(Layout.bytes(group.saving))<br><small>\(Layout.e(group.reason))</small></div></a>
+                <div class="meta"><strong>\(group.members.count) copies</strong> · \(Layout.e(group.tier.label)) · frees \(Layout.bytes(group.saving))<br><small>\(Layout.e(group.reason))</small></div></a>
                 """
         }.joined(separator: "\n")
         let pages = (page.total + perPage - 1) / perPage, current = page.offset / perPage

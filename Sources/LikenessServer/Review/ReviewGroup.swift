@@ -23,6 +23,8 @@ public struct ReviewGroup: Codable, Sendable, Equatable {
 
     /// Stable within one dupes result: the group's position in the engine's output.
     public var id: Int
+    /// How alike the copies are: identical files or the same picture (the server lists no other shots).
+    public var tier: DuplicateTier
     /// Why the suggested copy is kept (the engine's rule, in words).
     public var reason: String
     /// Bytes freed by moving every copy but the suggested keeper.
@@ -35,6 +37,7 @@ public struct ReviewGroup: Codable, Sendable, Equatable {
 
     init(id: Int, group: DuplicateGroup, images: [String: CatalogImage]) {
         self.id = id
+        tier = group.tier
         reason = group.reason
         let keeperHash = images[group.keep]?.contentHash
         members = group.members.map { member in
