@@ -14,7 +14,9 @@ struct Dupes: ParsableCommand {
             flip, or when at least --minimum-inliers local features (corners) match in one \
             consistent scale, turn and shift. Groups form around centres, so every member is a \
             confirmed duplicate of its group's centre and look-alikes do not chain. Each group names \
-            the copy to keep (largest pixel count, then sharpest, then largest file, then oldest) \
+            the copy to keep and why, by the --keep chain of rules (default pixels,quality,size,oldest: \
+            the most pixels, then the best quality score, so an edited copy loses to its original, \
+            then the largest file, then the oldest; --prefer jpeg,png adds a format preference), \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
@@ -68,6 +70,12 @@ struct Dupes: ParsableCommand {
     @Flag(help: "With --move-to: move even when the groups call more than half of the compared images copies.")
     var force = false
 
+    @Option(help: ArgumentHelp("The keeper's rules in order, comma-separated: pixels, quality, format, size, oldest (sharpness: the old rule).", valueName: "rules"))
+    var keep: String?
+
+    @Option(help: ArgumentHelp("Formats to keep first, comma-separated (e.g. jpeg,png); adds the format rule after pixels unless --keep places it.", valueName: "formats"))
+    var prefer: String?
+
     func validate() throws {
         if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
         if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
@@ -75,15 +83,19 @@ struct Dupes: ParsableCommand {
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
         if calibration != nil && (exact || threshold != nil) { throw ValidationError("--calibration sets the threshold; drop --exact and --threshold") }
         if force && moveTo == nil { throw ValidationError("--force goes with --move-to") }
+        do { _ = try keeperPolicy() } catch { throw ValidationError(error.description) }
+        if (keep != nil || prefer != nil) && (exact || method != nil) { throw ValidationError("--keep and --prefer go with the default (embedding) mode") }
         if (html != nil || moveTo != nil || csv) && (exact || method != nil) {
             throw ValidationError("--html, --csv and --move-to go with the default (embedding) mode")
         }
     }
 
+    func keeperPolicy() throws(KeeperPolicyError) -> KeeperPolicy { try KeeperPolicy(keep: keep, prefer: prefer) }
+
     func run() throws {
         let mode: DupesJob.Mode = exact ? .exact : method.map { .hash($0, threshold: threshold) } ?? .embedding(rule.configuration)
         let job = DupesJob(folders: folders, mode: mode, model: modelOptions.model, threads: modelOptions.threads,
-                           calibration: calibration, moveTo: moveTo, force: force)
+                           calibration: calibration, moveTo: moveTo, force: force, keeper: try keeperPolicy())
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)

@@ -28,6 +28,8 @@ public struct DupesJob: Job {
     public var moveTo: String?
     /// Move even when the groups call more than ``largestCopyShare`` of the compared images copies.
     public var force: Bool
+    /// How each group's keeper is chosen (embedding mode). Default ``KeeperPolicy/standard``.
+    public var keeper: KeeperPolicy
 
     /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.
     /// A collection where most images are redundant copies of others is rare, while a threshold
@@ -36,7 +38,8 @@ public struct DupesJob: Job {
     public static let largestCopyShare = 0.5
 
     public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
-                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false) {
+                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false,
+                keeper: KeeperPolicy = .standard) {
         self.folders = folders
         self.mode = mode
         self.model = model
@@ -44,6 +47,7 @@ public struct DupesJob: Job {
         self.calibration = calibration
         self.moveTo = moveTo
         self.force = force
+        self.keeper = keeper
     }
 
     /// What `dupes` found, in the shape of its mode.
@@ -113,7 +117,7 @@ public struct DupesJob: Job {
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
-        let groups = try NearDuplicateGrouper(configuration: configuration)
+        let groups = try NearDuplicateGrouper(configuration: configuration, keeper: keeper)
             .groups(in: filled.space, catalog: catalog, progress: context.progress, cancellation: context.cancellation)
         try context.checkCancellation()
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
