@@ -67,19 +67,21 @@ struct DupesBench: ParsableCommand {
         }
     }
 
-    /// Keeper accuracy per chain, and one to one against every competitor.
+    /// Keeper accuracy per chain, and one to one against every competitor, with equal file times and with newer copies.
     func printKeeper(_ keeper: KeeperAccuracy) {
-        print("\nkeeper: groups of the default rule holding one original, whose keeper is that original")
-        for chain in keeper.chains {
-            let instead = chain.keptInstead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            print(String(format: "  %-34@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
-                  + (instead.isEmpty ? "" : "   kept instead: " + instead))
-        }
-        print("keeper one to one: share of photos where the original is kept over that copy")
-        print("competitor".padding(toLength: 46, withPad: " ", startingAt: 0) + keeper.chains.map { $0.rules.padding(toLength: 12, withPad: " ", startingAt: 0).prefix(12) + " " }.joined())
-        for name in keeper.competitors {
-            print(name.padding(toLength: 46, withPad: " ", startingAt: 0)
-                  + keeper.chains.map { $0.oneToOne[name].map { String(format: "%-12.2f ", $0) } ?? "-            " }.joined())
+        for (title, chains) in [("every version with the same file time", keeper.chains), ("copies newer than the original", keeper.copiesNewer)] {
+            print("\nkeeper, \(title): groups of the default rule holding one original, whose keeper is that original")
+            for chain in chains {
+                let instead = chain.keptInstead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print(String(format: "  %-34@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
+                      + (instead.isEmpty ? "" : "   kept instead: " + instead))
+            }
+            print("one to one: share of photos where the original is kept over that copy")
+            print("competitor".padding(toLength: 42, withPad: " ", startingAt: 0) + chains.map { String($0.rules.prefix(11)).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+            for name in keeper.competitors {
+                print(name.padding(toLength: 42, withPad: " ", startingAt: 0)
+                      + chains.map { $0.oneToOne[name].map { String(format: "%-12.2f", $0) } ?? "-           " }.joined())
+            }
         }
     }
 }

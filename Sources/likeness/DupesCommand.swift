@@ -14,9 +14,9 @@ struct Dupes: ParsableCommand {
             flip, or when at least --minimum-inliers local features (corners) match in one \
             consistent scale, turn and shift. Groups form around centres, so every member is a \
             confirmed duplicate of its group's centre and look-alikes do not chain. Each group names \
-            the copy to keep and why, by the --keep chain of rules (default pixels,quality,size,oldest: \
+            the copy to keep and why, by the --keep chain of rules (default pixels,quality,oldest,size: \
             the most pixels, then the best quality score, so an edited copy loses to its original, \
-            then the largest file, then the oldest; --prefer jpeg,png adds a format preference), \
+            then the oldest file, then the largest; --prefer jpeg,png adds a format preference), \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \

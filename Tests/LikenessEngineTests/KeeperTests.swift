@@ -69,7 +69,7 @@ import Testing
         KeeperCandidate(path: "/p/\(name)", width: 100, height: 100, format: format, fileSize: size, modified: modified)
     }
 
-    @Test("size, then age, then the path decide copies equal on the earlier rules; each says so")
+    @Test("age, then size, then the path decide copies equal on the earlier rules; each says so")
     func laterRules() {
         let bySize = KeeperPolicy.standard.choose([candidate("a", size: 10), candidate("b", size: 20)])
         #expect(bySize.index == 1 && bySize.rule == .size && bySize.reason.contains("largest file"))
@@ -82,7 +82,7 @@ import Testing
     @Test("--prefer puts the format rule after pixels; --keep parses, and unknown or repeated rules and formats are refused")
     func parsing() throws {
         let policy = try KeeperPolicy(keep: nil, prefer: "png,jpg")
-        #expect(policy.rules == [.pixels, .format, .quality, .size, .oldest] && policy.preferredFormats == [.png, .jpeg])
+        #expect(policy.rules == [.pixels, .format, .quality, .oldest, .size] && policy.preferredFormats == [.png, .jpeg])
         let choice = policy.choose([candidate("a.jpg", size: 50), candidate("b.png", size: 10, format: .png)])
         #expect(choice.index == 1 && choice.rule == .format)
         #expect(try KeeperPolicy(keep: "size, oldest", prefer: nil).rules == [.size, .oldest])

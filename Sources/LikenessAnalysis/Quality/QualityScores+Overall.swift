@@ -15,17 +15,17 @@ extension QualityScores {
         return [
             ("sharpness", 2 * log2(relativeSharpness + 0.01)),
             // Noise against the picture's contrast, so a tone change (which scales both) does not move it.
-            ("noise", -3 * max(0, log2(noise / (contrast + 1) / 0.04))),
+            ("noise", -10 * max(0, log2(noise / (contrast + 1) / 0.03))),
             ("contrast", 0.75 * log2(contrast + 1)),
             ("exposure", -2 * pow((meanLuminance - 118) / 118, 2)),
-            ("clipping", -10 * (shadowClipping + highlightClipping)),
+            ("clipping", -5 * (shadowClipping + highlightClipping)),
             ("tone spikes", -10 * toneSpikes),
             ("tone gaps", -40 * toneGaps),
             ("colour", 0.4 * log2(1 + colourfulness / 10)),
             ("solid areas", -10 * solidArea),
             ("compression", -(100 - q) / 15 - (reencodedJPEGQuality != nil ? 0.5 : 0)),
             ("palette", isPaletteReduced ? -3 : 0),
-            ("resolution", 1.5 * log2(max(megapixels, 0.001))),
+            ("resolution", 3 * log2(max(megapixels, 0.001))),
         ]
     }
 

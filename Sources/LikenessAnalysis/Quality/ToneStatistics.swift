@@ -18,7 +18,7 @@ public struct ToneStatistics: Sendable, Hashable {
     /// colour channel, averaged, above what counting noise explains: about 0 for a camera's
     /// histogram, up to a third for a ×1.5 stretch (every third level empty).
     public var toneGaps: Double
-    /// Share of the pixels piled on isolated histogram spikes between the clip levels (a level
+    /// Share of the pixels piled on isolated histogram spikes between the clip levels (a peak
     /// holding more than three times its neighbours three and four levels away), in the channel
     /// with most: where a clipped area went when a clipped image was darkened or flattened.
     public var toneSpikes: Double
@@ -63,21 +63,10 @@ public struct ToneStatistics: Sendable, Hashable {
         toneSpikes = channels.map(Self.spikes).max()!
     }
 
-    /// Excess share of one histogram on levels 7–248 over three times the mean of the levels 3 and
-    /// 4 away on each side (a spike a few levels wide, as JPEG leaves it, still stands out).
-    static func spikes(_ histogram: [Int]) -> Double {
-        let total = histogram.reduce(0, +)
-        guard total > 0 else { return 0 }
-        var excess = 0.0
-        for level in 7...248 {
-            let ring = Double(histogram[level - 4] + histogram[level - 3] + histogram[level + 3] + histogram[level + 4]) / 4
-            excess += max(0, Double(histogram[level]) - 3 * ring)
-        }
-        return excess / Double(total)
-    }
-
-    /// Depleted share of one histogram between its 0.5th and 99.5th percentiles, less the depletion
-    /// counting noise alone gives (about 0.4 √(1.5 n) per bin of n).
+    /// Depleted share of one histogram between its 0.5th and 99.5th percentiles: for each level
+    /// lower than both its neighbours, how far it falls short of the lower one, less what counting
+    /// noise alone gives (about 0.4 √(1.5 n) per bin of n). Only valleys between populated
+    /// neighbours count, so the empty levels between the few peaks of a drawing add nothing.
     static func gaps(_ histogram: [Int]) -> Double {
         let total = histogram.reduce(0, +)
         guard total > 0 else { return 0 }
@@ -89,11 +78,32 @@ public struct ToneStatistics: Sendable, Hashable {
         var missing = 0.0, expected = 0.0, inside = 0.0
         for level in (low + 1)..<high {
             let h = Double(histogram[level])
-            let neighbours = Double(histogram[level - 1] + histogram[level + 1]) / 2
-            missing += max(0, neighbours - h)
-            expected += 0.4 * (1.5 * neighbours).squareRoot()
+            let floor = Double(min(histogram[level - 1], histogram[level + 1]))
+            missing += max(0, floor - h)
+            expected += 0.4 * (1.5 * floor).squareRoot()
             inside += h
         }
-        return inside > 0 ? max(0, missing - expected) / inside : 0
+        return inside > 0 ? min(1, max(0, missing - expected) / inside) : 0
+    }
+
+    /// Excess share of one histogram in spikes on levels 7–248: at each local peak higher than
+    /// three times the mean of the levels 3 and 4 away on each side, the three levels around it
+    /// above three times that mean (JPEG spreads a spike over a level or two).
+    static func spikes(_ histogram: [Int]) -> Double {
+        let total = histogram.reduce(0, +)
+        guard total > 0 else { return 0 }
+        var excess = 0.0
+        var level = 7
+        while level <= 248 {
+            let h = histogram[level]
+            let ring = Double(histogram[level - 4] + histogram[level - 3] + histogram[level + 3] + histogram[level + 4]) / 4
+            if h >= histogram[level - 1], h >= histogram[level + 1], Double(h) > 3 * ring {
+                excess += max(0, Double(histogram[level - 1] + h + histogram[level + 1]) - 3 * ring)
+                level += 3
+            } else {
+                level += 1
+            }
+        }
+        return excess / Double(total)
     }
 }

@@ -29,7 +29,7 @@ final class ImageSignalCache {
     static let hashVersion = 1
     static let featureVersion = 1
     static let sharpnessVersion = 1
-    static let qualityVersion = 1
+    static let qualityVersion = 4
 
     let sources: [ImageSource]
     /// Catalog ids, parallel to ``sources``, when the images come from ``catalog``.

@@ -4,10 +4,11 @@ import LikenessCore
 
 /// How `dupes` picks the copy to keep: a chain of ``KeeperRule``s and a format preference.
 ///
-/// The default, `pixels,quality,size,oldest`, was chosen by `likeness bench dupes` (keeper accuracy,
+/// The default, `pixels,quality,oldest,size`, was chosen by `likeness bench dupes` (keeper accuracy,
 /// docs/benchmarks.md): the most pixels first (a crop or a downsized copy never wins), then the best
-/// quality score (an edited copy loses to the original it was made from), then the largest file,
-/// then the oldest.
+/// quality score (an edited copy loses to the original it was made from), then the oldest file (a
+/// copy is made after its original: a flip, a turn or a re-save at the same quality, which quality
+/// cannot tell apart), then the largest.
 public struct KeeperPolicy: Sendable, Codable, Hashable {
     public var rules: [KeeperRule]
     /// Formats in order of preference for the ``KeeperRule/format`` rule; empty: no preference.
@@ -17,8 +18,8 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// JPEG quality, a flip, a lossless copy): the next rule decides.
     public static let qualityMargin = 0.25
 
-    /// `pixels,quality,size,oldest`.
-    public static let standard = KeeperPolicy(rules: [.pixels, .quality, .size, .oldest])
+    /// `pixels,quality,oldest,size`.
+    public static let standard = KeeperPolicy(rules: [.pixels, .quality, .oldest, .size])
 
     /// The chain `dupes` used before quality scores: pixels, then clearly sharper, then size, then oldest.
     public static let legacy = KeeperPolicy(rules: [.pixels, .sharpness, .size, .oldest])

@@ -23,11 +23,16 @@ public struct KeeperAccuracy: Sendable, Codable {
 
     /// Competitors in table order: the edits, then the file-only copies.
     public var competitors: [String]
+    /// Every version with the same modification time (a tie the earlier rules leave goes against
+    /// the original, whose path sorts last).
     public var chains: [Chain]
+    /// Every copy newer than the original, as when a user makes copies from it.
+    public var copiesNewer: [Chain]
 
     /// The chains compared: the default first, the old rule second.
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
+        KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
         KeeperPolicy(rules: [.pixels, .size, .quality, .oldest]),
         KeeperPolicy(rules: [.quality, .pixels, .size, .oldest]),
         KeeperPolicy(rules: [.pixels, .size, .oldest]),
@@ -35,6 +40,14 @@ public struct KeeperAccuracy: Sendable, Codable {
 
     /// Measures every policy on `groups` (item positions) of `items`; `edits` names edit numbers.
     static func measure(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> KeeperAccuracy {
+        var newer = items
+        for i in newer.indices where newer[i].edit != -1 { newer[i].keeper?.modified = 1 }
+        for i in newer.indices { newer[i].fileCopies = newer[i].fileCopies?.mapValues { var c = $0; c.modified = 1; return c } }
+        let same = chains(items, groups: groups, edits: edits)
+        return KeeperAccuracy(competitors: same.competitors, chains: same.chains, copiesNewer: chains(newer, groups: groups, edits: edits).chains)
+    }
+
+    static func chains(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> (competitors: [String], chains: [Chain]) {
         let originals = items.indices.filter { items[$0].edit == -1 && items[$0].keeper != nil }
         let bySource = Dictionary(grouping: items.indices.filter { items[$0].keeper != nil }, by: { items[$0].source })
         let copyNames = Array(Set(originals.flatMap { items[$0].fileCopies?.keys.map { $0 } ?? [] })).sorted()
@@ -68,6 +81,6 @@ public struct KeeperAccuracy: Sendable, Codable {
             }
             return chain
         }
-        return KeeperAccuracy(competitors: edits + copyNames, chains: chains)
+        return (edits + copyNames, chains)
     }
 }
