@@ -77,9 +77,10 @@ public struct QualityScores: Sendable, Codable, Hashable {
     /// Width × height / 10⁶.
     public var megapixels: Double { Double(width * height) / 1_000_000 }
 
-    /// Whether the colours were reduced to a palette: an indexed file, or at most 256 colours counted.
+    /// Whether the colours were reduced to a palette: an indexed file, or at most 256 colours
+    /// counted in a colour image (a grey image has at most 256 by nature).
     public var isPaletteReduced: Bool {
-        paletteEntries != nil || (distinctColours.map { $0 <= 256 } ?? false)
+        paletteEntries != nil || (distinctColours.map { $0 <= 256 } ?? false) && colourfulness >= 3
     }
 
     /// The JPEG quality the pixels went through: the file's own, or the one traced in a lossless re-encode.
