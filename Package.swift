@@ -87,7 +87,7 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
-        .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore"]),
+        .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessLabTests", dependencies: [
             "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
         ]),

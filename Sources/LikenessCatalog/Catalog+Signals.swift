@@ -10,6 +10,8 @@ public enum ImageSignalKind: String, Sendable, CaseIterable {
     case localFeatures = "local-features"
     /// Laplacian variance of the image fitted into 512 × 512, for the keeper choice.
     case sharpness = "sharpness-512"
+    /// Quality scores (sharpness, noise, exposure, compression, …) as JSON, for `quality` and the keeper choice.
+    case quality
 }
 
 extension Catalog {

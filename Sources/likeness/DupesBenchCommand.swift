@@ -59,10 +59,29 @@ struct DupesBench: ParsableCommand {
             print(String(format: "  tuning F1 %.3f; held-out precision %.3f, recall %.3f, F1 %.3f (the run's configuration: held-out F1 %.3f)",
                          t.tuneF1, t.heldOutPrecision, t.heldOutRecall, t.heldOutF1, t.currentHeldOutF1))
         }
+        if let keeper = result.keeper { printKeeper(keeper) }
         print("\nrecall per edit")
         print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   +phash  default")
         for (e, edit) in result.edits.enumerated() {
             print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
+        }
+    }
+
+    /// Keeper accuracy per chain, and one to one against every competitor, with equal file times and with newer copies.
+    func printKeeper(_ keeper: KeeperAccuracy) {
+        for (title, chains) in [("every version with the same file time", keeper.chains), ("copies newer than the original", keeper.copiesNewer)] {
+            print("\nkeeper, \(title): groups of the default rule holding one original, whose keeper is that original")
+            for chain in chains {
+                let instead = chain.keptInstead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print(String(format: "  %-34@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
+                      + (instead.isEmpty ? "" : "   kept instead: " + instead))
+            }
+            print("one to one: share of photos where the original is kept over that copy")
+            print("competitor".padding(toLength: 42, withPad: " ", startingAt: 0) + chains.map { String($0.rules.prefix(11)).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+            for name in keeper.competitors {
+                print(name.padding(toLength: 42, withPad: " ", startingAt: 0)
+                      + chains.map { $0.oneToOne[name].map { String(format: "%-12.2f", $0) } ?? "-           " }.joined())
+            }
         }
     }
 }

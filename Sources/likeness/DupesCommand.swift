@@ -20,7 +20,9 @@ struct Dupes: ParsableCommand {
             copies: they are left out, or listed as their own groups with --include same-scene, and \
             never moved. `likeness decisions keep-all A B` records that a pair is not a duplicate; \
             later runs respect it. Each group names \
-            the copy to keep (largest pixel count, then sharpest, then largest file, then oldest) \
+            the copy to keep and why, by the --keep chain of rules (default pixels,quality,oldest,size: \
+            the most pixels, then the best quality score, so an edited copy loses to its original, \
+            then the oldest file, then the largest; --prefer jpeg,png adds a format preference), \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
@@ -82,6 +84,12 @@ struct Dupes: ParsableCommand {
         case sameScene = "same-scene"
     }
 
+    @Option(help: ArgumentHelp("The keeper's rules in order, comma-separated: pixels, quality, format, size, oldest (sharpness: the old rule).", valueName: "rules"))
+    var keep: String?
+
+    @Option(help: ArgumentHelp("Formats to keep first, comma-separated (e.g. jpeg,png); adds the format rule after pixels unless --keep places it.", valueName: "formats"))
+    var prefer: String?
+
     func validate() throws {
         if exact && method != nil { throw ValidationError("choose --exact or --method, not both") }
         if let threshold, threshold < 0 || !threshold.isFinite { throw ValidationError("--threshold must be 0 or more") }
@@ -89,15 +97,20 @@ struct Dupes: ParsableCommand {
         if json && csv { throw ValidationError("choose --json or --csv, not both") }
         if calibration != nil && (exact || threshold != nil) { throw ValidationError("--calibration sets the threshold; drop --exact and --threshold") }
         if force && moveTo == nil { throw ValidationError("--force goes with --move-to") }
+        do { _ = try keeperPolicy() } catch { throw ValidationError(error.description) }
+        if (keep != nil || prefer != nil) && (exact || method != nil) { throw ValidationError("--keep and --prefer go with the default (embedding) mode") }
         if (html != nil || moveTo != nil || csv || !include.isEmpty) && (exact || method != nil) {
             throw ValidationError("--html, --csv, --include and --move-to go with the default (embedding) mode")
         }
     }
 
+    func keeperPolicy() throws(KeeperPolicyError) -> KeeperPolicy { try KeeperPolicy(keep: keep, prefer: prefer) }
+
     func run() throws {
         let mode: DupesJob.Mode = exact ? .exact : method.map { .hash($0, threshold: threshold) } ?? .embedding(rule.configuration)
         let job = DupesJob(folders: folders, mode: mode, model: modelOptions.model, threads: modelOptions.threads,
-                           calibration: calibration, moveTo: moveTo, force: force, includeSameScene: include.contains(.sameScene))
+                           calibration: calibration, moveTo: moveTo, force: force, includeSameScene: include.contains(.sameScene),
+                           keeper: try keeperPolicy())
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)

@@ -7,7 +7,7 @@ import LikenessImaging
 import LikenessTestSupport
 import Testing
 
-/// The parts of the near-duplicate rule on their own: the confirmer, the keeper, the space, splits.
+/// The parts of the near-duplicate rule on their own: the confirmer, the space, splits (the keeper: KeeperTests).
 @Suite(.serialized) struct DuplicateRuleTests {
     let folder = TemporaryDirectory("rule")
 
@@ -33,31 +33,6 @@ import Testing
         #expect(accepted[0].tier == .samePicture && accepted[0].inliers == nil, "a pair the cosine accepts alone is a copy")
         #expect(accepted[1].i == 0 && accepted[1].j == 1 && (accepted[1].hashDistance ?? 99) <= 6, "the turn is caught by the pHash over turns")
         #expect(try #require(confirmer.hashDistance(0, 2)) > 6, "unrelated patterns are far apart in pHash")
-    }
-
-    @Test("the keeper: largest pixel count, then clearly sharper, then larger file, then older")
-    func keeper() throws {
-        let encoder = try ImageEncoder(), editor = try ImageEditor()
-        let sharp = Fixtures.pattern(width: 640, height: 480, seed: 5)
-        try encoder.write(sharp, to: folder.child("sharp.png"))
-        try encoder.write(try editor.apply(.blur(sigma: 4), to: sharp), to: folder.child("blurred.png"))
-        try encoder.write(try editor.resized(sharp, to: .fit(width: 80, height: 60)), to: folder.child("small.png"))
-        /// As the catalog knows the file; `size` and `time` replace the real values to test the last two rules.
-        func image(_ name: String, _ w: Int, _ h: Int, size: Int64? = nil, time: Int64? = nil) -> CatalogImage {
-            var info = stat()
-            stat(folder.child(name), &info)
-            let real = FileWalker.fingerprint(info)
-            return CatalogImage(id: 0, path: folder.child(name),
-                                fingerprint: FileFingerprint(size: size ?? real.size, modifiedNanoseconds: time ?? real.modifiedNanoseconds),
-                                contentHash: nil, info: ImageInfo(width: w, height: h, format: .png), failure: nil, isGone: false)
-        }
-        let grouper = try NearDuplicateGrouper()
-        #expect(grouper.chooseKeeper([image("small.png", 80, 60), image("sharp.png", 160, 120)]).0 == 1)
-        let (sharper, reason) = grouper.chooseKeeper([image("blurred.png", 640, 480), image("sharp.png", 640, 480)])
-        #expect(sharper == 1 && reason.contains("sharpest"))
-        let (bigger, why) = grouper.chooseKeeper([image("sharp.png", 160, 120, size: 10), image("sharp.png", 160, 120, size: 20)])
-        #expect(bigger == 1 && why.contains("largest file"))
-        #expect(grouper.chooseKeeper([image("sharp.png", 160, 120, time: 9), image("sharp.png", 160, 120, time: 3)]).0 == 1)
     }
 
     @Test("an embedding space leaves out files gone since the scan; a split puts an image under both roots in the first set")

@@ -6,14 +6,14 @@ import LikenessImaging
 import LikenessTestSupport
 import Testing
 
-/// The confirmation signals of `dupes` (dihedral pHashes, local features, sharpness) are computed
+/// The confirmation signals of `dupes` (dihedral pHashes, local features, the keeper's quality scores) are computed
 /// once per file version, stored in the catalog, reused, and dropped when the file changes.
 @Suite(.serialized) struct StoredSignalsTests {
     let folder = TemporaryDirectory("signals")
     /// Every pair is a candidate and the cosine never decides, so every signal is asked for.
     let rule = DuplicateConfiguration(acceptCosine: 1.01, candidateCosine: -1, hashRadius: 0, minimumInliers: 8)
 
-    /// An original, its quarter turn (same pixel count, so the keeper choice reads sharpness), a
+    /// An original, its quarter turn (same pixel count, so the keeper choice reads quality scores), a
     /// crop, and two unrelated images; scanned and embedded.
     func makeCollection() throws -> (catalog: Catalog, photos: String) {
         let photos = folder.folder("photos")
@@ -48,14 +48,14 @@ import Testing
         let first = try run(space, catalog)
         #expect(first.signals.computed.hashes == 5 && first.signals.loaded == .init(), "every image hashed once, nothing read back")
         #expect(first.signals.computed.features == 5, "every pair is open, so every image's features are computed, once")
-        #expect(first.signals.computed.sharpness >= 2, "the original and its turn tie on pixel count")
+        #expect(first.signals.computed.quality >= 2, "the original and its turn tie on pixel count")
         #expect(first.groups.contains { $0.members.count >= 2 }, "the copies are found: \(first.groups)")
         #expect(try catalog.signalCount(.dihedralPHash) == 5 && catalog.signalCount(.localFeatures) == 5)
 
         let second = try run(space, catalog)
         #expect(second.signals.computed == .init(), "nothing is computed again")
         #expect(second.signals.loaded.hashes == 5 && second.signals.loaded.features == 5
-                && second.signals.loaded.sharpness == first.signals.computed.sharpness)
+                && second.signals.loaded.quality == first.signals.computed.quality)
         #expect(second.groups == first.groups)
     }
 

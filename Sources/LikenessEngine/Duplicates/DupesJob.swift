@@ -30,6 +30,8 @@ public struct DupesJob: Job {
     public var force: Bool
     /// Also list groups of other shots of one scene (embedding mode); they are never moved.
     public var includeSameScene: Bool
+    /// How each group's keeper is chosen (embedding mode). Default ``KeeperPolicy/standard``.
+    public var keeper: KeeperPolicy
 
     /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.
     /// A collection where most images are redundant copies of others is rare, while a threshold
@@ -38,7 +40,8 @@ public struct DupesJob: Job {
     public static let largestCopyShare = 0.5
 
     public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
-                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false, includeSameScene: Bool = false) {
+                threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false, includeSameScene: Bool = false,
+                keeper: KeeperPolicy = .standard) {
         self.folders = folders
         self.mode = mode
         self.model = model
@@ -47,6 +50,7 @@ public struct DupesJob: Job {
         self.moveTo = moveTo
         self.force = force
         self.includeSameScene = includeSameScene
+        self.keeper = keeper
     }
 
     /// What `dupes` found, in the shape of its mode.
@@ -122,7 +126,7 @@ public struct DupesJob: Job {
         _ = try CalibrationLoading.cosine(calibration, for: opened)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         try context.checkCancellation()
-        let found = try NearDuplicateGrouper(configuration: configuration)
+        let found = try NearDuplicateGrouper(configuration: configuration, keeper: keeper)
             .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)
         try context.checkCancellation()
         let groups = includeSameScene ? found : found.filter { $0.tier != .sameScene }

@@ -21,6 +21,7 @@ final class ImageSignalCache {
         var hashes = 0
         var features = 0
         var sharpness = 0
+        var quality = 0
     }
 
     /// Encoding versions: a stored value of another version is computed again. Raise one when the
@@ -28,6 +29,7 @@ final class ImageSignalCache {
     static let hashVersion = 2
     static let featureVersion = 1
     static let sharpnessVersion = 1
+    static let qualityVersion = 4
 
     let sources: [ImageSource]
     /// Pixel sizes as catalogued (nil for files named by path): an image known to be too small for
@@ -44,6 +46,8 @@ final class ImageSignalCache {
     /// Nil values are images that have no features (too small): known, not to be tried again.
     private var features: [Int: LocalFeatures?] = [:]
     private var sharpness: [Int: Double] = [:]
+    private var qualities: [Int: QualityScores] = [:]
+    private let measurer: QualityMeasurer
     /// Images that could not be read in this run, per kind; not tried again.
     private var unreadable: [ImageSignalKind: Set<Int>] = [:]
     /// Images whose features the catalog holds, so memory may let them go.
@@ -59,6 +63,7 @@ final class ImageSignalCache {
         self.catalog = nil
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
+        self.measurer = try QualityMeasurer()
     }
 
     /// Catalogued images; with `catalog`, values are read from it and stored in it.
@@ -69,6 +74,7 @@ final class ImageSignalCache {
         self.catalog = catalog
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
+        self.measurer = try QualityMeasurer()
     }
 
     // MARK: reading
@@ -93,6 +99,15 @@ final class ImageSignalCache {
         fillSharpness([index])
         return sharpness[index] ?? 0
     }
+
+    /// Quality scores of an image (nil when it cannot be read).
+    func quality(_ index: Int) -> QualityScores? {
+        fillQuality([index])
+        return qualities[index]
+    }
+
+    /// Images whose quality could not be measured in this run, with why.
+    private(set) var qualityFailures: [Int: ItemFailure] = [:]
 
     // MARK: filling
 
@@ -131,6 +146,16 @@ final class ImageSignalCache {
         computed.sharpness += n.computed
     }
 
+    func fillQuality(_ indices: [Int]) {
+        let n = fill(.quality, version: Self.qualityVersion, indices, known: { qualities[$0] != nil },
+                     decode: { try? JSONDecoder().decode(QualityScores.self, from: $0) },
+                     encode: { (try? JSONEncoder().encode($0)) ?? Data() },
+                     compute: { [measurer] source throws(ItemFailure) in try measurer.scores(of: source) },
+                     keep: { qualities[$0] = $1 }, onFailure: { qualityFailures[$0] = $1 })
+        loaded.quality += n.loaded
+        computed.quality += n.computed
+    }
+
     /// Lets go of the features of images for which `keep` is false, when the catalog holds them.
     func releaseFeatures(keeping keep: (Int) -> Bool) {
         for index in Array(features.keys) where featuresStored.contains(index) && !keep(index) { features.removeValue(forKey: index) }
@@ -140,7 +165,7 @@ final class ImageSignalCache {
     private func fill<Value: Sendable>(_ kind: ImageSignalKind, version: Int, _ indices: [Int], known: (Int) -> Bool,
                                        decode: (Data) -> Value?, encode: (Value) -> Data,
                                        compute: @escaping @Sendable (ImageSource) throws(ItemFailure) -> Value,
-                                       keep: (Int, Value) -> Void) -> (loaded: Int, computed: Int, stored: [Int]) {
+                                       keep: (Int, Value) -> Void, onFailure: (Int, ItemFailure) -> Void = { _, _ in }) -> (loaded: Int, computed: Int, stored: [Int]) {
         let failed = unreadable[kind, default: []]
         var needed = Set(indices).filter { !known($0) && !failed.contains($0) }.sorted()
         guard !needed.isEmpty else { return (0, 0, []) }
@@ -172,8 +197,9 @@ final class ImageSignalCache {
                 keep(index, value)
                 succeeded.append(index)
                 if let ids { rows.append((ids[index], encode(value))) }
-            case .failure:
+            case .failure(let failure):
                 unreadable[kind, default: []].insert(index)
+                onFailure(index, failure)
             }
         }
         if let catalog, !rows.isEmpty {

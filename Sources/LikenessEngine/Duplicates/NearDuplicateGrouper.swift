@@ -47,15 +47,18 @@ public struct DuplicateGroup: Sendable, Codable, Hashable {
 /// listed after the copies.
 public struct NearDuplicateGrouper: Sendable {
     public let configuration: DuplicateConfiguration
+    /// How each group's keeper is chosen.
+    public let keeper: KeeperPolicy
 
-    public init(configuration: DuplicateConfiguration = DuplicateConfiguration()) throws(ImagingError) {
+    public init(configuration: DuplicateConfiguration = DuplicateConfiguration(), keeper: KeeperPolicy = .standard) throws(ImagingError) {
         self.configuration = configuration
+        self.keeper = keeper
     }
 
     /// The groups among the images of `space`, largest first.
     ///
     /// With `catalog` (the one `space` was read from), each image's confirmation signals and
-    /// sharpness are read from it when stored and stored when computed, so a second run on an
+    /// the keeper's quality scores are read from it when stored and stored when computed, so a second run on an
     /// unchanged collection decodes no image.
     /// A cancelled `cancellation` stops the confirmation early; check the token before using the result.
     /// Pairs in `distinct` (a person said they are not duplicates) are never joined.
@@ -78,19 +81,16 @@ public struct NearDuplicateGrouper: Sendable {
             pair.tier == .sameScene && !taken.contains(pair.i) && !taken.contains(pair.j)
         }.map { (i: $0.i, j: $0.j) })
         let grouped = copies + scenes
-        // Sharpness only where pixel counts tie, all at once on the workers.
-        confirmer.signals.fillSharpness(grouped.flatMap { members in
-            let pool = Self.largest(members.map { space.images[$0] })
-            return pool.count > 1 ? pool.map { members[$0] } : []
-        })
+        let keepers = KeeperChoice.keepers(grouped, images: space.images, policy: keeper, signals: confirmer.signals)
         // The evidence of each confirmed pair, to show every member against the centre that confirmed it.
         var evidence: [Int: [Int: ConfirmedPair]] = [:]
         for pair in confirmed where evidence[pair.i]?[pair.j] == nil {
             evidence[pair.i, default: [:]][pair.j] = pair
             evidence[pair.j, default: [:]][pair.i] = pair
         }
-        return grouped.enumerated().map { number, members in
-            let (keeper, reason) = chooseKeeper(members.map { space.images[$0] }) { confirmer.signals.sharpness(members[$0]) }
+        return zip(grouped, keepers).enumerated().map { number, element in
+            let (members, choice) = element
+            let (keeper, reason) = (choice.index, choice.reason)
             let centre = members[0]
             let centrePath = space.images[centre].path
             let keeperIndex = members[keeper]
@@ -123,42 +123,5 @@ public struct NearDuplicateGrouper: Sendable {
                           progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(ImagingError) -> [ConfirmedPair] {
         try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog)
             .confirm(candidates, progress: progress, cancellation: cancellation)
-    }
-
-    /// Largest pixel count, then clearly sharpest (by 25 % or more), then largest file, then oldest;
-    /// returns the position and the reason.
-    func chooseKeeper(_ images: [CatalogImage]) -> (Int, String) {
-        let cache = try? ImageSignalCache(images: images, catalog: nil, workers: 1)
-        return chooseKeeper(images) { cache?.sharpness($0) ?? 0 }
-    }
-
-    /// The same, with the Laplacian sharpness of the image at a position given.
-    func chooseKeeper(_ images: [CatalogImage], sharpness sharpnessAt: (Int) -> Double) -> (Int, String) {
-        var pool = Self.largest(images)
-        if pool.count == 1 { return (pool[0], "largest pixel count (\(Self.describe(images[pool[0]])))") }
-        let sharpness = Dictionary(uniqueKeysWithValues: pool.map { ($0, sharpnessAt($0)) })
-        let sharpest = sharpness.values.max() ?? 0
-        // Only a clear difference counts: blur cuts the Laplacian variance many times over, while a
-        // re-encode or a flip moves it by a few per cent (and JPEG blocking even raises it).
-        let sharpPool = pool.filter { (sharpness[$0] ?? 0) * 1.25 >= sharpest }
-        if sharpPool.count == 1 { return (sharpPool[0], "sharpest of the largest (\(Self.describe(images[sharpPool[0]])))") }
-        pool = sharpPool
-        let sizes = pool.map { images[$0].fingerprint?.size ?? 0 }
-        let biggest = sizes.max() ?? 0
-        let bigPool = pool.filter { (images[$0].fingerprint?.size ?? 0) == biggest }
-        if bigPool.count == 1 { return (bigPool[0], "largest file of equally large and sharp copies") }
-        let oldest = bigPool.min { (images[$0].fingerprint?.modifiedNanoseconds ?? 0, images[$0].path) < (images[$1].fingerprint?.modifiedNanoseconds ?? 0, images[$1].path) }!
-        return (oldest, "oldest of identical-looking copies")
-    }
-
-    /// Positions of the images with the largest pixel count (sharpness is read only when there are several).
-    static func largest(_ images: [CatalogImage]) -> [Int] {
-        let pixels = images.map { $0.info?.pixelCount ?? 0 }
-        let best = pixels.max() ?? 0
-        return images.indices.filter { pixels[$0] == best }
-    }
-
-    private static func describe(_ image: CatalogImage) -> String {
-        image.info.map { "\($0.width)×\($0.height)" } ?? "unknown size"
     }
 }

@@ -15,12 +15,39 @@ extension DuplicateBenchmark {
         let input: EmbeddingInput
         let editor: ImageEditor
         let signals: ImageSignals
+        let files: VersionFiles
+        let measurer: QualityMeasurer
+        let decoder: ImageDecoder
 
         init(edits: [ImageEdit], input: EmbeddingInput) throws {
             self.edits = edits
             self.input = input
             self.editor = try ImageEditor()
             self.signals = try ImageSignals()
+            self.files = try VersionFiles()
+            self.measurer = try QualityMeasurer()
+            self.decoder = try ImageDecoder()
+        }
+
+        /// The keeper's view of one version saved as a file: its pixels, format, bytes and quality.
+        /// Every version has the same modification time, and the original's path sorts last, so
+        /// neither age nor a tie broken by path can hand the original the win.
+        func candidate(_ bytes: [UInt8], source: Int, name: String) throws(ImagingError) -> KeeperCandidate {
+            let scores = try measurer.scores(of: bytes)
+            return KeeperCandidate(path: "/bench/\(source)/\(name)", width: scores.width, height: scores.height, format: scores.format,
+                                   fileSize: Int64(bytes.count), modified: 0, quality: scores)
+        }
+
+        /// Copies that change only the file, for a JPEG original: a lossless PNG re-encode, a PNG
+        /// reduced to a 256-colour palette, and a re-save at the same JPEG quality.
+        func fileCopies(of originalBytes: [UInt8], width: Int, height: Int, source: Int) throws(ImagingError) -> [String: KeeperCandidate] {
+            let pixels = try decoder.decode(originalBytes, to: .fit(width: width, height: height)).pixels
+            return [
+                "png re-encode": try candidate(try editor.encoded(pixels, suffix: ".png"), source: source, name: "png re-encode"),
+                "palette png (256 colours)": try candidate(try editor.encoded(pixels, suffix: ".png[palette,bitdepth=8]"), source: source, name: "palette png"),
+                "jpeg re-save q\(VersionFiles.savedQuality)": try candidate(try editor.encoded(pixels, suffix: ".jpg[Q=\(VersionFiles.savedQuality)]"),
+                                                                          source: source, name: "jpeg re-save"),
+            ]
         }
 
         /// Hashes over turns and flips of the 32×32 thumbnail, whether `dupes` would use them (the
@@ -35,7 +62,8 @@ extension DuplicateBenchmark {
         ///
         /// - Throws: ``ItemFailure`` when any version fails (the photo is left out); the model's own
         ///   errors and ``Cancelled`` as they are.
-        func items(of original: PixelBuffer, source: Int, edited: Bool, model: any EmbeddingModel, workers: Int,
+        /// With `format` (the original file's), each version is also saved as a file and measured for the keeper.
+        func items(of original: PixelBuffer, source: Int, edited: Bool, format: ImageFormat? = nil, model: any EmbeddingModel, workers: Int,
                    cancellation: CancellationToken) throws -> [Item] {
             let steps: [ImageEdit?] = [nil] + (edited ? edits.map(Optional.some) : [])
             let table = DescriptionTable()
@@ -45,7 +73,13 @@ extension DuplicateBenchmark {
                 .embed(count: steps.count, cancellation: cancellation, prepare: { [editor, input] step throws(ItemFailure) in
                     do throws(ImagingError) {
                         let pixels = try steps[step].map { edit throws(ImagingError) in try editor.apply(edit, to: original) } ?? original
-                        table.set(step, try describe(pixels))
+                        var described = try describe(pixels)
+                        if let format {
+                            let bytes = try files.bytes(of: original, edit: steps[step], format: format)
+                            described.keeper = try candidate(bytes, source: source, name: steps[step].map(\.description) ?? "~original")
+                            if steps[step] == nil, format == .jpeg { described.copies = try fileCopies(of: bytes, width: original.width, height: original.height, source: source) }
+                        }
+                        table.set(step, described)
                         return try input.pixels(from: pixels)
                     } catch {
                         throw error.itemFailure
@@ -61,7 +95,8 @@ extension DuplicateBenchmark {
             if let failure { throw failure }
             return steps.indices.map { step in
                 let found = table.get(step)!
-                return Item(source: source, edit: step - 1, vector: vectors[step]!, hashes: found.hashes, hashable: found.hashable, features: found.features)
+                return Item(source: source, edit: step - 1, vector: vectors[step]!, hashes: found.hashes, hashable: found.hashable, features: found.features,
+                            keeper: found.keeper, fileCopies: found.copies)
             }
         }
 
@@ -88,11 +123,14 @@ extension DuplicateBenchmark {
         }
     }
 
-    /// What the benchmark keeps of one image besides its vector.
+    /// What a decode thread finds out about one version besides its model input.
     struct Description: Sendable {
         var hashes: [BitHash]
+        /// Whether `dupes` confirms with its pHashes (false for an image too small for them).
         var hashable: Bool
         var features: LocalFeatures?
+        var keeper: KeeperCandidate?
+        var copies: [String: KeeperCandidate]?
     }
 
     /// Descriptions made on decode threads, read back once the batch is embedded.

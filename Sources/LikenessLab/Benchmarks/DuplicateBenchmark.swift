@@ -76,6 +76,8 @@ public struct DuplicateBenchmark: Sendable {
         public var rules: [Rule]
         /// Held-out tuning of the default rule: chosen on half the photos, measured on the other half.
         public var tuning: Tuning?
+        /// How often each keeper chain keeps the unedited original (groups of the default rule, and one to one).
+        public var keeper: KeeperAccuracy?
         public var failures: [ItemFailure]
     }
 
@@ -101,6 +103,10 @@ public struct DuplicateBenchmark: Sendable {
         var hashable = true
         /// Local features of the image fitted into ``ImageSignals/featureSide``.
         var features: LocalFeatures? = nil
+        /// The version as a file, for the keeper (edited photos only).
+        var keeper: KeeperCandidate? = nil
+        /// For an original: copies that change only its file (a PNG re-encode, a palette PNG, a re-save).
+        var fileCopies: [String: KeeperCandidate]? = nil
     }
 
     public let model: any EmbeddingModel
@@ -136,8 +142,13 @@ public struct DuplicateBenchmark: Sendable {
             defer { progress.advance("edit+embed", completed: index + 1, total: all.count) }
             try cancellation.check()
             do {
-                let original = try ImageSource(path: path).decode(decoder, to: .fit(width: workingSize, height: workingSize))
-                items += try versions.items(of: original, source: index, edited: index < photoFiles.count, model: model,
+                let source = ImageSource(path: path)
+                let bytes = try source.bytes()
+                let format: ImageFormat
+                do { format = try decoder.probe(bytes, path: path).format } catch { throw error.itemFailure }
+                let original = try source.decode(decoder, to: .fit(width: workingSize, height: workingSize))
+                let edited = index < photoFiles.count
+                items += try versions.items(of: original, source: index, edited: edited, format: edited ? format : nil, model: model,
                                             workers: workers, cancellation: cancellation)
             } catch let failure as ItemFailure {
                 failures.append(failure)
@@ -189,6 +200,8 @@ public struct DuplicateBenchmark: Sendable {
         withoutGeometry.minimumInliers = 0
         let (hashRadius, cosineBin) = (Int(hashBest.threshold), Int(cosineBest.threshold))
         let cosineThreshold = 1 - Float(cosineBin) / 1000
+        let defaultGroups = Self.groups(items, candidates: candidates.filter { $0.score >= configuration.candidateCosine }, rule: configuration, inliers: inliers)
+        let keeper = KeeperAccuracy.measure(items, groups: defaultGroups, edits: edits.map(\.description))
         let rules = [
             Rule(name: "phash only (best threshold)", threshold: "\(hashRadius)/64", point: hashBest.rates,
                  recallByEdit: recalls { items[$0].hashes[0].hammingDistance(to: items[$1].hashes[0]) <= hashRadius }),
@@ -200,7 +213,7 @@ public struct DuplicateBenchmark: Sendable {
         ]
         return Result(photos: photos, distractors: distractors, images: items.count, positivePairs: positives,
                       negativePairs: cosines.count - positives, edits: edits.map(\.description), configuration: configuration,
-                      rules: rules, tuning: tune(items, halves: halves, inliers: inliers), failures: failures)
+                      rules: rules, tuning: tune(items, halves: halves, inliers: inliers), keeper: keeper, failures: failures)
     }
 
     /// Local-feature geometry of item pairs, computed once, in parallel, for every pair a rule may ask about.

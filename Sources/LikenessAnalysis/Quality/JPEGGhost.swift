@@ -1,0 +1,108 @@
+import Foundation
+import LikenessCore
+
+/// Finds the trace a JPEG compression leaves in pixels that are no longer stored as JPEG: the 8×8
+/// DCT coefficients of the decoded pixels sit on multiples of the quantisation steps.
+///
+/// A PNG (or TIFF, or lossless WebP) saved from a decoded JPEG keeps that lattice, which a camera
+/// original or a rendered image does not have. Such a file is a lossless re-encode of a lossy one:
+/// it adds bytes but no information, so it must not beat the JPEG it was made from. The steps found
+/// also tell how strongly the JPEG was compressed. Works on the pixels at their native size, with
+/// the 8×8 grid where the encoder put it (a crop or resize after decoding hides it).
+public enum JPEGGhost {
+    /// What was found: for each low frequency (natural position in the 8×8 block) with a lattice,
+    /// its step; and how clearly the coefficients sit on it (0–1, the mean resultant length).
+    public struct Finding: Sendable, Hashable, Codable {
+        /// Natural position (row × 8 + column) → quantisation step found there, for the frequencies
+        /// whose step could be pinned down (not only bounded from below).
+        public var steps: [Int: Int]
+        /// How many of the examined frequencies show a lattice.
+        public var frequencies: Int
+        /// Mean concentration of the coefficients on their lattices, over the frequencies found.
+        public var strength: Double
+    }
+
+    /// The AC frequencies examined, in natural order: zigzag positions 1 to 27. A high-quality
+    /// JPEG quantises the lowest ones by 1 (no lattice to see), the middle ones by 2 to 6.
+    static let frequencies = [1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6]
+    /// Coefficients at least this concentrated count as sitting on a lattice.
+    static let threshold = 0.4
+    /// A lattice needs this many of the frequencies to be believed.
+    static let needed = 5
+    /// Fewest coefficients of at least half a step for a step to be tried (fewer could line up by chance).
+    static let fewest = 100
+    /// Blocks examined at most (spread evenly over the image).
+    static let maximumBlocks = 16384
+
+    /// The orthonormal 8-point DCT-II basis, `basis[u * 8 + x]`.
+    static let basis: [Double] = (0..<64).map { i in
+        let (u, x) = (i / 8, i % 8)
+        let scale = u == 0 ? (0.5).squareRoot() : 1
+        return scale * cos(Double(2 * x + 1) * Double(u) * .pi / 16) / 2
+    }
+
+    /// The lattice in `luma` (grey levels 0–255 at native size), or nil when there is none.
+    public static func find(_ luma: GreyImage) -> Finding? {
+        let (bw, bh) = (luma.width / 8, luma.height / 8)
+        guard bw * bh >= 64 else { return nil }
+        let total = bw * bh
+        let stride = max(1, total / maximumBlocks)
+        var coefficients = [[Double]](repeating: [], count: frequencies.count)
+        let basis = Self.basis
+        var block = [Double](repeating: 0, count: 64), rows = [Double](repeating: 0, count: 64)
+        for index in Swift.stride(from: 0, to: total, by: stride) {
+            let (x0, y0) = ((index % bw) * 8, (index / bw) * 8)
+            for y in 0..<8 { for x in 0..<8 { block[y * 8 + x] = Double(luma[x0 + x, y0 + y]) - 128 } }
+            // Separable DCT-II as JPEG defines it: along rows first, then down the columns.
+            for y in 0..<8 {
+                for u in 0..<8 {
+                    var sum = 0.0
+                    for x in 0..<8 { sum += basis[u * 8 + x] * block[y * 8 + x] }
+                    rows[y * 8 + u] = sum
+                }
+            }
+            for (f, position) in frequencies.enumerated() {
+                let (v, u) = (position / 8, position % 8)
+                var sum = 0.0
+                for y in 0..<8 { sum += basis[v * 8 + y] * rows[y * 8 + u] }
+                coefficients[f].append(sum)
+            }
+        }
+        var steps: [Int: Int] = [:]
+        var strengths: [Double] = []
+        for (f, values) in coefficients.enumerated() {
+            guard let found = lattice(values) else { continue }
+            if !found.lowerBound { steps[frequencies[f]] = found.step }
+            strengths.append(found.strength)
+        }
+        guard strengths.count >= needed else { return nil }
+        return Finding(steps: steps, frequencies: strengths.count, strength: strengths.reduce(0, +) / Double(strengths.count))
+    }
+
+    /// The step (2–64) on whose multiples the coefficients concentrate, with the concentration,
+    /// and whether it is only a lower bound.
+    ///
+    /// The concentration is the mean of cos(2π c / step): near 1 when the coefficients sit on the
+    /// multiples, near 0 (or below) otherwise. Only coefficients of at least half a step count:
+    /// near-zero ones sit on every lattice. A true step's divisors show the same concentration, its
+    /// multiples do not (and a step one larger already loses some), so the largest step as
+    /// concentrated as the best, within 0.05, is the encoder's.
+    /// When too few coefficients are left to try larger steps while the last one tried was still
+    /// concentrated, the true step may be a multiple of it: `lowerBound`.
+    static func lattice(_ values: [Double]) -> (step: Int, strength: Double, lowerBound: Bool)? {
+        var tried: [(step: Int, strength: Double)] = []
+        for step in 2...64 {
+            let q = Double(step)
+            var c = 0.0, n = 0
+            for value in values where abs(value) >= q / 2 {
+                c += cos(2 * Double.pi * value / q)
+                n += 1
+            }
+            guard n >= fewest else { break }
+            tried.append((step, c / Double(n)))
+        }
+        guard let top = tried.map(\.strength).max(), top >= threshold else { return nil }
+        let chosen = tried.last { $0.strength >= max(threshold, top - 0.05) }!
+        return (chosen.step, chosen.strength, chosen.step == tried.last!.step && chosen.step < 64)
+    }
+}

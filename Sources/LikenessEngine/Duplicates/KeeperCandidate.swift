@@ -1,0 +1,34 @@
+import LikenessAnalysis
+import LikenessCore
+
+/// What the keeper choice knows about one copy: size in pixels and bytes, format, age, quality.
+public struct KeeperCandidate: Sendable, Hashable {
+    public var path: String
+    public var width: Int
+    public var height: Int
+    public var format: ImageFormat?
+    /// File size in bytes.
+    public var fileSize: Int64
+    /// Modification time, nanoseconds since the epoch.
+    public var modified: Int64
+    /// Nil when not measured (the chain has no quality rule, or the file could not be read).
+    public var quality: QualityScores?
+
+    public init(path: String, width: Int, height: Int, format: ImageFormat?, fileSize: Int64, modified: Int64, quality: QualityScores? = nil) {
+        self.path = path
+        self.width = width
+        self.height = height
+        self.format = format
+        self.fileSize = fileSize
+        self.modified = modified
+        self.quality = quality
+    }
+
+    /// A catalogued image.
+    public init(_ image: CatalogImage, quality: QualityScores? = nil) {
+        self.init(path: image.path, width: image.info?.width ?? 0, height: image.info?.height ?? 0, format: image.info?.format,
+                  fileSize: image.fingerprint?.size ?? 0, modified: image.fingerprint?.modifiedNanoseconds ?? 0, quality: quality)
+    }
+
+    public var pixels: Int { width * height }
+}

@@ -1,0 +1,26 @@
+import LikenessCatalog
+import LikenessCore
+
+/// The copy a group keeps: its position among the candidates, the rule that decided, and why.
+public struct KeeperChoice: Sendable, Hashable {
+    public var index: Int
+    /// Nil when no rule told the last copies apart (the first by path was taken).
+    public var rule: KeeperRule?
+    public var reason: String
+
+    /// The keeper of each group (positions in `images`), measuring quality only for the copies the
+    /// chain reaches its quality rule with, all at once on the workers of `signals`.
+    static func keepers(_ groups: [[Int]], images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache) -> [KeeperChoice] {
+        let bare = groups.map { $0.map { KeeperCandidate(images[$0]) } }
+        if policy.needsQuality {
+            signals.fillQuality(zip(groups, bare).flatMap { members, candidates in policy.needingQuality(candidates).map { members[$0] } })
+        }
+        return zip(groups, bare).map { members, candidates in
+            var candidates = candidates
+            if policy.needsQuality {
+                for position in policy.needingQuality(candidates) { candidates[position].quality = signals.quality(members[position]) }
+            }
+            return policy.choose(candidates)
+        }
+    }
+}

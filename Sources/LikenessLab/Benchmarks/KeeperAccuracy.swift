@@ -1,0 +1,86 @@
+import LikenessCore
+import LikenessEngine
+
+/// How often each keeper chain keeps the unedited original: in the groups the default `dupes`
+/// rule forms on the benchmark, and one to one against each edit and each file-only copy.
+public struct KeeperAccuracy: Sendable, Codable {
+    /// One chain's results.
+    public struct Chain: Sendable, Codable {
+        /// The chain as `--keep` takes it.
+        public var rules: String
+        /// Groups holding exactly one original.
+        public var groups: Int
+        /// Of those, groups whose keeper is the original.
+        public var correct: Int
+        /// What was kept instead, by edit, when the original was not.
+        public var keptInstead: [String: Int]
+        /// Per competitor (an edit, or a file-only copy): the share of photos where the chain,
+        /// choosing between the original and that copy alone, keeps the original.
+        public var oneToOne: [String: Double]
+
+        public var share: Double { groups > 0 ? Double(correct) / Double(groups) : 0 }
+    }
+
+    /// Competitors in table order: the edits, then the file-only copies.
+    public var competitors: [String]
+    /// Every version with the same modification time (a tie the earlier rules leave goes against
+    /// the original, whose path sorts last).
+    public var chains: [Chain]
+    /// Every copy newer than the original, as when a user makes copies from it.
+    public var copiesNewer: [Chain]
+
+    /// The chains compared: the default first, the old rule second.
+    public static let policies: [KeeperPolicy] = [
+        .standard, .legacy,
+        KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
+        KeeperPolicy(rules: [.pixels, .size, .quality, .oldest]),
+        KeeperPolicy(rules: [.quality, .pixels, .size, .oldest]),
+        KeeperPolicy(rules: [.pixels, .size, .oldest]),
+    ]
+
+    /// Measures every policy on `groups` (item positions) of `items`; `edits` names edit numbers.
+    static func measure(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> KeeperAccuracy {
+        var newer = items
+        for i in newer.indices where newer[i].edit != -1 { newer[i].keeper?.modified = 1 }
+        for i in newer.indices { newer[i].fileCopies = newer[i].fileCopies?.mapValues { var c = $0; c.modified = 1; return c } }
+        let same = chains(items, groups: groups, edits: edits)
+        return KeeperAccuracy(competitors: same.competitors, chains: same.chains, copiesNewer: chains(newer, groups: groups, edits: edits).chains)
+    }
+
+    static func chains(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> (competitors: [String], chains: [Chain]) {
+        let originals = items.indices.filter { items[$0].edit == -1 && items[$0].keeper != nil }
+        let bySource = Dictionary(grouping: items.indices.filter { items[$0].keeper != nil }, by: { items[$0].source })
+        let copyNames = Array(Set(originals.flatMap { items[$0].fileCopies?.keys.map { $0 } ?? [] })).sorted()
+        let chains = policies.map { policy -> Chain in
+            var chain = Chain(rules: policy.chainText, groups: 0, correct: 0, keptInstead: [:], oneToOne: [:])
+            for group in groups {
+                let members = group.filter { items[$0].keeper != nil }
+                let present = members.filter { items[$0].edit == -1 }
+                guard present.count == 1 else { continue }
+                chain.groups += 1
+                let kept = members[policy.choose(members.map { items[$0].keeper! }).index]
+                if kept == present[0] { chain.correct += 1 } else { chain.keptInstead[edits[items[kept].edit], default: 0] += 1 }
+            }
+            for (e, name) in edits.enumerated() {
+                var won = 0, total = 0
+                for original in originals {
+                    guard let copy = bySource[items[original].source]?.first(where: { items[$0].edit == e }) else { continue }
+                    total += 1
+                    if policy.choose([items[original].keeper!, items[copy].keeper!]).index == 0 { won += 1 }
+                }
+                if total > 0 { chain.oneToOne[name] = Double(won) / Double(total) }
+            }
+            for name in copyNames {
+                var won = 0, total = 0
+                for original in originals {
+                    guard let copy = items[original].fileCopies?[name] else { continue }
+                    total += 1
+                    if policy.choose([items[original].keeper!, copy]).index == 0 { won += 1 }
+                }
+                if total > 0 { chain.oneToOne[name] = Double(won) / Double(total) }
+            }
+            return chain
+        }
+        return (edits + copyNames, chains)
+    }
+}
