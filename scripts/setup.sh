@@ -69,6 +69,19 @@ if [ ! -f "$model" ] || [ "$(sha256sum "$model" | cut -d' ' -f1)" != "$model_sha
 else
   log "default model present"
 fi
+# 5b. An int8 copy of the default model (static quantisation with onnxruntime's tools, calibrated on
+#     the OpenCV and 12 MP sample photos), offered as `--model efficientnet-lite0-int8`.
+int8_model="$cache/models/efficientnet-lite0-int8.onnx"
+int8_sha=380ed88577914bd3f0f4df8716465e18511dfecdbb19d9663c5e516a3c14ea24
+if [ ! -f "$int8_model" ] || [ "$(sha256sum "$int8_model" | cut -d' ' -f1)" != "$int8_sha" ]; then
+  log "quantising the default model to int8"
+  "$cache/venv-torch/bin/python" "$here/scripts/onnx/quantize_efficientnet.py" "$model" "$int8_model" \
+    "$cache/photos/opencv" "$cache/photos/large" >&2
+  [ "$(sha256sum "$int8_model" | cut -d' ' -f1)" = "$int8_sha" ] \
+    || log "warning: $int8_model differs from the pinned SHA-256 (another onnxruntime?); likeness will refuse it"
+else
+  log "int8 model present"
+fi
 if [ ! -f "$cache/test-models/nan-tiny.onnx" ]; then
   log "writing tiny test models"
   "$cache/venv-torch/bin/python" "$here/scripts/onnx/make_test_models.py" "$cache/test-models" >&2

@@ -170,4 +170,17 @@ extension ModelManifest {
         dimension: 1280,
         input: Input(name: "image", layout: .nhwc, dtype: .uint8, width: 224, height: 224, resize: .centreCrop, crop: 0.875),
         output: Output(name: "embedding", pooling: .none, normalize: true))
+
+    /// An int8 copy of the default model: static quantisation (QDQ, per-channel int8 weights with a
+    /// reduced range, uint8 activations) by `scripts/onnx/quantize_efficientnet.py`, same input and output.
+    public static let efficientNetLite0Int8 = ModelManifest(
+        id: "efficientnet-lite0-int8",
+        file: "efficientnet-lite0-int8.onnx",
+        sha256: "380ed88577914bd3f0f4df8716465e18511dfecdbb19d9663c5e516a3c14ea24",
+        dimension: 1280,
+        input: efficientNetLite0.input,
+        output: efficientNetLite0.output)
+
+    /// The models Likeness knows without a manifest file, the default first.
+    public static let builtIn: [ModelManifest] = [efficientNetLite0, efficientNetLite0Int8]
 }

@@ -27,6 +27,6 @@ import Testing
         let refused = try CLIRunner.run(["models", "add", broken], environment: environment)
         #expect(refused.status == 2 && refused.stderr.contains("invalid model manifest"))
         let unknown = try CLIRunner.run(["embed", "--model", "nope", "--catalog", folder.child("c.sqlite")], environment: environment)
-        #expect(unknown.status == 2 && unknown.stderr.contains("valid: efficientnet-lite0, vit-tiny"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("valid: efficientnet-lite0, efficientnet-lite0-int8, vit-tiny"))
     }
 }

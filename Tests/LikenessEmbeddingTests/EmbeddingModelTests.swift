@@ -36,6 +36,21 @@ import Testing
         #expect(results[0].cosineSimilarity(to: results[2]) < 0.99)
     }
 
+    @Test("int8 copy of the default model: built in, unit vectors, each image nearest its own float vector")
+    func int8Model() throws {
+        #expect(ModelManifest.builtIn.map(\.id) == [ModelManifest.efficientNetLite0.id, ModelManifest.efficientNetLite0Int8.id])
+        let int8 = try ONNXEmbeddingModel(manifest: .efficientNetLite0Int8, modelsDirectory: TestModels.modelsDirectory, runtime: runtime)
+        #expect(int8.dimension == 1280 && int8.fingerprint == ModelManifest.efficientNetLite0Int8.sha256)
+        let images = (1...3).map { Fixtures.pattern(width: 224, height: 224, seed: UInt64(40 + $0)) }
+        let quantised = try int8.embed(images).map(vector)
+        let float = try defaultModel().embed(images).map(vector)
+        #expect(quantised.allSatisfy { $0.count == 1280 && abs($0.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4 })
+        for (index, vector) in quantised.enumerated() {
+            let nearest = float.indices.max { vector.cosineSimilarity(to: float[$0]) < vector.cosineSimilarity(to: float[$1]) }
+            #expect(nearest == index, "image \(index)")
+        }
+    }
+
     @Test("pinned embedding of a generated fixture")
     func pinned() throws {
         let values = try vector(try defaultModel().embed([Fixtures.pattern(width: 224, height: 224, seed: 2024)])[0])

@@ -2,7 +2,7 @@ import Foundation
 import LikenessCore
 import LikenessEmbedding
 
-/// The embedding models Likeness knows: the built-in default plus manifests added by the user,
+/// The embedding models Likeness knows: the built-in ones (``ModelManifest/builtIn``) plus manifests added by the user,
 /// kept as JSON files in `<models folder>/manifests/`.
 public struct ModelRegistry: Sendable {
     /// Where model files and the `manifests` folder live.
@@ -16,7 +16,7 @@ public struct ModelRegistry: Sendable {
 
     /// Every known manifest, the default first. Unreadable manifest files are reported, not skipped silently.
     public func all() -> (manifests: [ModelManifest], problems: [String]) {
-        var manifests = [ModelManifest.efficientNetLite0]
+        var manifests = ModelManifest.builtIn
         var problems: [String] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: manifestsDirectory)) ?? []
         for name in names.sorted() where name.hasSuffix(".json") {
@@ -43,8 +43,8 @@ public struct ModelRegistry: Sendable {
     @discardableResult
     public func add(manifestAt path: String) throws(EmbeddingError) -> ModelManifest {
         var manifest = try ModelManifest.load(from: path)
-        guard manifest.id != ModelManifest.efficientNetLite0.id else {
-            throw EmbeddingError.invalidManifest("\(manifest.id) is the built-in model's id; choose another")
+        guard !ModelManifest.builtIn.contains(where: { $0.id == manifest.id }) else {
+            throw EmbeddingError.invalidManifest("\(manifest.id) is a built-in model's id; choose another")
         }
         // A relative model file is taken relative to the manifest's own folder.
         if !manifest.file.hasPrefix("/") {
