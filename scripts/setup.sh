@@ -13,7 +13,7 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. System packages from Debian.
-packages=(pkg-config unzip zlib1g-dev libvips-dev libsqlite3-dev libssl-dev libopenblas-dev dataset-fashion-mnist)
+packages=(pkg-config unzip zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libopenblas-dev dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
