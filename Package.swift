@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // C: libjpeg-turbo directly, for JPEGs scaled in the DCT and decoded to luma alone when that is all a caller needs.
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         // C: the ONNX Runtime C API header (from `make setup`, found through pkg-config); the library
         // is loaded at run time with dlopen.
         .systemLibrary(name: "CONNXRuntime", pkgConfig: "likeness-onnxruntime"),
@@ -34,7 +36,7 @@ let package = Package(
         .target(name: "LikenessCore"),
 
         // Capabilities.
-        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips"]),
+        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         // Report renders results (calibration curves, robustness tables), so it sees Analysis's value types.

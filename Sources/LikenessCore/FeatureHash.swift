@@ -61,5 +61,8 @@ public protocol FeatureHasher: Sendable {
     var method: FeatureMethod { get }
     /// The pixel size the input must be decoded (squashed) to.
     var inputSize: (width: Int, height: Int) { get }
+    /// True when the features read colour; false when they read only luma (``GreyImage``), which
+    /// lets the decoder skip colour.
+    var readsColour: Bool { get }
     func features(_ pixels: PixelBuffer) -> FeatureHash
 }

@@ -56,6 +56,9 @@ public protocol ImageHasher: Sendable {
     var method: HashMethod { get }
     /// The pixel size the input must be decoded (squashed) to.
     var inputSize: (width: Int, height: Int) { get }
+    /// True when the hash reads colour; false when it reads only luma (``GreyImage``), which lets
+    /// the decoder skip colour.
+    var readsColour: Bool { get }
     /// Number of bits in every hash this hasher makes.
     var bitCount: Int { get }
     /// The hash of pixels already at `inputSize`.

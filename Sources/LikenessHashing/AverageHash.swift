@@ -7,6 +7,7 @@ public struct AverageHash: ImageHasher {
     public let size: Int
     public var method: HashMethod { .aHash }
     public var inputSize: (width: Int, height: Int) { (size, size) }
+    public var readsColour: Bool { false }
     public var bitCount: Int { size * size }
 
     /// - Parameter size: edge of the grey thumbnail; the hash has `size²` bits. Default 8.

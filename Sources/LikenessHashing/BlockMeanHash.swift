@@ -14,6 +14,7 @@ public struct BlockMeanHash: ImageHasher {
 
     public var method: HashMethod { overlapping ? .blockMeanOverlap : .blockMean }
     public var inputSize: (width: Int, height: Int) { (Self.side, Self.side) }
+    public var readsColour: Bool { false }
     public var bitCount: Int { blocksPerSide * blocksPerSide }
 
     private var step: Int { overlapping ? Self.block / 2 : Self.block }

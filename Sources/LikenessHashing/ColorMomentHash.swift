@@ -11,6 +11,7 @@ import LikenessCore
 public struct ColorMomentHash: FeatureHasher {
     public var method: FeatureMethod { .colorMoments }
     public var inputSize: (width: Int, height: Int) { (512, 512) }
+    public var readsColour: Bool { true }
 
     public init() {}
 

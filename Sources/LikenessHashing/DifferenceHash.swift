@@ -7,6 +7,7 @@ public struct DifferenceHash: ImageHasher {
     public let size: Int
     public var method: HashMethod { .dHash }
     public var inputSize: (width: Int, height: Int) { (size + 1, size) }
+    public var readsColour: Bool { false }
     public var bitCount: Int { size * size }
 
     /// - Parameter size: rows of the hash; the hash has `size²` bits. Default 8.

@@ -14,6 +14,7 @@ public struct PerceptualHash: ImageHasher {
 
     public var method: HashMethod { .pHash }
     public var inputSize: (width: Int, height: Int) { (size * frequencyFactor, size * frequencyFactor) }
+    public var readsColour: Bool { false }
     public var bitCount: Int { size * size }
 
     public init(size: Int = 8, frequencyFactor: Int = 4) throws(HashParameterError) {

@@ -14,6 +14,7 @@ public struct RadialVarianceHash: FeatureHasher {
     public let sigma: Double
     public var method: FeatureMethod { .radialVariance }
     public var inputSize: (width: Int, height: Int) { (128, 128) }
+    public var readsColour: Bool { false }
 
     public init(lines: Int = 180, coefficients: Int = 40, sigma: Double = 1) throws(HashParameterError) {
         guard lines >= 8, coefficients >= 2, coefficients <= lines, sigma > 0 else {

@@ -10,6 +10,7 @@ public struct WaveletHash: ImageHasher {
     public let size: Int
     public var method: HashMethod { .wHash }
     public var inputSize: (width: Int, height: Int) { (size * 8, size * 8) }
+    public var readsColour: Bool { false }
     public var bitCount: Int { size * size }
 
     /// - Parameter size: edge of the hash, a power of two. Default 8.

@@ -24,13 +24,28 @@ public enum TargetSize: Sendable, Hashable {
     }
 }
 
+/// Which channels of the decoded pixels the caller reads.
+public enum DecodeChannels: Sendable, Hashable {
+    /// Full sRGB colour.
+    case colour
+    /// Only luma (BT.601, as ``GreyImage`` computes it): the decoder may skip colour and return
+    /// grey in all three channels. JPEGs then decode their Y channel alone; other formats still
+    /// come back in colour.
+    case luma
+}
+
 /// Decoder settings.
 public struct DecodeConfiguration: Sendable, Hashable {
     /// Largest accepted `width × height × pages`; larger images are rejected before any pixel is decoded.
     /// Default 178,956,970, the cap Pillow uses for its decompression-bomb error.
     public var maxPixels: Int
+    /// Decode JPEGs with libjpeg directly instead of through libvips (default true): the same
+    /// DCT-scaled pixels without libvips' load pipeline, and luma alone when ``DecodeChannels/luma``
+    /// is asked. CMYK files and files libjpeg warns about still go through libvips.
+    public var directJPEG: Bool
 
-    public init(maxPixels: Int = 178_956_970) {
+    public init(maxPixels: Int = 178_956_970, directJPEG: Bool = true) {
         self.maxPixels = maxPixels
+        self.directJPEG = directJPEG
     }
 }

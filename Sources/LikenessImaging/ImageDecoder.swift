@@ -22,28 +22,76 @@ public struct ImageDecoder: Sendable {
     ///
     /// JPEGs are scaled by libjpeg while decoding (1/2, 1/4 or 1/8, never below the target), so a
     /// 12-megapixel photo is never fully decoded; the rest of the way is a box shrink plus a bicubic kernel.
-    public func decode(_ data: [UInt8], to size: TargetSize, path: String? = nil) throws(ImagingError) -> (info: ImageInfo, pixels: PixelBuffer) {
+    /// With `channels: .luma`, a JPEG decodes its luma alone (see ``DecodeChannels``).
+    public func decode(_ data: [UInt8], to size: TargetSize, channels: DecodeChannels = .colour,
+                       path: String? = nil) throws(ImagingError) -> (info: ImageInfo, pixels: PixelBuffer) {
         let (w, h) = size.dimensions
         guard w > 0, h > 0 else { throw ImagingError.invalidRequest("target size must be positive, got \(w)×\(h)") }
         return try Self.withBytes(data) { raw throws(ImagingError) in
+            if configuration.directJPEG, Self.isJPEG(raw),
+               let decoded = try decodeDirectly(raw, to: size, luma: channels == .luma, path: path) {
+                return decoded
+            }
             let info = try probe(raw, path: path).info
             let plan = ResizePlan(source: (info.width, info.height), target: size)
             let shrink = info.format == .jpeg ? plan.jpegShrink : 1
             guard let loaded = lk_load_buffer(raw.baseAddress!, raw.count, Int32(shrink)) else {
                 throw ImagingError.operationFailed(operation: "load", message: VipsRuntime.takeErrorText(), path: path)
             }
-            var image = try VipsImageHandle(loaded).apply("autorot", path: path) { lk_autorot($0, $1) }
-            let (scaledWidth, scaledHeight) = plan.scaled
-            if image.width != scaledWidth || image.height != scaledHeight {
-                let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
-                image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
+            let upright = try VipsImageHandle(loaded).apply("autorot", path: path) { lk_autorot($0, $1) }
+            return (info, try finish(upright, plan: plan, path: path))
+        }
+    }
+
+    /// A JPEG through libjpeg: the same DCT-scaled pixels libvips would load, turned upright by the
+    /// EXIF orientation, then resized by libvips as every other image is. Nil when libjpeg declines it.
+    private func decodeDirectly(_ raw: UnsafeRawBufferPointer, to size: TargetSize, luma: Bool,
+                                path: String?) throws(ImagingError) -> (info: ImageInfo, pixels: PixelBuffer)? {
+        guard let header = LibjpegDecoding.header(raw), !header.isCMYK else { return nil }
+        try checkPixelCap(width: header.width, height: header.height, pages: 1, path: path)
+        let orientation = ExifOrientation(jpeg: raw)
+        let info = orientation.swapsAxes ? ImageInfo(width: header.height, height: header.width, format: .jpeg)
+            : ImageInfo(width: header.width, height: header.height, format: .jpeg)
+        let plan = ResizePlan(source: (info.width, info.height), target: size)
+        return try LibjpegDecoding.decode(raw, shrink: plan.jpegShrink, luma: luma) { pixels, width, height, channels throws(ImagingError) in
+            guard let image = lk_image_from_memory_copy(pixels.baseAddress, pixels.count, Int32(width), Int32(height), Int32(channels), 0) else {
+                throw ImagingError.operationFailed(operation: "new_from_memory", message: VipsRuntime.takeErrorText(), path: path)
             }
-            if let crop = plan.crop(width: image.width, height: image.height) {
-                image = try image.apply("extract_area", path: path) {
-                    lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
-                }
+            var upright = VipsImageHandle(image)
+            if orientation != .upright {
+                lk_set_orientation(upright.pointer, Int32(orientation.value))
+                upright = try upright.apply("autorot", path: path) { lk_autorot($0, $1) }
             }
-            return (info, try image.pixelBuffer(path: path))
+            return (info, try finish(upright, plan: plan, path: path))
+        }
+    }
+
+    /// Scales an upright image as the plan says, cuts its crop and copies out sRGB pixels.
+    private func finish(_ loaded: VipsImageHandle, plan: ResizePlan, path: String?) throws(ImagingError) -> PixelBuffer {
+        var image = loaded
+        let (scaledWidth, scaledHeight) = plan.scaled
+        if image.width != scaledWidth || image.height != scaledHeight {
+            let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
+            image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
+        }
+        if let crop = plan.crop(width: image.width, height: image.height) {
+            image = try image.apply("extract_area", path: path) {
+                lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
+            }
+        }
+        return try image.pixelBuffer(path: path)
+    }
+
+    /// True when the bytes start with JPEG's start-of-image marker.
+    private static func isJPEG(_ raw: UnsafeRawBufferPointer) -> Bool {
+        raw.count > 3 && raw[0] == 0xFF && raw[1] == 0xD8 && raw[2] == 0xFF
+    }
+
+    /// Refuses images whose `width × height × pages` exceeds the configured cap.
+    private func checkPixelCap(width: Int, height: Int, pages: Int, path: String?) throws(ImagingError) {
+        let (area, overflow) = width.multipliedReportingOverflow(by: height)
+        if overflow || area > configuration.maxPixels / max(pages, 1) {
+            throw ImagingError.tooManyPixels(width: width, height: height, pages: pages, limit: configuration.maxPixels, path: path)
         }
     }
 
@@ -56,7 +104,7 @@ public struct ImageDecoder: Sendable {
     private func probe(_ raw: UnsafeRawBufferPointer, path: String?) throws(ImagingError) -> (info: ImageInfo, header: VipsImageHandle) {
         guard let base = raw.baseAddress, raw.count > 0 else { throw ImagingError.empty(path: path) }
         let format: ImageFormat
-        if raw.count > 3, raw[0] == 0xFF, raw[1] == 0xD8, raw[2] == 0xFF {
+        if Self.isJPEG(raw) {
             // JPEG's start-of-image marker: skip asking every libvips loader in turn (most photos are JPEGs).
             format = .jpeg
         } else {
@@ -76,10 +124,7 @@ public struct ImageDecoder: Sendable {
         let handle = VipsImageHandle(header)
         let (width, height, pages) = (handle.width, handle.height, handle.pages)
         // A multi-page file reports the page height; count every page against the cap.
-        if width.multipliedReportingOverflow(by: height).partialValue > configuration.maxPixels / max(pages, 1)
-            || width.multipliedReportingOverflow(by: height).overflow {
-            throw ImagingError.tooManyPixels(width: width, height: height, pages: pages, limit: configuration.maxPixels, path: path)
-        }
+        try checkPixelCap(width: width, height: height, pages: pages, path: path)
         // Report the size as displayed, after EXIF orientation.
         let (shownWidth, shownHeight) = handle.orientationSwapsAxes ? (height, width) : (width, height)
         return (ImageInfo(width: shownWidth, height: shownHeight, format: format), handle)

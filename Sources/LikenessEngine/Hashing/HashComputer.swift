@@ -6,8 +6,8 @@ import LikenessImaging
 
 /// Computes several perceptual hashes of one image from a single decode.
 ///
-/// The file is decoded once, squashed to the largest input size any chosen method needs, and each
-/// method's own input is resampled from that buffer.
+/// The file is decoded once, squashed to the largest input size any chosen method needs (in luma
+/// alone when no method reads colour), and each method's own input is resampled from that buffer.
 public struct HashComputer: Sendable {
     public let methods: [HashMethod]
     public let featureMethods: [FeatureMethod]
@@ -38,6 +38,11 @@ public struct HashComputer: Sendable {
                       decode: decode)
     }
 
+    /// Luma alone when no chosen method reads colour (JPEGs then skip decoding chroma), else colour.
+    private var channels: DecodeChannels {
+        hashers.contains(where: \.readsColour) || featureHashers.contains(where: \.readsColour) ? .colour : .luma
+    }
+
     /// Every method, in the order ``values(of:path:)`` returns their values.
     public var perceptualMethods: [PerceptualMethod] {
         methods.map(PerceptualMethod.bits) + featureMethods.map(PerceptualMethod.features)
@@ -47,7 +52,7 @@ public struct HashComputer: Sendable {
     public func all(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> (bits: [BitHash], features: [FeatureHash]) {
         let sizes = hashers.map(\.inputSize) + featureHashers.map(\.inputSize)
         guard let largest = sizes.max(by: { $0.width * $0.height < $1.width * $1.height }) else { return ([], []) }
-        let master = try decoder.decode(bytes, to: .squash(width: largest.width, height: largest.height), path: path).pixels
+        let master = try decoder.decode(bytes, to: .squash(width: largest.width, height: largest.height), channels: channels, path: path).pixels
         return try all(of: master)
     }
 
