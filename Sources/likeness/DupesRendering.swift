@@ -46,6 +46,7 @@ enum DupesRendering {
         }
         let summary = "\(result.images ?? 0) images compared with \(result.model): \(result.groups.count) groups"
             + (tiers.isEmpty ? "" : " (\(tiers.joined(separator: ", ")))") + ", \(result.redundant) copies that could go"
+            + (result.sameSceneLeftOut.map { "; \($0) group\($0 == 1 ? "" : "s") of other shots of one scene left out (--include same-scene)" } ?? "")
         if !json, let left = result.sameSceneLeftOut {
             Output.note("left out \(left) group\(left == 1 ? "" : "s") of other shots of the same scene (not copies); list them with --include same-scene")
         }
