@@ -65,10 +65,8 @@ public struct DecisionsJob: Job {
         guard directories.isEmpty else {
             throw .invalidInput("name files, not folders: \(directories.joined(separator: ", "))")
         }
+        _ = try context.scanFirst(absolute, into: catalog)
         do {
-            let scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
-                .scan(absolute, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
-            if scan.interrupted { throw JobError.cancelled }
             return try absolute.map { path throws -> CatalogImage in
                 guard let image = try catalog.image(at: path), image.contentHash != nil, !image.isGone else {
                     throw JobError.file(path: path, message: "cannot be read, so no decision about it can be kept")

@@ -89,14 +89,7 @@ public struct DupesJob: Job {
         let catalog = try context.openCatalog(for: catalogUse(mode))
         if let moveTo { try Self.checkDestination(moveTo, roots: folders, catalog: catalog) }
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
-        var scan: ScanSummary?
-        if !folders.isEmpty {
-            do {
-                scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
-                    .scan(folders, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
-            } catch { throw .wrapping(error) }
-            if scan?.interrupted == true { throw .cancelled }
-        }
+        let scan = try context.scanFirst(folders, into: catalog)
         do {
             let distinct = try catalog.distinctPairs()
             switch mode {

@@ -45,6 +45,19 @@ public struct JobContext: Sendable {
         }
     }
 
+    /// Scans `roots` into `catalog` first, as jobs given folders do; nil when there are none.
+    /// Throws ``JobError/cancelled`` when the scan was interrupted.
+    public func scanFirst(_ roots: [String], into catalog: Catalog) throws(JobError) -> ScanSummary? {
+        guard !roots.isEmpty else { return nil }
+        let scan: ScanSummary
+        do {
+            scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: workers))
+                .scan(roots, progress: progress, shouldStop: { cancellation.isCancelled })
+        } catch { throw .wrapping(error) }
+        if scan.interrupted { throw .cancelled }
+        return scan
+    }
+
     /// Throws ``JobError/cancelled`` once the token is cancelled.
     public func checkCancellation() throws(JobError) {
         if cancellation.isCancelled { throw .cancelled }

@@ -24,14 +24,7 @@ public struct QualityJob: Job {
         try InputPaths.requireExisting(folders)
         let catalog = try context.openCatalog(for: .readingAndFilling)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
-        var scan: ScanSummary?
-        if !folders.isEmpty {
-            do {
-                scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
-                    .scan(folders, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
-            } catch { throw .wrapping(error) }
-            if scan?.interrupted == true { throw .cancelled }
-        }
+        let scan = try context.scanFirst(folders, into: catalog)
         let listed: [CatalogImage]
         do { listed = try catalog.usableImages(under: roots) } catch { throw .catalog(error) }
         let (images, stale) = CatalogFreshness.split(listed)
