@@ -41,7 +41,9 @@ let package = Package(
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         // Report renders results (calibration curves, robustness tables), so it sees Analysis's value types.
         .target(name: "LikenessReport", dependencies: ["LikenessCore", "LikenessAnalysis"]),
-        .target(name: "LikenessIndex", dependencies: ["LikenessCore", "COpenBLAS"]),
+        // Numerics: the one door to OpenBLAS and LAPACK (matrix products, symmetric eigenproblems).
+        .target(name: "LikenessNumerics", dependencies: ["LikenessCore", "COpenBLAS"]),
+        .target(name: "LikenessIndex", dependencies: ["LikenessCore", "LikenessNumerics"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         // Pure Swift: classifiers trained on frozen features (the linear probe).
         .target(name: "LikenessLearning", dependencies: ["LikenessCore"]),
@@ -53,9 +55,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        // Analysis: pure algorithms over values (grouping, calibration, k-means, retrieval metrics,
-        // all-pairs scans, sharpness). Core only; no I/O, no catalog.
-        .target(name: "LikenessAnalysis", dependencies: ["LikenessCore"]),
+        // Analysis: pure algorithms over values (grouping, calibration, clustering, projection,
+        // retrieval metrics, all-pairs scans, sharpness). Swift over BLAS; no I/O, no catalog.
+        // Neighbour searches go through the VectorIndex protocol (the exact index by default).
+        .target(name: "LikenessAnalysis", dependencies: ["LikenessCore", "LikenessNumerics", "LikenessIndex"]),
 
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
@@ -89,7 +92,8 @@ let package = Package(
         // Fixture makers shared by the test targets.
         .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
-        .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessNumerics", "LikenessImaging", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessNumericsTests", dependencies: ["LikenessNumerics", "LikenessCore"]),
         .testTarget(name: "LikenessLabTests", dependencies: [
             "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
         ]),

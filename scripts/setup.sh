@@ -44,6 +44,11 @@ if ! "$venv/bin/python" -c 'import PIL, imagehash, sklearn' 2>/dev/null; then
   log "installing Pillow, ImageHash and scikit-learn into $venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "Pillow==11.3.0" "ImageHash==4.3.2" "scikit-learn==1.7.2"
 fi
+# Clustering and projection peers for the cross-checks and benchmarks of `cluster` and `map`.
+if ! "$venv/bin/python" -c 'import umap, openTSNE, hdbscan' 2>/dev/null; then
+  log "installing umap-learn, openTSNE and hdbscan into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "scikit-learn==1.7.2" "umap-learn==0.5.12" "openTSNE==1.0.4" "hdbscan==0.8.44"
+fi
 
 # 3. Real photos from Debian packages (extracted, not installed).
 "$here/scripts/fetch-photos.sh"

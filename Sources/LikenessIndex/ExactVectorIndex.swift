@@ -1,4 +1,4 @@
-internal import COpenBLAS
+import LikenessNumerics
 import Dispatch
 import LikenessCore
 
@@ -34,16 +34,16 @@ public struct ExactVectorIndex: VectorIndex {
     public static func sgemmRate(size: Int, dimension: Int) -> Double {
         let a = (0..<(size * dimension)).map { Float($0 % 97) / 97 }
         var c = [Float](repeating: 0, count: size * size)
-        lk_sgemm_abt(Int32(size), Int32(size), Int32(dimension), a, a, &c) // warm-up
+        BLAS.productWithTranspose(m: size, n: size, k: dimension, a, a, into: &c) // warm-up
         let started = DispatchTime.now().uptimeNanoseconds
         let repeats = 3
-        for _ in 0..<repeats { lk_sgemm_abt(Int32(size), Int32(size), Int32(dimension), a, a, &c) }
+        for _ in 0..<repeats { BLAS.productWithTranspose(m: size, n: size, k: dimension, a, a, into: &c) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Double(repeats) * 2 * Double(size) * Double(size) * Double(dimension) / seconds / 1e9
     }
 
     /// Threads OpenBLAS may use (process-wide).
-    public static func setThreads(_ threads: Int) { lk_blas_set_threads(Int32(max(1, threads))) }
+    public static func setThreads(_ threads: Int) { BLAS.setThreads(threads) }
 
     /// Adds vectors; their ids continue from ``count``. Cosine indexes store unit vectors (a zero
     /// vector as it is). Nothing is added if any vector is refused.
@@ -123,8 +123,8 @@ public struct ExactVectorIndex: VectorIndex {
                 for b in stride(from: a, to: count, by: tile) {
                     let bCount = Swift.min(tile, count - b)
                     scores.withUnsafeMutableBufferPointer { c in
-                        lk_sgemm_abt(Int32(aCount), Int32(bCount), Int32(dimension),
-                                     all.baseAddress! + a * dimension, all.baseAddress! + b * dimension, c.baseAddress!)
+                        BLAS.productWithTranspose(m: aCount, n: bCount, k: dimension,
+                                                   all.baseAddress! + a * dimension, all.baseAddress! + b * dimension, into: c.baseAddress!)
                     }
                     for i in 0..<aCount {
                         for j in 0..<bCount where a + i < b + j {
@@ -161,7 +161,7 @@ public struct ExactVectorIndex: VectorIndex {
                 vectors.withUnsafeBufferPointer { all in
                     block.withUnsafeBufferPointer { qs in
                         tileOut.withUnsafeMutableBufferPointer { c in
-                            lk_sgemm_abt(Int32(rows.count), Int32(n), Int32(dimension), qs.baseAddress!, all.baseAddress! + r * dimension, c.baseAddress!)
+                            BLAS.productWithTranspose(m: rows.count, n: n, k: dimension, qs.baseAddress!, all.baseAddress! + r * dimension, into: c.baseAddress!)
                         }
                     }
                 }
