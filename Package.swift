@@ -70,7 +70,7 @@ let package = Package(
         // Research: benchmarks, retrieval evaluation, linear probes. Linked by the CLI; a server
         // binary may leave it out.
         .target(name: "LikenessLab", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessImaging", "LikenessHashing", "LikenessEmbedding",
+            "LikenessCore", "LikenessAnalysis", "LikenessNumerics", "LikenessEngine", "LikenessImaging", "LikenessHashing", "LikenessEmbedding",
             "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching",
         ]),
 
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessNumerics", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessNumericsTests", dependencies: ["LikenessNumerics", "LikenessCore"]),
         .testTarget(name: "LikenessLabTests", dependencies: [
-            "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessTestSupport",
+            "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
