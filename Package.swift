@@ -63,7 +63,7 @@ let package = Package(
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessCatalog", "LikenessMatching",
+            "LikenessIndex", "LikenessCatalog", "LikenessMatching", "LikenessNumerics",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

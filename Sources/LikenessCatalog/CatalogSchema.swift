@@ -80,6 +80,23 @@ enum CatalogSchema {
             PRIMARY KEY (sha256_a, sha256_b)
         ) WITHOUT ROWID;
         """,
+        // 7: clusterings saved by name (`cluster --save`), each image's label in them (−1: noise).
+        """
+        CREATE TABLE clustering (
+            name TEXT PRIMARY KEY NOT NULL,
+            created_at DOUBLE NOT NULL,
+            settings TEXT NOT NULL,
+            points INTEGER NOT NULL,
+            clusters INTEGER NOT NULL,
+            noise INTEGER NOT NULL
+        );
+        CREATE TABLE clustering_member (
+            clustering TEXT NOT NULL REFERENCES clustering(name) ON DELETE CASCADE,
+            image_id INTEGER NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+            label INTEGER NOT NULL,
+            PRIMARY KEY (clustering, image_id)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// The newest schema version this build writes.

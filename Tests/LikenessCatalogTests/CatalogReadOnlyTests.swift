@@ -136,7 +136,7 @@ import Testing
     func olderSchema() throws {
         let path = try makeCatalog()
         try Catalog(path: path).database.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TABLE decision; DROP TABLE image_signal; DROP TABLE image_feature; PRAGMA user_version = 3")
+            try db.execute(sql: "DROP TABLE clustering_member; DROP TABLE clustering; DROP TABLE decision; DROP TABLE image_signal; DROP TABLE image_feature; PRAGMA user_version = 3")
         }
         let before = try bytes(path)
         #expect(throws: CatalogError.olderSchema(path: path, version: 3)) { try Catalog(path: path, access: .readOnly) }

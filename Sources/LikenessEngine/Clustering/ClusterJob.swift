@@ -1,0 +1,82 @@
+import Foundation
+import LikenessAnalysis
+import LikenessCatalog
+import LikenessCore
+import LikenessNumerics
+
+/// `cluster`: groups the images under the folders (or the whole catalog) by their embeddings,
+/// scanning and embedding what is missing first, and optionally saves the clustering by name.
+///
+/// Vectors are the model's embeddings at unit length, optionally reduced (``Reduction``); the
+/// algorithm runs on them as Euclidean points, and each cluster is then described in the
+/// original embedding space (medoid, cohesion, members most typical first).
+public struct ClusterJob: Job {
+    public var folders: [String]
+    public var algorithm: ClusterAlgorithm
+    /// Nil: the algorithm's ``ClusterAlgorithm/defaultReduction``.
+    public var reduction: Reduction?
+    public var model: String
+    public var threads: Int
+    /// Save under this name in the catalog (replacing one of the same name).
+    public var save: String?
+    /// Also lay the points out in 2-D (the first two principal components of the clustered
+    /// vectors), for a report's map.
+    public var withMap: Bool
+
+    public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, model: String = ModelDefaults.model,
+                threads: Int = 1, save: String? = nil, withMap: Bool = false) {
+        self.folders = folders
+        self.algorithm = algorithm
+        self.reduction = reduction
+        self.model = model
+        self.threads = threads
+        self.save = save
+        self.withMap = withMap
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> ClusterResult {
+        if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidInput("--save needs a name") }
+        let vectors = try ClusterVectors.load(folders: folders, model: model, threads: threads, context: context)
+        let reduction = self.reduction ?? algorithm.defaultReduction
+        let settings = ClusterSettings(algorithm: algorithm, model: vectors.model, reduction: reduction, folders: folders.map(FileWalker.absolute))
+        try context.checkCancellation()
+        let fitted: (labels: ClusterLabels, inertia: Double?, explained: Double?)
+        var layout: Matrix?
+        do {
+            context.progress.begin("cluster", total: nil)
+            defer { context.progress.end("cluster") }
+            let (points, explained) = try reduction.apply(to: vectors.points)
+            switch algorithm {
+            case let .kmeans(configuration):
+                let fit = try KMeans(configuration).fit(points, cancellation: context.cancellation)
+                fitted = (fit.labels, fit.inertia, explained)
+            }
+            if withMap { layout = try MapProjection.pca.project(points, context: context) }
+        } catch .cancelled {
+            throw .cancelled
+        } catch {
+            throw .invalidInput(error.description)
+        }
+        let paths = vectors.images.map(\.path)
+        var result = ClusterResult(settings: settings, algorithm: algorithm.summary, explainedVariance: fitted.explained,
+                                   points: paths.count, clusters: ClusterSummaries.summarise(fitted.labels, unit: vectors.points, paths: paths),
+                                   noise: fitted.labels.noisePoints.map { paths[$0] }, inertia: fitted.inertia, scan: vectors.scan,
+                                   skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)
+        if let layout {
+            result.map = paths.indices.map { i in
+                MapResult.Point(path: paths[i], x: layout[i, 0], y: layout[i, 1], group: fitted.labels.labels[i] >= 0 ? fitted.labels.labels[i] : nil)
+            }
+        }
+        if let save {
+            let catalog = try context.openCatalog(for: .writing)
+            let json = String(decoding: (try? JSONEncoder().encode(settings)) ?? Data(), as: UTF8.self)
+            let record = SavedClustering(name: save, createdAt: Date(), settings: json, points: paths.count,
+                                         clusters: fitted.labels.clusterCount, noise: result.noise.count)
+            do {
+                result.replaced = try catalog.saveClustering(record, members: zip(vectors.images, fitted.labels.labels).map { ($0.id, $1) })
+            } catch { throw .catalog(error) }
+            result.saved = save
+        }
+        return result
+    }
+}

@@ -1,0 +1,47 @@
+/// What `likeness cluster` found: clusters largest first, each with its medoid, cohesion and
+/// members (most typical first), and the noise points apart.
+public struct ClusterResult: Codable, Sendable {
+    /// One cluster.
+    public struct Cluster: Codable, Sendable, Equatable {
+        /// 0 for the largest cluster, then by size.
+        public var label: Int
+        public var size: Int
+        /// The member with the highest summed cosine similarity to all members: the cluster's most typical image.
+        public var medoid: String
+        /// Mean cosine similarity of the members to the cluster's mean direction (1: all alike).
+        public var cohesion: Float
+        /// Paths, most typical first (by summed cosine similarity to the cluster).
+        public var members: [String]
+    }
+
+    /// How the clustering was made.
+    public var settings: ClusterSettings
+    /// A one-line description of the algorithm and its parameters.
+    public var algorithm: String
+    /// Share of the variance the PCA reduction kept, when there was one.
+    public var explainedVariance: Double?
+    /// Images clustered.
+    public var points: Int
+    public var clusters: [Cluster]
+    /// Images no cluster took (DBSCAN, HDBSCAN), by path.
+    public var noise: [String]
+    /// k-means: the sum of squared distances to the centres (in the clustered space).
+    public var inertia: Double?
+    /// Every point in 2-D (first two principal components of the clustered vectors), coloured by
+    /// cluster, when the job was asked for a map.
+    public var map: [MapResult.Point]?
+    /// The name it was saved under, and whether that replaced an older clustering of the name.
+    public var saved: String?
+    public var replaced: Bool?
+    public var scan: ScanCount?
+    public var skipped: [ScannedFailure]?
+    public var stale: [ScannedFailure]?
+}
+
+/// The settings a clustering was made with, stored with a saved clustering.
+public struct ClusterSettings: Codable, Sendable, Equatable {
+    public var algorithm: ClusterAlgorithm
+    public var model: String
+    public var reduction: Reduction
+    public var folders: [String]
+}

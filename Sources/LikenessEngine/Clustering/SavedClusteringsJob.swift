@@ -1,0 +1,57 @@
+import LikenessCatalog
+import LikenessCore
+
+/// `cluster list|show|delete`: the clusterings saved in the catalog by `cluster --save NAME`.
+public struct SavedClusteringsJob: Job {
+    public enum Action: Sendable, Equatable {
+        case list
+        case show(String)
+        /// Forget a saved clustering (the images and their vectors stay).
+        case delete(String)
+    }
+
+    public var action: Action
+
+    public init(_ action: Action) { self.action = action }
+
+    public struct Result: Codable, Sendable {
+        /// Every saved clustering, newest first (after a delete: those left).
+        public var clusterings: [SavedClustering]
+        /// For `show`: the members of each cluster by path, cluster 0 first; noise apart.
+        public var clusters: [[String]]?
+        public var noise: [String]?
+    }
+
+    public func run(in context: JobContext) throws(JobError) -> Result {
+        switch action {
+        case .list:
+            let catalog = try context.openCatalog(for: .reading)
+            do { return Result(clusterings: try catalog.clusterings()) } catch { throw .catalog(error) }
+        case .show(let name):
+            let (saved, members) = try Self.named(name, in: try context.openCatalog(for: .reading))
+            var clusters = [[String]](repeating: [], count: saved.clusters)
+            var noise: [String] = []
+            for member in members {
+                if member.label >= 0 && member.label < clusters.count { clusters[member.label].append(member.path) } else { noise.append(member.path) }
+            }
+            return Result(clusterings: [saved], clusters: clusters, noise: noise)
+        case .delete(let name):
+            let catalog = try context.openCatalog(for: .writing)
+            _ = try Self.named(name, in: catalog)
+            do {
+                try catalog.deleteClustering(named: name)
+                return Result(clusterings: try catalog.clusterings())
+            } catch { throw .catalog(error) }
+        }
+    }
+
+    /// The saved clustering of that name, or an error listing the names there are.
+    static func named(_ name: String, in catalog: Catalog) throws(JobError) -> (SavedClustering, [ClusterMembership]) {
+        do {
+            if let found = try catalog.clustering(named: name) { return found }
+            let names = try catalog.clusterings().map(\.name)
+            throw JobError.invalidInput("no saved clustering named '\(name)'; "
+                + (names.isEmpty ? "none is saved yet (likeness cluster DIR --save NAME)" : "saved: \(names.joined(separator: ", "))"))
+        } catch let error as JobError { throw error } catch { throw .wrapping(error) }
+    }
+}

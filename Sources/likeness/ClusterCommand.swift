@@ -1,0 +1,217 @@
+import ArgumentParser
+import Foundation
+import LikenessAnalysis
+import LikenessEngine
+import LikenessReport
+
+/// `likeness cluster`: group a collection by its embeddings, and keep, list and show saved clusterings.
+struct Cluster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group images into clusters by their embeddings; save, list and show clusterings.",
+        discussion: """
+            Without a subcommand, clusters the images under the folders (or the whole catalog), \
+            scanning and embedding what is missing first. Each cluster is listed with its size, its \
+            cohesion (mean cosine similarity to the cluster's mean direction) and its medoid (the most \
+            typical image); members are ordered most typical first.
+
+            Examples:
+              likeness cluster ~/Pictures/holiday --algorithm kmeans --k 8 --html clusters.html
+              likeness cluster ~/Pictures/holiday --k 8 --save holiday
+              likeness cluster list
+              likeness cluster show holiday
+            """,
+        subcommands: [Run.self, List.self, Show.self, Delete.self],
+        defaultSubcommand: Run.self)
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cluster the images under the folders (default subcommand).",
+            discussion: """
+                Vectors are the model's embeddings at unit length, so Euclidean distance between two \
+                images is √(2 − 2·cosine). --reduce pca:N first projects them on their N principal \
+                components.
+
+                Example: likeness cluster ~/Pictures --algorithm kmeans --k 10 --html clusters.html
+                """)
+
+        @Argument(help: ArgumentHelp("Folders to scan and cluster (default: everything in the catalog).", valueName: "dir"))
+        var folders: [String] = []
+
+        @OptionGroup var catalogOptions: CatalogOptions
+        @OptionGroup var modelOptions: ModelOptions
+
+        @Option(help: "Clustering algorithm: kmeans.")
+        var algorithm: String = "kmeans"
+
+        @Option(help: "Number of clusters (kmeans).")
+        var k: Int?
+
+        @Option(help: ArgumentHelp("Reduce the vectors first: none or pca:N (default: none for kmeans).", valueName: "reduction"))
+        var reduce: String?
+
+        @Option(help: "Seed of every random choice (same seed, same clusters).")
+        var seed: UInt64 = 1
+
+        @Option(help: ArgumentHelp("Save the clustering in the catalog under this name (replaces one of the same name).", valueName: "name"))
+        var save: String?
+
+        @Option(help: "Members listed per cluster in the text output (JSON, CSV and HTML have all).")
+        var limit: Int = 5
+
+        @Flag(help: "Print the result as JSON on stdout.")
+        var json = false
+
+        @Flag(help: "Print one line per image as CSV on stdout: path, cluster (-1: noise), medoid.")
+        var csv = false
+
+        @Option(help: ArgumentHelp("Write a self-contained HTML report (map and galleries) here.", valueName: "file"))
+        var html: String?
+
+        func validate() throws {
+            if json && csv { throw ValidationError("choose --json or --csv, not both") }
+            if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        }
+
+        /// The algorithm with its settings, from the options.
+        func parsedAlgorithm() throws -> ClusterAlgorithm {
+            switch algorithm {
+            case "kmeans":
+                guard let k else { throw ValidationError("kmeans needs --k N (the number of clusters)") }
+                guard k >= 1 else { throw ValidationError("--k must be at least 1") }
+                return .kmeans(KMeans.Configuration(k: k, seed: seed))
+            default:
+                throw ValidationError("unknown --algorithm '\(algorithm)'; choose one of: kmeans")
+            }
+        }
+
+        func run() throws {
+            let job = ClusterJob(folders: folders, algorithm: try parsedAlgorithm(), reduction: try reduce.map { try Reduction(argument: $0) },
+                                 model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil)
+            let result = try JobRunning.run(job, catalog: catalogOptions)
+            DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
+            if let html {
+                try DupesRendering.write(try Cluster.report(result), to: html)
+                Output.note("report: \(html)")
+            }
+            if let saved = result.saved { Output.note("saved as '\(saved)'" + (result.replaced == true ? " (replacing the clustering saved before under that name)" : "")) }
+            if json { try Output.json(result); return }
+            if csv { print(Cluster.csv(result), terminator: ""); return }
+            Output.line(Cluster.summary(result))
+            for cluster in result.clusters {
+                Output.line(String(format: "cluster %d · %d image%@ · cohesion %.3f · medoid ", cluster.label, cluster.size,
+                                   cluster.size == 1 ? "" : "s", cluster.cohesion) + cluster.medoid)
+                for path in cluster.members.dropFirst().prefix(limit) { Output.line("  " + path) }
+                if cluster.size - 1 > limit { Output.line("  … and \(cluster.size - 1 - limit) more") }
+            }
+            if !result.noise.isEmpty {
+                Output.line("noise · \(result.noise.count) image\(result.noise.count == 1 ? "" : "s") in no cluster")
+                for path in result.noise.prefix(limit) { Output.line("  " + path) }
+                if result.noise.count > limit { Output.line("  … and \(result.noise.count - limit) more") }
+            }
+        }
+    }
+
+    /// "N images in K clusters (algorithm; model; reduction)".
+    static func summary(_ result: ClusterResult) -> String {
+        var text = "\(result.points) images in \(result.clusters.count) cluster\(result.clusters.count == 1 ? "" : "s")"
+        if !result.noise.isEmpty { text += " and \(result.noise.count) noise" }
+        text += " · \(result.algorithm) · model \(result.settings.model)"
+        if case let .pca(n) = result.settings.reduction {
+            text += " · PCA to \(n) dimensions" + (result.explainedVariance.map { String(format: " (%.1f %% of the variance)", 100 * $0) } ?? "")
+        }
+        if let inertia = result.inertia { text += String(format: " · inertia %.2f", inertia) }
+        return text
+    }
+
+    /// One line per image: path, cluster (-1 for noise), whether it is its cluster's medoid.
+    static func csv(_ result: ClusterResult) -> String {
+        var text = CSV.line(["path", "cluster", "medoid"]) + "\n"
+        for cluster in result.clusters {
+            for path in cluster.members { text += CSV.line([path, String(cluster.label), path == cluster.medoid ? "1" : "0"]) + "\n" }
+        }
+        for path in result.noise { text += CSV.line([path, "-1", "0"]) + "\n" }
+        return text
+    }
+
+    /// The HTML report: a map coloured by cluster, then a gallery per cluster.
+    static func report(_ result: ClusterResult) throws -> String {
+        let clusters = result.clusters.map { ClusterReport.Cluster(label: $0.label, cohesion: $0.cohesion, members: $0.members) }
+        let shown = ClusterReport.shownPaths(clusters: clusters, noise: result.noise)
+        let thumbnails = try Thumbnails(size: 128).dataURIs(shown)
+        let map = result.map.map { points in
+            ScatterMap(points: points.map { .init(x: $0.x, y: $0.y, group: $0.group, path: $0.path) },
+                       groups: result.clusters.map { "cluster \($0.label)" }, thumbnails: thumbnails)
+        }
+        return ClusterReport(title: "Likeness clusters", summary: summary(result), clusters: clusters, noise: result.noise,
+                             map: map, thumbnails: thumbnails).html()
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the clusterings saved in the catalog, newest first.",
+            discussion: "Example: likeness cluster list")
+
+        @OptionGroup var catalogOptions: CatalogOptions
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            let result = try JobRunning.run(SavedClusteringsJob(.list), catalog: catalogOptions)
+            if json { try Output.json(result); return }
+            if result.clusterings.isEmpty { Output.line("no clusterings saved (likeness cluster DIR --k N --save NAME)"); return }
+            let format = DateFormatter()
+            format.dateFormat = "yyyy-MM-dd HH:mm"
+            for saved in result.clusterings {
+                Output.line("\(saved.name)  \(format.string(from: saved.createdAt))  \(saved.points) images, \(saved.clusters) clusters"
+                            + (saved.noise > 0 ? ", \(saved.noise) noise" : ""))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the clusters of a saved clustering.",
+            discussion: "Example: likeness cluster show holiday --json")
+
+        @Argument(help: "The name it was saved under.")
+        var name: String
+
+        @OptionGroup var catalogOptions: CatalogOptions
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() throws {
+            let result = try JobRunning.run(SavedClusteringsJob(.show(name)), catalog: catalogOptions)
+            if json { try Output.json(result); return }
+            let saved = result.clusterings[0]
+            Output.line("\(saved.name): \(saved.points) images, \(saved.clusters) clusters" + (saved.noise > 0 ? ", \(saved.noise) noise" : ""))
+            Output.line("settings: \(saved.settings)")
+            for (label, members) in (result.clusters ?? []).enumerated() {
+                Output.line("cluster \(label) · \(members.count) image\(members.count == 1 ? "" : "s")")
+                for path in members { Output.line("  " + path) }
+            }
+            if let noise = result.noise, !noise.isEmpty {
+                Output.line("noise · \(noise.count)")
+                for path in noise { Output.line("  " + path) }
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Forget a saved clustering (images and vectors stay in the catalog).",
+            discussion: "Example: likeness cluster delete holiday")
+
+        @Argument(help: "The name it was saved under.")
+        var name: String
+
+        @OptionGroup var catalogOptions: CatalogOptions
+
+        func run() throws {
+            let result = try JobRunning.run(SavedClusteringsJob(.delete(name)), catalog: catalogOptions)
+            Output.line("deleted '\(name)'; \(result.clusterings.count) saved clustering\(result.clusterings.count == 1 ? "" : "s") left")
+        }
+    }
+}
