@@ -29,7 +29,7 @@ public struct MapJob: Job {
         let saved: [String: Int]?
         if case let .cluster(name) = colouring {
             // Read first, so a wrong name fails before any embedding work.
-            let (_, members) = try SavedClusteringsJob.named(name, in: try context.openCatalog(for: .reading))
+            let (_, members) = try SavedClusteringsJob.named(name, in: try context.openCatalog(for: .readingAndFilling))
             saved = Dictionary(members.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
         } else { saved = nil }
         let vectors = try ClusterVectors.load(folders: folders, model: model, threads: threads, context: context)
