@@ -90,7 +90,7 @@ public struct KMeans: Sendable {
 
     /// Greedy k-means++: the first centre uniformly, each next one the best (lowest resulting
     /// potential) of 2 + ⌊ln k⌋ candidates drawn with probability ∝ squared distance to the nearest chosen centre.
-    private func seed(_ points: Matrix, norms: [Float], random: inout SeededRandom) -> Matrix {
+    func seed(_ points: Matrix, norms: [Float], random: inout SeededRandom) -> Matrix {
         let k = configuration.k
         let trials = 2 + Int(log(Double(k)))
         var chosen = [random.int(in: 0..<points.rows)]
