@@ -19,8 +19,10 @@ struct Cluster: ParsableCommand {
               likeness cluster ~/Pictures/holiday --k 8 --save holiday
               likeness cluster list
               likeness cluster show holiday
+              likeness cluster compare holiday holiday-hdbscan
+              likeness cluster ~/Pictures/holiday --auto --labels folders
             """,
-        subcommands: [Run.self, List.self, Show.self, Delete.self],
+        subcommands: [Run.self, List.self, Show.self, Compare.self, Delete.self],
         defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
@@ -40,11 +42,38 @@ struct Cluster: ParsableCommand {
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var modelOptions: ModelOptions
 
-        @Option(help: "Clustering algorithm: kmeans.")
+        @Option(help: "Clustering algorithm: kmeans, minibatch-kmeans, dbscan, hdbscan, agglomerative.")
         var algorithm: String = "kmeans"
 
-        @Option(help: "Number of clusters (kmeans).")
+        @Option(help: "Number of clusters (kmeans, minibatch-kmeans, agglomerative).")
         var k: Int?
+
+        @Flag(help: "kmeans: choose k by the silhouette on a seeded sample (k from 2 to --max-k).")
+        var auto = false
+
+        @Option(help: "Largest k --auto tries.")
+        var maxK: Int = 15
+
+        @Option(help: "Points the --auto silhouette is computed on.")
+        var sample: Int = 2000
+
+        @Option(help: "dbscan: neighbourhood radius (Euclidean between unit vectors: √(2 − 2·cosine); 0.5 ≈ cosine 0.875).")
+        var eps: Float?
+
+        @Option(help: "dbscan: neighbours within eps (itself included) that make a core point; hdbscan: neighbours of the core distance (default: --min-cluster-size).")
+        var minSamples: Int?
+
+        @Option(help: "hdbscan: smallest group that counts as a cluster.")
+        var minClusterSize: Int = 5
+
+        @Option(help: "agglomerative: ward or average.")
+        var linkage: String = "ward"
+
+        @Option(help: "minibatch-kmeans: points per batch.")
+        var batchSize: Int = 1024
+
+        @Option(name: .customLong("labels"), help: ArgumentHelp("Compare the clusters with labels: folders (each image's parent folder is its label); prints ARI and NMI.", valueName: "labels"))
+        var labels: String?
 
         @Option(help: ArgumentHelp("Reduce the vectors first: none or pca:N (default: none for kmeans).", valueName: "reduction"))
         var reduce: String?
@@ -74,19 +103,40 @@ struct Cluster: ParsableCommand {
 
         /// The algorithm with its settings, from the options.
         func parsedAlgorithm() throws -> ClusterAlgorithm {
+            func needK() throws -> Int {
+                guard let k else { throw ValidationError("\(algorithm) needs --k N (the number of clusters)" + (algorithm == "kmeans" ? " or --auto" : "")) }
+                guard k >= 1 else { throw ValidationError("--k must be at least 1") }
+                return k
+            }
             switch algorithm {
             case "kmeans":
-                guard let k else { throw ValidationError("kmeans needs --k N (the number of clusters)") }
-                guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-                return .kmeans(KMeans.Configuration(k: k, seed: seed))
+                if auto {
+                    guard k == nil else { throw ValidationError("give --k or --auto, not both") }
+                    guard maxK >= 2 else { throw ValidationError("--max-k must be at least 2") }
+                    return .kmeansAuto(candidates: 2...maxK, sample: max(2, sample), seed: seed)
+                }
+                return .kmeans(KMeans.Configuration(k: try needK(), seed: seed))
+            case "minibatch-kmeans":
+                return .miniBatchKMeans(MiniBatchKMeans.Configuration(k: try needK(), batchSize: max(1, batchSize), seed: seed))
+            case "dbscan":
+                guard let eps else { throw ValidationError("dbscan needs --eps E (a radius; 0.5 between unit vectors is cosine 0.875)") }
+                return .dbscan(DBSCAN.Configuration(eps: eps, minSamples: minSamples ?? 5))
+            case "hdbscan":
+                return .hdbscan(HDBSCAN.Configuration(minClusterSize: minClusterSize, minSamples: minSamples))
+            case "agglomerative":
+                guard let linkage = Agglomerative.Linkage(rawValue: linkage) else {
+                    throw ValidationError("unknown --linkage '\(linkage)'; choose one of: " + Agglomerative.Linkage.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return .agglomerative(Agglomerative.Configuration(k: try needK(), linkage: linkage))
             default:
-                throw ValidationError("unknown --algorithm '\(algorithm)'; choose one of: kmeans")
+                throw ValidationError("unknown --algorithm '\(algorithm)'; choose one of: " + ClusterAlgorithm.names.joined(separator: ", "))
             }
         }
 
         func run() throws {
             let job = ClusterJob(folders: folders, algorithm: try parsedAlgorithm(), reduction: try reduce.map { try Reduction(argument: $0) },
-                                 model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil)
+                                 model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil,
+                                 labels: try labels.map { try ClusterLabelSource(argument: $0) })
             let result = try JobRunning.run(job, catalog: catalogOptions)
             DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
             if let html {
@@ -97,6 +147,10 @@ struct Cluster: ParsableCommand {
             if json { try Output.json(result); return }
             if csv { print(Cluster.csv(result), terminator: ""); return }
             Output.line(Cluster.summary(result))
+            if let choice = result.kChoice {
+                Output.line("k tried (silhouette on \(choice.sample) points): " + choice.scores.map { String(format: "%d: %.3f", $0.k, $0.silhouette) }.joined(separator: ", ") + " → k = \(choice.k)")
+            }
+            if let agreement = result.agreement { Output.line(Cluster.agreementLine(agreement)) }
             for cluster in result.clusters {
                 Output.line(String(format: "cluster %d · %d image%@ · cohesion %.3f · medoid ", cluster.label, cluster.size,
                                    cluster.size == 1 ? "" : "s", cluster.cohesion) + cluster.medoid)
@@ -120,7 +174,14 @@ struct Cluster: ParsableCommand {
             text += " · PCA to \(n) dimensions" + (result.explainedVariance.map { String(format: " (%.1f %% of the variance)", 100 * $0) } ?? "")
         }
         if let inertia = result.inertia { text += String(format: " · inertia %.2f", inertia) }
+        if let agreement = result.agreement { text += " · " + agreementLine(agreement) }
         return text
+    }
+
+    /// "against folders (3 labels): adjusted Rand index 0.912, NMI 0.887".
+    static func agreementLine(_ agreement: ClusterAgreementResult) -> String {
+        String(format: "against %@ (%d labels): adjusted Rand index %.3f, NMI %.3f", agreement.against as NSString, agreement.labels,
+               agreement.adjustedRandIndex, agreement.normalizedMutualInformation)
     }
 
     /// One line per image: path, cluster (-1 for noise), whether it is its cluster's medoid.
@@ -196,6 +257,43 @@ struct Cluster: ParsableCommand {
                 Output.line("noise · \(noise.count)")
                 for path in noise { Output.line("  " + path) }
             }
+        }
+    }
+
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How far a saved clustering agrees with another one, or with the folders (ARI and NMI).",
+            discussion: """
+                Compares the labels of the images both clusterings hold; noise counts as one more label.
+
+                Examples:
+                  likeness cluster compare holiday holiday-hdbscan
+                  likeness cluster compare holiday --labels folders
+                """)
+
+        @Argument(help: "A saved clustering.")
+        var name: String
+
+        @Argument(help: "Another saved clustering (or --labels folders).")
+        var other: String?
+
+        @Option(name: .customLong("labels"), help: ArgumentHelp("Compare with the images' folders instead: folders.", valueName: "labels"))
+        var labels: String?
+
+        @OptionGroup var catalogOptions: CatalogOptions
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func validate() throws {
+            if (other == nil) == (labels == nil) { throw ValidationError("name another saved clustering or give --labels folders (one of them)") }
+            if let labels, labels != ClusterLabelSource.folders.rawValue { throw ValidationError("--labels takes: folders") }
+        }
+
+        func run() throws {
+            let result = try JobRunning.run(SavedClusteringsJob(.compare(name, with: other)), catalog: catalogOptions)
+            if json { try Output.json(result); return }
+            if let agreement = result.agreement { Output.line("'\(name)' over \(agreement.points) images, " + Cluster.agreementLine(agreement)) }
         }
     }
 

@@ -82,6 +82,49 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("no saved clustering named 'colours'"))
     }
 
+    @Test("every algorithm finds the three colour folders, measured by --labels folders (ARI and NMI 1)", arguments: [
+        ["--algorithm", "kmeans", "--auto", "--max-k", "6"],
+        ["--algorithm", "minibatch-kmeans", "--k", "3"],
+        ["--algorithm", "agglomerative", "--k", "3", "--linkage", "average"],
+        ["--algorithm", "agglomerative", "--k", "3"],
+        ["--algorithm", "hdbscan", "--min-cluster-size", "3"],
+        ["--algorithm", "dbscan", "--eps", "0.3", "--min-samples", "3"],
+    ])
+    func everyAlgorithm(arguments: [String]) throws {
+        let root = try makeClasses()
+        let result = try CLIRunner.run(["cluster", root, "--labels", "folders", "--catalog", folder.child("a.sqlite"), "--json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try json(result.stdout)
+        let agreement = try #require(output["agreement"] as? [String: Any])
+        #expect(agreement["adjustedRandIndex"] as? Double == 1, "\(agreement)")
+        #expect(agreement["normalizedMutualInformation"] as? Double ?? 0 > 0.999)
+        #expect((output["clusters"] as? [[String: Any]])?.count == 3)
+        if arguments.contains("--auto") {
+            let choice = try #require(output["kChoice"] as? [String: Any])
+            #expect(choice["k"] as? Int == 3)
+            #expect((choice["scores"] as? [[String: Any]])?.compactMap { $0["k"] as? Int } == [2, 3, 4, 5, 6])
+        }
+    }
+
+    @Test("compare gives 1 for the same partition saved twice, and measures a saved clustering against its folders")
+    func compare() throws {
+        let root = try makeClasses()
+        let catalog = folder.child("cmp.sqlite")
+        #expect(try CLIRunner.run(["cluster", root, "--k", "3", "--catalog", catalog, "--save", "a"]).status == 0)
+        #expect(try CLIRunner.run(["cluster", root, "--algorithm", "agglomerative", "--k", "3", "--catalog", catalog, "--save", "b"]).status == 0)
+        #expect(try CLIRunner.run(["cluster", root, "--k", "2", "--catalog", catalog, "--save", "c"]).status == 0)
+        let same = try CLIRunner.run(["cluster", "compare", "a", "b", "--catalog", catalog, "--json"])
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect((try json(same.stdout)["agreement"] as? [String: Any])?["adjustedRandIndex"] as? Double == 1)
+        let coarser = try CLIRunner.run(["cluster", "compare", "a", "c", "--catalog", catalog, "--json"])
+        let ari = try #require((try json(coarser.stdout)["agreement"] as? [String: Any])?["adjustedRandIndex"] as? Double)
+        #expect(ari < 0.9 && ari > 0)
+        let folders = try CLIRunner.run(["cluster", "compare", "a", "--labels", "folders", "--catalog", catalog])
+        #expect(folders.status == 0 && folders.stdout.contains("adjusted Rand index 1.000"), "\(folders.stdout)")
+        let neither = try CLIRunner.run(["cluster", "compare", "a", "--catalog", catalog])
+        #expect(neither.status != 0 && neither.stderr.contains("name another saved clustering or give --labels folders"))
+    }
+
     @Test("a saving run replaces a clustering of the same name and says so")
     func replaces() throws {
         let root = try makeClasses()
@@ -95,8 +138,12 @@ import Testing
     }
 
     @Test("bad requests fail with a message and exit status 2, before any work", arguments: [
-        (["--algorithm", "spectral", "--k", "3"], "unknown --algorithm 'spectral'"),
+        (["--algorithm", "spectral", "--k", "3"], "unknown --algorithm 'spectral'; choose one of: kmeans, minibatch-kmeans, dbscan, hdbscan, agglomerative"),
         ([], "kmeans needs --k N"),
+        (["--algorithm", "dbscan"], "dbscan needs --eps"),
+        (["--algorithm", "agglomerative", "--k", "3", "--linkage", "single"], "unknown --linkage 'single'"),
+        (["--k", "3", "--auto"], "give --k or --auto, not both"),
+        (["--k", "3", "--labels", "classes"], "labels 'classes' is not one of: folders"),
         (["--k", "3", "--reduce", "pca:x"], "reduction 'pca:x' is not one of"),
         (["--k", "40"], "15 points, but at least 40 are needed"),
     ])

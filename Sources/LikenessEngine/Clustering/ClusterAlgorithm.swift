@@ -1,22 +1,40 @@
 import LikenessAnalysis
+import LikenessCore
+import LikenessNumerics
 
 /// Which clustering to run, with its settings: the closed set `likeness cluster --algorithm` offers.
 public enum ClusterAlgorithm: Sendable, Codable, Equatable {
     /// k-means with a given k.
     case kmeans(KMeans.Configuration)
+    /// k-means with k chosen by the silhouette on a seeded sample, among `candidates`.
+    case kmeansAuto(candidates: ClosedRange<Int>, sample: Int, seed: UInt64)
+    /// Mini-batch k-means, for large collections.
+    case miniBatchKMeans(MiniBatchKMeans.Configuration)
+    case dbscan(DBSCAN.Configuration)
+    case hdbscan(HDBSCAN.Configuration)
+    /// Ward or average linkage; small collections only (it keeps an N × N matrix).
+    case agglomerative(Agglomerative.Configuration)
 
     /// The name users type.
     public var name: String {
         switch self {
-        case .kmeans: "kmeans"
+        case .kmeans, .kmeansAuto: "kmeans"
+        case .miniBatchKMeans: "minibatch-kmeans"
+        case .dbscan: "dbscan"
+        case .hdbscan: "hdbscan"
+        case .agglomerative: "agglomerative"
         }
     }
 
+    /// The names `--algorithm` accepts.
+    public static let names = ["kmeans", "minibatch-kmeans", "dbscan", "hdbscan", "agglomerative"]
+
     /// The reduction used when the user names none: PCA to 50 dimensions for the density methods,
-    /// whose neighbour distances lose contrast in high dimensions; none for k-means.
+    /// whose neighbour distances lose contrast in high dimensions; none for the others.
     public var defaultReduction: Reduction {
         switch self {
-        case .kmeans: .none
+        case .dbscan, .hdbscan: .pca(50)
+        case .kmeans, .kmeansAuto, .miniBatchKMeans, .agglomerative: .none
         }
     }
 
@@ -24,6 +42,40 @@ public enum ClusterAlgorithm: Sendable, Codable, Equatable {
     public var summary: String {
         switch self {
         case let .kmeans(c): "k-means, k = \(c.k), best of \(c.restarts) seeded starts (seed \(c.seed))"
+        case let .kmeansAuto(candidates, sample, seed): "k-means, k chosen by silhouette among \(candidates.lowerBound)…\(candidates.upperBound) on up to \(sample) sampled points (seed \(seed))"
+        case let .miniBatchKMeans(c): "mini-batch k-means, k = \(c.k), batches of \(c.batchSize), best of \(c.restarts) seeded starts (seed \(c.seed))"
+        case let .dbscan(c): "DBSCAN, eps \(c.eps), min samples \(c.minSamples)"
+        case let .hdbscan(c): "HDBSCAN, min cluster size \(c.minClusterSize), min samples \(c.minSamples ?? c.minClusterSize)"
+        case let .agglomerative(c): "agglomerative (\(c.linkage.rawValue) linkage), k = \(c.k)"
+        }
+    }
+
+    /// What one run found.
+    struct Outcome {
+        var labels: ClusterLabels
+        var inertia: Double?
+        var choice: KChoice?
+    }
+
+    /// Runs the algorithm on the points.
+    func fit(_ points: Matrix, cancellation: CancellationToken) throws(FitError) -> Outcome {
+        switch self {
+        case let .kmeans(configuration):
+            let fit = try KMeans(configuration).fit(points, cancellation: cancellation)
+            return Outcome(labels: fit.labels, inertia: fit.inertia)
+        case let .kmeansAuto(candidates, sample, seed):
+            let choice = try KMeans.chooseK(points, candidates: candidates, sample: sample, seed: seed, cancellation: cancellation)
+            let fit = try KMeans(.init(k: choice.k, seed: seed)).fit(points, cancellation: cancellation)
+            return Outcome(labels: fit.labels, inertia: fit.inertia, choice: choice)
+        case let .miniBatchKMeans(configuration):
+            let fit = try MiniBatchKMeans(configuration).fit(points, cancellation: cancellation)
+            return Outcome(labels: fit.labels, inertia: fit.inertia)
+        case let .dbscan(configuration):
+            return Outcome(labels: try DBSCAN(configuration).fit(points, cancellation: cancellation))
+        case let .hdbscan(configuration):
+            return Outcome(labels: try HDBSCAN(configuration).fit(points, cancellation: cancellation).labels)
+        case let .agglomerative(configuration):
+            return Outcome(labels: try Agglomerative(configuration).fit(points, cancellation: cancellation))
         }
     }
 }

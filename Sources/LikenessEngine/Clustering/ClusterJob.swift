@@ -22,9 +22,11 @@ public struct ClusterJob: Job {
     /// Also lay the points out in 2-D (the first two principal components of the clustered
     /// vectors), for a report's map.
     public var withMap: Bool
+    /// Reference labels to measure the clustering against (adjusted Rand index, NMI).
+    public var labels: ClusterLabelSource?
 
     public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, model: String = ModelDefaults.model,
-                threads: Int = 1, save: String? = nil, withMap: Bool = false) {
+                threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil) {
         self.folders = folders
         self.algorithm = algorithm
         self.reduction = reduction
@@ -32,6 +34,7 @@ public struct ClusterJob: Job {
         self.threads = threads
         self.save = save
         self.withMap = withMap
+        self.labels = labels
     }
 
     public func run(in context: JobContext) throws(JobError) -> ClusterResult {
@@ -40,28 +43,31 @@ public struct ClusterJob: Job {
         let reduction = self.reduction ?? algorithm.defaultReduction
         let settings = ClusterSettings(algorithm: algorithm, model: vectors.model, reduction: reduction, folders: folders.map(FileWalker.absolute))
         try context.checkCancellation()
-        let fitted: (labels: ClusterLabels, inertia: Double?, explained: Double?)
+        let outcome: ClusterAlgorithm.Outcome
+        let explained: Double?
         var layout: Matrix?
         do {
             context.progress.begin("cluster", total: nil)
             defer { context.progress.end("cluster") }
-            let (points, explained) = try reduction.apply(to: vectors.points)
-            switch algorithm {
-            case let .kmeans(configuration):
-                let fit = try KMeans(configuration).fit(points, cancellation: context.cancellation)
-                fitted = (fit.labels, fit.inertia, explained)
-            }
-            if withMap { layout = try MapProjection.pca.project(points, context: context) }
+            let reduced = try reduction.apply(to: vectors.points)
+            explained = reduced.explainedVariance
+            outcome = try algorithm.fit(reduced.points, cancellation: context.cancellation)
+            if withMap { layout = try MapProjection.pca.project(reduced.points, context: context) }
         } catch .cancelled {
             throw .cancelled
         } catch {
             throw .invalidInput(error.description)
         }
+        let fitted = (labels: outcome.labels, inertia: outcome.inertia, explained: explained)
         let paths = vectors.images.map(\.path)
         var result = ClusterResult(settings: settings, algorithm: algorithm.summary, explainedVariance: fitted.explained,
                                    points: paths.count, clusters: ClusterSummaries.summarise(fitted.labels, unit: vectors.points, paths: paths),
                                    noise: fitted.labels.noisePoints.map { paths[$0] }, inertia: fitted.inertia, scan: vectors.scan,
                                    skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)
+        result.kChoice = outcome.choice
+        if let labels {
+            result.agreement = ClusterAgreementResult(against: labels.rawValue, fitted.labels.labels, labels.labels(of: paths))
+        }
         if let layout {
             result.map = paths.indices.map { i in
                 MapResult.Point(path: paths[i], x: layout[i, 0], y: layout[i, 1], group: fitted.labels.labels[i] >= 0 ? fitted.labels.labels[i] : nil)

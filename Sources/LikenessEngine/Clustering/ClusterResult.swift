@@ -1,3 +1,5 @@
+import LikenessAnalysis
+
 /// What `likeness cluster` found: clusters largest first, each with its medoid, cohesion and
 /// members (most typical first), and the noise points apart.
 public struct ClusterResult: Codable, Sendable {
@@ -25,6 +27,10 @@ public struct ClusterResult: Codable, Sendable {
     public var clusters: [Cluster]
     /// Images no cluster took (DBSCAN, HDBSCAN), by path.
     public var noise: [String]
+    /// `--labels`: how far the clusters agree with the reference labels.
+    public var agreement: ClusterAgreementResult?
+    /// `--auto`: every k tried with its silhouette, and the k chosen.
+    public var kChoice: KChoice?
     /// k-means: the sum of squared distances to the centres (in the clustered space).
     public var inertia: Double?
     /// Every point in 2-D (first two principal components of the clustered vectors), coloured by

@@ -8,6 +8,9 @@ public struct SavedClusteringsJob: Job {
         case show(String)
         /// Forget a saved clustering (the images and their vectors stay).
         case delete(String)
+        /// How far a saved clustering agrees with another one, or with the images' folders
+        /// (nil), over the images both label.
+        case compare(String, with: String?)
     }
 
     public var action: Action
@@ -20,6 +23,8 @@ public struct SavedClusteringsJob: Job {
         /// For `show`: the members of each cluster by path, cluster 0 first; noise apart.
         public var clusters: [[String]]?
         public var noise: [String]?
+        /// For `compare`.
+        public var agreement: ClusterAgreementResult?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -35,6 +40,19 @@ public struct SavedClusteringsJob: Job {
                 if member.label >= 0 && member.label < clusters.count { clusters[member.label].append(member.path) } else { noise.append(member.path) }
             }
             return Result(clusterings: [saved], clusters: clusters, noise: noise)
+        case let .compare(name, other):
+            let catalog = try context.openCatalog(for: .reading)
+            let (saved, members) = try Self.named(name, in: catalog)
+            let a = Dictionary(members.map { ($0.imageID, $0) }, uniquingKeysWith: { first, _ in first })
+            if let other {
+                let (otherSaved, otherMembers) = try Self.named(other, in: catalog)
+                let shared = otherMembers.filter { a[$0.imageID] != nil }
+                guard !shared.isEmpty else { throw .invalidInput("'\(name)' and '\(other)' share no images") }
+                return Result(clusterings: [saved, otherSaved],
+                              agreement: ClusterAgreementResult(against: other, shared.map { a[$0.imageID]!.label }, shared.map(\.label)))
+            }
+            return Result(clusterings: [saved], agreement: ClusterAgreementResult(
+                against: ClusterLabelSource.folders.rawValue, members.map(\.label), ClusterLabelSource.folders.labels(of: members.map(\.path))))
         case .delete(let name):
             let catalog = try context.openCatalog(for: .writing)
             _ = try Self.named(name, in: catalog)
