@@ -12,7 +12,7 @@ public struct ExactVectorIndex: VectorIndex {
     /// Row-major n × d.
     private(set) var vectors: [Float] = []
     /// Squared norms, for L2.
-    private var squaredNorms: [Float] = []
+    private(set) var squaredNorms: [Float] = []
     /// Queries per sgemm tile and stored rows per tile.
     let queryTile: Int
     let rowTile: Int
@@ -87,17 +87,10 @@ public struct ExactVectorIndex: VectorIndex {
     }
 
     /// For every stored vector, its `k` closest other stored vectors within `threshold`, closest
-    /// first (ties by lower id). Memory: one tile plus `count × k` neighbours, however dense the data.
+    /// first (ties by lower id). Memory: one tile plus `count × k` neighbours, however dense the
+    /// data; the tiles are scanned on every core (see ``allNeighbors(k:within:)``).
     public func neighbors(k: Int, within threshold: Float) -> [[Neighbor]] {
-        guard k > 0 else { return Array(repeating: [], count: count) }
-        let metric = metric
-        var tops = (0..<count).map { _ in TopK(k: k, metric: metric) }
-        upperTriangle { i, j, score in
-            guard metric.accepts(score, within: threshold) else { return }
-            tops[i].insert(Neighbor(id: j, score: score))
-            tops[j].insert(Neighbor(id: i, score: score))
-        }
-        return tops.map { $0.sorted() }
+        allNeighbors(k: k, within: threshold)
     }
 
     /// The stored vectors closest to each query, at most `k` and only those within `threshold`.
