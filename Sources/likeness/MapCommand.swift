@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessAnalysis
 import LikenessEngine
 import LikenessReport
 
@@ -14,6 +15,7 @@ struct Map: ParsableCommand {
 
             Examples:
               likeness map ~/Pictures --html map.html
+              likeness map ~/Pictures --projection umap --html map.html
               likeness map ~/Pictures --colour cluster:holiday --html map.html --csv coords.csv
             """)
 
@@ -23,8 +25,26 @@ struct Map: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Projection: pca.")
+    @Option(help: "Projection: pca, tsne or umap.")
     var projection: String = "pca"
+
+    @Option(help: "tsne: perplexity (about the number of close neighbours each point keeps).")
+    var perplexity: Double = 30
+
+    @Option(help: "tsne: optimisation iterations.")
+    var iterations: Int = 750
+
+    @Option(help: "umap: neighbours of the fuzzy k-NN graph.")
+    var neighbours: Int = 15
+
+    @Option(help: "umap: how tightly points may pack (0…spread).")
+    var minDistance: Double = 0.1
+
+    @Option(help: "umap: optimisation epochs (default: 500 up to 10,000 points, else 200).")
+    var epochs: Int?
+
+    @Option(help: "Seed of every random choice (same seed, same map).")
+    var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Reduce the vectors first: none or pca:N.", valueName: "reduction"))
     var reduce: String?
@@ -47,7 +67,9 @@ struct Map: ParsableCommand {
     func parsedProjection() throws -> MapProjection {
         switch projection {
         case "pca": return .pca
-        default: throw ValidationError("unknown --projection '\(projection)'; choose one of: pca")
+        case "tsne": return .tsne(TSNE.Configuration(perplexity: perplexity, iterations: iterations, seed: seed))
+        case "umap": return .umap(UMAP.Configuration(neighbours: neighbours, minDistance: minDistance, epochs: epochs, seed: seed))
+        default: throw ValidationError("unknown --projection '\(projection)'; choose one of: " + MapProjection.names.joined(separator: ", "))
         }
     }
 
@@ -77,7 +99,7 @@ struct Map: ParsableCommand {
     }
 
     static func summary(_ result: MapResult) -> String {
-        var text = "\(result.points.count) images mapped by \(result.projection.name) · model \(result.model)"
+        var text = "\(result.points.count) images mapped by \(result.projection.summary) · model \(result.model)"
         if case let .pca(n) = result.reduction { text += " · after PCA to \(n) dimensions" }
         switch result.colouring {
         case .folder: text += " · coloured by folder (\(result.groups.count))"

@@ -154,6 +154,31 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test("t-SNE and UMAP maps keep each colour folder together: every point's nearest point on the map is from its folder", arguments: [
+        ["--projection", "tsne", "--perplexity", "4"],
+        ["--projection", "umap", "--neighbours", "5"],
+        ["--projection", "pca"],
+    ])
+    func projections(arguments: [String]) throws {
+        let root = try makeClasses()
+        let result = try CLIRunner.run(["map", root, "--catalog", folder.child("p.sqlite"), "--json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let points = try #require(try json(result.stdout)["points"] as? [[String: Any]])
+        #expect(points.count == 15)
+        let xy = points.map { (($0["x"] as? Double) ?? .nan, ($0["y"] as? Double) ?? .nan) }
+        #expect(xy.allSatisfy { $0.0.isFinite && $0.1.isFinite })
+        let folders = points.map { Self.folderName($0["path"] as? String ?? "") }
+        for i in xy.indices {
+            let nearest = xy.indices.filter { $0 != i }.min { a, b in
+                pow(xy[a].0 - xy[i].0, 2) + pow(xy[a].1 - xy[i].1, 2) < pow(xy[b].0 - xy[i].0, 2) + pow(xy[b].1 - xy[i].1, 2)
+            }!
+            #expect(folders[nearest] == folders[i])
+        }
+        // The same seed gives the same map.
+        let again = try CLIRunner.run(["map", root, "--catalog", folder.child("p.sqlite"), "--json"] + arguments)
+        #expect((try json(again.stdout)["points"] as? [[String: Any]])?.map { $0["x"] as? Double } == points.map { $0["x"] as? Double })
+    }
+
     @Test("map colours by folder by default and refuses an unknown clustering before embedding anything")
     func mapByFolder() throws {
         let root = try makeClasses()
