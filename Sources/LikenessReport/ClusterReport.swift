@@ -9,11 +9,14 @@ public struct ClusterReport: Sendable {
         public var cohesion: Float
         /// Most typical first; the first is the medoid.
         public var members: [String]
+        /// The member with the best quality score, when it was asked for.
+        public var best: String?
 
-        public init(label: Int, cohesion: Float, members: [String]) {
+        public init(label: Int, cohesion: Float, members: [String], best: String? = nil) {
             self.label = label
             self.cohesion = cohesion
             self.members = members
+            self.best = best
         }
     }
 
@@ -41,22 +44,29 @@ public struct ClusterReport: Sendable {
 
     /// The paths the page shows as thumbnails (so a caller makes only those).
     public static func shownPaths(clusters: [Cluster], noise: [String], shownPerCluster: Int = 24) -> [String] {
-        clusters.flatMap { $0.members.prefix(shownPerCluster) } + noise.prefix(shownPerCluster)
+        clusters.flatMap { ordered($0, shownPerCluster: shownPerCluster) } + noise.prefix(shownPerCluster)
+    }
+
+    /// The members a cluster's grid shows: the medoid, then the best image, then the most typical others.
+    static func ordered(_ cluster: Cluster, shownPerCluster: Int) -> [String] {
+        guard let best = cluster.best, let medoid = cluster.members.first, best != medoid else { return Array(cluster.members.prefix(shownPerCluster)) }
+        return Array(([medoid, best] + cluster.members.dropFirst().filter { $0 != best }).prefix(shownPerCluster))
     }
 
     public func html() -> String {
         var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n"
         body += "<style>.grid{display:flex;flex-wrap:wrap;gap:6px}.cell{width:128px;font-size:11px;word-break:break-all;color:#555}"
             + ".cell img{width:128px;height:128px;object-fit:cover;border-radius:4px;display:block}"
-            + ".cell.medoid img{outline:3px solid #d62728;outline-offset:-3px}.swatch{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px}"
+            + ".cell.medoid img{outline:3px solid #d62728;outline-offset:-3px}.cell.best img{outline:3px solid #2ca02c;outline-offset:-3px}.swatch{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px}"
             + ".more{font-size:12px;color:#666;margin-top:6px}.more summary{cursor:pointer}</style>\n"
         if let map {
             body += "<h2 id=\"map\">Map</h2>" + map.html()
         }
-        body += "<h2>Clusters</h2><table><tr><th class=\"name\">cluster</th><th>images</th><th>cohesion</th><th class=\"name\">medoid</th></tr>"
+        body += "<h2>Clusters</h2><table><tr><th class=\"name\">cluster</th><th>images</th><th>cohesion</th><th class=\"name\">medoid</th>\(clusters.contains { $0.best != nil } ? "<th class=\"name\">best</th>" : "")</tr>"
         for cluster in clusters {
             body += "<tr><td class=\"name\"><a href=\"#cluster-\(cluster.label)\">cluster \(cluster.label)</a></td><td>\(cluster.members.count)</td>"
-                + "<td>\(String(format: "%.3f", cluster.cohesion))</td><td class=\"name\">\(HTML.escape((cluster.members.first ?? "") as String))</td></tr>"
+                + "<td>\(String(format: "%.3f", cluster.cohesion))</td><td class=\"name\">\(HTML.escape((cluster.members.first ?? "") as String))</td>"
+                + (cluster.best.map { "<td class=\"name\">\(HTML.escape($0))</td>" } ?? "") + "</tr>"
         }
         if !noise.isEmpty { body += "<tr><td class=\"name\"><a href=\"#noise\">noise</a></td><td>\(noise.count)</td><td></td><td></td></tr>" }
         body += "</table>\n"
@@ -65,26 +75,28 @@ public struct ClusterReport: Sendable {
             body += "<h2 id=\"cluster-\(cluster.label)\"><span class=\"swatch\" style=\"background:\(colour)\"></span>Cluster \(cluster.label) "
                 + "· \(cluster.members.count) image\(cluster.members.count == 1 ? "" : "s") · cohesion \(String(format: "%.3f", cluster.cohesion))"
                 + (map == nil ? "" : " · <a href=\"#map\" onclick=\"window.lkMapHighlight&&window.lkMapHighlight(\(cluster.label))\">show on map</a>")
-                + "</h2>" + grid(cluster.members, medoid: true)
+                + "</h2>" + grid(cluster.members, shown: Self.ordered(cluster, shownPerCluster: shownPerCluster), medoid: cluster.members.first, best: cluster.best)
         }
         if !noise.isEmpty {
-            body += "<h2 id=\"noise\">Noise · \(noise.count) image\(noise.count == 1 ? "" : "s") in no cluster</h2>" + grid(noise, medoid: false)
+            body += "<h2 id=\"noise\">Noise · \(noise.count) image\(noise.count == 1 ? "" : "s") in no cluster</h2>" + grid(noise, shown: Array(noise.prefix(shownPerCluster)), medoid: nil, best: nil)
         }
         if clusters.isEmpty && noise.isEmpty { body += "<p>No images clustered.</p>" }
         return HTML.page(title: title, body: body)
     }
 
-    private func grid(_ members: [String], medoid: Bool) -> String {
+    private func grid(_ members: [String], shown: [String], medoid: String?, best: String?) -> String {
         var out = "<div class=\"grid\">"
-        for (index, path) in members.prefix(shownPerCluster).enumerated() {
+        for path in shown {
             let name = (path as NSString).lastPathComponent
-            let isMedoid = medoid && index == 0
+            let marks = [path == medoid ? "medoid" : nil, path == best ? "best" : nil].compactMap { $0 }
             let image = thumbnails[path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape(name))\">" } ?? ""
-            out += "<div class=\"cell\(isMedoid ? " medoid" : "")\" title=\"\(HTML.escape(path))\">\(image)\(isMedoid ? "<b>medoid</b> · " : "")\(HTML.escape(name))</div>"
+            out += "<div class=\"cell \(marks.joined(separator: " "))\" title=\"\(HTML.escape(path))\">\(image)"
+                + marks.map { "<b>\($0)</b> · " }.joined() + "\(HTML.escape(name))</div>"
         }
         out += "</div>"
-        if members.count > shownPerCluster {
-            let rest = members.dropFirst(shownPerCluster)
+        let shownSet = Set(shown)
+        let rest = members.filter { !shownSet.contains($0) }
+        if !rest.isEmpty {
             out += "<details class=\"more\"><summary>\(rest.count) more</summary>" + rest.map(HTML.escape).joined(separator: "<br>") + "</details>"
         }
         return out

@@ -21,6 +21,7 @@ struct Cluster: ParsableCommand {
               likeness cluster show holiday
               likeness cluster compare holiday holiday-hdbscan
               likeness cluster ~/Pictures/holiday --auto --labels folders
+              likeness cluster ~/Pictures/holiday --k 8 --best --html best-shots.html
             """,
         subcommands: [Run.self, List.self, Show.self, Compare.self, Delete.self],
         defaultSubcommand: Run.self)
@@ -72,6 +73,9 @@ struct Cluster: ParsableCommand {
         @Option(help: "minibatch-kmeans: points per batch.")
         var batchSize: Int = 1024
 
+        @Flag(help: "Pick each cluster's best image by the quality scores (measured once, kept in the catalog; see `likeness quality`).")
+        var best = false
+
         @Option(name: .customLong("labels"), help: ArgumentHelp("Compare the clusters with labels: folders (each image's parent folder is its label); prints ARI and NMI.", valueName: "labels"))
         var labels: String?
 
@@ -90,7 +94,7 @@ struct Cluster: ParsableCommand {
         @Flag(help: "Print the result as JSON on stdout.")
         var json = false
 
-        @Flag(help: "Print one line per image as CSV on stdout: path, cluster (-1: noise), medoid.")
+        @Flag(help: "Print one line per image as CSV on stdout: path, cluster (-1: noise), medoid, best.")
         var csv = false
 
         @Option(help: ArgumentHelp("Write a self-contained HTML report (map and galleries) here.", valueName: "file"))
@@ -136,7 +140,7 @@ struct Cluster: ParsableCommand {
         func run() throws {
             let job = ClusterJob(folders: folders, algorithm: try parsedAlgorithm(), reduction: try reduce.map { try Reduction(argument: $0) },
                                  model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil,
-                                 labels: try labels.map { try ClusterLabelSource(argument: $0) })
+                                 labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best)
             let result = try JobRunning.run(job, catalog: catalogOptions)
             DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
             if let html {
@@ -150,10 +154,10 @@ struct Cluster: ParsableCommand {
             if let choice = result.kChoice {
                 Output.line("k tried (silhouette on \(choice.sample) points): " + choice.scores.map { String(format: "%d: %.3f", $0.k, $0.silhouette) }.joined(separator: ", ") + " → k = \(choice.k)")
             }
-            if let agreement = result.agreement { Output.line(Cluster.agreementLine(agreement)) }
             for cluster in result.clusters {
                 Output.line(String(format: "cluster %d · %d image%@ · cohesion %.3f · medoid ", cluster.label, cluster.size,
                                    cluster.size == 1 ? "" : "s", cluster.cohesion) + cluster.medoid)
+                if let best = cluster.best, let quality = cluster.bestQuality { Output.line(String(format: "  best (quality %.1f): ", quality) + best) }
                 for path in cluster.members.dropFirst().prefix(limit) { Output.line("  " + path) }
                 if cluster.size - 1 > limit { Output.line("  … and \(cluster.size - 1 - limit) more") }
             }
@@ -186,17 +190,19 @@ struct Cluster: ParsableCommand {
 
     /// One line per image: path, cluster (-1 for noise), whether it is its cluster's medoid.
     static func csv(_ result: ClusterResult) -> String {
-        var text = CSV.line(["path", "cluster", "medoid"]) + "\n"
+        var text = CSV.line(["path", "cluster", "medoid", "best"]) + "\n"
         for cluster in result.clusters {
-            for path in cluster.members { text += CSV.line([path, String(cluster.label), path == cluster.medoid ? "1" : "0"]) + "\n" }
+            for path in cluster.members {
+                text += CSV.line([path, String(cluster.label), path == cluster.medoid ? "1" : "0", path == cluster.best ? "1" : "0"]) + "\n"
+            }
         }
-        for path in result.noise { text += CSV.line([path, "-1", "0"]) + "\n" }
+        for path in result.noise { text += CSV.line([path, "-1", "0", "0"]) + "\n" }
         return text
     }
 
     /// The HTML report: a map coloured by cluster, then a gallery per cluster.
     static func report(_ result: ClusterResult) throws -> String {
-        let clusters = result.clusters.map { ClusterReport.Cluster(label: $0.label, cohesion: $0.cohesion, members: $0.members) }
+        let clusters = result.clusters.map { ClusterReport.Cluster(label: $0.label, cohesion: $0.cohesion, members: $0.members, best: $0.best) }
         let shown = ClusterReport.shownPaths(clusters: clusters, noise: result.noise)
         let thumbnails = try Thumbnails(size: 128).dataURIs(shown)
         let map = result.map.map { points in

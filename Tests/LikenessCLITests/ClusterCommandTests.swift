@@ -125,6 +125,29 @@ import Testing
         #expect(neither.status != 0 && neither.stderr.contains("name another saved clustering or give --labels folders"))
     }
 
+    @Test("--best picks in every cluster the member `likeness quality` scores highest")
+    func bestShot() throws {
+        let root = try makeClasses()
+        let catalog = folder.child("q.sqlite")
+        let result = try CLIRunner.run(["cluster", root, "--k", "3", "--best", "--catalog", catalog, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let quality = try CLIRunner.run(["quality", root, "--catalog", catalog, "--json"])
+        let scored = try #require(try json(quality.stdout)["images"] as? [[String: Any]])
+        var overall: [String: Double] = [:]
+        for image in scored {
+            let path = try #require(image["path"] as? String)
+            overall[path] = try #require(image["overall"] as? Double)
+        }
+        #expect(overall.count == 15)
+        for cluster in try #require(try json(result.stdout)["clusters"] as? [[String: Any]]) {
+            let members = try #require(cluster["members"] as? [String])
+            let best = try #require(cluster["best"] as? String)
+            #expect(members.contains(best))
+            #expect(members.allSatisfy { overall[$0]! <= overall[best]! })
+            #expect(abs((cluster["bestQuality"] as? Double ?? .nan) - overall[best]!) < 1e-9)
+        }
+    }
+
     @Test("a saving run replaces a clustering of the same name and says so")
     func replaces() throws {
         let root = try makeClasses()

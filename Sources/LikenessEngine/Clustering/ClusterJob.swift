@@ -22,11 +22,14 @@ public struct ClusterJob: Job {
     /// Also lay the points out in 2-D (the first two principal components of the clustered
     /// vectors), for a report's map.
     public var withMap: Bool
+    /// Also pick each cluster's best image by the quality scores (measured once and kept in the
+    /// catalog, as `quality` does).
+    public var best: Bool
     /// Reference labels to measure the clustering against (adjusted Rand index, NMI).
     public var labels: ClusterLabelSource?
 
     public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, model: String = ModelDefaults.model,
-                threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil) {
+                threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil, best: Bool = false) {
         self.folders = folders
         self.algorithm = algorithm
         self.reduction = reduction
@@ -35,6 +38,7 @@ public struct ClusterJob: Job {
         self.save = save
         self.withMap = withMap
         self.labels = labels
+        self.best = best
     }
 
     public func run(in context: JobContext) throws(JobError) -> ClusterResult {
@@ -65,6 +69,7 @@ public struct ClusterJob: Job {
                                    noise: fitted.labels.noisePoints.map { paths[$0] }, inertia: fitted.inertia, scan: vectors.scan,
                                    skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)
         result.kChoice = outcome.choice
+        if best { try pickBest(&result, images: vectors.images, context: context) }
         if let labels {
             result.agreement = ClusterAgreementResult(against: labels.rawValue, fitted.labels.labels, labels.labels(of: paths))
         }
@@ -84,5 +89,28 @@ public struct ClusterJob: Job {
             result.saved = save
         }
         return result
+    }
+
+    /// Sets every cluster's best image: the highest overall quality score among its members.
+    private func pickBest(_ result: inout ClusterResult, images: [CatalogImage], context: JobContext) throws(JobError) {
+        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let cache: ImageSignalCache
+        do { cache = try ImageSignalCache(images: images, catalog: catalog, workers: context.workers) } catch { throw .wrapping(error) }
+        let position = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let batch = 64
+        context.progress.begin("quality", total: images.count)
+        for start in stride(from: 0, to: images.count, by: batch) {
+            try context.checkCancellation()
+            cache.fillQuality(Array(start..<min(start + batch, images.count)))
+            context.progress.advance("quality", completed: min(start + batch, images.count), total: images.count)
+        }
+        context.progress.end("quality")
+        for index in result.clusters.indices {
+            let scored = result.clusters[index].members.compactMap { path in position[path].flatMap(cache.quality).map { (path, $0.overall) } }
+            if let top = scored.max(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }) {
+                result.clusters[index].best = top.0
+                result.clusters[index].bestQuality = top.1
+            }
+        }
     }
 }

@@ -14,6 +14,9 @@ public struct ClusterResult: Codable, Sendable {
         public var cohesion: Float
         /// Paths, most typical first (by summed cosine similarity to the cluster).
         public var members: [String]
+        /// With `--best`: the member with the highest overall quality score, and that score.
+        public var best: String?
+        public var bestQuality: Double?
     }
 
     /// How the clustering was made.
