@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: real photos from Debian packages plus edited and exact copies, scanned into a fresh
-# SQLite catalog, then near-duplicate groups with the default model and an offline HTML report.
+# SQLite catalog, then near-duplicate groups with the default model and an offline HTML report,
+# clusters with the best shot of each, and a UMAP map.
 # Run through `make demo` (which sets up and builds first).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,3 +47,11 @@ echo "== likeness dupes $photos   (embeddings confirmed by pHash or local featur
 "$likeness" dupes "$photos" --catalog "$catalog" --html "$report"
 echo
 echo "HTML report: $report"
+echo
+echo "== likeness cluster $photos --auto --best   (k chosen by silhouette; the best shot of each cluster)"
+"$likeness" cluster "$photos" --catalog "$catalog" --auto --max-k 10 --best --limit 2 --html "$demo/clusters.html"
+echo
+echo "== likeness map $photos --projection umap"
+"$likeness" map "$photos" --catalog "$catalog" --projection umap --neighbours 8 --html "$demo/map.html"
+echo
+echo "Cluster report: $demo/clusters.html   Map: $demo/map.html"
