@@ -53,14 +53,25 @@ public struct ClusterReport: Sendable {
         return Array(([medoid, best] + cluster.members.dropFirst().filter { $0 != best }).prefix(shownPerCluster))
     }
 
+    /// The report's styles (the map's are ``ScatterMap/stylesheet``).
+    public static let stylesheet = """
+        .grid{display:flex;flex-wrap:wrap;gap:6px}.cell{width:128px;font-size:11px;word-break:break-all;color:#555}
+        .cell img{width:128px;height:128px;object-fit:cover;border-radius:4px;display:block}
+        .cell.medoid img{outline:3px solid #d62728;outline-offset:-3px}.cell.best img{outline:3px solid #2ca02c;outline-offset:-3px}
+        .swatch{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px}
+        .more{font-size:12px;color:#666;margin-top:6px}.more summary{cursor:pointer}
+        """
+
+    /// A self-contained page.
     public func html() -> String {
+        HTML.page(title: title, body: "<style>\(Self.stylesheet)</style>\n" + body(assets: .inline))
+    }
+
+    /// The page's content, for a page that has its own frame (the server's).
+    public func body(assets: ScatterMap.Assets) -> String {
         var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n"
-        body += "<style>.grid{display:flex;flex-wrap:wrap;gap:6px}.cell{width:128px;font-size:11px;word-break:break-all;color:#555}"
-            + ".cell img{width:128px;height:128px;object-fit:cover;border-radius:4px;display:block}"
-            + ".cell.medoid img{outline:3px solid #d62728;outline-offset:-3px}.cell.best img{outline:3px solid #2ca02c;outline-offset:-3px}.swatch{display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px}"
-            + ".more{font-size:12px;color:#666;margin-top:6px}.more summary{cursor:pointer}</style>\n"
         if let map {
-            body += "<h2 id=\"map\">Map</h2>" + map.html()
+            body += "<h2 id=\"map\">Map</h2>" + map.html(assets: assets)
         }
         body += "<h2>Clusters</h2><table><tr><th class=\"name\">cluster</th><th>images</th><th>cohesion</th><th class=\"name\">medoid</th>\(clusters.contains { $0.best != nil } ? "<th class=\"name\">best</th>" : "")</tr>"
         for cluster in clusters {
@@ -72,16 +83,16 @@ public struct ClusterReport: Sendable {
         body += "</table>\n"
         for cluster in clusters {
             let colour = ScatterMap.colour(cluster.label, of: clusters.count)
-            body += "<h2 id=\"cluster-\(cluster.label)\"><span class=\"swatch\" style=\"background:\(colour)\"></span>Cluster \(cluster.label) "
+            body += "<h2 id=\"cluster-\(cluster.label)\"><span class=\"swatch\" data-colour=\"\(colour)\"></span>Cluster \(cluster.label) "
                 + "· \(cluster.members.count) image\(cluster.members.count == 1 ? "" : "s") · cohesion \(String(format: "%.3f", cluster.cohesion))"
-                + (map == nil ? "" : " · <a href=\"#map\" onclick=\"window.lkMapHighlight&&window.lkMapHighlight(\(cluster.label))\">show on map</a>")
+                + (map == nil ? "" : " · <a href=\"#map\" data-highlight=\"\(cluster.label)\">show on map</a>")
                 + "</h2>" + grid(cluster.members, shown: Self.ordered(cluster, shownPerCluster: shownPerCluster), medoid: cluster.members.first, best: cluster.best)
         }
         if !noise.isEmpty {
             body += "<h2 id=\"noise\">Noise · \(noise.count) image\(noise.count == 1 ? "" : "s") in no cluster</h2>" + grid(noise, shown: Array(noise.prefix(shownPerCluster)), medoid: nil, best: nil)
         }
         if clusters.isEmpty && noise.isEmpty { body += "<p>No images clustered.</p>" }
-        return HTML.page(title: title, body: body)
+        return body
     }
 
     private func grid(_ members: [String], shown: [String], medoid: String?, best: String?) -> String {

@@ -34,14 +34,24 @@ public struct ScatterMap: Sendable {
 
     /// The colour of group `index` out of `count`: a fixed categorical palette, then evenly spaced hues.
     public static func colour(_ index: Int, of count: Int) -> String {
-        let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-                       "#393b79", "#e7ba52", "#637939", "#ad494a", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363"]
+        let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#0b6e4f", "#bcbd22", "#17becf",
+                       "#393b79", "#e7ba52", "#637939", "#ad494a", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#a50f15"]
         if count <= palette.count { return palette[index % palette.count] }
         return "hsl(\(Int(Double(index) * 360 / Double(count))), 65%, 45%)"
     }
 
+    /// Where the page gets the map's script and styles from.
+    public enum Assets: Sendable {
+        /// Inline `<style>` and `<script>`: a self-contained file.
+        case inline
+        /// `<script src>` from this URL; the styles come from the page's own stylesheet (a server
+        /// whose content security policy forbids inline code serves ``ScatterMap/script`` and
+        /// ``ScatterMap/stylesheet`` itself).
+        case external(scriptURL: String)
+    }
+
     /// The HTML fragment: legend, canvas, tooltip and script.
-    public func html() -> String {
+    public func html(assets: Assets = .inline) -> String {
         let data = MapData(x: points.map { ($0.x * 1e4).rounded() / 1e4 }, y: points.map { ($0.y * 1e4).rounded() / 1e4 },
                            g: points.map { $0.group ?? -1 }, p: points.map(\.path),
                            t: points.map { thumbnails[$0.path] ?? "" }, colours: groups.indices.map { Self.colour($0, of: groups.count) },
@@ -55,31 +65,42 @@ public struct ScatterMap: Sendable {
             var counts = [Int](repeating: 0, count: groups.count)
             for point in points { if let g = point.group, g < counts.count { counts[g] += 1 } }
             legend = "<div class=\"lk-legend\">" + groups.enumerated().map { index, name in
-                "<span data-g=\"\(index)\"><i style=\"background:\(Self.colour(index, of: groups.count))\"></i>\(HTML.escape(name)) (\(counts[index]))</span>"
+                "<span data-g=\"\(index)\"><i data-colour=\"\(Self.colour(index, of: groups.count))\"></i>\(HTML.escape(name)) (\(counts[index]))</span>"
             }.joined() + "</div>"
         }
+        let (style, script): (String, String)
+        switch assets {
+        case .inline: (style, script) = ("<style>\(Self.stylesheet)</style>", "<script>\(Self.script)</script>")
+        case let .external(url): (style, script) = ("", "<script src=\"\(HTML.escape(url))\" defer></script>")
+        }
         return """
-            <style>.lk-map{position:relative;border:1px solid #ddd;border-radius:6px;background:#fff}
-            .lk-map canvas{display:block;width:100%;height:620px;cursor:crosshair}
-            .lk-tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #bbb;border-radius:6px;padding:6px;
-            font-size:12px;max-width:260px;word-break:break-all;box-shadow:0 2px 8px rgba(0,0,0,.15);display:none}
-            .lk-tip img{max-width:240px;max-height:200px;display:block;margin-bottom:4px}
-            .lk-legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0;font-size:13px}
-            .lk-legend span{cursor:pointer;user-select:none}.lk-legend span.off{opacity:.35}
-            .lk-legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}
-            .lk-help{color:#777;font-size:12px}</style>
-            \(legend)<div class="lk-map"><canvas id="lk-canvas"></canvas><div class="lk-tip" id="lk-tip"></div></div>
+            \(style)\(legend)<div class="lk-map"><canvas id="lk-canvas"></canvas><div class="lk-tip" id="lk-tip"></div></div>
             <p class="lk-help">\(points.count) points. Hover or click a point for its image; wheel to zoom, drag to pan, double-click to reset; click a legend entry to highlight its group.</p>
             <script id="lk-data" type="application/json">\(json)</script>
-            <script>\(Self.script)</script>
+            \(script)
             """
     }
+
+    /// The map's styles.
+    public static let stylesheet = """
+        .lk-map{position:relative;border:1px solid #ddd;border-radius:6px;background:#fff}
+        .lk-map canvas{display:block;width:100%;height:620px;cursor:crosshair}
+        .lk-tip{position:absolute;pointer-events:none;background:#fff;border:1px solid #bbb;border-radius:6px;padding:6px;
+        font-size:12px;max-width:260px;word-break:break-all;box-shadow:0 2px 8px rgba(0,0,0,.15);display:none}
+        .lk-tip img{max-width:240px;max-height:200px;display:block;margin-bottom:4px}
+        .lk-legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0;font-size:13px}
+        .lk-legend span{cursor:pointer;user-select:none}.lk-legend span.off{opacity:.35}
+        .lk-legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}
+        .lk-help{color:#777;font-size:12px}
+        """
 
     private struct MapData: Encodable {
         var x: [Float], y: [Float], g: [Int], p: [String], t: [String], colours: [String], names: [String]
     }
 
-    private static let script = """
+    /// The map's script: reads the `lk-data` JSON, draws and handles the mouse; also colours every
+    /// element with a `data-colour` attribute (no inline styles, for a strict content security policy).
+    public static let script = """
         (function(){
         const d=JSON.parse(document.getElementById('lk-data').textContent);
         const cv=document.getElementById('lk-canvas'),tip=document.getElementById('lk-tip'),ctx=cv.getContext('2d');
@@ -115,6 +136,8 @@ public struct ScatterMap: Sendable {
         cv.addEventListener('dblclick',()=>{view={s:1,ox:0,oy:0};pinned=-1;tip.style.display='none';draw()});
         window.lkMapHighlight=function(g){hi=(hi===g)?-2:g;document.querySelectorAll('.lk-legend span').forEach(s=>s.classList.toggle('off',hi>-2&&+s.dataset.g!==hi));draw()};
         document.querySelectorAll('.lk-legend span').forEach(s=>s.addEventListener('click',()=>window.lkMapHighlight(+s.dataset.g)));
+        document.querySelectorAll('[data-highlight]').forEach(a=>a.addEventListener('click',()=>{hi=-2;window.lkMapHighlight(+a.dataset.highlight)}));
+        document.querySelectorAll('[data-colour]').forEach(e=>{e.style.background=e.dataset.colour});
         window.addEventListener('resize',draw);draw();
         })();
         """

@@ -105,40 +105,14 @@ struct Cluster: ParsableCommand {
             if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         }
 
-        /// The algorithm with its settings, from the options.
-        func parsedAlgorithm() throws -> ClusterAlgorithm {
-            func needK() throws -> Int {
-                guard let k else { throw ValidationError("\(algorithm) needs --k N (the number of clusters)" + (algorithm == "kmeans" ? " or --auto" : "")) }
-                guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-                return k
-            }
-            switch algorithm {
-            case "kmeans":
-                if auto {
-                    guard k == nil else { throw ValidationError("give --k or --auto, not both") }
-                    guard maxK >= 2 else { throw ValidationError("--max-k must be at least 2") }
-                    return .kmeansAuto(candidates: 2...maxK, sample: max(2, sample), seed: seed)
-                }
-                return .kmeans(KMeans.Configuration(k: try needK(), seed: seed))
-            case "minibatch-kmeans":
-                return .miniBatchKMeans(MiniBatchKMeans.Configuration(k: try needK(), batchSize: max(1, batchSize), seed: seed))
-            case "dbscan":
-                guard let eps else { throw ValidationError("dbscan needs --eps E (a radius; 0.5 between unit vectors is cosine 0.875)") }
-                return .dbscan(DBSCAN.Configuration(eps: eps, minSamples: minSamples ?? 5))
-            case "hdbscan":
-                return .hdbscan(HDBSCAN.Configuration(minClusterSize: minClusterSize, minSamples: minSamples))
-            case "agglomerative":
-                guard let linkage = Agglomerative.Linkage(rawValue: linkage) else {
-                    throw ValidationError("unknown --linkage '\(linkage)'; choose one of: " + Agglomerative.Linkage.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                return .agglomerative(Agglomerative.Configuration(k: try needK(), linkage: linkage))
-            default:
-                throw ValidationError("unknown --algorithm '\(algorithm)'; choose one of: " + ClusterAlgorithm.names.joined(separator: ", "))
-            }
+        /// The options as the engine takes them.
+        var options: ClusterOptions {
+            ClusterOptions(algorithm: algorithm, k: k, auto: auto, maxK: maxK, sample: sample, eps: eps, minSamples: minSamples,
+                           minClusterSize: minClusterSize, linkage: linkage, batchSize: batchSize, seed: seed)
         }
 
         func run() throws {
-            let job = ClusterJob(folders: folders, algorithm: try parsedAlgorithm(), reduction: try reduce.map { try Reduction(argument: $0) },
+            let job = ClusterJob(folders: folders, algorithm: try options.resolved(), reduction: try reduce.map { try Reduction(argument: $0) },
                                  model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil,
                                  labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best)
             let result = try JobRunning.run(job, catalog: catalogOptions)

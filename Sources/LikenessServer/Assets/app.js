@@ -107,7 +107,8 @@
     if (job.state === "failed" && job.error) { toast(`Job ${job.id} failed — ${job.error.code}: ${job.error.message}`, "error"); return; }
     if (job.state === "cancelled") { toast(`Job ${job.id} was cancelled; what it finished is kept.`); return; }
     const next = { dupes: ["/dupes", "Review the duplicates"], novelty: ["/novelty", "See the novel images"], scan: ["/", "Reload the library"],
-      embed: ["/", "Reload the library"], sample: ["/calibrate", "Label the pairs"], calibrate: ["/calibrate", "See the calibration"] }[job.kind];
+      embed: ["/", "Reload the library"], sample: ["/calibrate", "Label the pairs"], calibrate: ["/calibrate", "See the calibration"],
+      cluster: ["/clusters", "See the clusters"] }[job.kind];
     if (next) toast(`Job ${job.id} finished. <a href="${next[0]}">${next[1]}</a>`, "ok", true);
     else toast(`Job ${job.id} finished.`, "ok");
   }
@@ -339,6 +340,23 @@
         (job) => { if (job.state === "finished") location.reload(); });
     });
   }
+  // ---- Clusters: start a clustering; the page reloads with its map and galleries -----------------
+
+  const clusterForm = $("#cluster-form");
+  if (clusterForm) {
+    clusterForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const data = new FormData(clusterForm);
+      const algorithm = data.get("algorithm");
+      const options = { algorithm, minClusterSize: Number(data.get("minClusterSize")) || 5 };
+      const k = Number(data.get("k"));
+      if (k > 0) options.k = k; else if (algorithm === "kmeans") options.auto = true;
+      if (algorithm === "dbscan") options.eps = Number(data.get("eps"));
+      startJob({ kind: "cluster", folders: [data.get("folder")], cluster: options },
+        (job) => { if (job.state === "finished") location.reload(); });
+    });
+  }
+
   // ---- Labels: one pair at a time, s / d / x / u, then calibrate --------------------------------
 
   const sampleForm = $("#sample-form");

@@ -12,6 +12,7 @@ public enum JobOutcome: Sendable, Encodable {
     case move(DuplicateMover.Run)
     case undo(UndoJob.Result)
     case decide(DecisionsJob.Result)
+    case cluster(ClusterResult)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -25,6 +26,7 @@ public enum JobOutcome: Sendable, Encodable {
         case .move(let value): try value.encode(to: encoder)
         case .undo(let value): try value.encode(to: encoder)
         case .decide(let value): try value.encode(to: encoder)
+        case .cluster(let value): try value.encode(to: encoder)
         }
     }
 }

@@ -24,6 +24,8 @@ public enum JobRequest: Sendable, Equatable {
     case undo(journal: String)
     /// Record or forget "not duplicates" decisions (the engine's decisions store).
     case decide(DecisionsJob.Action)
+    /// `cluster` of folders inside the roots, with a map of the result.
+    case cluster(folders: [String], algorithm: ClusterAlgorithm)
 
     /// The kind, for listings.
     public var kind: JobKind {
@@ -38,6 +40,7 @@ public enum JobRequest: Sendable, Equatable {
         case .move: .move
         case .undo: .undo
         case .decide: .decide
+        case .cluster: .cluster
         }
     }
 
@@ -56,6 +59,7 @@ public enum JobRequest: Sendable, Equatable {
         case .decide(.keepAll(let paths)): "keep all of \(paths.count) images"
         case .decide(.forget(let paths)): "forget the decisions about \(paths.count) images"
         case .decide(.list): "list decisions"
+        case .cluster(let folders, let algorithm): "cluster " + folders.joined(separator: ", ") + " (\(algorithm.summary))"
         }
     }
 
@@ -82,6 +86,8 @@ public enum JobRequest: Sendable, Equatable {
             return .undo(try UndoJob(path: journal).run(in: context))
         case .decide(let action):
             return .decide(try DecisionsJob(action).run(in: context))
+        case .cluster(let folders, let algorithm):
+            return .cluster(try ClusterJob(folders: folders, algorithm: algorithm, withMap: true).run(in: context))
         }
     }
 }

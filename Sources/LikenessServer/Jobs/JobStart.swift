@@ -1,6 +1,6 @@
 import LikenessEngine
 
-/// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty"|"sample"|"calibrate", …}`.
+/// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty"|"sample"|"calibrate"|"cluster", …}`.
 ///
 /// Folders are optional (default: every root) and must lie inside the roots once symbolic links and
 /// `..` are resolved; novelty needs `reference` and `query`; sample takes `count` (default 100);
@@ -19,6 +19,8 @@ public struct JobStart: Codable, Sendable {
     public var threshold: Float?
     /// sample: how many pairs to draw.
     public var count: Int?
+    /// cluster: the algorithm and its options, as `likeness cluster` takes them (default: k-means with k chosen by silhouette).
+    public var cluster: ClusterOptions?
 
     public init(kind: JobKind, folders: [String]? = nil) {
         self.kind = kind
@@ -54,6 +56,10 @@ public struct JobStart: Codable, Sendable {
             return .sample(folders: checked, count: count)
         case .calibrate:
             return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
+        case .cluster:
+            do { return .cluster(folders: checked, algorithm: try (cluster ?? ClusterOptions(auto: true)).resolved()) } catch {
+                throw APIError(.unprocessableContent, .invalidInput, error.description)
+            }
         case .search, .move, .undo, .decide:
             throw APIError(.badRequest, .badRequest, "\(kind.rawValue) is started by its own route; jobs here are "
                            + JobKind.startable.map(\.rawValue).joined(separator: ", "))

@@ -6,7 +6,7 @@ import LikenessReport
 enum Layout {
     /// The sections of the app, in the navigation's order.
     enum Section: String, CaseIterable {
-        case library, dupes, search, novelty, calibrate
+        case library, dupes, search, novelty, clusters, calibrate
 
         var title: String {
             switch self {
@@ -14,6 +14,7 @@ enum Layout {
             case .dupes: "Duplicates"
             case .search: "Search"
             case .novelty: "Novelty"
+            case .clusters: "Clusters"
             case .calibrate: "Labels"
             }
         }
@@ -21,7 +22,8 @@ enum Layout {
         var href: String { self == .library ? "/" : "/\(rawValue)" }
     }
 
-    static func page(_ title: String, section: Section?, body: String) -> String {
+    /// A page in the app's frame; `stylesheets` are extra same-origin stylesheets it needs.
+    static func page(_ title: String, section: Section?, body: String, stylesheets: [String] = []) -> String {
         let navigation = Section.allCases.map { (item) -> String in
             "<a href=\"\(item.href)\"\(item == section ? " class=\"active\" aria-current=\"page\"" : "")>\(item.title)</a>"
         }.joined()
@@ -30,7 +32,7 @@ enum Layout {
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(e(title)) · Likeness</title>
-            <link rel="stylesheet" href="/assets/app.css">
+            <link rel="stylesheet" href="/assets/app.css">\(stylesheets.map { "<link rel=\"stylesheet\" href=\"\(e($0))\">" }.joined())
             <script src="/assets/app.js" defer></script>
             </head><body data-page="\(section?.rawValue ?? "other")">
             <header class="top"><a class="brand" href="/">Likeness</a><nav>\(navigation)</nav></header>

@@ -1,4 +1,5 @@
 import Hummingbird
+import LikenessReport
 
 /// `/assets/app.js`, `/assets/app.css` and `/api/v1/openapi.json`, embedded in the binary from
 /// Sources/LikenessServer/Assets.
@@ -9,6 +10,12 @@ enum AssetRoutes {
         }
         router.get("/assets/app.js") { _, _ in
             TextResponse.bytes(PackageResources.app_js, type: "text/javascript; charset=utf-8", cache: "no-cache")
+        }
+        router.get("/assets/map.js") { _, _ in
+            TextResponse.bytes(Array(ScatterMap.script.utf8), type: "text/javascript; charset=utf-8", cache: "no-cache")
+        }
+        router.get("/assets/report.css") { _, _ in
+            TextResponse.bytes(Array((ScatterMap.stylesheet + ClusterReport.stylesheet).utf8), type: "text/css; charset=utf-8", cache: "no-cache")
         }
         router.get("/assets/app.css") { _, _ in
             TextResponse.bytes(PackageResources.app_css, type: "text/css; charset=utf-8", cache: "no-cache")

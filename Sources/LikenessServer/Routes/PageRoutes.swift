@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LikenessCore
+import LikenessEngine
 
 /// The HTML pages, rendered on the server from the same values the API returns.
 enum PageRoutes {
@@ -57,6 +58,19 @@ enum PageRoutes {
                 }
             }
             return TextResponse.html(NoveltyPage.html(folders: uniqueFolders, roots: roots, job: job, threshold: threshold, rows: rows))
+        }
+        router.get("/clusters") { _, _ in
+            let summary = try LibraryRoutes.summary(services)
+            let folders = summary.roots.flatMap { [$0.path] + $0.folders.map(\.path) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let job = services.runner.jobs().first { $0.kind == .cluster }
+            var result: ClusterResult?
+            var thumbnails: [String: String] = [:]
+            if let job, case .cluster(let found)? = services.runner.outcome(job.id) {
+                result = found
+                let images = try services.reader.images(at: (found.map ?? []).map(\.path) + found.noise)
+                for (path, image) in images { thumbnails[path] = "/api/v1/images/\(image.id)/thumbnail" }
+            }
+            return TextResponse.html(ClustersPage.html(folders: folders, roots: roots, job: job, result: result, thumbnails: thumbnails))
         }
         router.get("/calibrate") { request, _ in
             let reveal = request.uri.queryParameters.get("reveal", as: Bool.self) ?? false

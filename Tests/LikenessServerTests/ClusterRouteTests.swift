@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LikenessServer
+import LikenessTestSupport
+import Testing
+
+@Suite struct ClusterRouteTests {
+    /// Three colour folders of four images each inside the root.
+    static func makeColours(in fixture: ServerFixture) throws {
+        try Fixtures.writeColourClasses(in: fixture.folder.child("root/colours"),
+                                        classes: [("red", (220, 30, 30)), ("green", (30, 200, 40)), ("blue", (30, 40, 220))], perClass: 4, size: 48)
+    }
+
+    @Test("a cluster job from the API finds the colour folders; /clusters shows its map and galleries with the server's thumbnails, script and stylesheet")
+    func clusterJobAndPage() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeColours(in: fixture)
+        let colours = fixture.folder.child("root/colours")
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let empty = try await client.send(.get, "/clusters")
+            #expect(empty.status == .ok && empty.text.contains("No clustering yet") && empty.text.contains("id=\"cluster-form\""))
+            let started = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "folders": [colours],
+                                                                                    "cluster": ["algorithm": "kmeans", "k": 3]]))
+            #expect(started.status == .accepted, "\(started.text)")
+            let id = try #require(try started.object()["id"] as? Int)
+            let detail = try await finishedJob(client, id: id)
+            #expect((detail["job"] as? [String: Any])?["state"] as? String == "finished", "\(detail)")
+            let result = try #require(detail["result"] as? [String: Any])
+            let clusters = try #require(result["clusters"] as? [[String: Any]])
+            #expect(clusters.count == 3)
+            for cluster in clusters {
+                let folders = Set((cluster["members"] as? [String] ?? []).map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })
+                #expect(folders.count == 1)
+            }
+            #expect((result["map"] as? [[String: Any]])?.count == 12)
+
+            let page = try await client.send(.get, "/clusters")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<script src=\"/assets/map.js\" defer></script>") && page.text.contains("href=\"/assets/report.css\""))
+            #expect(page.text.contains("id=\"cluster-2\"") && page.text.contains("/api/v1/images/") && !page.text.contains("<style>"))
+            #expect(!page.text.contains("style=\""), "inline styles break the content security policy")
+            let script = try await client.send(.get, "/assets/map.js")
+            #expect(script.status == .ok && script.text.contains("lkMapHighlight"))
+            #expect(try await client.send(.get, "/assets/report.css").text.contains(".lk-map"))
+        }
+    }
+
+    @Test("a cluster job with bad options or a folder outside the roots is refused before it is queued", arguments: [
+        ("spectral", "unknown --algorithm 'spectral'"),
+        ("dbscan", "dbscan needs --eps"),
+        ("agglomerative", "agglomerative needs --k N"),
+    ])
+    func refusals(algorithm: String, message: String) async throws {
+        let body = json(["kind": "cluster", "cluster": ["algorithm": algorithm]])
+        let fixture = try ServerFixture()
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let bad = try await client.send(.post, "/api/v1/jobs", json: body)
+            #expect(bad.status == .unprocessableContent && bad.text.contains(message), "\(bad.text)")
+            let outside = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "folders": [fixture.outside]]))
+            #expect(outside.errorCode == "outside-roots")
+            #expect(try await client.send(.get, "/api/v1/jobs").text == "[]")
+        }
+    }
+}
