@@ -92,10 +92,18 @@ public struct ExactVectorIndex: VectorIndex {
         guard k > 0 else { return Array(repeating: [], count: count) }
         let metric = metric
         var tops = (0..<count).map { _ in TopK(k: k, metric: metric) }
+        // Each list's entry bar (its worst once full, else the threshold): most pairs fail this one
+        // comparison and never reach the insertion. Inclusive, so equal scores still meet the id tie rule.
+        var bars = [Float](repeating: threshold, count: count)
         upperTriangle { i, j, score in
-            guard metric.accepts(score, within: threshold) else { return }
-            tops[i].insert(Neighbor(id: j, score: score))
-            tops[j].insert(Neighbor(id: i, score: score))
+            if metric.accepts(score, within: bars[i]) {
+                tops[i].insert(Neighbor(id: j, score: score))
+                if let bar = tops[i].bar { bars[i] = bar }
+            }
+            if metric.accepts(score, within: bars[j]) {
+                tops[j].insert(Neighbor(id: i, score: score))
+                if let bar = tops[j].bar { bars[j] = bar }
+            }
         }
         return tops.map { $0.sorted() }
     }

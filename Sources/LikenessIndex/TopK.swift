@@ -21,4 +21,7 @@ struct TopK {
     }
 
     func sorted() -> [Neighbor] { items }
+
+    /// The score a candidate must be within to enter once the selection is full (its worst), else nil.
+    var bar: Float? { items.count == k ? items.last?.score : nil }
 }
