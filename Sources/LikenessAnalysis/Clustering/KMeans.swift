@@ -163,10 +163,15 @@ public struct KMeans: Sendable {
         let k = centres.rows, d = points.columns
         var sums = [Double](repeating: 0, count: k * d)
         var counts = [Int](repeating: 0, count: k)
-        for (point, label) in labels.enumerated() {
-            counts[label] += 1
-            let base = point * d
-            for column in 0..<d { sums[label * d + column] += Double(points.values[base + column]) }
+        // The hot loop of an iteration (N·d additions): raw pointers, no bounds checks per value.
+        points.values.withUnsafeBufferPointer { all in
+            sums.withUnsafeMutableBufferPointer { total in
+                for (point, label) in labels.enumerated() {
+                    counts[label] += 1
+                    let row = all.baseAddress! + point * d, sum = total.baseAddress! + label * d
+                    for column in 0..<d { sum[column] += Double(row[column]) }
+                }
+            }
         }
         var taken = Set<Int>()
         var shift = 0.0

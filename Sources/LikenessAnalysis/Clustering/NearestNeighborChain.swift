@@ -54,12 +54,7 @@ struct NearestNeighborChain {
             }
             let a = chain[chain.count - 1]
             let previous = chain.count >= 2 ? chain[chain.count - 2] : -1
-            // The nearest active cluster; the previous one in the chain wins ties, which keeps the chain acyclic.
-            var best = previous, bestDistance = previous >= 0 ? distance(a, previous) : .infinity
-            for c in 0..<n where active[c] && c != a && c != previous {
-                let value = distance(a, c)
-                if value < bestDistance { (best, bestDistance) = (c, value) }
-            }
+            let (best, bestDistance) = nearest(to: a, previous: previous)
             if best == previous {
                 chain.removeLast(2)
                 merges.append(Merge(a: representative[a], b: representative[previous], height: bestDistance))
@@ -69,6 +64,35 @@ struct NearestNeighborChain {
             }
         }
         return merges
+    }
+
+    /// The active cluster nearest to `a` and its distance; `previous` (the one before `a` in the
+    /// chain, or −1) wins ties, which keeps the chain from cycling.
+    private func nearest(to a: Int, previous: Int) -> (Int, Double) {
+        var best = previous, bestDistance = previous >= 0 ? distance(a, previous) : .infinity
+        switch linkage {
+        case .ward:
+            // The hot loop: contiguous centroids, no per-pair dispatch.
+            let sa = Double(size[a])
+            centroids.withUnsafeBufferPointer { all in
+                let base = all.baseAddress!
+                let own = base + a * d
+                for c in 0..<n where active[c] && c != a && c != previous {
+                    let other = base + c * d
+                    var squared = 0.0
+                    for column in 0..<d { let delta = own[column] - other[column]; squared += delta * delta }
+                    let sc = Double(size[c])
+                    let value = sa * sc / (sa + sc) * squared
+                    if value < bestDistance { (best, bestDistance) = (c, value) }
+                }
+            }
+        case .average:
+            for c in 0..<n where active[c] && c != a && c != previous {
+                let value = distance(a, c)
+                if value < bestDistance { (best, bestDistance) = (c, value) }
+            }
+        }
+        return (best, bestDistance)
     }
 
     /// The linkage distance between active clusters `a` and `b` (Ward: the increase in the sum of squares).
