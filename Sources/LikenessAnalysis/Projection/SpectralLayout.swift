@@ -67,13 +67,25 @@ enum SpectralLayout {
 
     /// out = (x + D^(−1/2) W D^(−1/2) x) / 2.
     private static func multiply(_ graph: SparseGraph, scale: [Double], _ x: [Double], into out: inout [Double]) {
-        for i in 0..<graph.count {
-            var sum = 0.0
-            for e in graph.offsets[i]..<graph.offsets[i + 1] {
-                let j = Int(graph.columns[e])
-                sum += Double(graph.weights[e]) * scale[j] * x[j]
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.columns.withUnsafeBufferPointer { columns in
+                graph.weights.withUnsafeBufferPointer { weights in
+                    scale.withUnsafeBufferPointer { scale in
+                        x.withUnsafeBufferPointer { x in
+                            out.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<graph.count {
+                                    var sum = 0.0
+                                    for e in offsets[i]..<offsets[i + 1] {
+                                        let j = Int(columns[e])
+                                        sum += Double(weights[e]) * scale[j] * x[j]
+                                    }
+                                    out[i] = (x[i] + scale[i] * sum) / 2
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            out[i] = (x[i] + scale[i] * sum) / 2
         }
     }
 
