@@ -7,8 +7,9 @@ import LikenessNumerics
 ///
 /// Up to ``denseLimit`` points the eigenvectors come from LAPACK (`dsyevr`) on the dense matrix.
 /// Above it, by seeded subspace iteration with a Rayleigh–Ritz step on (I + D^(−1/2) W D^(−1/2)) / 2,
-/// deflated against its known top eigenvector D^(1/2)·1: a few hundred sparse products, memory O(N·k),
-/// converged enough for a starting layout (umap-learn's `eigsh` also stops at a loose tolerance).
+/// deflated against its known top eigenvector D^(1/2)·1: 100 sparse products per vector, memory
+/// O(N·k). That does not converge the eigenvectors on large graphs, but leaves smooth low-frequency
+/// coordinates, enough for a starting layout (umap-learn's `eigsh` also stops at a loose tolerance).
 ///
 /// Reference: M. Belkin and P. Niyogi, "Laplacian eigenmaps for dimensionality reduction and data
 /// representation" (Neural Computation, 2003).
@@ -17,7 +18,7 @@ enum SpectralLayout {
     static let denseLimit = 2000
 
     /// N × 2 coordinates, or nil when the graph has isolated points or the eigensolver failed.
-    static func layout(_ graph: SparseGraph, seed: UInt64, iterations: Int = 300) -> [[Double]]? {
+    static func layout(_ graph: SparseGraph, seed: UInt64, iterations: Int = 100) -> [[Double]]? {
         let n = graph.count
         guard n >= 3 else { return nil }
         var degree = [Double](repeating: 0, count: n)
