@@ -43,9 +43,14 @@ extension ExactVectorIndex {
                                 if task < rowTasks {
                                     for i in (task * rowChunk)..<Swift.min(aCount, (task + 1) * rowChunk) {
                                         let row = a + i, normI = norms[row], line = c + i * bCount
+                                        // The bound stays in a register until a candidate passes it.
+                                        var bound = heaps.worst[row]
                                         for j in 0..<bCount where b + j != row {
                                             let key = l2 ? normI + norms[b + j] - 2 * line[j] : -line[j]
-                                            heaps.offer(row, key: key, id: Int32(b + j))
+                                            if key <= bound {
+                                                heaps.offer(row, key: key, id: Int32(b + j))
+                                                bound = heaps.worst[row]
+                                            }
                                         }
                                     }
                                 } else {
@@ -54,7 +59,7 @@ extension ExactVectorIndex {
                                         let row = a + i, normI = norms[row], line = c + i * bCount
                                         for j in start..<end {
                                             let key = l2 ? normI + norms[b + j] - 2 * line[j] : -line[j]
-                                            heaps.offer(b + j, key: key, id: Int32(row))
+                                            if key <= heaps.worst[b + j] { heaps.offer(b + j, key: key, id: Int32(row)) }
                                         }
                                     }
                                 }

@@ -7,8 +7,9 @@ import LikenessNumerics
 ///
 /// Up to ``denseLimit`` points the eigenvectors come from LAPACK (`dsyevr`) on the dense matrix.
 /// Above it, by seeded subspace iteration with a Rayleigh–Ritz step on (I + D^(−1/2) W D^(−1/2)) / 2,
-/// deflated against its known top eigenvector D^(1/2)·1: a few hundred sparse products, memory O(N·k),
-/// converged enough for a starting layout (umap-learn's `eigsh` also stops at a loose tolerance).
+/// deflated against its known top eigenvector D^(1/2)·1: 100 sparse products per vector, memory
+/// O(N·k). That does not converge the eigenvectors on large graphs, but leaves smooth low-frequency
+/// coordinates, enough for a starting layout (umap-learn's `eigsh` also stops at a loose tolerance).
 ///
 /// Reference: M. Belkin and P. Niyogi, "Laplacian eigenmaps for dimensionality reduction and data
 /// representation" (Neural Computation, 2003).
@@ -17,7 +18,7 @@ enum SpectralLayout {
     static let denseLimit = 2000
 
     /// N × 2 coordinates, or nil when the graph has isolated points or the eigensolver failed.
-    static func layout(_ graph: SparseGraph, seed: UInt64, iterations: Int = 300) -> [[Double]]? {
+    static func layout(_ graph: SparseGraph, seed: UInt64, iterations: Int = 100) -> [[Double]]? {
         let n = graph.count
         guard n >= 3 else { return nil }
         var degree = [Double](repeating: 0, count: n)
@@ -67,13 +68,25 @@ enum SpectralLayout {
 
     /// out = (x + D^(−1/2) W D^(−1/2) x) / 2.
     private static func multiply(_ graph: SparseGraph, scale: [Double], _ x: [Double], into out: inout [Double]) {
-        for i in 0..<graph.count {
-            var sum = 0.0
-            for e in graph.offsets[i]..<graph.offsets[i + 1] {
-                let j = Int(graph.columns[e])
-                sum += Double(graph.weights[e]) * scale[j] * x[j]
+        graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.columns.withUnsafeBufferPointer { columns in
+                graph.weights.withUnsafeBufferPointer { weights in
+                    scale.withUnsafeBufferPointer { scale in
+                        x.withUnsafeBufferPointer { x in
+                            out.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<graph.count {
+                                    var sum = 0.0
+                                    for e in offsets[i]..<offsets[i + 1] {
+                                        let j = Int(columns[e])
+                                        sum += Double(weights[e]) * scale[j] * x[j]
+                                    }
+                                    out[i] = (x[i] + scale[i] * sum) / 2
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            out[i] = (x[i] + scale[i] * sum) / 2
         }
     }
 

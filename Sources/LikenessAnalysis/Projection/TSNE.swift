@@ -171,33 +171,41 @@ public struct TSNE: Sendable {
             let chunk = max(256, (n + threads * 8 - 1) / (threads * 8))
             let chunks = (n + chunk - 1) / chunk
             let workers = min(threads, chunks)
-            gradient.withUnsafeMutableBufferPointer { gradientOut in
-                scratch.withUnsafeMutableBufferPointer { repulsionOut in
-                    nonisolated(unsafe) let gradientOut = gradientOut, repulsionOut = repulsionOut, positions = positions
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        var stack: [Int32] = []
-                        stack.reserveCapacity(256)
-                        var piece = worker
-                        while piece < chunks {
-                            // Points in tree order, so consecutive traversals share cells.
-                            for position in (piece * chunk)..<min(n, (piece + 1) * chunk) {
-                                let i = Int(tree.order[position])
-                                let x = positions[2 * i], yy = positions[2 * i + 1]
-                                let repulsion = tree.repulsion(of: i, x: x, y: yy, theta: theta, positions: positions, stack: &stack)
-                                var ax = 0.0, ay = 0.0
-                                for e in p.offsets[i]..<p.offsets[i + 1] {
-                                    let j = Int(p.columns[e])
-                                    let dx = x - positions[2 * j], dy = yy - positions[2 * j + 1]
-                                    let w = Double(p.weights[e]) / (1 + dx * dx + dy * dy)
-                                    ax += w * dx; ay += w * dy
+            let theta2 = theta * theta
+            tree.nodes.withUnsafeBufferPointer { nodes in
+                tree.order.withUnsafeBufferPointer { order in
+                    gradient.withUnsafeMutableBufferPointer { gradientOut in
+                        scratch.withUnsafeMutableBufferPointer { repulsionOut in
+                            nonisolated(unsafe) let gradientOut = gradientOut, repulsionOut = repulsionOut, positions = positions
+                            nonisolated(unsafe) let nodes = nodes, order = order
+                            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                                // Depth-first traversal: at most 3 × depth + 1 cells wait at once.
+                                let stack = UnsafeMutablePointer<Int32>.allocate(capacity: 4096)
+                                defer { stack.deallocate() }
+                                var piece = worker
+                                while piece < chunks {
+                                    // Points in tree order, so consecutive traversals share cells.
+                                    for position in (piece * chunk)..<min(n, (piece + 1) * chunk) {
+                                        let i = Int(order[position])
+                                        let x = positions[2 * i], yy = positions[2 * i + 1]
+                                        let repulsion = BarnesHutTree.repulsion(of: i, x: x, y: yy, theta2: theta2, nodes: nodes, order: order,
+                                                                                positions: positions, stack: stack)
+                                        var ax = 0.0, ay = 0.0
+                                        for e in p.offsets[i]..<p.offsets[i + 1] {
+                                            let j = Int(p.columns[e])
+                                            let dx = x - positions[2 * j], dy = yy - positions[2 * j + 1]
+                                            let w = Double(p.weights[e]) / (1 + dx * dx + dy * dy)
+                                            ax += w * dx; ay += w * dy
+                                        }
+                                        gradientOut[2 * i] = exaggeration * ax
+                                        gradientOut[2 * i + 1] = exaggeration * ay
+                                        repulsionOut[3 * i] = repulsion.fx
+                                        repulsionOut[3 * i + 1] = repulsion.fy
+                                        repulsionOut[3 * i + 2] = repulsion.z
+                                    }
+                                    piece += workers
                                 }
-                                gradientOut[2 * i] = exaggeration * ax
-                                gradientOut[2 * i + 1] = exaggeration * ay
-                                repulsionOut[3 * i] = repulsion.fx
-                                repulsionOut[3 * i + 1] = repulsion.fy
-                                repulsionOut[3 * i + 2] = repulsion.z
                             }
-                            piece += workers
                         }
                     }
                 }

@@ -143,42 +143,24 @@ public struct UMAP: Sendable {
         let a = Float(curve.a), b = Float(curve.b)
         var random = SeededRandom(seed: configuration.seed)
         progress.begin("UMAP epochs", total: epochs)
+        let edgeCount = edges
         for epoch in 0..<epochs {
             if cancellation?.isCancelled == true { throw .cancelled }
             let alpha = Float(1 - Double(epoch) / Double(epochs))
             let now = Float(epoch)
+            // Every array through a pointer: the loop runs ~10⁸ times on large sets.
             embedding.withUnsafeMutableBufferPointer { y in
-                heads.withUnsafeBufferPointer { heads in
-                    graph.columns.withUnsafeBufferPointer { tails in
-                        for e in 0..<edges where nextSample[e] <= now {
-                            let j = Int(heads[e]), k = Int(tails[e])
-                            var dx = y[2 * j] - y[2 * k], dy = y[2 * j + 1] - y[2 * k + 1]
-                            var d2 = dx * dx + dy * dy
-                            if d2 > 0 {
-                                let power = powf(d2, b)
-                                let coefficient = -2 * a * b * (power / d2) / (a * power + 1)
-                                let gx = Self.clip(coefficient * dx) * alpha, gy = Self.clip(coefficient * dy) * alpha
-                                y[2 * j] += gx; y[2 * j + 1] += gy
-                                y[2 * k] -= gx; y[2 * k + 1] -= gy
-                            }
-                            nextSample[e] += epochsPerSample[e]
-                            let negatives = Int((now - nextNegative[e]) / epochsPerNegative[e])
-                            if negatives > 0 {
-                                for _ in 0..<negatives {
-                                    let other = Int(random.below(UInt64(n)))
-                                    dx = y[2 * j] - y[2 * other]; dy = y[2 * j + 1] - y[2 * other + 1]
-                                    d2 = dx * dx + dy * dy
-                                    if d2 > 0 {
-                                        let power = powf(d2, b)
-                                        let coefficient = 2 * b / ((0.001 + d2) * (a * power + 1))
-                                        y[2 * j] += Self.clip(coefficient * dx) * alpha
-                                        y[2 * j + 1] += Self.clip(coefficient * dy) * alpha
-                                    } else if other != j {
-                                        y[2 * j] += 4 * alpha
-                                        y[2 * j + 1] += 4 * alpha
+                nextSample.withUnsafeMutableBufferPointer { nextSample in
+                    nextNegative.withUnsafeMutableBufferPointer { nextNegative in
+                        epochsPerSample.withUnsafeBufferPointer { epochsPerSample in
+                            epochsPerNegative.withUnsafeBufferPointer { epochsPerNegative in
+                                heads.withUnsafeBufferPointer { heads in
+                                    graph.columns.withUnsafeBufferPointer { tails in
+                                        Self.epoch(y: y, heads: heads, tails: tails, nextSample: nextSample, nextNegative: nextNegative,
+                                                   epochsPerSample: epochsPerSample, epochsPerNegative: epochsPerNegative,
+                                                   edges: edgeCount, points: n, now: now, alpha: alpha, a: a, b: b, random: &random)
                                     }
                                 }
-                                nextNegative[e] += Float(negatives) * epochsPerNegative[e]
                             }
                         }
                     }
@@ -187,6 +169,46 @@ public struct UMAP: Sendable {
             progress.advance("UMAP epochs", completed: epoch + 1, total: epochs)
         }
         progress.end("UMAP epochs")
+    }
+
+    /// One epoch of umap-learn's `optimize_layout_euclidean_single_epoch`.
+    private static func epoch(y: UnsafeMutableBufferPointer<Float>, heads: UnsafeBufferPointer<Int32>, tails: UnsafeBufferPointer<Int32>,
+                              nextSample: UnsafeMutableBufferPointer<Float>, nextNegative: UnsafeMutableBufferPointer<Float>,
+                              epochsPerSample: UnsafeBufferPointer<Float>, epochsPerNegative: UnsafeBufferPointer<Float>,
+                              edges: Int, points n: Int, now: Float, alpha: Float, a: Float, b: Float, random: inout SeededRandom) {
+        var generator = random
+        defer { random = generator }
+        for e in 0..<edges where nextSample[e] <= now {
+            let j = Int(heads[e]), k = Int(tails[e])
+            var dx = y[2 * j] - y[2 * k], dy = y[2 * j + 1] - y[2 * k + 1]
+            var d2 = dx * dx + dy * dy
+            if d2 > 0 {
+                let power = powf(d2, b)
+                let coefficient = -2 * a * b * (power / d2) / (a * power + 1)
+                let gx = clip(coefficient * dx) * alpha, gy = clip(coefficient * dy) * alpha
+                y[2 * j] += gx; y[2 * j + 1] += gy
+                y[2 * k] -= gx; y[2 * k + 1] -= gy
+            }
+            nextSample[e] += epochsPerSample[e]
+            let due = (now - nextNegative[e]) / epochsPerNegative[e]
+            guard due >= 1, due.isFinite else { continue }
+            let negatives = Int(due)
+            for _ in 0..<negatives {
+                let other = Int(generator.below(UInt64(n)))
+                dx = y[2 * j] - y[2 * other]; dy = y[2 * j + 1] - y[2 * other + 1]
+                d2 = dx * dx + dy * dy
+                if d2 > 0 {
+                    let power = powf(d2, b)
+                    let coefficient = 2 * b / ((0.001 + d2) * (a * power + 1))
+                    y[2 * j] += clip(coefficient * dx) * alpha
+                    y[2 * j + 1] += clip(coefficient * dy) * alpha
+                } else if other != j {
+                    y[2 * j] += 4 * alpha
+                    y[2 * j + 1] += 4 * alpha
+                }
+            }
+            nextNegative[e] += Float(negatives) * epochsPerNegative[e]
+        }
     }
 
     @inline(__always)
