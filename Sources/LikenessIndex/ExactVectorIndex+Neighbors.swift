@@ -5,23 +5,30 @@ import LikenessNumerics
 
 extension ExactVectorIndex {
     /// For every stored vector its `k` closest others within `threshold`: the upper triangle of
-    /// the self-product in `rowTile × rowTile` sgemm tiles, each tile scanned in parallel.
+    /// the self-product in sgemm tiles of at most 1024 × 1024 (``rowTile`` if smaller), each tile
+    /// scanned in parallel.
     ///
     /// An off-diagonal tile (rows a…, columns b…) offers every score twice, to the row's heap
     /// and to the column's; these heaps are disjoint, so the row-side and column-side passes run
     /// on different threads, each split into chunks of rows or columns. A diagonal tile is
     /// scanned whole, row by row, each row offering to its own heap. Candidates are kept in
     /// bounded heaps keyed by squared distance (L2) or minus the score, refused by one comparison
-    /// once full; the threshold is applied at the end (it is monotone in the key, so the `k`
-    /// closest within it are among the `k` closest). Results do not depend on the thread count.
+    /// with the threshold's key until full and with the worst kept one after; the exact threshold
+    /// test is applied at the end. Results do not depend on the thread count.
     func allNeighbors(k: Int, within threshold: Float) -> [[Neighbor]] {
         let n = count
         guard k > 0, n > 0 else { return Array(repeating: [], count: n) }
         let kept = Swift.min(k, n - 1)
         guard kept > 0 else { return Array(repeating: [], count: n) }
-        let heaps = NeighbourHeaps(count: n, k: kept)
+        let l2 = metric == .l2
+        // Keys beyond the threshold are refused at once (with a little slack for L2's square;
+        // the exact test is applied at the end).
+        let bound: Float = threshold.isFinite ? (l2 ? threshold * threshold * (1 + 1e-5) + Float.leastNormalMagnitude : -threshold) : .infinity
+        let heaps = NeighbourHeaps(count: n, k: kept, bound: bound)
         defer { heaps.deallocate() }
-        let tile = rowTile, d = dimension, l2 = metric == .l2
+        // Tiles of at most 1024 × 1024 scores (4 MB) stay in the last-level cache between the
+        // product and the two passes that read them.
+        let tile = Swift.min(rowTile, 1024), d = dimension
         let workers = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
         var scores = [Float](repeating: 0, count: tile * tile)
         vectors.withUnsafeBufferPointer { all in

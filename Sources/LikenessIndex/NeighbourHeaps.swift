@@ -7,11 +7,12 @@ struct NeighbourHeaps: @unchecked Sendable {
     private var keys: UnsafeMutablePointer<Float>
     private var ids: UnsafeMutablePointer<Int32>
     private var sizes: UnsafeMutablePointer<Int32>
-    /// The root's key of a full heap, +∞ before it fills.
+    /// The root's key of a full heap; before it fills, the bound it was made with.
     private(set) var worst: UnsafeMutablePointer<Float>
     let count: Int
 
-    init(count: Int, k: Int) {
+    /// Heaps that refuse from the start every key above `bound` (a superset of what the caller keeps).
+    init(count: Int, k: Int, bound: Float = .infinity) {
         self.count = count
         self.k = k
         keys = .allocate(capacity: max(1, count * k))
@@ -19,7 +20,7 @@ struct NeighbourHeaps: @unchecked Sendable {
         sizes = .allocate(capacity: max(1, count))
         sizes.initialize(repeating: 0, count: max(1, count))
         worst = .allocate(capacity: max(1, count))
-        worst.initialize(repeating: .infinity, count: max(1, count))
+        worst.initialize(repeating: bound, count: max(1, count))
     }
 
     func deallocate() {
