@@ -2,7 +2,8 @@
 """Runs one Python clustering peer on a float32 .npy file, in its own process, and prints JSON.
 
 Peers: scikit-learn KMeans, MiniBatchKMeans, DBSCAN, HDBSCAN and AgglomerativeClustering, and the
-hdbscan library's HDBSCAN. Time is the fit alone (loading excluded); peak memory is the process's
+hdbscan library's HDBSCAN, by default (approximate spanning tree) and with approx_min_span_tree=False
+(`hdbscan-exact`). Time is the fit alone (loading excluded); peak memory is the process's
 maximum resident set (ru_maxrss), imports included, as `likeness bench cluster` reports its own.
 Usage: cluster_peer.py ALGORITHM VECTORS.npy [--classes C.npy] [--threads 2] [...]; see --help.
 """
@@ -12,7 +13,7 @@ import os
 import sys
 
 parser = argparse.ArgumentParser()
-parser.add_argument("algorithm", choices=["kmeans", "minibatch", "dbscan", "hdbscan", "hdbscan-sklearn", "agglomerative"])
+parser.add_argument("algorithm", choices=["kmeans", "minibatch", "dbscan", "hdbscan", "hdbscan-exact", "hdbscan-sklearn", "agglomerative"])
 parser.add_argument("vectors")
 parser.add_argument("--classes")
 parser.add_argument("--limit", type=int)
@@ -61,6 +62,11 @@ elif args.algorithm == "hdbscan":
 
     labels = hdbscan.HDBSCAN(min_cluster_size=args.min_cluster_size, min_samples=args.min_samples,
                              core_dist_n_jobs=args.threads).fit_predict(points)
+elif args.algorithm == "hdbscan-exact":
+    import hdbscan
+
+    labels = hdbscan.HDBSCAN(min_cluster_size=args.min_cluster_size, min_samples=args.min_samples,
+                             core_dist_n_jobs=args.threads, approx_min_span_tree=False).fit_predict(points)
 elif args.algorithm == "hdbscan-sklearn":
     labels = cluster.HDBSCAN(min_cluster_size=args.min_cluster_size, min_samples=args.min_samples,
                              n_jobs=args.threads).fit_predict(points)
