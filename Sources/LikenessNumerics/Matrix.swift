@@ -58,10 +58,13 @@ public struct Matrix: Sendable, Equatable {
 
     /// Squared Euclidean norm of every row.
     public var squaredRowNorms: [Float] {
-        (0..<rows).map { r in
-            var sum: Float = 0
-            for c in 0..<columns { let v = values[r * columns + c]; sum += v * v }
-            return sum
+        values.withUnsafeBufferPointer { all in
+            (0..<rows).map { r in
+                let row = all.baseAddress! + r * columns
+                var sum: Float = 0
+                for c in 0..<columns { sum += row[c] * row[c] }
+                return sum
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LikenessCore
 @testable import LikenessNumerics
@@ -63,6 +64,44 @@ import LikenessCore
                 let av = (0..<n).reduce(0.0) { $0 + a[i * n + $1] * vector[$1] }
                 #expect(abs(av - value * vector[i]) < 1e-9)
             }
+        }
+    }
+}
+
+@Suite struct NearestCentresTests {
+    /// Sizes that exercise the four-centre blocks, the single-centre tail and the scalar tail of
+    /// the eight-lane loop, against a plain loop in double precision.
+    @Test(arguments: [(1, 1), (3, 7), (4, 8), (6, 13), (11, 40)])
+    func matchesBruteForce(k: Int, d: Int) {
+        var random = SeededRandom(seed: UInt64(k * 100 + d))
+        let centres = Matrix(rows: k, columns: d, values: (0..<(k * d)).map { _ in Float(random.nextUnit()) * 2 - 1 })
+        let nearest = NearestCentres(centres)
+        #expect(nearest.count == k && nearest.dimension == d)
+        for _ in 0..<20 {
+            let point = (0..<d).map { _ in Float(random.nextUnit()) * 2 - 1 }
+            let norm = point.reduce(Float(0)) { $0 + $1 * $1 }
+            let expected = (0..<k).map { c in (0..<d).reduce(0.0) { $0 + pow(Double(point[$1] - centres[c, $1]), 2) } }
+            var out = [Float](repeating: -1, count: k)
+            point.withUnsafeBufferPointer { p in
+                out.withUnsafeMutableBufferPointer { nearest.squaredDistances(from: p.baseAddress!, squaredNorm: norm, into: $0.baseAddress!) }
+                let found = nearest.nearest(to: p.baseAddress!, squaredNorm: norm)
+                let best = expected.indices.min { expected[$0] < expected[$1] }!
+                #expect(abs(expected[found.centre] - expected[best]) < 1e-4)
+                #expect(abs(Double(found.squaredDistance) - expected[best]) < 1e-4)
+            }
+            for c in 0..<k { #expect(abs(Double(out[c]) - expected[c]) < 1e-4) }
+        }
+    }
+
+    /// Ties go to the lowest index, and a point on a centre is at distance zero, never negative.
+    @Test func tiesAndZero() {
+        let centres = Matrix(rows: 5, columns: 3, values: [1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0])
+        let nearest = NearestCentres(centres)
+        let point: [Float] = [1, 0, 0]
+        point.withUnsafeBufferPointer { p in
+            let found = nearest.nearest(to: p.baseAddress!, squaredNorm: 1)
+            #expect(found.centre == 0)
+            #expect(found.squaredDistance == 0)
         }
     }
 }

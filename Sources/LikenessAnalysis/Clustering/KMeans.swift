@@ -5,10 +5,13 @@ import LikenessNumerics
 /// k-means: k centres that minimise the sum of squared Euclidean distances from each point to
 /// its nearest centre (the inertia), by Lloyd's iterations from a greedy k-means++ start.
 ///
-/// Each iteration assigns every point through one matrix product, ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖²
-/// (points × centresᵀ by sgemm, in row tiles, so memory stays O(N·k)), then moves each centre to
-/// its points' mean. A centre left without points is moved to the point farthest from its own
-/// centre. The best of ``Configuration/restarts`` seeded runs is kept.
+/// Each iteration reads the points once: every point's distances to the centres,
+/// ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², by ``NearestCentres`` (the product of the points with the
+/// centres, taken point by point because k ≪ d makes a packed sgemm copy-bound), and in the same
+/// read its values are added to its centre's sum; blocks of points run on every core. Then each
+/// centre moves to its points' mean. Memory stays O(N + k·d) beyond the points. A centre left
+/// without points is moved to the point farthest from its own centre. The best of
+/// ``Configuration/restarts`` seeded runs is kept.
 ///
 /// References: S. Lloyd, "Least squares quantization in PCM" (1982); D. Arthur and
 /// S. Vassilvitskii, "k-means++: the advantages of careful seeding" (2007), with the greedy
@@ -73,9 +76,9 @@ public struct KMeans: Sendable {
             while iteration < configuration.iterations {
                 if cancellation?.isCancelled == true { throw .cancelled }
                 iteration += 1
-                let changed = Self.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances)
-                let moved = Self.update(points, labels: labels, distances: distances, centres: &centres)
-                if changed == 0 || moved <= configuration.tolerance * variance { break }
+                let pass = Self.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances, accumulating: true)
+                let moved = Self.update(points, pass: pass, distances: distances, centres: &centres)
+                if pass.changed == 0 || moved <= configuration.tolerance * variance { break }
             }
             _ = Self.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances)
             let inertia = distances.reduce(0.0) { $0 + Double($1) }
@@ -93,8 +96,9 @@ public struct KMeans: Sendable {
     func seed(_ points: Matrix, norms: [Float], random: inout SeededRandom) -> Matrix {
         let k = configuration.k
         let trials = 2 + Int(log(Double(k)))
-        var chosen = [random.int(in: 0..<points.rows)]
-        var closest = Self.squaredDistances(points, norms: norms, to: chosen)[0]
+        let n = points.rows
+        var chosen = [random.int(in: 0..<n)]
+        var closest = Self.squaredDistances(points, norms: norms, to: points.selecting(rows: chosen))
         while chosen.count < k {
             let total = closest.reduce(0.0) { $0 + Double($1) }
             var candidates: [Int] = []
@@ -105,74 +109,24 @@ public struct KMeans: Sendable {
                 while pick < points.rows - 1 && target >= Double(closest[pick]) { target -= Double(closest[pick]); pick += 1 }
                 candidates.append(pick)
             }
-            let tried = Self.squaredDistances(points, norms: norms, to: candidates)
+            let tried = Self.squaredDistances(points, norms: norms, to: points.selecting(rows: candidates))
             var bestPotential = Double.infinity, bestTrial = 0
-            for (trial, distances) in tried.enumerated() {
+            for trial in candidates.indices {
                 var potential = 0.0
-                for i in 0..<points.rows { potential += Double(min(closest[i], distances[i])) }
+                for i in 0..<n { potential += Double(min(closest[i], tried[trial * n + i])) }
                 if potential < bestPotential { (bestPotential, bestTrial) = (potential, trial) }
             }
             chosen.append(candidates[bestTrial])
-            for i in 0..<points.rows { closest[i] = min(closest[i], tried[bestTrial][i]) }
+            for i in 0..<n { closest[i] = min(closest[i], tried[bestTrial * n + i]) }
         }
         return points.selecting(rows: chosen)
     }
 
-    /// Squared distances from every point to each of the points `to`, one array per target.
-    private static func squaredDistances(_ points: Matrix, norms: [Float], to targets: [Int]) -> [[Float]] {
-        let products = BLAS.product(points, points.selecting(rows: targets), transposingB: true)
-        return targets.enumerated().map { t, target in
-            (0..<points.rows).map { i in max(0, norms[i] + norms[target] - 2 * products[i, t]) }
-        }
-    }
-
-    /// Assigns every point to its nearest centre; returns how many labels changed.
-    static func assign(_ points: Matrix, norms: [Float], centres: Matrix, labels: inout [Int], distances: inout [Float]) -> Int {
-        let k = centres.rows
-        let centreNorms = centres.squaredRowNorms
-        let tile = 4096
-        var products = [Float](repeating: 0, count: tile * k)
-        var changed = 0
-        points.values.withUnsafeBufferPointer { all in
-            centres.values.withUnsafeBufferPointer { c in
-                for start in stride(from: 0, to: points.rows, by: tile) {
-                    let count = min(tile, points.rows - start)
-                    products.withUnsafeMutableBufferPointer { out in
-                        BLAS.productWithTranspose(m: count, n: k, k: points.columns, all.baseAddress! + start * points.columns,
-                                                  c.baseAddress!, into: out.baseAddress!)
-                    }
-                    for row in 0..<count {
-                        var best = 0, bestDistance = Float.infinity
-                        for centre in 0..<k {
-                            let distance = centreNorms[centre] - 2 * products[row * k + centre]
-                            if distance < bestDistance { (best, bestDistance) = (centre, distance) }
-                        }
-                        let point = start + row
-                        if labels[point] != best { labels[point] = best; changed += 1 }
-                        distances[point] = max(0, bestDistance + norms[point])
-                    }
-                }
-            }
-        }
-        return changed
-    }
-
-    /// Moves each centre to its points' mean (an empty one to the point farthest from its centre);
-    /// returns the summed squared shift of the centres.
-    static func update(_ points: Matrix, labels: [Int], distances: [Float], centres: inout Matrix) -> Double {
+    /// Moves each centre to the mean of its points (``Pass/sums`` over ``Pass/counts``; an empty
+    /// one to the point farthest from its centre); returns the summed squared shift of the centres.
+    static func update(_ points: Matrix, pass: Pass, distances: [Float], centres: inout Matrix) -> Double {
         let k = centres.rows, d = points.columns
-        var sums = [Double](repeating: 0, count: k * d)
-        var counts = [Int](repeating: 0, count: k)
-        // The hot loop of an iteration (N·d additions): raw pointers, no bounds checks per value.
-        points.values.withUnsafeBufferPointer { all in
-            sums.withUnsafeMutableBufferPointer { total in
-                for (point, label) in labels.enumerated() {
-                    counts[label] += 1
-                    let row = all.baseAddress! + point * d, sum = total.baseAddress! + label * d
-                    for column in 0..<d { sum[column] += Double(row[column]) }
-                }
-            }
-        }
+        let (sums, counts) = (pass.sums, pass.counts)
         var taken = Set<Int>()
         var shift = 0.0
         for centre in 0..<k {

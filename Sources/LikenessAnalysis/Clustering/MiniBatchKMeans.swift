@@ -68,20 +68,22 @@ public struct MiniBatchKMeans: Sendable {
         let steps = max(1, configuration.epochs * n / batch)
         var smoothed = Double.nan, bestSmoothed = Double.infinity, stale = 0
         let alpha = min(1, 2 * Double(batch) / Double(n + 1))
+        let norms = points.squaredRowNorms
+        var labels = [Int](repeating: -1, count: min(batch, n)), distances = [Float](repeating: 0, count: min(batch, n))
         for step in 0..<steps {
             if step % 16 == 0 { try FitError.checkCancellation(cancellation) }
-            let rows = points.selecting(rows: Self.draw(min(batch, n), from: n, distinct: false, &random))
-            let norms = rows.squaredRowNorms
-            var labels = [Int](repeating: -1, count: rows.rows), distances = [Float](repeating: 0, count: rows.rows)
-            _ = KMeans.assign(rows, norms: norms, centres: centres, labels: &labels, distances: &distances)
-            Self.move(&centres, towards: rows, labels: labels, seen: &seen)
-            let inertia = distances.reduce(0.0) { $0 + Double($1) } / Double(rows.rows)
+            let rows = Self.draw(min(batch, n), from: n, distinct: false, &random)
+            let pass = KMeans.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances,
+                                     subset: rows, accumulating: true)
+            Self.move(&centres, pass: pass, seen: &seen)
+            let inertia = distances.reduce(0.0) { $0 + Double($1) } / Double(rows.count)
             smoothed = smoothed.isNaN ? inertia : smoothed * (1 - alpha) + inertia * alpha
             if smoothed < bestSmoothed { (bestSmoothed, stale) = (smoothed, 0) } else { stale += 1 }
             if stale >= 10 { break }
         }
-        var labels = [Int](repeating: -1, count: n), distances = [Float](repeating: 0, count: n)
-        _ = KMeans.assign(points, norms: points.squaredRowNorms, centres: centres, labels: &labels, distances: &distances)
+        labels = [Int](repeating: -1, count: n)
+        distances = [Float](repeating: 0, count: n)
+        _ = KMeans.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances)
         let canonical = ClusterLabels(raw: labels)
         var rowOf = [Int](repeating: 0, count: canonical.clusterCount)
         for (point, raw) in labels.enumerated() { rowOf[canonical.labels[point]] = raw }
@@ -89,20 +91,19 @@ public struct MiniBatchKMeans: Sendable {
                           inertia: distances.reduce(0.0) { $0 + Double($1) }, iterations: 0)
     }
 
-    /// Sculley's update, batched: each centre becomes the running mean of every point it was given.
-    private static func move(_ centres: inout Matrix, towards rows: Matrix, labels: [Int], seen: inout [Double]) {
+    /// Sculley's update, batched: each centre becomes the running mean of every point it was
+    /// given (its batch points' sum and count from the pass).
+    private static func move(_ centres: inout Matrix, pass: KMeans.Pass, seen: inout [Double]) {
         let d = centres.columns
-        var sums = [Double](repeating: 0, count: centres.rows * d), counts = [Double](repeating: 0, count: centres.rows)
-        for (row, label) in labels.enumerated() {
-            counts[label] += 1
-            for c in 0..<d { sums[label * d + c] += Double(rows[row, c]) }
-        }
-        for centre in 0..<centres.rows where counts[centre] > 0 {
-            let total = seen[centre] + counts[centre]
-            for c in 0..<d {
-                centres[centre, c] = Float((Double(centres[centre, c]) * seen[centre] + sums[centre * d + c]) / total)
+        centres.values.withUnsafeMutableBufferPointer { values in
+            pass.sums.withUnsafeBufferPointer { sums in
+                for centre in 0..<values.count / d where pass.counts[centre] > 0 {
+                    let before = seen[centre], total = before + Double(pass.counts[centre])
+                    let row = values.baseAddress! + centre * d, sum = sums.baseAddress! + centre * d
+                    for c in 0..<d { row[c] = Float((Double(row[c]) * before + sum[c]) / total) }
+                    seen[centre] = total
+                }
             }
-            seen[centre] = total
         }
     }
 

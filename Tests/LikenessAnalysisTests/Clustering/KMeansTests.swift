@@ -1,4 +1,5 @@
-import LikenessAnalysis
+import Foundation
+@testable import LikenessAnalysis
 import LikenessCore
 import LikenessNumerics
 import Testing
@@ -15,6 +16,43 @@ extension ClusterLabels: ClusterLabelsLike { var rawLabels: [Int] { labels } }
         #expect(fit.labels.members.map(\.count) == [50, 50, 50, 50])
         // Every centre lies near its blob's true centre, so the inertia is about N·d·spread².
         #expect(fit.inertia > 0.5 * 200 * 3 * 0.25 && fit.inertia < 1.5 * 200 * 3 * 0.25)
+    }
+
+    /// One pass over more rows than a block: labels, counts and per-centre sums equal a plain
+    /// loop's, and are the same (bit for bit) on 1, 2 and 3 workers; a subset pass labels the
+    /// listed rows in list order.
+    @Test func passIsExactAndIndependentOfWorkers() {
+        let wide = Blobs(centres: [[0, 0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 5, 5, 5, 5, 5], [9, 0, 9, 0, 9, 0, 9, 0, 9]],
+                         perBlob: 600, spread: 2, seed: 3)
+        let points = wide.points, norms = points.squaredRowNorms
+        let centres = points.selecting(rows: [0, 700, 1500])
+        var passes: [KMeans.Pass] = [], labelings: [[Int]] = []
+        for workers in 1...3 {
+            var labels = [Int](repeating: -1, count: points.rows), distances = [Float](repeating: 0, count: points.rows)
+            passes.append(KMeans.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances,
+                                        accumulating: true, workers: workers))
+            labelings.append(labels)
+        }
+        #expect(passes[0].sums == passes[1].sums && passes[1].sums == passes[2].sums)
+        #expect(labelings[0] == labelings[1] && labelings[1] == labelings[2])
+        #expect(passes[0].changed == points.rows)
+        var sums = [Double](repeating: 0, count: 3 * points.columns), counts = [0, 0, 0]
+        for point in 0..<points.rows {
+            let best = (0..<3).min { a, b in
+                (0..<points.columns).reduce(0.0) { $0 + pow(Double(points[point, $1] - centres[a, $1]), 2) }
+                    < (0..<points.columns).reduce(0.0) { $0 + pow(Double(points[point, $1] - centres[b, $1]), 2) }
+            }!
+            #expect(labelings[0][point] == best)
+            counts[best] += 1
+            for c in 0..<points.columns { sums[best * points.columns + c] += Double(points[point, c]) }
+        }
+        #expect(passes[0].counts == counts)
+        for i in sums.indices { #expect(abs(sums[i] - passes[0].sums[i]) < 1e-6 * max(1, abs(sums[i]))) }
+        let subset = [1799, 3, 650]
+        var labels = [Int](repeating: -1, count: 3), distances = [Float](repeating: 0, count: 3)
+        let pass = KMeans.assign(points, norms: norms, centres: centres, labels: &labels, distances: &distances, subset: subset)
+        #expect(labels == subset.map { labelings[0][$0] })
+        #expect(pass.counts.reduce(0, +) == 3 && pass.sums.isEmpty)
     }
 
     @Test func sameSeedSameResult() throws {
