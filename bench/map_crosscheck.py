@@ -2,7 +2,8 @@
 """Cross-checks and times Likeness' t-SNE, UMAP and PCA against openTSNE, umap-learn and scikit-learn
 on the same vectors and threads.
 
-Runs `likeness bench map --output DIR --json` (features cached under ~/.cache/likeness/bench, then
+Runs `likeness bench map --output DIR --json` (features cached under ~/.cache/likeness/bench/fashion,
+the same files `likeness bench cluster-data` writes; then
 PCA, t-SNE and UMAP in Swift, every vector written as .npy), then each Python peer in its own
 process on DIR/vectors.npy with the same thread count, and prints for every map its time, the
 peak resident memory of its process (data and interpreter included) and scikit-learn's

@@ -19,14 +19,14 @@ struct MapBench: ParsableCommand {
             """)
 
     @Option(name: .customLong("idx"), help: ArgumentHelp("IDX image file, labels beside it; repeatable (default: Fashion-MNIST train and t10k).", valueName: "file"))
-    var datasets: [String] = MapBenchJob.fashionMNIST
+    var datasets: [String] = BenchFeatures.fashionMNIST
     @Option(help: ArgumentHelp("Feature to map: pixels (16×16 grey) or a model id.", valueName: "method")) var method: String = "pixels"
     @Option(help: "Images per file at most (default: all).") var limit: Int?
     @Option(help: "PCA components before mapping; 0 maps the vectors as they are.") var reduce: Int = 50
     @Option(help: ArgumentHelp("Projections to run (comma-separated: tsne, umap).", valueName: "list")) var projections: String = "tsne,umap"
     @Option(help: "Points in the seeded trustworthiness sample.") var sample: Int = 5000
     @Option(help: "Threads for BLAS and the projections (default: number of cores).") var threads: Int?
-    @Option(help: ArgumentHelp("Folder for cached features.", valueName: "dir")) var cache: String = MapBenchJob.defaultCache()
+    @Option(help: ArgumentHelp("Folder for cached features (shared with bench cluster-data).", valueName: "dir")) var cache: String = BenchFeatures.defaultFolder()
     @Option(help: ArgumentHelp("Folder to write vectors.npy, labels.npy, sample.npy and the maps.", valueName: "dir")) var output: String?
     @Option(help: "t-SNE iterations in all.") var tsneIterations: Int = 750
     @Option(help: "UMAP epochs (default: 200 above 10,000 points, else 500).") var umapEpochs: Int?

@@ -8,9 +8,9 @@ import LikenessNumerics
 /// as `.npy` files: one method's features for every image of one or more IDX files (Fashion-MNIST's
 /// train and t10k make 70,000), their PCA projection, and the classes.
 ///
-/// Writes `<out>/<method>.npy` (N × d float32), `<out>/<method>-pca<C>.npy` and
-/// `<out>/classes.npy` (int64). An existing features file is reused, so embedding 70,000 images
-/// happens once.
+/// Writes `<out>/<method>.npy` (N × d float32) and `<out>/classes.npy` (int64) through
+/// ``BenchFeatures`` (an existing features file is reused, so embedding 70,000 images happens
+/// once; `bench map` reads the same files), and `<out>/<method>-pca<C>.npy`.
 public struct ClusterDataJob: Job {
     /// A summary of the files written.
     public struct Result: Sendable, Codable {
@@ -44,58 +44,18 @@ public struct ClusterDataJob: Job {
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
-        guard !idxFiles.isEmpty else { throw .invalidInput("give at least one IDX image file") }
-        var paths: [String] = [], groups: [Int] = [], pixels: [PixelBuffer] = []
-        for file in idxFiles {
-            do {
-                let part = try EvalDataset.load(file, layout: .idx)
-                paths += part.paths
-                groups += part.groups
-                pixels += part.pixels ?? []
-            } catch {
-                throw .file(path: file, message: error.description)
-            }
-        }
-        let name = method.name.replacingOccurrences(of: "/", with: "_")
-        let folder = outputFolder as NSString
-        let featuresPath = folder.appendingPathComponent("\(name).npy")
-        let reducedPath = folder.appendingPathComponent("\(name)-pca\(components).npy")
-        let classesPath = folder.appendingPathComponent("classes.npy")
+        let features = try BenchFeatures.load(idxFiles, method: method, folder: outputFolder, extraction: extraction, context: context)
+        let reducedPath = (outputFolder as NSString)
+            .appendingPathComponent("\(method.name.replacingOccurrences(of: "/", with: "_"))-pca\(components).npy")
         do {
-            try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
-            var points: Matrix
-            let reused = FileManager.default.fileExists(atPath: featuresPath)
-            if reused {
-                points = try NumpyFile.readMatrix(featuresPath)
-                guard points.rows == paths.count else {
-                    throw JobError.invalidInput("\(featuresPath) holds \(points.rows) vectors, the IDX files \(paths.count); remove it to recompute")
-                }
-            } else {
-                let data = EvalDataset(paths: paths, groups: groups, groupNames: (0...(groups.max() ?? 0)).map(String.init), pixels: pixels)
-                let features = try FeatureExtraction(configuration: extraction)
-                    .features(method, of: data, progress: context.progress, cancellation: context.cancellation).vectors
-                guard let missing = features.firstIndex(where: { $0 == nil }) else {
-                    points = try Matrix(checking: features.map { $0! })
-                    try NumpyFile.write(points, to: featuresPath)
-                    return try finish(points, groups: groups, reused: false, featuresPath, reducedPath, classesPath)
-                }
-                throw JobError.failed("image \(paths[missing]) has no \(method.name) feature")
-            }
-            return try finish(points, groups: groups, reused: reused, featuresPath, reducedPath, classesPath)
-        } catch let error as JobError {
-            throw error
+            let pca = try PCA(fitting: features.points, components: min(components, features.points.columns))
+            try NumpyFile.write(pca.transform(features.points), to: reducedPath)
+            return Result(features: features.path, reduced: reducedPath,
+                          classes: (outputFolder as NSString).appendingPathComponent("classes.npy"),
+                          points: features.points.rows, dimension: features.points.columns, components: pca.components.rows,
+                          explainedVariance: pca.explainedVarianceRatio.reduce(0, +), reused: features.reused)
         } catch {
             throw .failed(String(describing: error))
         }
-    }
-
-    private func finish(_ points: Matrix, groups: [Int], reused: Bool, _ featuresPath: String, _ reducedPath: String,
-                        _ classesPath: String) throws -> Result {
-        let pca = try PCA(fitting: points, components: min(components, points.columns))
-        try NumpyFile.write(pca.transform(points), to: reducedPath)
-        try NumpyFile.write(groups, to: classesPath)
-        return Result(features: featuresPath, reduced: reducedPath, classes: classesPath, points: points.rows,
-                      dimension: points.columns, components: pca.components.rows,
-                      explainedVariance: pca.explainedVarianceRatio.reduce(0, +), reused: reused)
     }
 }

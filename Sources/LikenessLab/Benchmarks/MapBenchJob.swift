@@ -9,13 +9,15 @@ import LikenessNumerics
 /// with peak memory and trustworthiness, every vector written as `.npy` for the Python peers.
 ///
 /// The features (16×16 pixels or a model's embeddings, through ``FeatureExtraction``) are cached
-/// under `cache` as `.npy`, so later runs and the cross-check script read the same vectors.
+/// under `cache` by ``BenchFeatures``, the same files `bench cluster-data` writes, so later runs,
+/// the clustering benchmark and the cross-check script read the same vectors.
 public struct MapBenchJob: Job {
     /// IDX image files (labels beside them); their images are concatenated in this order.
     public var datasets: [String]
     /// The feature to map. Default pixels (16×16 grey).
     public var method: EvalMethod
-    /// Folder for cached feature vectors. Default `$LIKENESS_CACHE/bench`.
+    /// Folder for cached feature vectors (``BenchFeatures``, shared with `bench cluster-data`).
+    /// Default `$LIKENESS_CACHE/bench/fashion`.
     public var cache: String
     /// Images read per file at most; nil reads all.
     public var limit: Int?
@@ -33,10 +35,8 @@ public struct MapBenchJob: Job {
     /// Folder to write vectors.npy, labels.npy, sample.npy, pca_variance.npy and one map per projection.
     public var output: String?
 
-    public static let fashionMNIST = ["train", "t10k"].map { "/usr/share/datasets/fashion-mnist/\($0)-images-idx3-ubyte.gz" }
-
-    public init(datasets: [String] = MapBenchJob.fashionMNIST, method: EvalMethod = .pixels,
-                cache: String = MapBenchJob.defaultCache(), limit: Int? = nil, reduce: Int = 50,
+    public init(datasets: [String] = BenchFeatures.fashionMNIST, method: EvalMethod = .pixels,
+                cache: String = BenchFeatures.defaultFolder(), limit: Int? = nil, reduce: Int = 50,
                 projections: [MapBenchmark.Projection] = MapBenchmark.Projection.allCases,
                 tsne: TSNE.Configuration = .init(), umap: UMAP.Configuration = .init(), sample: Int = 5000,
                 trustworthinessK: Int = 10, threads: Int? = nil, output: String? = nil) {
@@ -54,12 +54,6 @@ public struct MapBenchJob: Job {
         self.output = output
     }
 
-    /// `$LIKENESS_CACHE/bench`, or ~/.cache/likeness/bench.
-    public static func defaultCache(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let root = environment["LIKENESS_CACHE"] ?? (NSHomeDirectory() as NSString).appendingPathComponent(".cache/likeness")
-        return (root as NSString).appendingPathComponent("bench")
-    }
-
     public func run(in context: JobContext) throws(JobError) -> MapBenchmark.Result {
         guard !datasets.isEmpty else { throw .invalidInput("give at least one IDX image file") }
         guard reduce >= 0, sample >= 2 * trustworthinessK + 2, trustworthinessK >= 1 else {
@@ -69,7 +63,9 @@ public struct MapBenchJob: Job {
         BLAS.setThreads(threads)
         let load = MapBenchmark.loadAverage()
         let started = ContinuousClock.now
-        let (raw, labels, cached, featuresFile) = try features(context, threads: threads)
+        let features = try BenchFeatures.load(datasets, method: method, limit: limit, folder: cache,
+                                              extraction: .init(models: context.models, workers: threads), context: context)
+        let (raw, labels) = (features.points, features.classes)
         let featureSeconds = (ContinuousClock.now - started).seconds
         try context.checkCancellation()
 
@@ -123,42 +119,9 @@ public struct MapBenchJob: Job {
                               trustworthiness: trust, file: file))
         }
         return MapBenchmark.Result(vectors: points.rows, dimension: raw.columns, reducedDimension: points.columns, method: method.name,
-                                   threads: threads, featuresFile: featuresFile, featureSeconds: featureSeconds, featuresFromCache: cached, pcaSeconds: pcaSeconds,
+                                   threads: threads, featuresFile: features.path, featureSeconds: featureSeconds, featuresFromCache: features.reused, pcaSeconds: pcaSeconds,
                                    pcaExplainedVariance: variance, pcaExplainedVarianceRatio: ratio, trustworthinessK: trustworthinessK,
                                    trustworthinessSample: chosen.count, runs: runs, output: output, loadAverage: load)
-    }
-
-    /// The vectors and labels, from the cache when it holds them, else computed and cached.
-    private func features(_ context: JobContext, threads: Int) throws(JobError) -> (Matrix, [Int], Bool, String) {
-        let names = datasets.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }.joined(separator: "+")
-        let stem = (cache as NSString).appendingPathComponent("\(names)-\(method.name)\(limit.map { "-\($0)" } ?? "")")
-        let vectorsFile = stem + ".npy", labelsFile = stem + "-labels.npy"
-        if let vectors = try? NumpyFile.readMatrix(vectorsFile), let labels = try? NumpyFile.readIntegers(labelsFile), labels.count == vectors.rows {
-            return (vectors, labels, true, vectorsFile)
-        }
-        var rows: [[Float]] = [], labels: [Int] = []
-        let extraction = FeatureExtraction(configuration: .init(models: context.models, workers: threads))
-        for dataset in datasets {
-            let data: EvalDataset
-            do { data = try EvalDataset.load(dataset, layout: .idx, limit: limit) } catch { throw .invalidInput(error.description) }
-            let features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation)
-            guard case .vectors(let vectors) = features else { throw .invalidInput("\(method.name) gives hashes, not vectors; choose pixels or a model") }
-            for (vector, label) in zip(vectors, data.groups) {
-                guard let vector else { continue }
-                rows.append(vector)
-                labels.append(label)
-            }
-        }
-        let matrix: Matrix
-        do { matrix = try Matrix(checking: rows) } catch { throw .failed("features: \(error)") }
-        do {
-            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-            try NumpyFile.write(matrix, to: vectorsFile)
-            try NumpyFile.write(labels, to: labelsFile)
-        } catch {
-            throw .file(path: vectorsFile, message: "\(error)")
-        }
-        return (matrix, labels, false, vectorsFile)
     }
 
     private func write(_ points: Matrix, labels: [Int], sample: [Int], variance: [Double]) throws(JobError) {
