@@ -42,7 +42,7 @@ struct Cluster: ParsableCommand {
                 Examples:
                   likeness cluster ~/Pictures --algorithm kmeans --k 10 --html clusters.html
                   likeness cluster ~/Pictures --method pixels --algorithm hdbscan
-                  likeness cluster ~/Pictures --method dhash --algorithm dbscan --eps 0.5 --min-samples 2
+                  likeness cluster ~/Pictures --method dhash --algorithm dbscan --eps 0.5
                 """)
 
         @Argument(help: ArgumentHelp("Folders to scan and cluster (default: everything in the catalog).", valueName: "dir"))

@@ -19,7 +19,7 @@ struct Map: ParsableCommand {
               likeness map ~/Pictures --html map.html
               likeness map ~/Pictures --projection umap --html map.html
               likeness map ~/Pictures --colour cluster:holiday --html map.html --csv coords.csv
-              likeness map ~/Pictures --method pixels --projection tsne --html pixels-map.html
+              likeness map ~/Pictures --method pixels --projection tsne --html px.html
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and map (default: everything in the catalog).", valueName: "dir"))
