@@ -4,13 +4,13 @@ import LikenessAnalysis
 import LikenessEngine
 import LikenessReport
 
-/// `likeness cluster`: group a collection by its embeddings, and keep, list and show saved clusterings.
+/// `likeness cluster`: group a collection by its embeddings (or pixels, or a hash), and keep, list and show saved clusterings.
 struct Cluster: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Group images into clusters by their embeddings; save, list and show clusterings.",
+        abstract: "Group images into clusters by their embeddings (or pixels, or a hash); save, list and show clusterings.",
         discussion: """
             Without a subcommand, clusters the images under the folders (or the whole catalog), \
-            scanning and embedding what is missing first. Each cluster is listed with its size, its \
+            scanning and embedding (or hashing) what is missing first. Each cluster is listed with its size, its \
             cohesion (mean cosine similarity to the cluster's mean direction) and its medoid (the most \
             typical image); members are ordered most typical first.
 
@@ -22,6 +22,7 @@ struct Cluster: ParsableCommand {
               likeness cluster compare holiday holiday-hdbscan
               likeness cluster ~/Pictures/holiday --auto --labels folders
               likeness cluster ~/Pictures/holiday --k 8 --best --html best-shots.html
+              likeness cluster ~/Pictures/holiday --method phash --algorithm dbscan --eps 0.5 --min-samples 2
             """,
         subcommands: [Run.self, List.self, Show.self, Compare.self, Delete.self],
         defaultSubcommand: Run.self)
@@ -30,18 +31,25 @@ struct Cluster: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cluster the images under the folders (default subcommand).",
             discussion: """
-                Vectors are the model's embeddings at unit length, so Euclidean distance between two \
-                images is √(2 − 2·cosine). --reduce pca:N first projects them on their N principal \
+                Vectors are unit length whatever the --method, so Euclidean distance between two \
+                images is √(2 − 2·cosine) and --eps means the same for every method: the model's \
+                embeddings (default), --method pixels (the 16×16 grey thumbnail, 256 values, read \
+                from the files each run), or --method HASH (the catalog's stored bit hash, each bit \
+                ±1/√bits, so distance² = 4·Hamming/bits: for a 64-bit hash, Hamming 4 is distance \
+                0.5 and Hamming 8 is 0.71). --reduce pca:N first projects them on their N principal \
                 components.
 
-                Example: likeness cluster ~/Pictures --algorithm kmeans --k 10 --html clusters.html
+                Examples:
+                  likeness cluster ~/Pictures --algorithm kmeans --k 10 --html clusters.html
+                  likeness cluster ~/Pictures --method pixels --algorithm hdbscan
+                  likeness cluster ~/Pictures --method dhash --algorithm dbscan --eps 0.5
                 """)
 
         @Argument(help: ArgumentHelp("Folders to scan and cluster (default: everything in the catalog).", valueName: "dir"))
         var folders: [String] = []
 
         @OptionGroup var catalogOptions: CatalogOptions
-        @OptionGroup var modelOptions: ModelOptions
+        @OptionGroup var methodOptions: MethodOptions
 
         @Option(help: "Clustering algorithm: kmeans, minibatch-kmeans, dbscan, hdbscan, agglomerative.")
         var algorithm: String = "kmeans"
@@ -58,7 +66,7 @@ struct Cluster: ParsableCommand {
         @Option(help: "Points the --auto silhouette is computed on.")
         var sample: Int = 2000
 
-        @Option(help: "dbscan: neighbourhood radius (Euclidean between unit vectors: √(2 − 2·cosine); 0.5 ≈ cosine 0.875).")
+        @Option(help: "dbscan: neighbourhood radius (Euclidean between unit vectors: √(2 − 2·cosine); 0.5 ≈ cosine 0.875, or Hamming 4 of 64 bits).")
         var eps: Float?
 
         @Option(help: "dbscan: neighbours within eps (itself included) that make a core point; hdbscan: neighbours of the core distance (default: --min-cluster-size).")
@@ -108,12 +116,13 @@ struct Cluster: ParsableCommand {
         /// The options as the engine takes them.
         var options: ClusterOptions {
             ClusterOptions(algorithm: algorithm, k: k, auto: auto, maxK: maxK, sample: sample, eps: eps, minSamples: minSamples,
-                           minClusterSize: minClusterSize, linkage: linkage, batchSize: batchSize, seed: seed)
+                           minClusterSize: minClusterSize, linkage: linkage, batchSize: batchSize, seed: seed, method: methodOptions.method)
         }
 
         func run() throws {
             let job = ClusterJob(folders: folders, algorithm: try options.resolved(), reduction: try reduce.map { try Reduction(argument: $0) },
-                                 model: modelOptions.model, threads: modelOptions.threads, save: save, withMap: html != nil,
+                                 method: try options.resolvedMethod(model: methodOptions.model, models: MethodOptions.knownModels),
+                                 threads: methodOptions.threads, save: save, withMap: html != nil,
                                  labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best)
             let result = try JobRunning.run(job, catalog: catalogOptions)
             DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
@@ -143,11 +152,11 @@ struct Cluster: ParsableCommand {
         }
     }
 
-    /// "N images in K clusters (algorithm; model; reduction)".
+    /// "N images in K clusters · algorithm · model M (or method pixels, method phash) · reduction".
     static func summary(_ result: ClusterResult) -> String {
         var text = "\(result.points) images in \(result.clusters.count) cluster\(result.clusters.count == 1 ? "" : "s")"
         if !result.noise.isEmpty { text += " and \(result.noise.count) noise" }
-        text += " · \(result.algorithm) · model \(result.settings.model)"
+        text += " · \(result.algorithm) · \(result.settings.method.summary)"
         if case let .pca(n) = result.settings.reduction {
             text += " · PCA to \(n) dimensions" + (result.explainedVariance.map { String(format: " (%.1f %% of the variance)", 100 * $0) } ?? "")
         }
@@ -228,7 +237,13 @@ struct Cluster: ParsableCommand {
             if json { try Output.json(result); return }
             let saved = result.clusterings[0]
             Output.line("\(saved.name): \(saved.points) images, \(saved.clusters) clusters" + (saved.noise > 0 ? ", \(saved.noise) noise" : ""))
-            Output.line("settings: \(saved.settings)")
+            if let settings = result.settings {
+                var line = "\(settings.algorithm.summary) · \(settings.method.summary)"
+                if case let .pca(n) = settings.reduction { line += " · PCA to \(n) dimensions" }
+                Output.line(line + (settings.folders.isEmpty ? " · whole catalog" : " · " + settings.folders.joined(separator: ", ")))
+            } else {
+                Output.line("settings: \(saved.settings)")
+            }
             for (label, members) in (result.clusters ?? []).enumerated() {
                 Output.line("cluster \(label) · \(members.count) image\(members.count == 1 ? "" : "s")")
                 for path in members { Output.line("  " + path) }

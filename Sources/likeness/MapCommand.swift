@@ -7,9 +7,11 @@ import LikenessReport
 /// `likeness map`: a 2-D map of a collection.
 struct Map: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lay a collection out in two dimensions from its embeddings (an HTML map or CSV coordinates).",
+        abstract: "Lay a collection out in two dimensions from its embeddings, pixels or a hash (an HTML map or CSV coordinates).",
         discussion: """
-            Scans and embeds what is missing first. Points are coloured by folder (default), by a \
+            Scans and embeds (or hashes) what is missing first. The vectors are those of `likeness \
+            cluster`: the model's embeddings by default, --method pixels (the 16×16 grey thumbnail) or \
+            --method HASH (a stored bit hash, each bit ±1/√bits), all at unit length. Points are coloured by folder (default), by a \
             clustering saved with `likeness cluster --save NAME`, or not at all. The HTML map is one \
             offline page: hover or click a point for its thumbnail and path, wheel to zoom, drag to pan.
 
@@ -17,13 +19,14 @@ struct Map: ParsableCommand {
               likeness map ~/Pictures --html map.html
               likeness map ~/Pictures --projection umap --html map.html
               likeness map ~/Pictures --colour cluster:holiday --html map.html --csv coords.csv
+              likeness map ~/Pictures --method pixels --projection tsne --html px.html
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and map (default: everything in the catalog).", valueName: "dir"))
     var folders: [String] = []
 
     @OptionGroup var catalogOptions: CatalogOptions
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var methodOptions: MethodOptions
 
     @Option(help: "Projection: pca, tsne or umap.")
     var projection: String = "pca"
@@ -75,7 +78,9 @@ struct Map: ParsableCommand {
 
     func run() throws {
         let job = MapJob(folders: folders, projection: try parsedProjection(), reduction: try reduce.map { try Reduction(argument: $0) },
-                         colouring: try MapColouring(argument: colour), model: modelOptions.model, threads: modelOptions.threads)
+                         colouring: try MapColouring(argument: colour),
+                         method: try ClusterMethod.resolving(method: methodOptions.method, model: methodOptions.model, models: MethodOptions.knownModels),
+                         threads: methodOptions.threads)
         let result = try JobRunning.run(job, catalog: catalogOptions)
         DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
         if let csv {
@@ -99,7 +104,7 @@ struct Map: ParsableCommand {
     }
 
     static func summary(_ result: MapResult) -> String {
-        var text = "\(result.points.count) images mapped by \(result.projection.summary) · model \(result.model)"
+        var text = "\(result.points.count) images mapped by \(result.projection.summary) · \(result.method.summary)"
         if case let .pca(n) = result.reduction { text += " · after PCA to \(n) dimensions" }
         switch result.colouring {
         case .folder: text += " · coloured by folder (\(result.groups.count))"

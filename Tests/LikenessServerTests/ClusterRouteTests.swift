@@ -64,4 +64,32 @@ import Testing
             #expect(try await client.send(.get, "/api/v1/jobs").text == "[]")
         }
     }
+
+    @Test("a cluster job with a method clusters by it (pixels separate two layouts) and records it; an unknown method is refused with the valid names")
+    func method() async throws {
+        let fixture = try ServerFixture()
+        let halves = fixture.folder.child("root/halves")
+        try Fixtures.writeHalves(in: halves, perKind: 4)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let started = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "folders": [halves],
+                                                                                    "cluster": ["algorithm": "kmeans", "k": 2, "method": "pixels"]]))
+            #expect(started.status == .accepted, "\(started.text)")
+            let id = try #require(try started.object()["id"] as? Int)
+            let detail = try await finishedJob(client, id: id)
+            let result = try #require(detail["result"] as? [String: Any], "\(detail)")
+            #expect((result["settings"] as? [String: Any])?["method"] as? String == "pixels")
+            let clusters = try #require(result["clusters"] as? [[String: Any]])
+            #expect(clusters.count == 2)
+            for cluster in clusters {
+                let kinds = Set((cluster["members"] as? [String] ?? []).map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent })
+                #expect(kinds.count == 1, "\(cluster)")
+            }
+            let page = try await client.send(.get, "/clusters")
+            #expect(page.text.contains("<select name=\"method\">") && page.text.contains("method pixels"))
+
+            let bad = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "cluster": ["k": 2, "method": "pixel"]]))
+            #expect(bad.status == .unprocessableContent && bad.text.contains("unknown method 'pixel'; valid: pixels, ahash"), "\(bad.text)")
+        }
+    }
 }

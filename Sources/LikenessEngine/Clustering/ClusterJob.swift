@@ -4,18 +4,21 @@ import LikenessCatalog
 import LikenessCore
 import LikenessNumerics
 
-/// `cluster`: groups the images under the folders (or the whole catalog) by their embeddings,
-/// scanning and embedding what is missing first, and optionally saves the clustering by name.
+/// `cluster`: groups the images under the folders (or the whole catalog) by their vectors,
+/// scanning and filling what is missing first, and optionally saves the clustering by name.
 ///
-/// Vectors are the model's embeddings at unit length, optionally reduced (``Reduction``); the
-/// algorithm runs on them as Euclidean points, and each cluster is then described in the
-/// original embedding space (medoid, cohesion, members most typical first).
+/// Vectors are unit-length rows made by the ``ClusterMethod`` (a model's embeddings by default,
+/// or pixels, or a bit hash), optionally reduced (``Reduction``); the algorithm runs on them as
+/// Euclidean points, and each cluster is then described in the unreduced space (medoid,
+/// cohesion, members most typical first).
 public struct ClusterJob: Job {
     public var folders: [String]
     public var algorithm: ClusterAlgorithm
     /// Nil: the algorithm's ``ClusterAlgorithm/defaultReduction``.
     public var reduction: Reduction?
-    public var model: String
+    /// What makes the vectors (default: the default model's embeddings).
+    public var method: ClusterMethod
+    /// ONNX Runtime threads for a model method.
     public var threads: Int
     /// Save under this name in the catalog (replacing one of the same name).
     public var save: String?
@@ -28,12 +31,12 @@ public struct ClusterJob: Job {
     /// Reference labels to measure the clustering against (adjusted Rand index, NMI).
     public var labels: ClusterLabelSource?
 
-    public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, model: String = ModelDefaults.model,
+    public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, method: ClusterMethod = .model(ModelDefaults.model),
                 threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil, best: Bool = false) {
         self.folders = folders
         self.algorithm = algorithm
         self.reduction = reduction
-        self.model = model
+        self.method = method
         self.threads = threads
         self.save = save
         self.withMap = withMap
@@ -43,9 +46,9 @@ public struct ClusterJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> ClusterResult {
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidInput("--save needs a name") }
-        let vectors = try ClusterVectors.load(folders: folders, model: model, threads: threads, context: context)
+        let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)
         let reduction = self.reduction ?? algorithm.defaultReduction
-        let settings = ClusterSettings(algorithm: algorithm, model: vectors.model, reduction: reduction, folders: folders.map(FileWalker.absolute))
+        let settings = ClusterSettings(algorithm: algorithm, method: vectors.method, reduction: reduction, folders: folders.map(FileWalker.absolute))
         try context.checkCancellation()
         let outcome: ClusterAlgorithm.Outcome
         let explained: Double?

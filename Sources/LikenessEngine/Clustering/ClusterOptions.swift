@@ -1,7 +1,7 @@
 import LikenessAnalysis
 
 /// The clustering options as a user gives them (CLI flags, the server's JSON), turned into a
-/// ``ClusterAlgorithm`` in one place, with errors that name the option to fix.
+/// ``ClusterAlgorithm`` and a ``ClusterMethod`` in one place, with errors that name the option to fix.
 public struct ClusterOptions: Sendable, Codable, Equatable {
     /// One of ``ClusterAlgorithm/names``.
     public var algorithm: String
@@ -18,9 +18,12 @@ public struct ClusterOptions: Sendable, Codable, Equatable {
     public var linkage: String
     public var batchSize: Int
     public var seed: UInt64
+    /// What makes the vectors: a model id, `pixels` or a bit hash name (nil: the model, by default
+    /// ``ModelDefaults/model``). See ``ClusterMethod``.
+    public var method: String?
 
     public init(algorithm: String = "kmeans", k: Int? = nil, auto: Bool = false, maxK: Int = 15, sample: Int = 2000, eps: Float? = nil,
-                minSamples: Int? = nil, minClusterSize: Int = 5, linkage: String = "ward", batchSize: Int = 1024, seed: UInt64 = 1) {
+                minSamples: Int? = nil, minClusterSize: Int = 5, linkage: String = "ward", batchSize: Int = 1024, seed: UInt64 = 1, method: String? = nil) {
         self.algorithm = algorithm
         self.k = k
         self.auto = auto
@@ -32,10 +35,11 @@ public struct ClusterOptions: Sendable, Codable, Equatable {
         self.linkage = linkage
         self.batchSize = batchSize
         self.seed = seed
+        self.method = method
     }
 
     private enum CodingKeys: String, CodingKey {
-        case algorithm, k, auto, maxK, sample, eps, minSamples, minClusterSize, linkage, batchSize, seed
+        case algorithm, k, auto, maxK, sample, eps, minSamples, minClusterSize, linkage, batchSize, seed, method
     }
 
     /// Decodes the options a client gives; every one left out keeps its default.
@@ -52,7 +56,14 @@ public struct ClusterOptions: Sendable, Codable, Equatable {
                   minClusterSize: try c.decodeIfPresent(Int.self, forKey: .minClusterSize) ?? defaults.minClusterSize,
                   linkage: try c.decodeIfPresent(String.self, forKey: .linkage) ?? defaults.linkage,
                   batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? defaults.batchSize,
-                  seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed)
+                  seed: try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed,
+                  method: try c.decodeIfPresent(String.self, forKey: .method))
+    }
+
+    /// The method behind the vectors, from ``method`` and the model given apart (`--model`; nil when
+    /// not given); `models` are the known model ids. See ``ClusterMethod/resolving(method:model:models:)``.
+    public func resolvedMethod(model: String? = nil, models: [String]) throws(JobError) -> ClusterMethod {
+        try ClusterMethod.resolving(method: method, model: model, models: models)
     }
 
     /// The algorithm with its settings; throws ``JobError/invalidInput(_:)`` naming what is missing or wrong.

@@ -50,7 +50,32 @@ public struct ClusterResult: Codable, Sendable {
 /// The settings a clustering was made with, stored with a saved clustering.
 public struct ClusterSettings: Codable, Sendable, Equatable {
     public var algorithm: ClusterAlgorithm
-    public var model: String
+    /// What made the vectors: a model id, `pixels` or a hash name.
+    public var method: ClusterMethod
+    /// The model's id for a model method (nil otherwise); kept beside ``method`` so readers of
+    /// older results find it where it always was.
+    public var model: String?
     public var reduction: Reduction
     public var folders: [String]
+
+    public init(algorithm: ClusterAlgorithm, method: ClusterMethod, reduction: Reduction, folders: [String]) {
+        self.algorithm = algorithm
+        self.method = method
+        self.model = method.model
+        self.reduction = reduction
+        self.folders = folders
+    }
+
+    private enum CodingKeys: String, CodingKey { case algorithm, method, model, reduction, folders }
+
+    /// Decodes settings; those saved before `--method` existed have only a model, which was the method.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let model = try c.decodeIfPresent(String.self, forKey: .model)
+        guard let method = try c.decodeIfPresent(ClusterMethod.self, forKey: .method) ?? model.map(ClusterMethod.model) else {
+            throw DecodingError.keyNotFound(CodingKeys.method, .init(codingPath: c.codingPath, debugDescription: "settings name neither a method nor a model"))
+        }
+        self.init(algorithm: try c.decode(ClusterAlgorithm.self, forKey: .algorithm), method: method,
+                  reduction: try c.decode(Reduction.self, forKey: .reduction), folders: try c.decode([String].self, forKey: .folders))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LikenessCatalog
 import LikenessCore
 
@@ -23,6 +24,10 @@ public struct SavedClusteringsJob: Job {
         /// For `show`: the members of each cluster by path, cluster 0 first; noise apart.
         public var clusters: [[String]]?
         public var noise: [String]?
+        /// For `show`: the settings it was made with (method, algorithm, reduction, folders), read
+        /// from the stored JSON; nil when that cannot be read. Clusterings saved before `--method`
+        /// existed read as made by their model.
+        public var settings: ClusterSettings?
         /// For `compare`.
         public var agreement: ClusterAgreementResult?
     }
@@ -39,7 +44,8 @@ public struct SavedClusteringsJob: Job {
             for member in members {
                 if member.label >= 0 && member.label < clusters.count { clusters[member.label].append(member.path) } else { noise.append(member.path) }
             }
-            return Result(clusterings: [saved], clusters: clusters, noise: noise)
+            let settings = try? JSONDecoder().decode(ClusterSettings.self, from: Data(saved.settings.utf8))
+            return Result(clusterings: [saved], clusters: clusters, noise: noise, settings: settings)
         case let .compare(name, other):
             let catalog = try context.openCatalog(for: .reading)
             let (saved, members) = try Self.named(name, in: catalog)

@@ -5,23 +5,26 @@ import LikenessCore
 import LikenessNumerics
 
 /// `map`: a 2-D layout of the images under the folders (or the whole catalog) from their
-/// embeddings, coloured by folder or by a saved clustering.
+/// vectors (a ``ClusterMethod``: embeddings by default, pixels or a bit hash), coloured by folder
+/// or by a saved clustering.
 public struct MapJob: Job {
     public var folders: [String]
     public var projection: MapProjection
     /// Nil: the projection's ``MapProjection/defaultReduction``.
     public var reduction: Reduction?
     public var colouring: MapColouring
-    public var model: String
+    /// What makes the vectors, as for `cluster` (default: the default model's embeddings).
+    public var method: ClusterMethod
+    /// ONNX Runtime threads for a model method.
     public var threads: Int
 
     public init(folders: [String], projection: MapProjection = .pca, reduction: Reduction? = nil, colouring: MapColouring = .folder,
-                model: String = ModelDefaults.model, threads: Int = 1) {
+                method: ClusterMethod = .model(ModelDefaults.model), threads: Int = 1) {
         self.folders = folders
         self.projection = projection
         self.reduction = reduction
         self.colouring = colouring
-        self.model = model
+        self.method = method
         self.threads = threads
     }
 
@@ -32,7 +35,7 @@ public struct MapJob: Job {
             let (_, members) = try SavedClusteringsJob.named(name, in: try context.openCatalog(for: .readingAndFilling))
             saved = Dictionary(members.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
         } else { saved = nil }
-        let vectors = try ClusterVectors.load(folders: folders, model: model, threads: threads, context: context)
+        let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)
         let reduction = self.reduction ?? projection.defaultReduction
         let coordinates: Matrix
         do {
@@ -42,7 +45,8 @@ public struct MapJob: Job {
         let paths = vectors.images.map(\.path)
         let (groups, membership) = Self.groups(paths, colouring: colouring, saved: saved)
         let points = paths.indices.map { MapResult.Point(path: paths[$0], x: coordinates[$0, 0], y: coordinates[$0, 1], group: membership[$0]) }
-        return MapResult(projection: projection, reduction: reduction, colouring: colouring, model: vectors.model, groups: groups, points: points, scan: vectors.scan,
+        return MapResult(projection: projection, reduction: reduction, colouring: colouring, method: vectors.method, model: vectors.method.model,
+                         groups: groups, points: points, scan: vectors.scan,
                          skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)
     }
 

@@ -19,7 +19,10 @@ public struct MapResult: Codable, Sendable {
     public var projection: MapProjection
     public var reduction: Reduction
     public var colouring: MapColouring
-    public var model: String
+    /// What made the vectors: a model id, `pixels` or a hash name.
+    public var method: ClusterMethod
+    /// The model's id for a model method (nil otherwise).
+    public var model: String?
     /// Names of the colour groups (folders, or "cluster 0", …).
     public var groups: [String]
     public var points: [Point]

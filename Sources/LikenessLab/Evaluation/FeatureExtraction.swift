@@ -38,8 +38,8 @@ public struct FeatureExtraction: Sendable {
         }
     }
 
-    /// Side of the grey thumbnail behind ``EvalMethod/pixels``.
-    public static let pixelsSide = 16
+    /// Side of the grey thumbnail behind ``EvalMethod/pixels`` (``GreyThumbnail``, shared with `cluster --method pixels`).
+    public static let pixelsSide = GreyThumbnail.side
     /// Images larger than this on either side are squashed to it before their histogram is counted.
     public static let histogramSide = 64
 
@@ -82,14 +82,12 @@ public struct FeatureExtraction: Sendable {
                 }
             })
         case .pixels:
-            let side = Self.pixelsSide
-            let (decoder, editor) = (try ImageDecoder(), try ImageEditor())
+            let thumbnail = try GreyThumbnail()
             return .vectors(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
-                let small: PixelBuffer? = switch image {
-                case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
-                case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
+                switch image {
+                case .pixels(let pixels): Self.oneAtATime { try? thumbnail.values(of: pixels) }
+                case .file(let bytes, let path): try? thumbnail.values(ofFile: bytes, path: path)
                 }
-                return small.map { GreyImage($0).values }
             })
         case .histogram:
             let side = Self.histogramSide

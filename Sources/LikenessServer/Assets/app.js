@@ -352,6 +352,7 @@
       const k = Number(data.get("k"));
       if (k > 0) options.k = k; else if (algorithm === "kmeans") options.auto = true;
       if (algorithm === "dbscan") options.eps = Number(data.get("eps"));
+      if (data.get("method")) options.method = data.get("method");
       startJob({ kind: "cluster", folders: [data.get("folder")], cluster: options },
         (job) => { if (job.state === "finished") location.reload(); });
     });

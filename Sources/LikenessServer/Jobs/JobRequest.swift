@@ -24,8 +24,8 @@ public enum JobRequest: Sendable, Equatable {
     case undo(journal: String)
     /// Record or forget "not duplicates" decisions (the engine's decisions store).
     case decide(DecisionsJob.Action)
-    /// `cluster` of folders inside the roots, with a map of the result.
-    case cluster(folders: [String], algorithm: ClusterAlgorithm)
+    /// `cluster` of folders inside the roots by the method's vectors, with a map of the result.
+    case cluster(folders: [String], algorithm: ClusterAlgorithm, method: ClusterMethod)
 
     /// The kind, for listings.
     public var kind: JobKind {
@@ -59,7 +59,7 @@ public enum JobRequest: Sendable, Equatable {
         case .decide(.keepAll(let paths)): "keep all of \(paths.count) images"
         case .decide(.forget(let paths)): "forget the decisions about \(paths.count) images"
         case .decide(.list): "list decisions"
-        case .cluster(let folders, let algorithm): "cluster " + folders.joined(separator: ", ") + " (\(algorithm.summary))"
+        case .cluster(let folders, let algorithm, let method): "cluster " + folders.joined(separator: ", ") + " (\(algorithm.summary), \(method.summary))"
         }
     }
 
@@ -86,8 +86,8 @@ public enum JobRequest: Sendable, Equatable {
             return .undo(try UndoJob(path: journal).run(in: context))
         case .decide(let action):
             return .decide(try DecisionsJob(action).run(in: context))
-        case .cluster(let folders, let algorithm):
-            return .cluster(try ClusterJob(folders: folders, algorithm: algorithm, withMap: true).run(in: context))
+        case .cluster(let folders, let algorithm, let method):
+            return .cluster(try ClusterJob(folders: folders, algorithm: algorithm, method: method, withMap: true).run(in: context))
         }
     }
 }

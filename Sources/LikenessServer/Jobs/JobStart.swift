@@ -19,7 +19,8 @@ public struct JobStart: Codable, Sendable {
     public var threshold: Float?
     /// sample: how many pairs to draw.
     public var count: Int?
-    /// cluster: the algorithm and its options, as `likeness cluster` takes them (default: k-means with k chosen by silhouette).
+    /// cluster: the algorithm and its options, as `likeness cluster` takes them (default: k-means with k chosen by
+    /// silhouette), with `method` (a model id, `pixels` or a bit hash; default: the default model).
     public var cluster: ClusterOptions?
 
     public init(kind: JobKind, folders: [String]? = nil) {
@@ -27,8 +28,9 @@ public struct JobStart: Codable, Sendable {
         self.folders = folders
     }
 
-    /// The request with every path resolved and confined, or a typed refusal.
-    public func resolved(in confinement: RootConfinement, labels: LabelStore) throws(APIError) -> JobRequest {
+    /// The request with every path resolved and confined, or a typed refusal; `models` names the
+    /// model ids a cluster `method` may take.
+    public func resolved(in confinement: RootConfinement, labels: LabelStore, models: ModelLocator) throws(APIError) -> JobRequest {
         var checked: [String] = []
         for folder in folders ?? [] { checked.append(try confinement.check(folder)) }
         if checked.isEmpty { checked = confinement.roots.map(\.path) }
@@ -57,7 +59,11 @@ public struct JobStart: Codable, Sendable {
         case .calibrate:
             return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
         case .cluster:
-            do { return .cluster(folders: checked, algorithm: try (cluster ?? ClusterOptions(auto: true)).resolved()) } catch {
+            let options = cluster ?? ClusterOptions(auto: true)
+            do {
+                return .cluster(folders: checked, algorithm: try options.resolved(),
+                                method: try options.resolvedMethod(models: models.registry.all().manifests.map(\.id)))
+            } catch {
                 throw APIError(.unprocessableContent, .invalidInput, error.description)
             }
         case .search, .move, .undo, .decide:

@@ -14,7 +14,7 @@ enum JobRoutes {
         jobs.get { _, _ in try JSONResponse.encode(services.runner.jobs()) }
         jobs.post { request, _ in
             let start = try await JSONResponse.decode(JobStart.self, from: request)
-            let job = services.runner.submit(try start.resolved(in: services.configuration.confinement, labels: services.labels))
+            let job = services.runner.submit(try start.resolved(in: services.configuration.confinement, labels: services.labels, models: services.configuration.models))
             return try JSONResponse.encode(job, status: .accepted)
         }
         jobs.get("/:id") { _, context in
