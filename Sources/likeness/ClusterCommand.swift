@@ -87,7 +87,7 @@ struct Cluster: ParsableCommand {
         @Option(name: .customLong("labels"), help: ArgumentHelp("Compare the clusters with labels: folders (each image's parent folder is its label); prints ARI and NMI.", valueName: "labels"))
         var labels: String?
 
-        @Option(help: ArgumentHelp("Reduce the vectors first: none or pca:N (default: none for kmeans).", valueName: "reduction"))
+        @Option(help: ArgumentHelp("Reduce the vectors first: none or pca:N (default: pca:50 for dbscan and hdbscan on embeddings and pixels, else none).", valueName: "reduction"))
         var reduce: String?
 
         @Option(help: "Seed of every random choice (same seed, same clusters).")

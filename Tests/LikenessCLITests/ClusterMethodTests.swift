@@ -52,6 +52,9 @@ import Testing
         let settings = try #require(output["settings"] as? [String: Any])
         #expect(settings["method"] as? String == method && settings["model"] == nil)
         #expect(output["noise"] as? [String] == [])
+        // Density methods reduce pixels to 50 principal components by default, never a bit hash.
+        let density = arguments.contains("dbscan") || arguments.contains("hdbscan")
+        #expect((output["explainedVariance"] != nil) == (density && method == "pixels"), "\(output.keys.sorted())")
     }
 
     @Test("the text summary names the method; a saved clustering shows it; the map says it too")

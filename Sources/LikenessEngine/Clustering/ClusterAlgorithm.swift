@@ -29,12 +29,15 @@ public enum ClusterAlgorithm: Sendable, Codable, Equatable {
     /// The names `--algorithm` accepts.
     public static let names = ["kmeans", "minibatch-kmeans", "dbscan", "hdbscan", "agglomerative"]
 
-    /// The reduction used when the user names none: PCA to 50 dimensions for the density methods,
-    /// whose neighbour distances lose contrast in high dimensions; none for the others.
-    public var defaultReduction: Reduction {
-        switch self {
-        case .dbscan, .hdbscan: .pca(50)
-        case .kmeans, .kmeansAuto, .miniBatchKMeans, .agglomerative: .none
+    /// The reduction used when the user names none: PCA to 50 dimensions for the density methods
+    /// on embeddings and pixels, whose neighbour distances lose contrast in high dimensions; none
+    /// for the others, and none for a bit hash (already compact, and unreduced its distances stay
+    /// exactly √(4·Hamming/bits), so `--eps` reads as a Hamming radius).
+    public func defaultReduction(for method: ClusterMethod) -> Reduction {
+        switch (self, method) {
+        case (.dbscan, .hash), (.hdbscan, .hash): .none
+        case (.dbscan, _), (.hdbscan, _): .pca(50)
+        case (.kmeans, _), (.kmeansAuto, _), (.miniBatchKMeans, _), (.agglomerative, _): .none
         }
     }
 

@@ -14,7 +14,7 @@ import LikenessNumerics
 public struct ClusterJob: Job {
     public var folders: [String]
     public var algorithm: ClusterAlgorithm
-    /// Nil: the algorithm's ``ClusterAlgorithm/defaultReduction``.
+    /// Nil: the algorithm's ``ClusterAlgorithm/defaultReduction(for:)`` for the method.
     public var reduction: Reduction?
     /// What makes the vectors (default: the default model's embeddings).
     public var method: ClusterMethod
@@ -47,7 +47,7 @@ public struct ClusterJob: Job {
     public func run(in context: JobContext) throws(JobError) -> ClusterResult {
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidInput("--save needs a name") }
         let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)
-        let reduction = self.reduction ?? algorithm.defaultReduction
+        let reduction = self.reduction ?? algorithm.defaultReduction(for: vectors.method)
         let settings = ClusterSettings(algorithm: algorithm, method: vectors.method, reduction: reduction, folders: folders.map(FileWalker.absolute))
         try context.checkCancellation()
         let outcome: ClusterAlgorithm.Outcome
