@@ -4,7 +4,8 @@
 Peers: scikit-learn KMeans, MiniBatchKMeans, DBSCAN, HDBSCAN and AgglomerativeClustering, and the
 hdbscan library's HDBSCAN, by default (approximate spanning tree) and with approx_min_span_tree=False
 (`hdbscan-exact`). Time is the fit alone (loading excluded); peak memory is the process's
-maximum resident set (ru_maxrss), imports included, as `likeness bench cluster` reports its own.
+peak resident set (VmHWM: ru_maxrss would carry a parent script's peak across exec), imports
+included, as `likeness bench cluster` reports its own.
 Usage: cluster_peer.py ALGORITHM VECTORS.npy [--classes C.npy] [--threads 2] [...]; see --help.
 """
 import argparse
@@ -33,10 +34,15 @@ args = parser.parse_args()
 for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[name] = str(args.threads)
 
-import resource  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
+
+
+def peak_megabytes():
+    """This process's own peak resident memory (Linux VmHWM), in MB."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
 from sklearn import cluster, metrics  # noqa: E402
 
 points = np.load(args.vectors)
@@ -79,7 +85,7 @@ result = {
     "points": int(points.shape[0]),
     "dimension": int(points.shape[1]),
     "seconds": seconds,
-    "peakResidentMegabytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peakResidentMegabytes": peak_megabytes(),
     "clusters": int(len(set(labels.tolist()) - {-1})),
     "noise": int((labels == -1).sum()),
     "inertia": inertia,

@@ -20,7 +20,6 @@ Usage: bench/map_crosscheck.py [--likeness .build/release/likeness] [--out /tmp/
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -45,7 +44,10 @@ def peer(name, folder, threads):
         raise SystemExit(f"unknown peer {name}")
     seconds = time.perf_counter() - started
     np.save(os.path.join(folder, f"peer-{name}.npy"), embedding.astype(np.float32))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a peer started by
+    # this script (which held the raw vectors and scikit-learn's PCA) would report the parent's peak.
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
     print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 
 

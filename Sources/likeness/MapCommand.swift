@@ -67,17 +67,14 @@ struct Map: ParsableCommand {
     /// Thumbnails are embedded in the page up to this many points; above it the page shows the files themselves.
     static let embeddedThumbnailLimit = 3000
 
-    func parsedProjection() throws -> MapProjection {
-        switch projection {
-        case "pca": return .pca
-        case "tsne": return .tsne(TSNE.Configuration(perplexity: perplexity, iterations: iterations, seed: seed))
-        case "umap": return .umap(UMAP.Configuration(neighbours: neighbours, minDistance: minDistance, epochs: epochs, seed: seed))
-        default: throw ValidationError("unknown --projection '\(projection)'; choose one of: " + MapProjection.names.joined(separator: ", "))
-        }
+    /// The projection options, resolved by the engine.
+    var options: MapOptions {
+        MapOptions(projection: projection, perplexity: perplexity, iterations: iterations, neighbours: neighbours,
+                   minDistance: minDistance, epochs: epochs, seed: seed)
     }
 
     func run() throws {
-        let job = MapJob(folders: folders, projection: try parsedProjection(), reduction: try reduce.map { try Reduction(argument: $0) },
+        let job = MapJob(folders: folders, projection: try options.resolved(), reduction: try reduce.map { try Reduction(argument: $0) },
                          colouring: try MapColouring(argument: colour),
                          method: try ClusterMethod.resolving(method: methodOptions.method, model: methodOptions.model, models: MethodOptions.knownModels),
                          threads: methodOptions.threads)

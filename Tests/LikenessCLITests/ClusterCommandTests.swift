@@ -219,5 +219,9 @@ import Testing
         }
         let unknown = try CLIRunner.run(["map", root, "--catalog", folder.child("u.sqlite"), "--colour", "cluster:nope"])
         #expect(unknown.status == 2 && unknown.stderr.contains("no saved clustering named 'nope'"))
+        let projection = try CLIRunner.run(["map", root, "--catalog", folder.child("p.sqlite"), "--projection", "isomap"])
+        #expect(projection.status == 2 && projection.stderr.contains("unknown --projection 'isomap'; choose one of: pca, tsne, umap"),
+                "\(projection.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.child("p.sqlite")))
     }
 }

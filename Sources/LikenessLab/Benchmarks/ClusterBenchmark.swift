@@ -82,7 +82,7 @@ public struct ClusterBenchmark: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let agreement = classes.map { (ClusterAgreement.adjustedRandIndex($0, labels.labels), ClusterAgreement.normalizedMutualInformation($0, labels.labels)) }
         let result = Result(algorithm: algorithm.rawValue, points: points.rows, dimension: points.columns, seconds: seconds,
-                            peakResidentMegabytes: ScaleBenchmark.peakResidentMegabytes(), clusters: labels.clusterCount,
+                            peakResidentMegabytes: PeakMemory.megabytes(), clusters: labels.clusterCount,
                             noise: labels.noisePoints.count, inertia: inertia, adjustedRandIndex: agreement?.0,
                             normalizedMutualInformation: agreement?.1, threads: threads)
         return (labels, result)

@@ -90,7 +90,7 @@ public struct MapBenchJob: Job {
         for projection in projections {
             try context.checkCancellation()
             let timer = PhaseTimer(forwardingTo: context.progress)
-            MapBenchmark.resetPeakMemory()
+            PeakMemory.reset()
             let clock = ContinuousClock.now
             let map: Matrix
             do {
@@ -108,7 +108,7 @@ public struct MapBenchJob: Job {
                 throw .invalidInput("\(projection.rawValue): \(error)")
             }
             let seconds = (ContinuousClock.now - clock).seconds
-            let peak = MapBenchmark.peakMegabytes()
+            let peak = PeakMemory.megabytes()
             let trust = Trustworthiness.score(high: sampledPoints, low: map.selecting(rows: chosen), k: trustworthinessK)
             var file: String?
             if let output {

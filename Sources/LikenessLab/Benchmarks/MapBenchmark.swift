@@ -54,22 +54,6 @@ public enum MapBenchmark {
         public var loadAverage: Double
     }
 
-    /// Peak resident memory since the last ``resetPeakMemory()``, in MB (Linux `VmHWM`; the
-    /// process peak where that is unavailable).
-    static func peakMegabytes() -> Double {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
-            return kilobytes / 1024
-        }
-        return ScaleBenchmark.peakResidentMegabytes()
-    }
-
-    /// Starts a new peak-memory window (Linux: writing 5 to /proc/self/clear_refs resets `VmHWM`).
-    static func resetPeakMemory() {
-        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
-    }
-
     /// The 1-minute load average.
     static func loadAverage() -> Double {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return 0 }

@@ -62,13 +62,7 @@ public struct ScaleBenchmark: Sendable {
         let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)
         return Result(vectors: count, dimension: dimension, threshold: threshold, plantedPairs: planted, foundPairs: pairs.count,
                       groups: groups, seconds: seconds, gflops: flops / seconds / 1e9, sgemmPeakGflops: peak,
-                      fractionOfPeak: flops / seconds / 1e9 / peak, peakResidentMegabytes: Self.peakResidentMegabytes())
-    }
-
-    static func peakResidentMegabytes() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
+                      fractionOfPeak: flops / seconds / 1e9 / peak, peakResidentMegabytes: PeakMemory.megabytes())
     }
 }
 
