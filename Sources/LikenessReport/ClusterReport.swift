@@ -6,13 +6,15 @@ import Foundation
 public struct ClusterReport: Sendable {
     public struct Cluster: Sendable {
         public var label: Int
-        public var cohesion: Float
-        /// Most typical first; the first is the medoid.
+        /// Nil for a saved clustering, which keeps only its labels: then the members are in no
+        /// particular order, and neither a cohesion nor a medoid is shown.
+        public var cohesion: Float?
+        /// Most typical first; the first is the medoid (when ``cohesion`` is known).
         public var members: [String]
         /// The member with the best quality score, when it was asked for.
         public var best: String?
 
-        public init(label: Int, cohesion: Float, members: [String], best: String? = nil) {
+        public init(label: Int, cohesion: Float?, members: [String], best: String? = nil) {
             self.label = label
             self.cohesion = cohesion
             self.members = members
@@ -76,7 +78,8 @@ public struct ClusterReport: Sendable {
         body += "<h2>Clusters</h2><table><tr><th class=\"name\">cluster</th><th>images</th><th>cohesion</th><th class=\"name\">medoid</th>\(clusters.contains { $0.best != nil } ? "<th class=\"name\">best</th>" : "")</tr>"
         for cluster in clusters {
             body += "<tr><td class=\"name\"><a href=\"#cluster-\(cluster.label)\">cluster \(cluster.label)</a></td><td>\(cluster.members.count)</td>"
-                + "<td>\(String(format: "%.3f", cluster.cohesion))</td><td class=\"name\">\(HTML.escape((cluster.members.first ?? "") as String))</td>"
+                + "<td>\(cluster.cohesion.map { String(format: "%.3f", $0) } ?? "—")</td>"
+                + "<td class=\"name\">\(cluster.cohesion == nil ? "—" : HTML.escape((cluster.members.first ?? "") as String))</td>"
                 + (cluster.best.map { "<td class=\"name\">\(HTML.escape($0))</td>" } ?? "") + "</tr>"
         }
         if !noise.isEmpty { body += "<tr><td class=\"name\"><a href=\"#noise\">noise</a></td><td>\(noise.count)</td><td></td><td></td></tr>" }
@@ -84,9 +87,11 @@ public struct ClusterReport: Sendable {
         for cluster in clusters {
             let colour = ScatterMap.colour(cluster.label, of: clusters.count)
             body += "<h2 id=\"cluster-\(cluster.label)\"><span class=\"swatch\" data-colour=\"\(colour)\"></span>Cluster \(cluster.label) "
-                + "· \(cluster.members.count) image\(cluster.members.count == 1 ? "" : "s") · cohesion \(String(format: "%.3f", cluster.cohesion))"
+                + "· \(cluster.members.count) image\(cluster.members.count == 1 ? "" : "s")"
+                + (cluster.cohesion.map { " · cohesion " + String(format: "%.3f", $0) } ?? "")
                 + (map == nil ? "" : " · <a href=\"#map\" data-highlight=\"\(cluster.label)\">show on map</a>")
-                + "</h2>" + grid(cluster.members, shown: Self.ordered(cluster, shownPerCluster: shownPerCluster), medoid: cluster.members.first, best: cluster.best)
+                + "</h2>" + grid(cluster.members, shown: Self.ordered(cluster, shownPerCluster: shownPerCluster),
+                        medoid: cluster.cohesion == nil ? nil : cluster.members.first, best: cluster.best)
         }
         if !noise.isEmpty {
             body += "<h2 id=\"noise\">Noise · \(noise.count) image\(noise.count == 1 ? "" : "s") in no cluster</h2>" + grid(noise, shown: Array(noise.prefix(shownPerCluster)), medoid: nil, best: nil)

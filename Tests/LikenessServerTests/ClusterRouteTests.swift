@@ -92,4 +92,52 @@ import Testing
             #expect(bad.status == .unprocessableContent && bad.text.contains("unknown method 'pixel'; valid: pixels, ahash"), "\(bad.text)")
         }
     }
+
+    @Test("a cluster job with save keeps it; the API and /clusters list it, show its members and compare it with another and with the folders; unknown names are 404")
+    func savedClusterings() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeColours(in: fixture)
+        let colours = fixture.folder.child("root/colours")
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let none = try await client.send(.get, "/clusters")
+            #expect(none.text.contains("None saved yet") && none.text.contains("name=\"save\""))
+            #expect(try await client.send(.get, "/api/v1/clusterings").object()["clusterings"] as? [Any] != nil)
+            for (name, options) in [("three", ["algorithm": "kmeans", "k": 3] as [String: Any]), ("two", ["algorithm": "kmeans", "k": 2])] {
+                let started = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "folders": [colours],
+                                                                                        "cluster": options, "save": name]))
+                #expect(started.status == .accepted, "\(started.text)")
+                let detail = try await finishedJob(client, id: try #require(try started.object()["id"] as? Int))
+                #expect((detail["job"] as? [String: Any])?["state"] as? String == "finished", "\(detail)")
+            }
+            let list = try #require(try await client.send(.get, "/api/v1/clusterings").object()["clusterings"] as? [[String: Any]])
+            #expect(Set(list.compactMap { $0["name"] as? String }) == ["three", "two"])
+
+            let shown = try await client.send(.get, "/api/v1/clusterings/three").object()
+            let clusters = try #require(shown["clusters"] as? [[String]])
+            #expect(clusters.count == 3 && clusters.allSatisfy { $0.count == 4 })
+            for members in clusters {
+                #expect(Set(members.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent }).count == 1)
+            }
+            let folders = try #require(try await client.send(.get, "/api/v1/clusterings/three/agreement").object()["agreement"] as? [String: Any])
+            #expect(folders["against"] as? String == "folders" && folders["adjustedRandIndex"] as? Double == 1 && folders["points"] as? Int == 12)
+            let other = try #require(try await client.send(.get, "/api/v1/clusterings/three/agreement?with=two").object()["agreement"] as? [String: Any])
+            let ari = try #require(other["adjustedRandIndex"] as? Double)
+            #expect(other["against"] as? String == "two" && ari < 1 && ari > 0, "\(other)")
+
+            let missing = try await client.send(.get, "/api/v1/clusterings/nope")
+            #expect(missing.status == .notFound && missing.errorCode == "not-found" && missing.text.contains("saved: "), "\(missing.text)")
+            #expect(try await client.send(.get, "/api/v1/clusterings/three/agreement?with=nope").status == .notFound)
+            let blank = try await client.send(.post, "/api/v1/jobs", json: json(["kind": "cluster", "cluster": ["k": 2], "save": "  "]))
+            #expect(blank.status == .unprocessableContent && blank.text.contains("save needs a name"))
+
+            let page = try await client.send(.get, "/clusters?saved=three")
+            #expect(page.status == .ok && page.text.contains("Saved clustering ‘three’: 12 images in 3 clusters"), "\(page.text.prefix(3000))")
+            #expect(page.text.contains("href=\"/clusters?saved=two\"") && page.text.contains("/api/v1/images/") && !page.text.contains("style=\""))
+            let compared = try await client.send(.get, "/clusters?compare=three&with=")
+            #expect(compared.text.contains("‘three’ against the folders: adjusted Rand index 1.000, NMI 1.000 over 12 images"))
+            let unknown = try await client.send(.get, "/clusters?saved=nope")
+            #expect(unknown.status == .ok && unknown.text.contains("no saved clustering named &#39;nope&#39;"))
+        }
+    }
 }

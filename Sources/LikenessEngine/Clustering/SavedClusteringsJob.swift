@@ -30,6 +30,15 @@ public struct SavedClusteringsJob: Job {
         public var settings: ClusterSettings?
         /// For `compare`.
         public var agreement: ClusterAgreementResult?
+
+        public init(clusterings: [SavedClustering], clusters: [[String]]? = nil, noise: [String]? = nil,
+                    settings: ClusterSettings? = nil, agreement: ClusterAgreementResult? = nil) {
+            self.clusterings = clusterings
+            self.clusters = clusters
+            self.noise = noise
+            self.settings = settings
+            self.agreement = agreement
+        }
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {

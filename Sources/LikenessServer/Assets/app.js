@@ -353,7 +353,10 @@
       if (k > 0) options.k = k; else if (algorithm === "kmeans") options.auto = true;
       if (algorithm === "dbscan") options.eps = Number(data.get("eps"));
       if (data.get("method")) options.method = data.get("method");
-      startJob({ kind: "cluster", folders: [data.get("folder")], cluster: options },
+      const request = { kind: "cluster", folders: [data.get("folder")], cluster: options };
+      const save = (data.get("save") || "").trim();
+      if (save) request.save = save;
+      startJob(request,
         (job) => { if (job.state === "finished") location.reload(); });
     });
   }

@@ -25,7 +25,7 @@ public enum JobRequest: Sendable, Equatable {
     /// Record or forget "not duplicates" decisions (the engine's decisions store).
     case decide(DecisionsJob.Action)
     /// `cluster` of folders inside the roots by the method's vectors, with a map of the result.
-    case cluster(folders: [String], algorithm: ClusterAlgorithm, method: ClusterMethod)
+    case cluster(folders: [String], algorithm: ClusterAlgorithm, method: ClusterMethod, save: String?)
 
     /// The kind, for listings.
     public var kind: JobKind {
@@ -59,7 +59,8 @@ public enum JobRequest: Sendable, Equatable {
         case .decide(.keepAll(let paths)): "keep all of \(paths.count) images"
         case .decide(.forget(let paths)): "forget the decisions about \(paths.count) images"
         case .decide(.list): "list decisions"
-        case .cluster(let folders, let algorithm, let method): "cluster " + folders.joined(separator: ", ") + " (\(algorithm.summary), \(method.summary))"
+        case .cluster(let folders, let algorithm, let method, let save):
+            "cluster " + folders.joined(separator: ", ") + " (\(algorithm.summary), \(method.summary))" + (save.map { ", saved as '\($0)'" } ?? "")
         }
     }
 
@@ -86,8 +87,8 @@ public enum JobRequest: Sendable, Equatable {
             return .undo(try UndoJob(path: journal).run(in: context))
         case .decide(let action):
             return .decide(try DecisionsJob(action).run(in: context))
-        case .cluster(let folders, let algorithm, let method):
-            return .cluster(try ClusterJob(folders: folders, algorithm: algorithm, method: method, withMap: true).run(in: context))
+        case .cluster(let folders, let algorithm, let method, let save):
+            return .cluster(try ClusterJob(folders: folders, algorithm: algorithm, method: method, save: save, withMap: true).run(in: context))
         }
     }
 }

@@ -22,6 +22,9 @@ public struct JobStart: Codable, Sendable {
     /// cluster: the algorithm and its options, as `likeness cluster` takes them (default: k-means with k chosen by
     /// silhouette), with `method` (a model id, `pixels` or a bit hash; default: the default model).
     public var cluster: ClusterOptions?
+    /// cluster: keep the result in the catalog under this name, as `likeness cluster --save NAME`
+    /// (an existing one of that name is replaced).
+    public var save: String?
 
     public init(kind: JobKind, folders: [String]? = nil) {
         self.kind = kind
@@ -60,9 +63,12 @@ public struct JobStart: Codable, Sendable {
             return .calibrate(pairs: labels.file, save: LabelStore.calibrationFile(beside: labels.file))
         case .cluster:
             let options = cluster ?? ClusterOptions(auto: true)
-            do {
+            if let save, save.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw APIError(.unprocessableContent, .invalidInput, "save needs a name")
+            }
+            do throws(JobError) {
                 return .cluster(folders: checked, algorithm: try options.resolved(),
-                                method: try options.resolvedMethod(models: models.registry.all().manifests.map(\.id)))
+                                method: try options.resolvedMethod(models: models.registry.all().manifests.map(\.id)), save: save)
             } catch {
                 throw APIError(.unprocessableContent, .invalidInput, error.description)
             }

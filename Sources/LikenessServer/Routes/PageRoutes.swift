@@ -59,18 +59,35 @@ enum PageRoutes {
             }
             return TextResponse.html(NoveltyPage.html(folders: uniqueFolders, roots: roots, job: job, threshold: threshold, rows: rows))
         }
-        router.get("/clusters") { _, _ in
+        router.get("/clusters") { request, _ in
             let summary = try LibraryRoutes.summary(services)
             let folders = summary.roots.flatMap { [$0.path] + $0.folders.map(\.path) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let job = services.runner.jobs().first { $0.kind == .cluster }
+            var saved = ClustersPage.Saved(list: try await ClusteringRoutes.list(services))
+            let query = request.uri.queryParameters
             var result: ClusterResult?
-            var thumbnails: [String: String] = [:]
-            if let job, case .cluster(let found)? = services.runner.outcome(job.id) {
-                result = found
-                let images = try services.reader.images(at: (found.map ?? []).map(\.path) + found.noise)
-                for (path, image) in images { thumbnails[path] = "/api/v1/images/\(image.id)/thumbnail" }
+            var shownPaths: [String] = []
+            do throws(APIError) {
+                if let name = query.get("saved") {
+                    let shown = try await ClusteringRoutes.show(name, services: services)
+                    saved.shown = (name, shown)
+                    shownPaths = (shown.clusters ?? []).flatMap { $0 } + (shown.noise ?? [])
+                } else if let job, case .cluster(let found)? = services.runner.outcome(job.id) {
+                    result = found
+                    shownPaths = (found.map ?? []).map(\.path) + found.noise
+                }
+                if let name = query.get("compare") {
+                    let other = query.get("with").flatMap { $0.isEmpty ? nil : $0 }
+                    saved.agreement = try await ClusteringRoutes.agreement(name, with: other, services: services)
+                }
+            } catch {
+                saved.problem = error.message
             }
-            return TextResponse.html(ClustersPage.html(folders: folders, roots: roots, job: job, result: result, thumbnails: thumbnails))
+            var thumbnails: [String: String] = [:]
+            if !shownPaths.isEmpty {
+                for (path, image) in try services.reader.images(at: shownPaths) { thumbnails[path] = "/api/v1/images/\(image.id)/thumbnail" }
+            }
+            return TextResponse.html(ClustersPage.html(folders: folders, roots: roots, job: job, result: result, saved: saved, thumbnails: thumbnails))
         }
         router.get("/calibrate") { request, _ in
             let reveal = request.uri.queryParameters.get("reveal", as: Bool.self) ?? false

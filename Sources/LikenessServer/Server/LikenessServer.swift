@@ -33,6 +33,7 @@ public struct LikenessServer: Sendable {
         DupesRoutes.add(to: router, services: services)
         SearchRoutes.add(to: router, services: services)
         CalibrationRoutes.add(to: router, services: services)
+        ClusteringRoutes.add(to: router, services: services)
         return router
     }
 
