@@ -1,0 +1,31 @@
+/// One configured string metric: the metric and, for Jaccard, the shingle length.
+public struct TextComparer: Sendable, Equatable {
+    public let metric: TextMetric
+    /// The shingle sets ``TextMetric/jaccard`` compares (other metrics ignore it).
+    public let jaccard: ShingleJaccard
+
+    /// Refuses a shingle length below 1.
+    public init(metric: TextMetric, shingle: Int = 2) throws(TextMetricError) {
+        self.metric = metric
+        self.jaccard = try ShingleJaccard(k: shingle)
+    }
+
+    /// The score of two scalar sequences; throws only for Hamming on unequal lengths.
+    public func score(_ a: [UInt32], _ b: [UInt32]) throws(TextMetricError) -> TextScore {
+        let lengths = (a.count, b.count)
+        switch metric {
+        case .levenshtein: return .edits(Levenshtein.distance(a, b), lengths: lengths)
+        case .damerauOSA: return .edits(OptimalStringAlignment.distance(a, b), lengths: lengths)
+        case .damerau: return .edits(DamerauLevenshtein.distance(a, b), lengths: lengths)
+        case .hamming: return .edits(try Hamming.distance(a, b), lengths: lengths)
+        case .jaro: return .similarity(Jaro.similarity(a, b))
+        case .jaroWinkler: return .similarity(JaroWinkler.similarity(a, b))
+        case .jaccard: return .similarity(jaccard.similarity(a, b))
+        }
+    }
+
+    /// The score of two strings, compared as Unicode scalars (``ScalarText``).
+    public func score(_ a: some StringProtocol, _ b: some StringProtocol) throws(TextMetricError) -> TextScore {
+        try score(ScalarText.scalars(a), ScalarText.scalars(b))
+    }
+}
