@@ -15,6 +15,35 @@ enum Oracle {
         return table[a.count][b.count]
     }
 
+    /// Jaro by the textbook loops: each scalar of `a` takes the first unmatched equal scalar of
+    /// `b` inside the window.
+    static func jaro(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        if a.isEmpty || b.isEmpty { return 0 }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var matchedA = [Bool](repeating: false, count: a.count), matchedB = [Bool](repeating: false, count: b.count)
+        var matches = 0
+        for i in a.indices {
+            let low = max(0, i - window), high = min(b.count - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where !matchedB[j] && b[j] == a[i] {
+                matchedA[i] = true
+                matchedB[j] = true
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var outOfOrder = 0, j = 0
+        for i in a.indices where matchedA[i] {
+            while !matchedB[j] { j += 1 }
+            if a[i] != b[j] { outOfOrder += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        return (m / Double(a.count) + m / Double(b.count) + (m - Double(outOfOrder / 2)) / m) / 3
+    }
+
     /// A random string of `length` scalars drawn from `alphabet`.
     static func string(_ random: inout SeededRandom, length: Int, alphabet: [UInt32]) -> [UInt32] {
         (0..<length).map { _ in alphabet[random.int(in: 0..<alphabet.count)] }

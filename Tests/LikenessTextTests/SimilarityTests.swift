@@ -14,6 +14,22 @@ import Testing
         #expect(Jaro.similarity("", "") == 1 && Jaro.similarity("a", "") == 0 && Jaro.similarity("ab", "cd") == 0)
     }
 
+    @Test("bit-parallel Jaro equals the textbook loops across word boundaries, for ASCII and non-ASCII")
+    func jaroMatchesOracle() {
+        var random = SeededRandom(seed: 31)
+        let lengths = [1, 2, 3, 7, 40, 63, 64, 65, 100, 128, 129, 250, 400]
+        for alphabet in [Oracle.dna, Oracle.letters, Oracle.mixed] {
+            for la in lengths {
+                for lb in [lengths[random.int(in: 0..<lengths.count)], la] {
+                    let a = Oracle.string(&random, length: la, alphabet: alphabet)
+                    let b = lb == la ? Oracle.mutate(a, &random, edits: random.int(in: 0...(la / 4 + 1)), alphabet: alphabet)
+                        : Oracle.string(&random, length: lb, alphabet: alphabet)
+                    #expect(abs(Jaro.similarity(a, b) - Oracle.jaro(a, b)) < 1e-12, "\(la) vs \(b.count)")
+                }
+            }
+        }
+    }
+
     @Test("Jaro–Winkler boosts only above 0.7 and by at most 4 prefix scalars")
     func winklerBoost() {
         var random = SeededRandom(seed: 3)

@@ -5,7 +5,8 @@ import LikenessText
 ///
 /// A pair whose shingle sets have Jaccard similarity s is proposed with probability
 /// 1 − (1 − sʳ)ᵇ; the defaults (k = 4, 32 bands of 2 rows, 64 hashes) propose 95% of pairs at
-/// s = 0.3, which a 100-scalar string keeps after about 6 scattered edits. Fewer rows or more bands
+/// s = 0.3, which a 100-scalar string keeps after about 13 scattered edits (each edit changes up to k
+/// shingles; Levenshtein similarity 0.87). Fewer rows or more bands
 /// find less alike pairs at the cost of more candidates to confirm; a longer shingle makes
 /// unrelated strings share fewer shingles (use 8–12 for DNA, whose alphabet is 4 letters).
 public struct TextSearchConfiguration: Sendable, Codable, Equatable {
