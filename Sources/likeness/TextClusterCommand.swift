@@ -15,7 +15,7 @@ struct TextCluster: ParsableCommand {
             matrix is built, so a pair LSH does not propose is not a neighbour: lower --rows or raise \
             --bands for recall.
 
-            Example: likeness text cluster reads.fasta --format fasta --shingle 10 --algorithm dbscan --eps 8 --min-samples 3
+            Example: likeness text cluster reads.fasta --format fasta --shingle 8 --algorithm dbscan --eps 10 --min-samples 3
             """)
 
     @Argument(help: ArgumentHelp("The text file.", valueName: "file"))

@@ -21,8 +21,8 @@ struct TextCommand: ParsableCommand {
             Examples:
               likeness text compare kitten sitting
               likeness text dupes names.txt --metric jaro-winkler --threshold 0.93 --json
-              likeness text dupes reads.fasta --format fasta --shingle 10 --threshold 0.9
-              likeness text cluster reads.fasta --format fasta --algorithm dbscan --eps 5 --min-samples 3
+              likeness text dupes reads.fasta --format fasta --shingle 8 --pairs --json
+              likeness text cluster reads.fasta --format fasta --shingle 8 --eps 10
             """,
         subcommands: [TextCompare.self, TextDupes.self, TextCluster.self])
 }

@@ -17,7 +17,7 @@ struct TextDupes: ParsableCommand {
             lines hold no string; a line that is not valid UTF-8 is reported and skipped; a file \
             with no strings is an error.
 
-            Example: likeness text dupes reads.fasta --format fasta --shingle 10 --threshold 0.9 --json
+            Example: likeness text dupes reads.fasta --format fasta --shingle 8 --threshold 0.9 --json
             """)
 
     @Argument(help: ArgumentHelp("The text file.", valueName: "file"))
