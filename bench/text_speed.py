@@ -68,7 +68,7 @@ def main():
             best, checksum = float("inf"), 0.0
             for _ in range(args.repeats):
                 started = time.perf_counter()
-                scores = process.cpdist(left, right, scorer=scorer, workers=1, **kwargs)
+                scores = process.cpdist(left, right, scorer=scorer, workers=1, scorer_kwargs=kwargs or None)
                 best = min(best, time.perf_counter() - started)
                 checksum = float(scores.sum(dtype="float64"))
             run = subprocess.run([args.likeness, "bench", "text", path, "--metric", name, "--repeats", str(args.repeats), "--json"],

@@ -9,6 +9,17 @@ public enum ScalarText {
     /// The scalar values of `text`, in order.
     @inlinable
     public static func scalars(_ text: some StringProtocol) -> [UInt32] {
+        // ASCII text, the common case, is its UTF-8 bytes.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt32]? in
+            var any: UInt8 = 0
+            for byte in bytes { any |= byte }
+            guard any < 0x80 else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for (offset, byte) in bytes.enumerated() { out[offset] = UInt32(byte) }
+                count = bytes.count
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { out.append(scalar.value) }

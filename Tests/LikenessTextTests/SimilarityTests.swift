@@ -66,6 +66,15 @@ import Testing
         }
     }
 
+    @Test("strings are Unicode scalars, on the ASCII fast path and off it")
+    func scalars() {
+        for text in ["plain ascii", "café", "e\u{301}", "漢字😀", ""] {
+            #expect(ScalarText.scalars(text) == text.unicodeScalars.map(\.value))
+            #expect(ScalarText.scalars(text.dropFirst()) == text.dropFirst().unicodeScalars.map(\.value))
+        }
+        #expect(Levenshtein.distance("é", "e\u{301}") == 2, "no normalisation: one scalar against two")
+    }
+
     @Test("metric names parse once; unknown names list the valid ones; scores normalise as documented")
     func metricsAndScores() throws {
         #expect(try TextMetric(parsing: "Damerau-OSA") == .damerauOSA)

@@ -61,40 +61,42 @@ public enum Levenshtein {
     }
 
     /// The block version: the column is ⌈m/64⌉ words, each advanced with the horizontal delta
-    /// (−1, 0 or +1) carried out of the word above; row 0's delta is +1 (D[0][j] = j).
+    /// carried out of the word above as two bits (+1, −1; row 0's delta is +1 since D[0][j] = j),
+    /// without branches; the last word reads its delta at the pattern's last row.
     private static func blocks(_ table: UnsafeBufferPointer<UInt64>, _ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
         let words = bits.words
+        let lastWord = words - 1
         var score = length
-        let last: UInt64 = 1 << UInt64((length - 1) & 63)
+        let lastShift = UInt64((length - 1) & 63)
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { state in
             let vp = state.baseAddress!, vn = vp + words
             vp.initialize(repeating: ~0, count: words)
             vn.initialize(repeating: 0, count: words)
+            let peq = table.baseAddress!
             for scalar in text {
-                let row = bits.rowStart(scalar)
-                var hin: Int = 1
-                for k in 0..<words {
-                    var eq = table[row + k]
+                let row = peq + bits.rowStart(scalar)
+                var hpCarry: UInt64 = 1, hnCarry: UInt64 = 0
+                for k in 0..<lastWord {
                     let pv = vp[k], mv = vn[k]
-                    let xv = eq | mv
-                    if hin < 0 { eq |= 1 }
-                    let xh = (((eq & pv) &+ pv) ^ pv) | eq
-                    var ph = mv | ~(xh | pv)
-                    var mh = pv & xh
-                    let hout: Int
-                    if k == words - 1 {
-                        hout = ph & last != 0 ? 1 : (mh & last != 0 ? -1 : 0)
-                    } else {
-                        hout = Int(ph >> 63) - Int(mh >> 63)
-                    }
-                    ph <<= 1
-                    mh <<= 1
-                    if hin < 0 { mh |= 1 } else if hin > 0 { ph |= 1 }
-                    vp[k] = mh | ~(xv | ph)
-                    vn[k] = ph & xv
-                    hin = hout
+                    let x = row[k] | hnCarry
+                    let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
+                    let hp = mv | ~(d0 | pv)
+                    let hn = d0 & pv
+                    let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
+                    hpCarry = hp >> 63
+                    hnCarry = hn >> 63
+                    vp[k] = shiftedN | ~(d0 | shiftedP)
+                    vn[k] = shiftedP & d0
                 }
-                score += hin
+                let pv = vp[lastWord], mv = vn[lastWord]
+                let x = row[lastWord] | hnCarry
+                let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
+                let hp = mv | ~(d0 | pv)
+                let hn = d0 & pv
+                score += Int((hp >> lastShift) & 1) - Int((hn >> lastShift) & 1)
+                let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
+                vp[lastWord] = shiftedN | ~(d0 | shiftedP)
+                vn[lastWord] = shiftedP & d0
             }
             return score
         }
