@@ -86,6 +86,19 @@ import Testing
         let score = try jw.score("MARTHA", "MARHTA")
         #expect(abs(score.distance - (1 - score.similarity)) < 1e-15)
         #expect(throws: TextMetricError.self) { try TextComparer(metric: .hamming).score("ab", "abc") }
+        // The length bound never promises less than the true score.
+        var random = SeededRandom(seed: 12)
+        for metric in [TextMetric.levenshtein, .damerauOSA, .damerau] {
+            let comparer = try TextComparer(metric: metric)
+            for _ in 0..<50 {
+                let a = Oracle.string(&random, length: random.int(in: 0...30), alphabet: Oracle.letters)
+                let b = Oracle.string(&random, length: random.int(in: 0...30), alphabet: Oracle.letters)
+                let bound = try #require(comparer.bestPossible(lengths: (a.count, b.count)))
+                let score = try comparer.score(a, b)
+                #expect(bound.distance <= score.distance && bound.similarity >= score.similarity)
+            }
+        }
+        #expect(jw.bestPossible(lengths: (3, 9)) == nil)
         #expect(TextMetric.allCases.filter(\.isEditDistance) == [.levenshtein, .damerauOSA, .damerau, .hamming])
     }
 }

@@ -76,6 +76,8 @@ struct TextNeighbourSearch {
             var out: [TextNeighbourPair] = []
             for index in range {
                 let (u, v) = candidates[index]
+                // Strings whose lengths alone put them beyond the threshold are not compared.
+                if let bound = comparer.bestPossible(lengths: (distinct[u].count, distinct[v].count)), !accept(bound) { continue }
                 // Hamming refuses unequal lengths: such a pair is not near.
                 guard let score = try? comparer.score(distinct[u], distinct[v]), accept(score) else { continue }
                 out.append(TextNeighbourPair(i: u, j: v, score: score))

@@ -24,6 +24,15 @@ public struct TextComparer: Sendable, Equatable {
         }
     }
 
+    /// The most alike score two strings of these lengths (in scalars) can have, for the edit
+    /// distances: at least |m − n| edits are needed (Hamming: any difference in length is refused
+    /// anyway). nil for the similarities, which have no such bound. A caller that accepts pairs by a
+    /// similarity floor or a distance ceiling can skip a pair whose bound already fails.
+    public func bestPossible(lengths: (Int, Int)) -> TextScore? {
+        guard metric.isEditDistance else { return nil }
+        return .edits(abs(lengths.0 - lengths.1), lengths: lengths)
+    }
+
     /// The score of two strings, compared as Unicode scalars (``ScalarText``).
     public func score(_ a: some StringProtocol, _ b: some StringProtocol) throws(TextMetricError) -> TextScore {
         try score(ScalarText.scalars(a), ScalarText.scalars(b))
