@@ -62,9 +62,10 @@ public struct TextFileReader: Sendable {
     private func fasta(_ lines: [(number: Int, text: String)], skipped: [TextLineFailure]) -> Contents {
         var records: [TextRecord] = []
         var skipped = skipped
-        let bad = Set(skipped.map(\.line))
+        // Unreadable lines, ascending; `nextBad` walks them as the readable lines go by.
+        let bad = skipped.map(\.line).sorted()
+        var nextBad = 0
         var current: (line: Int, id: String, sequence: String, broken: Bool)?
-        var lastLine = 0
         func finish() {
             guard let record = current else { return }
             if record.broken {
@@ -77,8 +78,12 @@ public struct TextFileReader: Sendable {
         }
         for (number, text) in lines {
             // A bad line between this and the previous readable one belongs to the current record.
-            if current != nil && bad.contains(where: { $0 > lastLine && $0 < number }) { current?.broken = true }
-            lastLine = number
+            var sawBad = false
+            while nextBad < bad.count && bad[nextBad] < number {
+                sawBad = true
+                nextBad += 1
+            }
+            if sawBad && current != nil { current?.broken = true }
             if text.hasPrefix(">") {
                 finish()
                 let id = text.dropFirst().split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
@@ -89,7 +94,7 @@ public struct TextFileReader: Sendable {
                 skipped.append(TextLineFailure(line: number, message: "sequence line before any '>' header"))
             }
         }
-        if current != nil && bad.contains(where: { $0 > lastLine }) { current?.broken = true }
+        if current != nil && nextBad < bad.count { current?.broken = true }
         finish()
         return Contents(records: records, skipped: skipped.sorted { $0.line < $1.line })
     }
