@@ -48,6 +48,8 @@ let package = Package(
         // Pure Swift: classifiers trained on frozen features (the linear probe).
         .target(name: "LikenessLearning", dependencies: ["LikenessCore"]),
         .target(name: "LikenessMatching", dependencies: ["LikenessCore"]),
+        // Pure Swift: string metrics (edit distances, Jaro–Winkler, shingle Jaccard) and MinHash LSH.
+        .target(name: "LikenessText", dependencies: ["LikenessCore"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),
         .target(name: "LikenessCatalog", dependencies: [
             "LikenessCore",
@@ -63,7 +65,7 @@ let package = Package(
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessCatalog", "LikenessMatching", "LikenessNumerics",
+            "LikenessIndex", "LikenessCatalog", "LikenessMatching", "LikenessNumerics", "LikenessText",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -71,7 +73,7 @@ let package = Package(
         // binary may leave it out.
         .target(name: "LikenessLab", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessNumerics", "LikenessEngine", "LikenessImaging", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching",
+            "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching", "LikenessText",
         ]),
 
         // Shell: `likeness serve`, an HTTP API and web app over the same jobs (Hummingbird 2). Its
@@ -84,7 +86,7 @@ let package = Package(
 
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport", "LikenessServer",
+            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport", "LikenessServer", "LikenessText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -102,6 +104,7 @@ let package = Package(
         ]),
         .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore"]),
+        .testTarget(name: "LikenessTextTests", dependencies: ["LikenessText", "LikenessCore"]),
         .testTarget(name: "LikenessMatchingTests", dependencies: ["LikenessMatching", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessAnalysis", "LikenessCore"]),
@@ -112,7 +115,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
+            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
         ]),
         .testTarget(name: "LikenessServerTests", dependencies: [
             "LikenessServer", "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

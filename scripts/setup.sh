@@ -49,6 +49,11 @@ if ! "$venv/bin/python" -c 'import umap, openTSNE, hdbscan' 2>/dev/null; then
   log "installing umap-learn, openTSNE and hdbscan into $venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "scikit-learn==1.7.2" "umap-learn==0.5.12" "openTSNE==1.0.4" "hdbscan==0.8.44"
 fi
+# String-metric and MinHash LSH peers for the cross-check and benchmarks of `text` (bench/text_*.py).
+if ! "$venv/bin/python" -c 'import rapidfuzz, jellyfish, datasketch' 2>/dev/null; then
+  log "installing rapidfuzz, jellyfish and datasketch into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "rapidfuzz==3.14.6" "jellyfish==1.3.0" "datasketch==2.0.0"
+fi
 
 # 3. Real photos from Debian packages (extracted, not installed).
 "$here/scripts/fetch-photos.sh"
