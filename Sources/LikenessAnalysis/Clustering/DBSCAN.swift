@@ -49,7 +49,15 @@ public struct DBSCAN: Sendable {
         try FitError.checkCancellation(cancellation)
         let pairs = index.pairs(within: eps)
         try FitError.checkCancellation(cancellation)
-        let n = points.rows
+        return try Self.label(count: points.rows, edges: pairs.map { (i: $0.i, j: $0.j) }, minSamples: minSamples, cancellation: cancellation)
+    }
+
+    /// The DBSCAN rule over distinct neighbour edges (i ≠ j, each pair once): core points have at
+    /// least `minSamples` neighbours counting themselves; core points joined by an edge share a
+    /// cluster, named by its lowest core point (the order scikit-learn finds them in); a border
+    /// point joins, of its core neighbours' clusters, the lowest-named; every other point is noise.
+    static func label(count n: Int, edges pairs: [(i: Int, j: Int)], minSamples: Int,
+                      cancellation: CancellationToken?) throws(FitError) -> ClusterLabels {
         var neighbours = [Int](repeating: 1, count: n)   // itself
         for pair in pairs { neighbours[pair.i] += 1; neighbours[pair.j] += 1 }
         let isCore = neighbours.map { $0 >= minSamples }

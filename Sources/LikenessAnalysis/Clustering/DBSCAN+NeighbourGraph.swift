@@ -4,10 +4,8 @@ extension DBSCAN {
     /// DBSCAN over a neighbour graph given as its edges, for points that are not vectors (strings
     /// compared by an edit distance): `pairs` are every pair of points (i < j, repeats harmless)
     /// within ``Configuration/eps`` by whatever distance the caller measured, and nothing else is
-    /// a neighbour. The rest is ``fit(_:index:cancellation:)``'s rule: core points have at least
-    /// ``Configuration/minSamples`` neighbours counting themselves, core points joined by an edge
-    /// share a cluster, a border point joins, of its core neighbours' clusters, the one whose lowest
-    /// core point is lowest (scikit-learn's order), everything else is noise.
+    /// a neighbour. The rest is ``fit(_:index:cancellation:)``'s rule, the same code
+    /// (``label(count:edges:minSamples:cancellation:)``) after repeated edges are dropped.
     ///
     /// Memory is the edges; no N × N matrix is built. The caller bounds them (an LSH candidate
     /// graph, a range search). With the exact ε-pairs of a point set, labels equal
@@ -30,25 +28,6 @@ extension DBSCAN {
             }
             if seen.insert(UInt64(i) << 32 | UInt64(j)).inserted { edges.append((i, j)) }
         }
-        try FitError.checkCancellation(cancellation)
-        var neighbours = [Int](repeating: 1, count: count)   // itself
-        for edge in edges { neighbours[edge.i] += 1; neighbours[edge.j] += 1 }
-        let isCore = neighbours.map { $0 >= minSamples }
-        var components = DisjointSets(count: count)
-        for edge in edges where isCore[edge.i] && isCore[edge.j] { components.union(edge.i, edge.j) }
-        var lowestCore = [Int](repeating: Int.max, count: count)
-        for point in 0..<count where isCore[point] {
-            let root = components.find(point)
-            lowestCore[root] = min(lowestCore[root], point)
-        }
-        var raw = [Int](repeating: ClusterLabels.noise, count: count)
-        for point in 0..<count where isCore[point] { raw[point] = lowestCore[components.find(point)] }
-        try FitError.checkCancellation(cancellation)
-        for edge in edges where isCore[edge.i] != isCore[edge.j] {
-            let (core, border) = isCore[edge.i] ? (edge.i, edge.j) : (edge.j, edge.i)
-            let cluster = raw[core]
-            if raw[border] == ClusterLabels.noise || cluster < raw[border] { raw[border] = cluster }
-        }
-        return ClusterLabels(raw: raw)
+        return try Self.label(count: count, edges: edges, minSamples: minSamples, cancellation: cancellation)
     }
 }
