@@ -1,25 +1,13 @@
 import Foundation
+import LikenessCore
 
 /// Small dense-vector kernels for the learners, written so their summation order is fixed
 /// (results are bit-for-bit reproducible) and the hot loops use SIMD.
 enum VectorKernels {
-    /// `Σ a[i] · b[i]`, accumulated in eight SIMD lanes and then across lanes.
+    /// `Σ a[i] · b[i]` (``SIMDDot/dot(_:_:_:)``, the one SIMD dot product).
     @inline(__always)
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        var lanes = SIMD8<Float>.zero
-        var i = 0
-        while i + 8 <= n {
-            let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
-            let y = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
-            lanes += x * y
-            i += 8
-        }
-        var sum = lanes.sum()
-        while i < n {
-            sum += a[i] * b[i]
-            i += 1
-        }
-        return sum
+        SIMDDot.dot(a, b, n)
     }
 
     /// `y[i] += alpha · x[i]`.

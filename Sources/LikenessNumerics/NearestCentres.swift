@@ -1,3 +1,5 @@
+import LikenessCore
+
 /// A few centres (up to a few hundred rows) against which many points are measured one at a
 /// time: the nearest centre of a point by squared Euclidean distance, or the point's squared
 /// distance to every centre.
@@ -55,7 +57,7 @@ public struct NearestCentres: Sendable {
                 centre += 4
             }
             while centre < count {
-                body(centre, Self.dot(point, base + centre * d, d))
+                body(centre, SIMDDot.dot(point, base + centre * d, d))
                 centre += 1
             }
         }
@@ -67,11 +69,11 @@ public struct NearestCentres: Sendable {
         var a0 = SIMD8<Float>.zero, a1 = SIMD8<Float>.zero, a2 = SIMD8<Float>.zero, a3 = SIMD8<Float>.zero
         var i = 0
         while i + 8 <= d {
-            let v = load(x + i)
-            a0 += v * load(c + i)
-            a1 += v * load(c + d + i)
-            a2 += v * load(c + 2 * d + i)
-            a3 += v * load(c + 3 * d + i)
+            let v = SIMDDot.load(x + i)
+            a0 += v * SIMDDot.load(c + i)
+            a1 += v * SIMDDot.load(c + d + i)
+            a2 += v * SIMDDot.load(c + 2 * d + i)
+            a3 += v * SIMDDot.load(c + 3 * d + i)
             i += 8
         }
         var sums = SIMD4<Float>(a0.sum(), a1.sum(), a2.sum(), a3.sum())
@@ -80,27 +82,5 @@ public struct NearestCentres: Sendable {
             i += 1
         }
         return sums
-    }
-
-    /// The dot product of `x` with the row at `c`.
-    @inline(__always)
-    private static func dot(_ x: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ d: Int) -> Float {
-        var lanes = SIMD8<Float>.zero
-        var i = 0
-        while i + 8 <= d {
-            lanes += load(x + i) * load(c + i)
-            i += 8
-        }
-        var sum = lanes.sum()
-        while i < d {
-            sum += x[i] * c[i]
-            i += 1
-        }
-        return sum
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
     }
 }
