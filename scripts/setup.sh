@@ -54,6 +54,14 @@ if ! "$venv/bin/python" -c 'import rapidfuzz, jellyfish, datasketch' 2>/dev/null
   log "installing rapidfuzz, jellyfish and datasketch into $venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "rapidfuzz==3.14.6" "jellyfish==1.3.0" "datasketch==2.0.0"
 fi
+# fastdup, the near-duplicate peer of bench/dupes_peer.py, in its own environment: it pins
+# numpy 1.26 and brings OpenCV, which the other peers must not see.
+if ! "$cache/venv-fastdup/bin/python" -c 'import fastdup' 2>/dev/null; then
+  log "installing fastdup into $cache/venv-fastdup"
+  rm -rf "$cache/venv-fastdup"
+  python3 -m venv "$cache/venv-fastdup"
+  "$cache/venv-fastdup/bin/pip" install -q --disable-pip-version-check "fastdup==2.54"
+fi
 
 # 3. Real photos from Debian packages (extracted, not installed).
 "$here/scripts/fetch-photos.sh"
