@@ -1,5 +1,5 @@
 import Foundation
-import LikenessAnalysis
+@testable import LikenessAnalysis
 import LikenessCore
 import LikenessImaging
 import LikenessTestSupport
@@ -116,6 +116,18 @@ import Testing
             let matching = found.steps.filter { abs(table[$0.key] - $0.value) <= 1 }.count
             #expect(found.steps.count >= 5 && matching * 2 >= found.steps.count, "q\(quality): \(found.steps) against \(table)")
         }
+    }
+
+    @Test("the lattice's cosine of turns matches cos(2πt) within 1e-8 over signed values of any size")
+    func cosineOfTurns() {
+        var generator = SeededRandom(seed: 7)
+        var worst = 0.0
+        for _ in 0..<200_000 {
+            let t = (Double(generator.next() % 2_000_000) / 1_000_000 - 1) * 40 // −40 … 40 turns
+            worst = max(worst, abs(JPEGGhost.cosineOfTurns(t) - cos(2 * Double.pi * t)))
+        }
+        for t in [0, 0.25, 0.5, -0.25, 1, 12.75] { worst = max(worst, abs(JPEGGhost.cosineOfTurns(t) - cos(2 * Double.pi * t))) }
+        #expect(worst < 1e-8, "largest error \(worst)")
     }
 
     @Test("overall: the original outscores each degraded copy")

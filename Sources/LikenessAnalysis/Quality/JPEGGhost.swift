@@ -90,19 +90,41 @@ public enum JPEGGhost {
     /// When too few coefficients are left to try larger steps while the last one tried was still
     /// concentrated, the true step may be a multiple of it: `lowerBound`.
     static func lattice(_ values: [Double]) -> (step: Int, strength: Double, lowerBound: Bool)? {
+        // Largest magnitude first: the coefficients of at least half a step are then a prefix,
+        // which only shortens as the step grows.
+        let sorted = values.sorted { abs($0) > abs($1) }
+        var counted = sorted.count
         var tried: [(step: Int, strength: Double)] = []
         for step in 2...64 {
             let q = Double(step)
-            var c = 0.0, n = 0
-            for value in values where abs(value) >= q / 2 {
-                c += cos(2 * Double.pi * value / q)
-                n += 1
-            }
-            guard n >= fewest else { break }
-            tried.append((step, c / Double(n)))
+            while counted > 0 && abs(sorted[counted - 1]) < q / 2 { counted -= 1 }
+            guard counted >= fewest else { break }
+            let inverse = 1 / q
+            var c = 0.0
+            for value in sorted[0..<counted] { c += cosineOfTurns(value * inverse) }
+            tried.append((step, c / Double(counted)))
         }
         guard let top = tried.map(\.strength).max(), top >= threshold else { return nil }
         let chosen = tried.last { $0.strength >= max(threshold, top - 0.05) }!
         return (chosen.step, chosen.strength, chosen.step == tried.last!.step && chosen.step < 64)
+    }
+
+    /// cos(2π t), within 1e-8, without a library call: only the distance of t to the nearest whole
+    /// turn matters; it is folded into a quarter turn, where a Taylor polynomial to x¹² is exact to
+    /// 7e-9. About ten times faster than `cos` here, which ran 28 million times per image.
+    @inline(__always)
+    static func cosineOfTurns(_ t: Double) -> Double {
+        var a = abs(t - t.rounded())          // 0 ... 0.5 of a turn
+        let flip = a > 0.25                   // cos(2π a) = −cos(2π (½ − a))
+        if flip { a = 0.5 - a }
+        let x = 2 * Double.pi * a, x2 = x * x
+        var p = 1.0 / 479_001_600
+        p = p * x2 - 1.0 / 3_628_800
+        p = p * x2 + 1.0 / 40_320
+        p = p * x2 - 1.0 / 720
+        p = p * x2 + 1.0 / 24
+        p = p * x2 - 0.5
+        p = p * x2 + 1
+        return flip ? -p : p
     }
 }
