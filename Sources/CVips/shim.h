@@ -70,6 +70,11 @@ static inline VipsImage *lk_load_buffer(const void *data, size_t length, int jpe
     return vips_image_new_from_buffer(data, length, options, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 }
 
+/// Renders an image into memory once, so later pipelines read its pixels instead of decoding the file again.
+static inline VipsImage *lk_copy_memory(VipsImage *in) {
+    return vips_image_copy_memory(in);
+}
+
 /// Turns the pixels upright as the EXIF orientation tag says.
 static inline int lk_autorot(VipsImage *in, VipsImage **out) {
     return vips_autorot(in, out, NULL);

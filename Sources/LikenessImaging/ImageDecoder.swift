@@ -67,7 +67,7 @@ public struct ImageDecoder: Sendable {
     }
 
     /// Scales an upright image as the plan says, cuts its crop and copies out sRGB pixels.
-    private func finish(_ loaded: VipsImageHandle, plan: ResizePlan, path: String?) throws(ImagingError) -> PixelBuffer {
+    func finish(_ loaded: VipsImageHandle, plan: ResizePlan, path: String?) throws(ImagingError) -> PixelBuffer {
         var image = loaded
         let (scaledWidth, scaledHeight) = plan.scaled
         if image.width != scaledWidth || image.height != scaledHeight {
@@ -83,7 +83,7 @@ public struct ImageDecoder: Sendable {
     }
 
     /// True when the bytes start with JPEG's start-of-image marker.
-    private static func isJPEG(_ raw: UnsafeRawBufferPointer) -> Bool {
+    static func isJPEG(_ raw: UnsafeRawBufferPointer) -> Bool {
         raw.count > 3 && raw[0] == 0xFF && raw[1] == 0xD8 && raw[2] == 0xFF
     }
 
@@ -96,12 +96,12 @@ public struct ImageDecoder: Sendable {
     }
 
     /// `withUnsafeBytes` keeping the typed error.
-    private static func withBytes<T>(_ data: [UInt8], _ body: (UnsafeRawBufferPointer) throws(ImagingError) -> T) throws(ImagingError) -> T {
+    static func withBytes<T>(_ data: [UInt8], _ body: (UnsafeRawBufferPointer) throws(ImagingError) -> T) throws(ImagingError) -> T {
         let result: Result<T, ImagingError> = data.withUnsafeBytes { raw in Result { () throws(ImagingError) in try body(raw) } }
         return try result.get()
     }
 
-    private func probe(_ raw: UnsafeRawBufferPointer, path: String?) throws(ImagingError) -> (info: ImageInfo, header: VipsImageHandle) {
+    func probe(_ raw: UnsafeRawBufferPointer, path: String?) throws(ImagingError) -> (info: ImageInfo, header: VipsImageHandle) {
         guard let base = raw.baseAddress, raw.count > 0 else { throw ImagingError.empty(path: path) }
         let format: ImageFormat
         if Self.isJPEG(raw) {
