@@ -15,16 +15,16 @@ import Testing
 
     /// An original, its quarter turn (same pixel count, so the keeper choice reads quality scores), a
     /// crop, and two unrelated images; scanned and embedded.
-    func makeCollection() throws -> (catalog: Catalog, photos: String) {
-        let photos = folder.folder("photos")
+    func makeCollection(in name: String = "photos") throws -> (catalog: Catalog, photos: String) {
+        let photos = folder.folder(name)
         let encoder = try ImageEncoder(), editor = try ImageEditor()
         let original = try editor.apply(.blur(sigma: 1), to: Fixtures.rectangles(width: 320, height: 240, seed: 7))
-        try encoder.write(original, to: folder.child("photos/a.png"))
-        try encoder.write(try editor.apply(.quarterTurn(1), to: original), to: folder.child("photos/a-turned.png"))
-        try encoder.write(try editor.apply(.crop(fraction: 0.8), to: original), to: folder.child("photos/a-crop.png"))
-        try encoder.write(Fixtures.rectangles(width: 320, height: 240, seed: 8), to: folder.child("photos/b.png"))
-        try encoder.write(Fixtures.pattern(width: 320, height: 240, seed: 9), to: folder.child("photos/c.png"))
-        let catalog = try Catalog(path: folder.child("c.sqlite"))
+        try encoder.write(original, to: folder.child(name, "a.png"))
+        try encoder.write(try editor.apply(.quarterTurn(1), to: original), to: folder.child(name, "a-turned.png"))
+        try encoder.write(try editor.apply(.crop(fraction: 0.8), to: original), to: folder.child(name, "a-crop.png"))
+        try encoder.write(Fixtures.rectangles(width: 320, height: 240, seed: 8), to: folder.child(name, "b.png"))
+        try encoder.write(Fixtures.pattern(width: 320, height: 240, seed: 9), to: folder.child(name, "c.png"))
+        let catalog = try Catalog(path: folder.child(name + ".sqlite"))
         _ = try CatalogScanner(catalog: catalog).scan([photos])
         return (catalog, photos)
     }
@@ -57,6 +57,33 @@ import Testing
         #expect(second.signals.loaded.hashes == 5 && second.signals.loaded.features == 5
                 && second.signals.loaded.quality == first.signals.computed.quality)
         #expect(second.groups == first.groups)
+    }
+
+    @Test("signals made beside the embeddings are the ones computed from the files, so grouping computes none and groups alike")
+    func alongsideEmbeddings() throws {
+        let (catalog, _) = try makeCollection()
+        let runtime = try ONNXRuntimeLoader.load()
+        let summary = try EmbeddingIndexer(catalog: catalog, model: runtime.model, input: runtime.input, decodeWorkers: 2).fill(signals: true)
+        #expect(summary.embedded == 5)
+        #expect(try catalog.signalCount(.dihedralPHash) == 5 && catalog.signalCount(.localFeatures) == 5)
+        let space = try EmbeddingSpace(catalog: catalog, model: runtime.model)
+        let ids = space.images.map(\.id)
+        let storedHashes = try catalog.signals(.dihedralPHash, version: ImageSignalCache.hashVersion, for: ids)
+        let storedFeatures = try catalog.signals(.localFeatures, version: ImageSignalCache.featureVersion, for: ids)
+        let signals = try ImageSignals()
+        for image in space.images {
+            let source = ImageSource(image)
+            #expect(storedHashes[image.id] == ImageSignalCache.encodeHashes(try signals.dihedralHashes(of: source)), "\(image.path)")
+            #expect(storedFeatures[image.id] == ImageSignalCache.encodeFeatures(try signals.features(of: source)), "\(image.path)")
+        }
+        let grouped = try run(space, catalog)
+        #expect(grouped.signals.computed.hashes == 0 && grouped.signals.computed.features == 0)
+        #expect(grouped.signals.loaded.hashes == 5 && grouped.signals.loaded.features == 5)
+
+        // The same collection grouped from signals computed on demand gives the same groups.
+        let (other, _) = try makeCollection(in: "again")
+        #expect(try run(try self.space(other), other).groups.map { $0.members.map { ($0.path as NSString).lastPathComponent } }
+                == grouped.groups.map { $0.members.map { ($0.path as NSString).lastPathComponent } })
     }
 
     @Test("a re-scan that finds a file changed drops its stored signals, and only that file is computed again")

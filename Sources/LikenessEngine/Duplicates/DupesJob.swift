@@ -117,7 +117,7 @@ public struct DupesJob: Job {
                                  context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
-        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
+        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, signals: configuration.minimumInliers > 0, context: context)
         try context.checkCancellation()
         let found = try NearDuplicateGrouper(configuration: configuration, keeper: keeper)
             .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)

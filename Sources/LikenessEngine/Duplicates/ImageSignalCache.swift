@@ -128,7 +128,7 @@ final class ImageSignalCache {
             if let size = sizes[index], min(size.width, size.height) < ImageSignals.smallestFeatureSide { features[index] = .some(nil) }
         }
         let n = fill(.localFeatures, version: Self.featureVersion, indices, known: { features.keys.contains($0) },
-                     decode: Self.decodeFeatures, encode: { Data($0?.encoded() ?? []) },
+                     decode: Self.decodeFeatures, encode: Self.encodeFeatures,
                      compute: { [signals] source throws(ItemFailure) in try signals.features(of: source) },
                      keep: { features[$0] = .some($1) })
         featuresStored.formUnion(n.stored)
@@ -234,6 +234,9 @@ final class ImageSignalCache {
     }
 
     /// Empty for "no features" (an image too small), else ``LocalFeatures/encoded()``.
+    static func encodeFeatures(_ features: LocalFeatures?) -> Data { Data(features?.encoded() ?? []) }
+
+    /// The inverse of ``encodeFeatures(_:)``; nil for bytes that are not features.
     static func decodeFeatures(_ data: Data) -> LocalFeatures?? {
         if data.isEmpty { return .some(nil) }
         return LocalFeatures(encoded: data).map { .some($0) }

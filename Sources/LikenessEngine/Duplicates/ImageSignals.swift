@@ -33,13 +33,28 @@ public struct ImageSignals: Sendable {
     /// The same, read through `source` (a catalogued file is checked against its fingerprint);
     /// none (empty) for an original smaller than ``smallestHashSide``.
     public func dihedralHashes(of source: ImageSource) throws(ItemFailure) -> [BitHash] {
-        let (w, h) = phash.inputSize
         let data = try source.bytes()
         do {
-            let (info, pixels) = try decoder.decode(data, to: .squash(width: w, height: h), path: source.path)
-            guard Self.hashable(width: info.width, height: info.height) else { return [] }
-            return dihedralHashes(of: pixels)
+            let (info, pixels) = try decoder.decode(data, to: hashInput, path: source.path)
+            return dihedralHashes(of: pixels, original: info)
         } catch { throw error.itemFailure }
+    }
+
+    /// The pHashes and the local features of an image opened once for its embedding too, exactly
+    /// as ``dihedralHashes(of:)`` and ``features(of:)`` find them from its file.
+    public func hashesAndFeatures(of image: OpenedImage) throws(ImagingError) -> (hashes: [BitHash], features: LocalFeatures?) {
+        let hashes = dihedralHashes(of: try decoder.decode(image, to: hashInput), original: image.info)
+        guard min(image.info.width, image.info.height) >= Self.smallestFeatureSide else { return (hashes, nil) }
+        return (hashes, Self.stored(extractor.features(of: GreyImage(try decoder.decode(image, to: featureInput)))))
+    }
+
+    /// The pHash's input size, squashed.
+    private var hashInput: TargetSize { .squash(width: phash.inputSize.width, height: phash.inputSize.height) }
+    private var featureInput: TargetSize { .fit(width: Self.featureSide, height: Self.featureSide) }
+
+    /// The eight hashes, or none (empty) for an original smaller than ``smallestHashSide``.
+    private func dihedralHashes(of pixels: PixelBuffer, original info: ImageInfo) -> [BitHash] {
+        Self.hashable(width: info.width, height: info.height) ? dihedralHashes(of: pixels) : []
     }
 
     public func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
@@ -62,7 +77,7 @@ public struct ImageSignals: Sendable {
         let data = try source.bytes()
         do {
             // Small originals decode cheaply, so the size is checked on the decoded image's info.
-            let (info, pixels) = try decoder.decode(data, to: .fit(width: Self.featureSide, height: Self.featureSide), path: source.path)
+            let (info, pixels) = try decoder.decode(data, to: featureInput, path: source.path)
             guard min(info.width, info.height) >= Self.smallestFeatureSide else { return nil }
             return Self.stored(extractor.features(of: GreyImage(pixels)))
         } catch { throw error.itemFailure }

@@ -3,6 +3,7 @@ import LikenessCatalog
 import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
+import LikenessImaging
 
 /// Fills the catalog with the vectors a model has not made yet. While the model runs on one
 /// batch, the next batch is read and decoded on other threads.
@@ -43,7 +44,11 @@ public struct EmbeddingIndexer: Sendable {
     }
 
     /// Embeds every present image under `roots` (all when nil) that lacks a current vector.
-    public func fill(under roots: [String]? = nil, progress: any ProgressReporter = SilentProgress(),
+    ///
+    /// With `signals`, each such image's confirmation signals (dihedral pHashes, local features)
+    /// are made from the same decode and stored, unless already stored: what `dupes` and `leakage`
+    /// need next, without reading and decompressing every new file a second time.
+    public func fill(under roots: [String]? = nil, signals: Bool = false, progress: any ProgressReporter = SilentProgress(),
                      cancellation: CancellationToken? = nil) throws -> Summary {
         let started = Date()
         var summary = Summary(model: model.id)
@@ -52,7 +57,20 @@ public struct EmbeddingIndexer: Sendable {
         progress.begin("embed", total: todo.count)
         var done = 0
         let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers)
-        let timing = try embedder.embed(todo.map(ImageSource.init), input: input, cancellation: cancellation) { outcomes in
+        let sources = todo.map(ImageSource.init)
+        let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
+        let ids = todo.map(\.id)
+        let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
+            guard let alongside else { return try sources[index].pixels(for: input) }
+            let bytes = try sources[index].bytes()
+            do throws(ImagingError) {
+                let image = try input.open(bytes, path: sources[index].path)
+                let pixels = try input.pixels(from: image)
+                alongside.make(index, from: image)
+                return pixels
+            } catch { throw error.itemFailure }
+        }) { outcomes in
+            try alongside?.store(outcomes.map(\.index), ids: ids, in: catalog)
             var rows: [(imageID: Int64, vector: [Float])] = []
             for (index, result) in outcomes {
                 switch result {

@@ -16,20 +16,34 @@ public struct EmbeddingInput: Sendable {
 
     /// The pixels for one image, `width × height` of the manifest.
     public func pixels(from bytes: [UInt8], path: String? = nil) throws(ImagingError) -> PixelBuffer {
+        try prepared { size throws(ImagingError) in try decoder.decode(bytes, to: size, path: path).pixels }
+    }
+
+    /// Opens image bytes once for several decodes: this input's and others (see ``ImageDecoder/open(_:path:)``).
+    public func open(_ bytes: [UInt8], path: String? = nil) throws(ImagingError) -> OpenedImage {
+        try decoder.open(bytes, path: path)
+    }
+
+    /// The same from an image opened once for several uses (see ``open(_:path:)``).
+    public func pixels(from image: OpenedImage) throws(ImagingError) -> PixelBuffer {
+        try prepared { size throws(ImagingError) in try decoder.decode(image, to: size) }
+    }
+
+    /// The manifest's preparation, with `decode` giving the image at a target size.
+    private func prepared(_ decode: (TargetSize) throws(ImagingError) -> PixelBuffer) throws(ImagingError) -> PixelBuffer {
         let (w, h) = (manifest.input.width, manifest.input.height)
         switch manifest.input.resize {
         case .squash:
-            return try decoder.decode(bytes, to: .squash(width: w, height: h), path: path).pixels
+            return try decode(.squash(width: w, height: h))
         case .centreCrop:
             let crop = manifest.input.crop ?? 1
-            guard crop < 1 else { return try decoder.decode(bytes, to: .centreCrop(width: w, height: h), path: path).pixels }
+            guard crop < 1 else { return try decode(.centreCrop(width: w, height: h)) }
             // Cover (w, h) / crop, then keep the centre w × h, as torchvision's Resize(256) + CenterCrop(224).
             let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
-            let covered = try decoder.decode(bytes, to: .centreCrop(width: outer.0, height: outer.1), path: path).pixels
+            let covered = try decode(.centreCrop(width: outer.0, height: outer.1))
             return try editor.apply(.crop(fraction: Double(w) / Double(outer.0)), to: covered).fitted(width: w, height: h)
         case .letterbox:
-            let fitted = try decoder.decode(bytes, to: .fit(width: w, height: h), path: path).pixels
-            return fitted.padded(width: w, height: h)
+            return try decode(.fit(width: w, height: h)).padded(width: w, height: h)
         }
     }
 }

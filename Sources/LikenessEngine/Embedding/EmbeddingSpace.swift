@@ -32,14 +32,21 @@ public struct EmbeddingSpace: Sendable {
 }
 
 extension EmbeddingSpace {
+    /// Decode threads when the confirmation signals are made beside the embeddings: decoding then
+    /// outweighs the model, so two keep it busy.
+    public static let signalDecodeWorkers = 2
+
     /// The same for a job: embeds what is missing with `model`'s progress and cancellation from
-    /// `context`, mapping failures to ``JobError``.
-    public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?,
+    /// `context`, mapping failures to ``JobError``. With `signals`, the new images' confirmation
+    /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
+    /// on ``signalDecodeWorkers`` threads beside the model's.
+    public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?, signals: Bool = false,
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.model, input: model.input)
-                .fill(under: roots, progress: context.progress, cancellation: context.cancellation)
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.model, input: model.input,
+                                                decodeWorkers: signals ? signalDecodeWorkers : 1)
+                .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
             return (try EmbeddingSpace(catalog: catalog, model: model.model, under: roots), embedded.skipped)
         } catch {
             throw .wrapping(error)

@@ -45,7 +45,8 @@ public struct LeakageJob: Job {
             configuration.acceptCosine = Float(calibrated.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
-        let (split, skipped, catalog) = try SplitComparison.prepared(first: [train], second: [test], model: opened, context: context)
+        let (split, skipped, catalog) = try SplitComparison.prepared(first: [train], second: [test], model: opened,
+                                                                     signals: configuration.minimumInliers > 0, context: context)
         do {
             let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), catalog: catalog,
                                         progress: context.progress, cancellation: context.cancellation)

@@ -3,8 +3,9 @@ import LikenessCore
 
 extension SplitComparison {
     /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and
-    /// `novelty`. Returns the catalog too, where confirmation signals are stored and read back.
-    static func prepared(first: [String], second: [String], model: OpenedModel,
+    /// `novelty`. Returns the catalog too, where confirmation signals are stored and read back;
+    /// with `signals` they are made beside the embeddings of new images.
+    static func prepared(first: [String], second: [String], model: OpenedModel, signals: Bool = false,
                          context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: Catalog) {
         try InputPaths.requireExisting(first + second)
         let catalog = try context.openCatalog(for: .readingAndFilling)
@@ -12,7 +13,7 @@ extension SplitComparison {
             let scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
                 .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
             if scan.interrupted { throw JobError.cancelled }
-            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, context: context)
+            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
             return (try SplitComparison(catalog: catalog, model: model.model, first: first, second: second), filled.skipped, catalog)
         } catch {
             throw .wrapping(error)
