@@ -130,6 +130,19 @@ import Testing
         #expect(worst < 1e-8, "largest error \(worst)")
     }
 
+    @Test("the lattice's half-step order: the first atLeast[q] values are exactly those of at least half a step q")
+    func halfStepOrder() {
+        var generator = SeededRandom(seed: 3)
+        let values = (0..<5_000).map { _ in (Double(generator.next() % 400_000) / 1_000 - 200) } + [0, 0.5, -1, 32, -32.5, 500]
+        let (ordered, atLeast) = JPEGGhost.halfStepOrder(values)
+        #expect(ordered.sorted() == values.sorted(), "a permutation")
+        for step in 2...64 {
+            let q = Double(step)
+            #expect(atLeast[step] == values.filter { abs($0) >= q / 2 }.count, "step \(step)")
+            #expect(ordered[0..<atLeast[step]].allSatisfy { abs($0) >= q / 2 }, "step \(step)")
+        }
+    }
+
     @Test("overall: the original outscores each degraded copy")
     func overall() throws {
         let base = scores(original).overall

@@ -90,33 +90,51 @@ public enum JPEGGhost {
     /// When too few coefficients are left to try larger steps while the last one tried was still
     /// concentrated, the true step may be a multiple of it: `lowerBound`.
     static func lattice(_ values: [Double]) -> (step: Int, strength: Double, lowerBound: Bool)? {
-        // Largest magnitude first: the coefficients of at least half a step are then a prefix,
-        // which only shortens as the step grows.
-        let sorted = values.sorted { abs($0) > abs($1) }
-        var counted = sorted.count
+        let (ordered, atLeast) = halfStepOrder(values)
         var tried: [(step: Int, strength: Double)] = []
-        for step in 2...64 {
-            let q = Double(step)
-            while counted > 0 && abs(sorted[counted - 1]) < q / 2 { counted -= 1 }
-            guard counted >= fewest else { break }
-            let inverse = 1 / q
-            var c = 0.0
-            for value in sorted[0..<counted] { c += cosineOfTurns(value * inverse) }
-            tried.append((step, c / Double(counted)))
+        ordered.withUnsafeBufferPointer { ordered in
+            for step in 2...64 {
+                let counted = atLeast[step]
+                guard counted >= fewest else { break }
+                let inverse = 1 / Double(step)
+                var c = 0.0
+                for n in 0..<counted { c += cosineOfTurns(ordered[n] * inverse) }
+                tried.append((step, c / Double(counted)))
+            }
         }
         guard let top = tried.map(\.strength).max(), top >= threshold else { return nil }
         let chosen = tried.last { $0.strength >= max(threshold, top - 0.05) }!
         return (chosen.step, chosen.strength, chosen.step == tried.last!.step && chosen.step < 64)
     }
 
+    /// The values laid out by ⌊2|v|⌋, largest first (a counting sort, capped at 65), and for each
+    /// step q the number with |v| ≥ q/2, which are then the first `atLeast[q]` of them.
+    static func halfStepOrder(_ values: [Double]) -> (ordered: [Double], atLeast: [Int]) {
+        let top = 65
+        var counts = [Int](repeating: 0, count: top + 1)
+        for value in values { counts[min(top, Int(2 * abs(value)))] += 1 }
+        var atLeast = [Int](repeating: 0, count: top + 2)
+        for bucket in stride(from: top, through: 0, by: -1) { atLeast[bucket] = atLeast[bucket + 1] + counts[bucket] }
+        var next = (0...top).map { atLeast[$0 + 1] } // where each bucket starts
+        var ordered = [Double](repeating: 0, count: values.count)
+        for value in values {
+            let bucket = min(top, Int(2 * abs(value)))
+            ordered[next[bucket]] = value
+            next[bucket] += 1
+        }
+        return (ordered, atLeast)
+    }
+
     /// cos(2π t), within 1e-8, without a library call: only the distance of t to the nearest whole
-    /// turn matters; it is folded into a quarter turn, where a Taylor polynomial to x¹² is exact to
-    /// 7e-9. About ten times faster than `cos` here, which ran 28 million times per image.
+    /// turn matters (found by adding and removing 1.5 × 2⁵², exact for |t| < 2⁵¹); it is folded
+    /// into a quarter turn, where a Taylor polynomial to x¹² is within 7e-9. The lattice asks for
+    /// it up to 28 million times per image.
     @inline(__always)
     static func cosineOfTurns(_ t: Double) -> Double {
-        var a = abs(t - t.rounded())          // 0 ... 0.5 of a turn
-        let flip = a > 0.25                   // cos(2π a) = −cos(2π (½ − a))
-        if flip { a = 0.5 - a }
+        let magic = 6_755_399_441_055_744.0
+        var a = abs(t - ((t + magic) - magic)) // 0 ... 0.5 of a turn
+        let flip = a > 0.25                    // cos(2π a) = −cos(2π (½ − a))
+        a = flip ? 0.5 - a : a
         let x = 2 * Double.pi * a, x2 = x * x
         var p = 1.0 / 479_001_600
         p = p * x2 - 1.0 / 3_628_800
