@@ -128,6 +128,11 @@ import Testing
         }
         for t in [0, 0.25, 0.5, -0.25, 1, 12.75] { worst = max(worst, abs(JPEGGhost.cosineOfTurns(t) - cos(2 * Double.pi * t))) }
         #expect(worst < 1e-8, "largest error \(worst)")
+        // The four-lane mean agrees with the plain mean of cos, tail included.
+        let values = (0..<1_003).map { _ in Double(generator.next() % 4_000_000) / 1_000 - 2_000 }
+        let exact = values.map { cos(2 * Double.pi * $0 / 7) }.reduce(0, +) / Double(values.count)
+        let lanes = values.withUnsafeBufferPointer { JPEGGhost.meanCosineOfTurns($0, count: values.count, scale: 1.0 / 7) }
+        #expect(abs(lanes - exact) < 1e-8, "\(lanes) against \(exact)")
     }
 
     @Test("the lattice's half-step order: the first atLeast[q] values are exactly those of at least half a step q")
