@@ -21,32 +21,40 @@ public struct TileStatistics: Sendable {
     /// Whether each pixel lies within ``clipReach`` (a square) of a clipped pixel.
     static func nearClipped(_ values: [Float], width w: Int, height h: Int) -> [Bool] {
         var rows = [Bool](repeating: false, count: w * h)
-        for y in 0..<h {
-            var last = -clipReach - 1
-            // Forward pass: distance to the last clipped pixel on the left; backward: on the right.
-            for x in 0..<w {
-                let v = values[y * w + x]
-                if v <= clipLow || v >= clipHigh { last = x }
-                if x - last <= clipReach { rows[y * w + x] = true }
-            }
-            last = w + clipReach + 1
-            for x in stride(from: w - 1, through: 0, by: -1) {
-                let v = values[y * w + x]
-                if v <= clipLow || v >= clipHigh { last = x }
-                if last - x <= clipReach { rows[y * w + x] = true }
+        values.withUnsafeBufferPointer { values in
+            rows.withUnsafeMutableBufferPointer { rows in
+                for y in 0..<h {
+                    var last = -clipReach - 1
+                    // Forward pass: distance to the last clipped pixel on the left; backward: on the right.
+                    for x in 0..<w {
+                        let v = values[y * w + x]
+                        if v <= clipLow || v >= clipHigh { last = x }
+                        if x - last <= clipReach { rows[y * w + x] = true }
+                    }
+                    last = w + clipReach + 1
+                    for x in stride(from: w - 1, through: 0, by: -1) {
+                        let v = values[y * w + x]
+                        if v <= clipLow || v >= clipHigh { last = x }
+                        if last - x <= clipReach { rows[y * w + x] = true }
+                    }
+                }
             }
         }
         var mask = rows
-        for x in 0..<w {
-            var last = -clipReach - 1
-            for y in 0..<h {
-                if rows[y * w + x] { last = y }
-                if y - last <= clipReach { mask[y * w + x] = true }
-            }
-            last = h + clipReach + 1
-            for y in stride(from: h - 1, through: 0, by: -1) {
-                if rows[y * w + x] { last = y }
-                if last - y <= clipReach { mask[y * w + x] = true }
+        rows.withUnsafeBufferPointer { rows in
+            mask.withUnsafeMutableBufferPointer { mask in
+                for x in 0..<w {
+                    var last = -clipReach - 1
+                    for y in 0..<h {
+                        if rows[y * w + x] { last = y }
+                        if y - last <= clipReach { mask[y * w + x] = true }
+                    }
+                    last = h + clipReach + 1
+                    for y in stride(from: h - 1, through: 0, by: -1) {
+                        if rows[y * w + x] { last = y }
+                        if last - y <= clipReach { mask[y * w + x] = true }
+                    }
+                }
             }
         }
         return mask

@@ -31,21 +31,25 @@ public struct ToneStatistics: Sendable, Hashable {
         var luma = [Int](repeating: 0, count: 256)
         var channels = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
         var shadows = 0, highlights = 0
-        var r = [Int](repeating: 0, count: 256), g = r, b = r
-        pixels.bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                let (cr, cg, cb) = (p[i], p[i + 1], p[i + 2])
-                r[Int(cr)] += 1; g[Int(cg)] += 1; b[Int(cb)] += 1
-                // BT.601 luma in fixed point, rounded.
-                luma[(299 * Int(cr) + 587 * Int(cg) + 114 * Int(cb) + 500) / 1000] += 1
-                let top = max(cr, cg, cb)
-                if top <= Self.shadowLevel { shadows += 1 }
-                if top >= Self.highlightLevel { highlights += 1 }
-                i += 3
+        // Red, green, blue and luma histograms side by side, counted through one pointer.
+        var counts = [Int](repeating: 0, count: 4 * 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            pixels.bytes.withUnsafeBufferPointer { p in
+                var i = 0
+                while i < p.count {
+                    let (cr, cg, cb) = (p[i], p[i + 1], p[i + 2])
+                    counts[Int(cr)] += 1; counts[256 + Int(cg)] += 1; counts[512 + Int(cb)] += 1
+                    // BT.601 luma in fixed point, rounded.
+                    counts[768 + (299 * Int(cr) + 587 * Int(cg) + 114 * Int(cb) + 500) / 1000] += 1
+                    let top = max(cr, cg, cb)
+                    if top <= Self.shadowLevel { shadows += 1 }
+                    if top >= Self.highlightLevel { highlights += 1 }
+                    i += 3
+                }
             }
         }
-        channels = [r, g, b]
+        channels = (0..<3).map { Array(counts[($0 * 256)..<($0 * 256 + 256)]) }
+        luma = Array(counts[768...])
         let n = Double(pixels.width * pixels.height)
         var sum = 0.0, squares = 0.0, entropy = 0.0
         for (level, count) in luma.enumerated() where count > 0 {
