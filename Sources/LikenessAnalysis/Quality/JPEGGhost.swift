@@ -136,13 +136,16 @@ public enum JPEGGhost {
         return sum / Double(count)
     }
 
-    /// ``cosineOfTurns(_:)-(Double)`` on four values at once.
+    /// cos(2π t) for four values at once, each within 1e-8, without a library call: only the
+    /// distance of t to the nearest whole turn matters (found by adding and removing 1.5 × 2⁵²,
+    /// exact for |t| < 2⁵¹); it is folded into a quarter turn, where a Taylor polynomial to x¹²
+    /// is within 7e-9. The lattice asks for it up to 28 million times per image.
     @inline(__always)
     static func cosineOfTurns(_ t: SIMD4<Double>) -> SIMD4<Double> {
         let magic = SIMD4<Double>(repeating: 6_755_399_441_055_744.0)
-        var a = t - ((t + magic) - magic)
+        var a = t - ((t + magic) - magic)        // −0.5 ... 0.5 of a turn
         a.replace(with: -a, where: a .< 0)
-        let flip = a .> 0.25
+        let flip = a .> 0.25                     // cos(2π a) = −cos(2π (½ − a))
         a.replace(with: 0.5 - a, where: flip)
         let x = 2 * Double.pi * a, x2 = x * x
         var p = SIMD4<Double>(repeating: 1.0 / 479_001_600)
@@ -156,24 +159,6 @@ public enum JPEGGhost {
         return p
     }
 
-    /// cos(2π t), within 1e-8, without a library call: only the distance of t to the nearest whole
-    /// turn matters (found by adding and removing 1.5 × 2⁵², exact for |t| < 2⁵¹); it is folded
-    /// into a quarter turn, where a Taylor polynomial to x¹² is within 7e-9. The lattice asks for
-    /// it up to 28 million times per image.
-    @inline(__always)
-    static func cosineOfTurns(_ t: Double) -> Double {
-        let magic = 6_755_399_441_055_744.0
-        var a = abs(t - ((t + magic) - magic)) // 0 ... 0.5 of a turn
-        let flip = a > 0.25                    // cos(2π a) = −cos(2π (½ − a))
-        a = flip ? 0.5 - a : a
-        let x = 2 * Double.pi * a, x2 = x * x
-        var p = 1.0 / 479_001_600
-        p = p * x2 - 1.0 / 3_628_800
-        p = p * x2 + 1.0 / 40_320
-        p = p * x2 - 1.0 / 720
-        p = p * x2 + 1.0 / 24
-        p = p * x2 - 0.5
-        p = p * x2 + 1
-        return flip ? -p : p
-    }
+    /// cos(2π t) for one value (see the four-lane form).
+    static func cosineOfTurns(_ t: Double) -> Double { cosineOfTurns(SIMD4(repeating: t))[0] }
 }
