@@ -28,9 +28,12 @@ final class SignalsAlongside: Sendable {
         signals = try ImageSignals()
     }
 
+    /// Whether the image at `position` still needs its signals (neither is stored).
+    func wants(_ position: Int) -> Bool { wanted.contains(position) }
+
     /// Makes the signals of the image at `position` from the image opened for its embedding.
     func make(_ position: Int, from image: OpenedImage) {
-        guard wanted.contains(position), let value = try? signals.hashesAndFeatures(of: image) else { return }
+        guard wants(position), let value = try? signals.hashesAndFeatures(of: image) else { return }
         made.withLock { $0[position] = value }
     }
 

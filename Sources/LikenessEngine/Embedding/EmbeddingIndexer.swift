@@ -61,7 +61,8 @@ public struct EmbeddingIndexer: Sendable {
         let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
         let ids = todo.map(\.id)
         let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
-            guard let alongside else { return try sources[index].pixels(for: input) }
+            // An image whose signals are stored already is decoded for the model alone, not held open.
+            guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
             let bytes = try sources[index].bytes()
             do throws(ImagingError) {
                 let image = try input.open(bytes, path: sources[index].path)
