@@ -111,4 +111,34 @@ import Testing
         #expect(KeeperPolicy.standard.needingQuality([candidate("a"), candidate("b"), candidate("c")]) == [0, 1, 2])
         #expect(KeeperPolicy(rules: [.size, .oldest]).needingQuality([candidate("a"), candidate("b")]).isEmpty)
     }
+
+    @Test("centrality is each copy's mean cosine to the others; the original of three copies is the most central, two copies tie")
+    func centrality() throws {
+        // An original along x and two copies, each one "edit" (a turn of 0.3 rad) away from it in
+        // opposite directions: the copies are two edits apart.
+        let original: [Float] = [1, 0, 0], left: [Float] = [cos(0.3), sin(0.3), 0], right: [Float] = [cos(0.3), -sin(0.3), 0]
+        let values = GroupCentrality.of([left, original.map { $0 * 7 }, right])   // length does not matter
+        let c = try values.map { try #require($0) }
+        #expect(abs(c[1] - Double(cos(Float(0.3)))) < 1e-6)
+        #expect(abs(c[0] - (Double(cos(Float(0.3))) + cos(0.6)) / 2) < 1e-6)
+        #expect(c[1] > c[0] && abs(c[0] - c[2]) < 1e-9)
+        #expect(GroupCentrality.of([original]) == [nil])
+        let pair = GroupCentrality.of([original, left]).map { $0! }
+        #expect(abs(pair[0] - pair[1]) < 1e-9, "two copies are always equally central")
+
+        var candidates = [candidate("left"), candidate("original"), candidate("right")]
+        for i in candidates.indices { candidates[i].centrality = c[i] }
+        // Without centrality the path decides (left sorts first); the central rule keeps the original.
+        #expect(KeeperPolicy(rules: [.pixels, .oldest]).choose(candidates).index == 0)
+        let choice = KeeperPolicy(rules: [.pixels, .central, .oldest]).choose(candidates)
+        #expect(choice.index == 1 && choice.rule == .central && choice.reason.contains("most like the other copies"), "\(choice.reason)")
+        // Copies within the margin are equally central: the next rule decides.
+        candidates[0].centrality = c[1] - KeeperPolicy.centralMargin / 2
+        candidates[0].modified = -1
+        #expect(KeeperPolicy(rules: [.central, .oldest]).choose(candidates).index == 0)
+        // A copy without a centrality (not known) is not in the running when others have one.
+        candidates[1].centrality = nil
+        #expect(KeeperPolicy(rules: [.central]).narrowed([0, 1, 2], by: .central, candidates).pool == [0])
+        #expect(KeeperPolicy(rules: [.central]).narrowed([1, 2], by: .central, candidates).pool == [2])
+    }
 }

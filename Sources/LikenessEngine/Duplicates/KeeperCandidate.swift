@@ -13,6 +13,9 @@ public struct KeeperCandidate: Sendable, Hashable {
     public var modified: Int64
     /// Nil when not measured (the chain has no quality rule, or the file could not be read).
     public var quality: QualityScores?
+    /// Mean cosine similarity of this copy's embedding to those of the other copies of its group
+    /// (``GroupCentrality``); nil when not known.
+    public var centrality: Double?
 
     public init(path: String, width: Int, height: Int, format: ImageFormat?, fileSize: Int64, modified: Int64, quality: QualityScores? = nil) {
         self.path = path

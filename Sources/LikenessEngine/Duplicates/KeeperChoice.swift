@@ -10,8 +10,17 @@ public struct KeeperChoice: Sendable, Hashable {
 
     /// The keeper of each group (positions in `images`), measuring quality only for the copies the
     /// chain reaches its quality rule with, all at once on the workers of `signals`.
-    static func keepers(_ groups: [[Int]], images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache) -> [KeeperChoice] {
-        let bare = groups.map { $0.map { KeeperCandidate(images[$0]) } }
+    /// `vector(n)` gives image n's embedding, for the ``KeeperRule/central`` rule.
+    static func keepers(_ groups: [[Int]], images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache,
+                        vector: (Int) -> [Float]) -> [KeeperChoice] {
+        let bare = groups.map { members in
+            let centralities = policy.needsCentrality && members.count > 2 ? GroupCentrality.of(members.map(vector)) : members.map { _ in nil }
+            return zip(members, centralities).map { member, centrality in
+                var candidate = KeeperCandidate(images[member])
+                candidate.centrality = centrality
+                return candidate
+            }
+        }
         if policy.needsQuality {
             signals.fillQuality(zip(groups, bare).flatMap { members, candidates in policy.needingQuality(candidates).map { members[$0] } })
         }

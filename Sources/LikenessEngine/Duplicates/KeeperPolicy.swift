@@ -18,6 +18,10 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// JPEG quality, a flip, a lossless copy): the next rule decides.
     public static let qualityMargin = 0.25
 
+    /// Copies whose ``KeeperCandidate/centrality`` is within this of the most central are equally
+    /// central (a re-save, a lossless copy or a flip of the original sits as close to the others).
+    public static let centralMargin = 0.005
+
     /// `pixels,quality,oldest,size`.
     public static let standard = KeeperPolicy(rules: [.pixels, .quality, .oldest, .size])
 
@@ -47,6 +51,9 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
 
     /// Whether any rule reads quality scores.
     public var needsQuality: Bool { rules.contains(.quality) || rules.contains(.sharpness) }
+
+    /// Whether a rule reads ``KeeperCandidate/centrality``.
+    public var needsCentrality: Bool { rules.contains(.central) }
 
     /// The text form, as `--keep` takes it.
     public var chainText: String { rules.map(\.rawValue).joined(separator: ",") }
@@ -87,6 +94,13 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
             let kept = pool.filter { c[$0].pixels == best }
             let other = pool.filter { c[$0].pixels != best }.max { c[$0].pixels < c[$1].pixels }
             return (kept, other.map { "largest pixel count (\(c[kept[0]].width)×\(c[kept[0]].height); next \(c[$0].width)×\(c[$0].height))" } ?? "")
+        case .central:
+            let scored = pool.filter { c[$0].centrality != nil }
+            guard !scored.isEmpty else { return (pool, "") }
+            let best = scored.map { c[$0].centrality! }.max()!
+            let kept = scored.filter { c[$0].centrality! >= best - Self.centralMargin }
+            guard kept.count == 1, let next = scored.filter({ $0 != kept[0] }).map({ c[$0].centrality! }).max() else { return (kept, "") }
+            return (kept, String(format: "most like the other copies, as an original is to its copies (mean cosine %.3f; next %.3f)", best, next))
         case .quality:
             let scored = pool.filter { c[$0].quality != nil }
             guard !scored.isEmpty else { return (pool, "") }

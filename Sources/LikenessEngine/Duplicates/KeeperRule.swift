@@ -7,6 +7,11 @@ import LikenessCore
 public enum KeeperRule: String, Sendable, Codable, CaseIterable {
     /// The largest pixel count.
     case pixels
+    /// The copy most like all the others of its group (``KeeperCandidate/centrality``), within
+    /// ``KeeperPolicy/centralMargin``: a copy made from the original is one edit away from it and
+    /// two edits away from any other copy, so the original sits in the middle of its copies
+    /// (the root of an image phylogeny). Two copies are always equally central: it needs three.
+    case central
     /// The highest overall quality score (``QualityScores/overall``), within ``KeeperPolicy/qualityMargin``
     /// points: blur, heavier JPEG, clipped or re-exposed tones, contrast stretches, overlays and
     /// solid borders, palette reduction and lossless re-encodes of a JPEG all cost points.

@@ -32,6 +32,9 @@ public struct KeeperAccuracy: Sendable, Codable {
     /// The chains compared: the default first, the old rule second.
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size]),
+        KeeperPolicy(rules: [.central, .pixels, .quality, .oldest, .size]),
+        KeeperPolicy(rules: [.pixels, .quality, .central, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
         KeeperPolicy(rules: [.pixels, .size, .quality, .oldest]),
         KeeperPolicy(rules: [.quality, .pixels, .size, .oldest]),
@@ -58,7 +61,13 @@ public struct KeeperAccuracy: Sendable, Codable {
                 let present = members.filter { items[$0].edit == -1 }
                 guard present.count == 1 else { continue }
                 chain.groups += 1
-                let kept = members[policy.choose(members.map { items[$0].keeper! }).index]
+                let centralities = GroupCentrality.of(members.map { items[$0].vector })
+                let candidates = zip(members, centralities).map { member, centrality in
+                    var candidate = items[member].keeper!
+                    candidate.centrality = centrality
+                    return candidate
+                }
+                let kept = members[policy.choose(candidates).index]
                 if kept == present[0] { chain.correct += 1 } else { chain.keptInstead[edits[items[kept].edit], default: 0] += 1 }
             }
             for (e, name) in edits.enumerated() {
