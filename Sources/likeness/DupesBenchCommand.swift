@@ -69,6 +69,8 @@ struct DupesBench: ParsableCommand {
 
     /// Keeper accuracy per chain, and one to one against every competitor, with equal file times and with newer copies.
     func printKeeper(_ keeper: KeeperAccuracy) {
+        print("\ncentrality: the original's mean cosine to its group's copies minus that of the most central copy, closest 10 of \(keeper.centralLeads.count) groups")
+        print("  " + keeper.centralLeads.prefix(10).map { String(format: "%+.4f (%@)", $0.lead, $0.rival) }.joined(separator: ", "))
         for (title, chains) in [("every version with the same file time", keeper.chains), ("copies newer than the original", keeper.copiesNewer)] {
             print("\nkeeper, \(title): groups of the default rule holding one original, whose keeper is that original")
             for chain in chains {

@@ -133,7 +133,7 @@ import Testing
         let choice = KeeperPolicy(rules: [.pixels, .central, .oldest]).choose(candidates)
         #expect(choice.index == 1 && choice.rule == .central && choice.reason.contains("most like the other copies"), "\(choice.reason)")
         // Copies within the margin are equally central: the next rule decides.
-        candidates[0].centrality = c[1] - KeeperPolicy.centralMargin / 2
+        candidates[0].centrality = c[1] - KeeperPolicy.standard.centralMargin / 2
         candidates[0].modified = -1
         #expect(KeeperPolicy(rules: [.central, .oldest]).choose(candidates).index == 0)
         // A copy without a centrality (not known) is not in the running when others have one.

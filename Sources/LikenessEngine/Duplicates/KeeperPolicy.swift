@@ -20,7 +20,7 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
 
     /// Copies whose ``KeeperCandidate/centrality`` is within this of the most central are equally
     /// central (a re-save, a lossless copy or a flip of the original sits as close to the others).
-    public static let centralMargin = 0.005
+    public var centralMargin: Double
 
     /// `pixels,quality,oldest,size`.
     public static let standard = KeeperPolicy(rules: [.pixels, .quality, .oldest, .size])
@@ -28,9 +28,10 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// The chain `dupes` used before quality scores: pixels, then clearly sharper, then size, then oldest.
     public static let legacy = KeeperPolicy(rules: [.pixels, .sharpness, .size, .oldest])
 
-    public init(rules: [KeeperRule], preferredFormats: [ImageFormat] = []) {
+    public init(rules: [KeeperRule], preferredFormats: [ImageFormat] = [], centralMargin: Double = 0.005) {
         self.rules = rules
         self.preferredFormats = preferredFormats
+        self.centralMargin = centralMargin
     }
 
     /// A policy from `--keep` and `--prefer` text. Preferred formats without a `format` rule in the
@@ -98,7 +99,7 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
             let scored = pool.filter { c[$0].centrality != nil }
             guard !scored.isEmpty else { return (pool, "") }
             let best = scored.map { c[$0].centrality! }.max()!
-            let kept = scored.filter { c[$0].centrality! >= best - Self.centralMargin }
+            let kept = scored.filter { c[$0].centrality! >= best - centralMargin }
             guard kept.count == 1, let next = scored.filter({ $0 != kept[0] }).map({ c[$0].centrality! }).max() else { return (kept, "") }
             return (kept, String(format: "most like the other copies, as an original is to its copies (mean cosine %.3f; next %.3f)", best, next))
         case .quality:

@@ -28,11 +28,23 @@ public struct KeeperAccuracy: Sendable, Codable {
     public var chains: [Chain]
     /// Every copy newer than the original, as when a user makes copies from it.
     public var copiesNewer: [Chain]
+    /// One per group: how much more central the original is than the most central other copy
+    /// (negative: that copy is more central), and which edit that copy is; closest first.
+    public var centralLeads: [CentralLead]
+
+    /// The original's lead in ``GroupCentrality`` over the most central copy of its group.
+    public struct CentralLead: Sendable, Codable {
+        public var rival: String
+        public var lead: Double
+    }
 
     /// The chains compared: the default first, the old rule second.
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
         KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size]),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.002),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.001),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01),
         KeeperPolicy(rules: [.central, .pixels, .quality, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .central, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
@@ -47,7 +59,19 @@ public struct KeeperAccuracy: Sendable, Codable {
         for i in newer.indices where newer[i].edit != -1 { newer[i].keeper?.modified = 1 }
         for i in newer.indices { newer[i].fileCopies = newer[i].fileCopies?.mapValues { var c = $0; c.modified = 1; return c } }
         let same = chains(items, groups: groups, edits: edits)
-        return KeeperAccuracy(competitors: same.competitors, chains: same.chains, copiesNewer: chains(newer, groups: groups, edits: edits).chains)
+        return KeeperAccuracy(competitors: same.competitors, chains: same.chains, copiesNewer: chains(newer, groups: groups, edits: edits).chains,
+                              centralLeads: centralLeads(items, groups: groups, edits: edits))
+    }
+
+    static func centralLeads(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> [CentralLead] {
+        groups.compactMap { group -> CentralLead? in
+            let members = group.filter { items[$0].keeper != nil }
+            guard members.count > 2, members.filter({ items[$0].edit == -1 }).count == 1 else { return nil }
+            let centralities = GroupCentrality.of(members.map { items[$0].vector }).map { $0! }
+            let original = members.firstIndex { items[$0].edit == -1 }!
+            let rival = members.indices.filter { $0 != original }.max { centralities[$0] < centralities[$1] }!
+            return CentralLead(rival: edits[items[members[rival]].edit], lead: centralities[original] - centralities[rival])
+        }.sorted { $0.lead < $1.lead }
     }
 
     static func chains(_ items: [DuplicateBenchmark.Item], groups: [[Int]], edits: [String]) -> (competitors: [String], chains: [Chain]) {
@@ -55,7 +79,9 @@ public struct KeeperAccuracy: Sendable, Codable {
         let bySource = Dictionary(grouping: items.indices.filter { items[$0].keeper != nil }, by: { items[$0].source })
         let copyNames = Array(Set(originals.flatMap { items[$0].fileCopies?.keys.map { $0 } ?? [] })).sorted()
         let chains = policies.map { policy -> Chain in
-            var chain = Chain(rules: policy.chainText, groups: 0, correct: 0, keptInstead: [:], oneToOne: [:])
+            let margin = policy.needsCentrality && policy.centralMargin != KeeperPolicy.standard.centralMargin
+                ? String(format: " ±%g", policy.centralMargin) : ""
+            var chain = Chain(rules: policy.chainText + margin, groups: 0, correct: 0, keptInstead: [:], oneToOne: [:])
             for group in groups {
                 let members = group.filter { items[$0].keeper != nil }
                 let present = members.filter { items[$0].edit == -1 }
