@@ -141,4 +141,15 @@ import Testing
         #expect(KeeperPolicy(rules: [.central]).narrowed([0, 1, 2], by: .central, candidates).pool == [0])
         #expect(KeeperPolicy(rules: [.central]).narrowed([1, 2], by: .central, candidates).pool == [2])
     }
+
+    @Test("byte-identical copies count once: two copies of one edit do not outvote the original")
+    func centralityByContent() throws {
+        let original: [Float] = [1, 0, 0], left: [Float] = [cos(0.3), sin(0.3), 0], right: [Float] = [cos(0.3), -sin(0.3), 0]
+        // left twice (the same file copied): counted twice, the copy would be the most central.
+        let counted = GroupCentrality.of([left, left, original]).map { $0! }
+        #expect(counted[0] > counted[2])
+        let once = GroupCentrality.of([left, left, original, right], content: ["l", "l", "o", "r"]).map { $0! }
+        #expect(once[2] > once[0] && once[0] == once[1])
+        #expect(GroupCentrality.of([left, left, original], content: ["l", "l", "o"]).allSatisfy { $0 == nil }, "two contents tie, as two copies do")
+    }
 }

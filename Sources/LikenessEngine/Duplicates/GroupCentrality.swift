@@ -5,6 +5,18 @@
 /// copies costs n dot products, not n². In a group of copies made from one original, the original
 /// is the most central: each copy is one edit away from it and two edits away from any other copy.
 public enum GroupCentrality {
+    /// Centralities of `vectors` where copies with the same `content` (byte-identical files) count
+    /// once, so two copies of one edit do not outvote the original; all nil below three contents.
+    public static func of<Key: Hashable>(_ vectors: [[Float]], content: [Key]) -> [Double?] {
+        var first: [Key: Int] = [:]
+        for (position, key) in content.enumerated() where first[key] == nil { first[key] = position }
+        let distinct = first.values.sorted()
+        guard distinct.count > 2 else { return vectors.map { _ in nil } }
+        let values = of(distinct.map { vectors[$0] })
+        let byContent = Dictionary(uniqueKeysWithValues: zip(distinct.map { content[$0] }, values))
+        return content.map { byContent[$0]! }
+    }
+
     /// Centralities of `vectors` (one per copy, any length but all alike); all nil below two copies.
     public static func of(_ vectors: [[Float]]) -> [Double?] {
         guard vectors.count >= 2, let dimension = vectors.first?.count else { return vectors.map { _ in nil } }

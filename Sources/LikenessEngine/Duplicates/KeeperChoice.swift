@@ -14,7 +14,10 @@ public struct KeeperChoice: Sendable, Hashable {
     static func keepers(_ groups: [[Int]], images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache,
                         vector: (Int) -> [Float]) -> [KeeperChoice] {
         let bare = groups.map { members in
-            let centralities = policy.needsCentrality && members.count > 2 ? GroupCentrality.of(members.map(vector)) : members.map { _ in nil }
+            // A file without a content hash counts as content of its own.
+            let centralities = policy.needsCentrality && members.count > 2
+                ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash?.hex ?? "#\($0)" })
+                : members.map { _ in nil }
             return zip(members, centralities).map { member, centrality in
                 var candidate = KeeperCandidate(images[member])
                 candidate.centrality = centrality
