@@ -75,7 +75,7 @@ struct DupesBench: ParsableCommand {
             print("\nkeeper, \(title): groups of the default rule holding one original, whose keeper is that original")
             for chain in chains {
                 let instead = chain.keptInstead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                print(String(format: "  %-34@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
+                print(String(format: "  %-52@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
                       + (instead.isEmpty ? "" : "   kept instead: " + instead))
             }
             print("one to one: share of photos where the original is kept over that copy")

@@ -1,36 +1,69 @@
-/// How central each copy of a group is: the mean cosine similarity of its embedding to those of
+import LikenessCore
+
+/// How central each copy of a group is, from the cosine similarities of its embedding to those of
 /// the other copies.
 ///
-/// Computed in one pass as (xᵢ · Σx − xᵢ · xᵢ) / (n − 1) on unit-length vectors, so a group of n
-/// copies costs n dot products, not n². In a group of copies made from one original, the original
-/// is the most central: each copy is one edit away from it and two edits away from any other copy.
+/// In a group of copies made from one original, the original is in the middle: each copy is one
+/// edit away from it and two edits away from any other copy (the root of an image phylogeny).
 public enum GroupCentrality {
+    /// What "central" means.
+    public enum Measure: String, Sendable, Codable, CaseIterable {
+        /// The mean cosine to the other copies.
+        case mean
+        /// The median cosine to the other copies.
+        case median
+        /// The lowest cosine to any other copy (the copy whose farthest copy is nearest).
+        case least
+        /// The share of the other copies whose most similar copy this is.
+        case votes
+    }
+
     /// Centralities of `vectors` where copies with the same `content` (byte-identical files) count
     /// once, so two copies of one edit do not outvote the original; all nil below three contents.
-    public static func of<Key: Hashable>(_ vectors: [[Float]], content: [Key]) -> [Double?] {
+    public static func of<Key: Hashable>(_ vectors: [[Float]], content: [Key], measure: Measure = .mean) -> [Double?] {
         var first: [Key: Int] = [:]
         for (position, key) in content.enumerated() where first[key] == nil { first[key] = position }
         let distinct = first.values.sorted()
         guard distinct.count > 2 else { return vectors.map { _ in nil } }
-        let values = of(distinct.map { vectors[$0] })
+        let values = of(distinct.map { vectors[$0] }, measure: measure)
         let byContent = Dictionary(uniqueKeysWithValues: zip(distinct.map { content[$0] }, values))
         return content.map { byContent[$0]! }
     }
 
     /// Centralities of `vectors` (one per copy, any length but all alike); all nil below two copies.
-    public static func of(_ vectors: [[Float]]) -> [Double?] {
-        guard vectors.count >= 2, let dimension = vectors.first?.count else { return vectors.map { _ in nil } }
-        let units = vectors.map { vector -> [Double] in
+    public static func of(_ vectors: [[Float]], measure: Measure = .mean) -> [Double?] {
+        let n = vectors.count
+        guard n >= 2 else { return vectors.map { _ in nil } }
+        let units = vectors.map { vector -> [Float] in
             let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
-            return vector.map { norm > 0 ? Double($0) / norm : 0 }
+            return vector.map { norm > 0 ? Float(Double($0) / norm) : 0 }
         }
-        var sum = [Double](repeating: 0, count: dimension)
-        for unit in units { for k in 0..<dimension { sum[k] += unit[k] } }
-        let others = Double(vectors.count - 1)
-        return units.map { unit in
-            var dot = 0.0, own = 0.0
-            for k in 0..<dimension { dot += unit[k] * sum[k]; own += unit[k] * unit[k] }
-            return (dot - own) / others
+        var cosine = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let c = Double(units[i].withUnsafeBufferPointer { a in
+                    units[j].withUnsafeBufferPointer { b in SIMDDot.dot(a.baseAddress!, b.baseAddress!, a.count) }
+                })
+                cosine[i][j] = c
+                cosine[j][i] = c
+            }
+        }
+        let others = (0..<n).map { i in (0..<n).filter { $0 != i }.map { cosine[i][$0] } }
+        switch measure {
+        case .mean: return others.map { $0.reduce(0, +) / Double(n - 1) }
+        case .median:
+            return others.map { row in
+                let sorted = row.sorted(), m = sorted.count
+                return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2
+            }
+        case .least: return others.map { $0.min()! }
+        case .votes:
+            var votes = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                let nearest = (0..<n).filter { $0 != i }.max { (cosine[i][$0], -$0) < (cosine[i][$1], -$1) }!
+                votes[nearest] += 1
+            }
+            return votes.map { $0 / Double(n - 1) }
         }
     }
 }

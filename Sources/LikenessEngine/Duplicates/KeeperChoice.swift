@@ -16,7 +16,8 @@ public struct KeeperChoice: Sendable, Hashable {
         let bare = groups.map { members in
             // A file without a content hash counts as content of its own.
             let centralities = policy.needsCentrality && members.count > 2
-                ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash?.hex ?? "#\($0)" })
+                ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash?.hex ?? "#\($0)" },
+                                      measure: policy.centralMeasure)
                 : members.map { _ in nil }
             return zip(members, centralities).map { member, centrality in
                 var candidate = KeeperCandidate(images[member])

@@ -21,6 +21,8 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// Copies whose ``KeeperCandidate/centrality`` is within this of the most central are equally
     /// central (a re-save, a lossless copy or a flip of the original sits as close to the others).
     public var centralMargin: Double
+    /// What the ``KeeperRule/central`` rule measures.
+    public var centralMeasure: GroupCentrality.Measure
 
     /// `pixels,quality,oldest,size`.
     public static let standard = KeeperPolicy(rules: [.pixels, .quality, .oldest, .size])
@@ -28,8 +30,10 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// The chain `dupes` used before quality scores: pixels, then clearly sharper, then size, then oldest.
     public static let legacy = KeeperPolicy(rules: [.pixels, .sharpness, .size, .oldest])
 
-    public init(rules: [KeeperRule], preferredFormats: [ImageFormat] = [], centralMargin: Double = 0.005) {
+    public init(rules: [KeeperRule], preferredFormats: [ImageFormat] = [], centralMargin: Double = 0.005,
+                centralMeasure: GroupCentrality.Measure = .mean) {
         self.rules = rules
+        self.centralMeasure = centralMeasure
         self.preferredFormats = preferredFormats
         self.centralMargin = centralMargin
     }

@@ -41,10 +41,16 @@ public struct KeeperAccuracy: Sendable, Codable {
     /// The chains compared: the default first, the old rule second.
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size]),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.002),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.001),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .mean),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .mean),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .median),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .median),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .least),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .least),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.02, centralMeasure: .least),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.0, centralMeasure: .votes),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.05, centralMeasure: .votes),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.1, centralMeasure: .votes),
         KeeperPolicy(rules: [.central, .pixels, .quality, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .central, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
@@ -79,15 +85,14 @@ public struct KeeperAccuracy: Sendable, Codable {
         let bySource = Dictionary(grouping: items.indices.filter { items[$0].keeper != nil }, by: { items[$0].source })
         let copyNames = Array(Set(originals.flatMap { items[$0].fileCopies?.keys.map { $0 } ?? [] })).sorted()
         let chains = policies.map { policy -> Chain in
-            let margin = policy.needsCentrality && policy.centralMargin != KeeperPolicy.standard.centralMargin
-                ? String(format: " ±%g", policy.centralMargin) : ""
+            let margin = policy.needsCentrality ? " \(policy.centralMeasure.rawValue)±" + String(format: "%g", policy.centralMargin) : ""
             var chain = Chain(rules: policy.chainText + margin, groups: 0, correct: 0, keptInstead: [:], oneToOne: [:])
             for group in groups {
                 let members = group.filter { items[$0].keeper != nil }
                 let present = members.filter { items[$0].edit == -1 }
                 guard present.count == 1 else { continue }
                 chain.groups += 1
-                let centralities = GroupCentrality.of(members.map { items[$0].vector })
+                let centralities = GroupCentrality.of(members.map { items[$0].vector }, measure: policy.centralMeasure)
                 let candidates = zip(members, centralities).map { member, centrality in
                     var candidate = items[member].keeper!
                     candidate.centrality = centrality
