@@ -152,4 +152,16 @@ import Testing
         #expect(once[2] > once[0] && once[0] == once[1])
         #expect(GroupCentrality.of([left, left, original], content: ["l", "l", "o"]).allSatisfy { $0 == nil }, "two contents tie, as two copies do")
     }
+
+    @Test("each centrality measure puts the original of two one-edit copies first")
+    func centralityMeasures() throws {
+        let original: [Float] = [1, 0, 0], left: [Float] = [cos(0.3), sin(0.3), 0], right: [Float] = [cos(0.3), -sin(0.3), 0]
+        let near = Double(cos(Float(0.3))), far = cos(0.6)
+        let least = GroupCentrality.of([left, original, right], measure: .least).map { $0! }
+        #expect(abs(least[1] - near) < 1e-6 && abs(least[0] - far) < 1e-6)
+        // Both copies' nearest is the original; the original's nearest is a tie, taken by position.
+        #expect(GroupCentrality.of([left, original, right], measure: .votes).map { $0! } == [0.5, 1, 0])
+        let median = GroupCentrality.of([left, original, right], measure: .median).map { $0! }
+        #expect(abs(median[1] - near) < 1e-6 && abs(median[0] - (near + far) / 2) < 1e-6)
+    }
 }
