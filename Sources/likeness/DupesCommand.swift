@@ -20,9 +20,10 @@ struct Dupes: ParsableCommand {
             copies: they are left out, or listed as their own groups with --include same-scene, and \
             never moved. `likeness decisions keep-all A B` records that a pair is not a duplicate; \
             later runs respect it. Each group names \
-            the copy to keep and why, by the --keep chain of rules (default pixels,quality,oldest,size: \
-            the most pixels, then the best quality score, so an edited copy loses to its original, \
-            then the oldest file, then the largest; --prefer jpeg,png adds a format preference), \
+            the copy to keep and why, by the --keep chain of rules (default pixels,central,quality,oldest,size: \
+            the most pixels, then the copy most like the others of its group (an original sits \
+            between the copies made from it), then the best quality score, so an edited copy loses \
+            to its original, then the oldest file, then the largest; --prefer jpeg,png adds a format preference), \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \
             by one perceptual hash alone (bit hashes by Hamming distance; radial and colormoments \
             by their own distance), with the F1-max threshold of the robustness benchmark as default. Folders given are scanned (and embedded or hashed) first; \
@@ -84,7 +85,7 @@ struct Dupes: ParsableCommand {
         case sameScene = "same-scene"
     }
 
-    @Option(help: ArgumentHelp("The keeper's rules in order, comma-separated: pixels, quality, format, size, oldest (sharpness: the old rule).", valueName: "rules"))
+    @Option(help: ArgumentHelp("The keeper's rules in order, comma-separated: pixels, central, quality, format, size, oldest (sharpness: the old rule).", valueName: "rules"))
     var keep: String?
 
     @Option(help: ArgumentHelp("Formats to keep first, comma-separated (e.g. jpeg,png); adds the format rule after pixels unless --keep places it.", valueName: "formats"))

@@ -92,7 +92,7 @@ import Testing
     @Test("--prefer puts the format rule after pixels; --keep parses, and unknown or repeated rules and formats are refused")
     func parsing() throws {
         let policy = try KeeperPolicy(keep: nil, prefer: "png,jpg")
-        #expect(policy.rules == [.pixels, .format, .quality, .oldest, .size] && policy.preferredFormats == [.png, .jpeg])
+        #expect(policy.rules == [.pixels, .format, .central, .quality, .oldest, .size] && policy.preferredFormats == [.png, .jpeg])
         let choice = policy.choose([candidate("a.jpg", size: 50), candidate("b.png", size: 10, format: .png)])
         #expect(choice.index == 1 && choice.rule == .format)
         #expect(try KeeperPolicy(keep: "size, oldest", prefer: nil).rules == [.size, .oldest])

@@ -10,12 +10,14 @@ public struct KeeperChoice: Sendable, Hashable {
 
     /// The keeper of each group (positions in `images`), measuring quality only for the copies the
     /// chain reaches its quality rule with, all at once on the workers of `signals`.
-    /// `vector(n)` gives image n's embedding, for the ``KeeperRule/central`` rule.
-    static func keepers(_ groups: [[Int]], images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache,
+    /// `vector(n)` gives image n's embedding, for the ``KeeperRule/central`` rule, which applies to
+    /// groups of copies only: the groups from `copyGroups` on are other shots of one scene, where
+    /// no member was made from another and the best shot is wanted, not the most typical.
+    static func keepers(_ groups: [[Int]], copyGroups: Int, images: [CatalogImage], policy: KeeperPolicy, signals: ImageSignalCache,
                         vector: (Int) -> [Float]) -> [KeeperChoice] {
-        let bare = groups.map { members in
+        let bare = groups.enumerated().map { number, members in
             // A file without a content hash counts as content of its own.
-            let centralities = policy.needsCentrality && members.count > 2
+            let centralities = policy.needsCentrality && number < copyGroups && members.count > 2
                 ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash?.hex ?? "#\($0)" },
                                       measure: policy.centralMeasure)
                 : members.map { _ in nil }

@@ -4,11 +4,12 @@ import LikenessCore
 
 /// How `dupes` picks the copy to keep: a chain of ``KeeperRule``s and a format preference.
 ///
-/// The default, `pixels,quality,oldest,size`, was chosen by `likeness bench dupes` (keeper accuracy,
-/// docs/benchmarks.md): the most pixels first (a crop or a downsized copy never wins), then the best
-/// quality score (an edited copy loses to the original it was made from), then the oldest file (a
-/// copy is made after its original: a flip, a turn or a re-save at the same quality, which quality
-/// cannot tell apart), then the largest.
+/// The default, `pixels,central,quality,oldest,size`, was chosen by `likeness bench dupes` (keeper
+/// accuracy, docs/benchmarks.md): the most pixels first (a crop or a downsized copy never wins), then
+/// the copy most like the others of its group (an original sits between the copies made from it),
+/// then the best quality score (an edited copy loses to the original it was made from), then the
+/// oldest file (a copy is made after its original: a flip, a turn or a re-save at the same quality,
+/// which quality cannot tell apart), then the largest.
 public struct KeeperPolicy: Sendable, Codable, Hashable {
     public var rules: [KeeperRule]
     /// Formats in order of preference for the ``KeeperRule/format`` rule; empty: no preference.
@@ -24,8 +25,8 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// What the ``KeeperRule/central`` rule measures.
     public var centralMeasure: GroupCentrality.Measure
 
-    /// `pixels,quality,oldest,size`.
-    public static let standard = KeeperPolicy(rules: [.pixels, .quality, .oldest, .size])
+    /// `pixels,central,quality,oldest,size`.
+    public static let standard = KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size])
 
     /// The chain `dupes` used before quality scores: pixels, then clearly sharper, then size, then oldest.
     public static let legacy = KeeperPolicy(rules: [.pixels, .sharpness, .size, .oldest])

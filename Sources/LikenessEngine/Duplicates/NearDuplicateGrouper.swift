@@ -81,7 +81,7 @@ public struct NearDuplicateGrouper: Sendable {
             pair.tier == .sameScene && !taken.contains(pair.i) && !taken.contains(pair.j)
         }.map { (i: $0.i, j: $0.j) })
         let grouped = copies + scenes
-        let keepers = KeeperChoice.keepers(grouped, images: space.images, policy: keeper, signals: confirmer.signals,
+        let keepers = KeeperChoice.keepers(grouped, copyGroups: copies.count, images: space.images, policy: keeper, signals: confirmer.signals,
                                                 vector: space.index.vector(at:))
         // The evidence of each confirmed pair, to show every member against the centre that confirmed it.
         var evidence: [Int: [Int: ConfirmedPair]] = [:]

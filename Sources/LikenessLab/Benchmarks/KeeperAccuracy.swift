@@ -38,19 +38,15 @@ public struct KeeperAccuracy: Sendable, Codable {
         public var lead: Double
     }
 
-    /// The chains compared: the default first, the old rule second.
+    /// The chains compared: the default first, the old rule second, then the chain before the
+    /// central rule and other measures and margins of centrality (all measured in one run).
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .mean),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .mean),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .median),
+        KeeperPolicy(rules: [.pixels, .quality, .oldest, .size]),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01),
         KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .median),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.005, centralMeasure: .least),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .least),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.02, centralMeasure: .least),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.0, centralMeasure: .votes),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMeasure: .least),
         KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.05, centralMeasure: .votes),
-        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.1, centralMeasure: .votes),
         KeeperPolicy(rules: [.central, .pixels, .quality, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .central, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .size, .oldest]),
@@ -85,7 +81,9 @@ public struct KeeperAccuracy: Sendable, Codable {
         let bySource = Dictionary(grouping: items.indices.filter { items[$0].keeper != nil }, by: { items[$0].source })
         let copyNames = Array(Set(originals.flatMap { items[$0].fileCopies?.keys.map { $0 } ?? [] })).sorted()
         let chains = policies.map { policy -> Chain in
-            let margin = policy.needsCentrality ? " \(policy.centralMeasure.rawValue)±" + String(format: "%g", policy.centralMargin) : ""
+            let standard = KeeperPolicy.standard
+            let margin = policy.needsCentrality && (policy.centralMeasure, policy.centralMargin) != (standard.centralMeasure, standard.centralMargin)
+                ? " \(policy.centralMeasure.rawValue)±" + String(format: "%g", policy.centralMargin) : ""
             var chain = Chain(rules: policy.chainText + margin, groups: 0, correct: 0, keptInstead: [:], oneToOne: [:])
             for group in groups {
                 let members = group.filter { items[$0].keeper != nil }
