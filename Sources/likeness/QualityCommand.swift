@@ -95,7 +95,7 @@ struct Quality: ParsableCommand {
             print(String(format: "%7.2f  %-11@  %5.2f  %6.2f  %5.1f  %4.0f  %5.1f  %5.1f  %4@  %7@  ", s.overall, "\(s.width)×\(s.height)" as NSString,
                          s.relativeSharpness, s.motionBlur, s.noise, s.meanLuminance, s.contrast, 100 * (s.shadowClipping + s.highlightClipping),
                          (s.effectiveJPEGQuality.map { "q\($0)" } ?? "-") as NSString,
-                         (s.brisque.map { String(format: "%.1f", $0) } ?? "-") as NSString)
+                         (s.brisque.map { String(format: "%7.1f", $0) } ?? "      -") as NSString)
                   + (entry.issues.isEmpty ? "" : "[" + entry.issues.map(\.rawValue).joined(separator: ", ") + "] ")
                   + DisplayPath.line(entry.path))
         }
