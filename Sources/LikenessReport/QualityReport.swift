@@ -49,6 +49,8 @@ public struct QualityReport: Sendable {
                                   s.width, s.height, s.relativeSharpness, s.noise, s.meanLuminance, s.contrast,
                                   100 * (s.shadowClipping + s.highlightClipping))
                 + (s.effectiveJPEGQuality.map { " · JPEG q\($0)" } ?? "")
+                + String(format: " · motion blur %.2f", s.motionBlur)
+                + (s.brisque.map { String(format: " · BRISQUE %.1f (lower is better)", $0) } ?? "")
             body += "<div class=\"card\">\(image)<span class=\"score\" style=\"background:\(colour)\">\(String(format: "%.1f", s.overall))</span> "
                 + (issues.isEmpty ? "" : "<span class=\"issue\">\(HTML.escape(issues))</span>")
                 + "<br><span class=\"measures\">\(HTML.escape(measures))</span><br><span title=\"\(HTML.escape(entry.path))\">\(HTML.escape(entry.path))</span></div>"

@@ -10,10 +10,11 @@ struct Quality: ParsableCommand {
         discussion: """
             Measures each image once and keeps the scores in the catalog (a changed file is measured \
             again after its re-scan): sharpness of the sharpest half of an 8×8 grid of tiles (also \
-            relative to their contrast), noise, mean luminance, contrast, clipped shadows and \
+            relative to their contrast), motion blur (detail lost along one direction), noise, mean luminance, contrast, clipped shadows and \
             highlights, tone gaps, entropy, colourfulness (Hasler–Süsstrunk), solid areas (overlays, \
             borders), the JPEG quality read from the file's tables, a JPEG's trace in a lossless \
-            re-encode, palette reduction and resolution. The overall score adds these up in points; \
+            re-encode, palette reduction, resolution and, with the model setup installs, the BRISQUE \
+            naturalness score (lower BRISQUE is better; naturalness = 100 − BRISQUE). The overall score adds these up in points; \
             only differences mean something. Issues are named by stated thresholds (see README). \
             Folders given are scanned first; without folders the whole catalog is measured.
 
@@ -48,6 +49,7 @@ struct Quality: ParsableCommand {
     func run() throws {
         let result = try JobRunning.run(QualityJob(folders: folders), catalog: catalogOptions, workers: workers)
         DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
+        if let reason = result.naturalnessUnavailable { Output.note("no BRISQUE scores: \(reason)") }
         if let html {
             let thumbnails = try Thumbnails().dataURIs(result.images.map(\.path))
             let report = QualityReport(title: "Likeness image quality", summary: Self.summary(result),
@@ -65,31 +67,35 @@ struct Quality: ParsableCommand {
 
     /// The CSV header and one line per image.
     static func csv(_ result: QualityResult) -> String {
-        var text = CSV.line(["path", "overall", "issues", "width", "height", "format", "sharpness", "relative_sharpness", "noise",
+        var text = CSV.line(["path", "overall", "issues", "width", "height", "format", "sharpness", "relative_sharpness", "motion_blur", "noise",
                              "mean_luminance", "contrast", "shadow_clipping", "highlight_clipping", "entropy", "tone_gaps", "tone_spikes",
-                             "colourfulness", "solid_area", "jpeg_quality", "reencoded_jpeg_quality", "distinct_colours"]) + "\n"
+                             "colourfulness", "solid_area", "jpeg_quality", "reencoded_jpeg_quality", "distinct_colours",
+                             "brisque", "naturalness"]) + "\n"
         for entry in result.images {
             let s = entry.scores
             text += CSV.line([entry.path, String(format: "%.3f", s.overall), entry.issues.map(\.rawValue).joined(separator: " "),
                               String(s.width), String(s.height), s.format?.rawValue ?? "",
-                              String(format: "%.2f", s.sharpness), String(format: "%.4f", s.relativeSharpness), String(format: "%.3f", s.noise),
+                              String(format: "%.2f", s.sharpness), String(format: "%.4f", s.relativeSharpness), String(format: "%.4f", s.motionBlur),
+                              String(format: "%.3f", s.noise),
                               String(format: "%.2f", s.meanLuminance), String(format: "%.2f", s.contrast),
                               String(format: "%.5f", s.shadowClipping), String(format: "%.5f", s.highlightClipping),
                               String(format: "%.4f", s.entropy), String(format: "%.5f", s.toneGaps), String(format: "%.5f", s.toneSpikes), String(format: "%.3f", s.colourfulness),
                               String(format: "%.4f", s.solidArea), s.jpegQuality.map(String.init) ?? "",
-                              s.reencodedJPEGQuality.map(String.init) ?? "", s.distinctColours.map(String.init) ?? ""]) + "\n"
+                              s.reencodedJPEGQuality.map(String.init) ?? "", s.distinctColours.map(String.init) ?? "",
+                              s.brisque.map { String(format: "%.3f", $0) } ?? "", s.naturalness.map { String(format: "%.3f", $0) } ?? ""]) + "\n"
         }
         return text
     }
 
     func printText(_ result: QualityResult) {
         print(Self.summary(result) + "; worst first:")
-        print("overall  size         sharp  noise  mean  contr  clip%  jpeg  issues / path")
+        print("overall  size         sharp  motion  noise  mean  contr  clip%  jpeg  brisque  issues / path")
         for entry in result.images.prefix(limit) {
             let s = entry.scores
-            print(String(format: "%7.2f  %-11@  %5.2f  %5.1f  %4.0f  %5.1f  %5.1f  %4@  ", s.overall, "\(s.width)×\(s.height)" as NSString,
-                         s.relativeSharpness, s.noise, s.meanLuminance, s.contrast, 100 * (s.shadowClipping + s.highlightClipping),
-                         (s.effectiveJPEGQuality.map { "q\($0)" } ?? "-") as NSString)
+            print(String(format: "%7.2f  %-11@  %5.2f  %6.2f  %5.1f  %4.0f  %5.1f  %5.1f  %4@  %7@  ", s.overall, "\(s.width)×\(s.height)" as NSString,
+                         s.relativeSharpness, s.motionBlur, s.noise, s.meanLuminance, s.contrast, 100 * (s.shadowClipping + s.highlightClipping),
+                         (s.effectiveJPEGQuality.map { "q\($0)" } ?? "-") as NSString,
+                         (s.brisque.map { String(format: "%7.1f", $0) } ?? "      -") as NSString)
                   + (entry.issues.isEmpty ? "" : "[" + entry.issues.map(\.rawValue).joined(separator: ", ") + "] ")
                   + DisplayPath.line(entry.path))
         }

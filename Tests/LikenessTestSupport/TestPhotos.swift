@@ -7,6 +7,12 @@ public enum TestPhotos {
     /// Twelve camera JPEGs of 1.3–4.9 megapixels.
     public static var mate: [String] { jpegs(in: "mate") }
 
+    /// A file of the OpenCV sample set by name (JPEG or PNG), for tests pinned to one photo.
+    public static func opencv(_ name: String) -> String {
+        (((TestModels.cache as NSString).appendingPathComponent("photos") as NSString).appendingPathComponent("opencv") as NSString)
+            .appendingPathComponent(name)
+    }
+
     /// The JPEGs of one set, sorted by name; empty when setup has not run.
     static func jpegs(in set: String) -> [String] {
         let folder = ((TestModels.cache as NSString).appendingPathComponent("photos") as NSString).appendingPathComponent(set)

@@ -2,6 +2,9 @@
 public enum QualityIssue: String, Sendable, Codable, CaseIterable {
     /// Relative sharpness below 0.25 (its sharpest tiles' Laplacian is weak for their contrast).
     case blurry
+    /// Motion blur: directional blur (``QualityScores/motionBlur``) above 0.3 with relative
+    /// sharpness below 0.5 (detail was lost, and lost along one direction).
+    case motionBlur = "motion-blur"
     /// Noise sigma above 6 grey levels in the image's quietest tiles.
     case noisy
     /// Mean luma below 50.
@@ -30,6 +33,7 @@ public enum QualityIssue: String, Sendable, Codable, CaseIterable {
     func applies(to s: QualityScores) -> Bool {
         switch self {
         case .blurry: s.relativeSharpness < 0.25
+        case .motionBlur: s.motionBlur > 0.3 && s.relativeSharpness < 0.5
         case .noisy: s.noise > 6
         case .dark: s.meanLuminance < 50
         case .bright: s.meanLuminance > 205

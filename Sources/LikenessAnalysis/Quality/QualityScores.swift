@@ -21,6 +21,9 @@ public struct QualityScores: Sendable, Codable, Hashable {
     /// The same as a standard deviation over those tiles' grey-level deviation: blind to contrast
     /// and exposure changes, lowered by blur.
     public var relativeSharpness: Double
+    /// Directional blur, 0–1 (``MotionBlur``): near 0 when detail is lost alike in every direction
+    /// (defocus) or not lost; high when one direction lost much more than the other (motion blur).
+    public var motionBlur: Double
     /// Noise sigma in grey levels (``NoiseEstimate``).
     public var noise: Double
     /// Mean luma, 0–255.
@@ -52,6 +55,10 @@ public struct QualityScores: Sendable, Codable, Hashable {
     /// For a lossless file carrying a JPEG's quantisation lattice (``JPEGGhost``): the IJG quality
     /// that JPEG had. Nil when no trace was found.
     public var reencodedJPEGQuality: Int?
+    /// The BRISQUE score (``BRISQUEModel``) of the pixels, in BRISQUE's own convention: about 0 for
+    /// a pristine natural photograph to 100 for a badly distorted one, **lower is better**. Nil when
+    /// the model is not installed or the image is too small or flat for it. See ``naturalness``.
+    public var brisque: Double?
 
     /// Measures `pixels`, already fitted into ``analysisSide``; the file facts start empty.
     public init(measuring pixels: PixelBuffer, width: Int, height: Int, format: ImageFormat?) {
@@ -62,6 +69,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         let tiles = TileStatistics(grey)
         (sharpness, relativeSharpness) = TiledSharpness.measure(tiles)
         noise = NoiseEstimate.sigma(tiles)
+        motionBlur = MotionBlur.measure(grey)
         let tone = ToneStatistics(pixels)
         meanLuminance = tone.meanLuminance
         contrast = tone.contrast
@@ -83,13 +91,17 @@ public struct QualityScores: Sendable, Codable, Hashable {
         paletteEntries != nil || (distinctColours.map { $0 <= 256 } ?? false) && colourfulness >= 3
     }
 
+    /// 100 − ``brisque``: the same no-reference judgement turned so that **higher is more natural**,
+    /// like every other score here. Nil when ``brisque`` is.
+    public var naturalness: Double? { brisque.map { 100 - $0 } }
+
     /// The JPEG quality the pixels went through: the file's own, or the one traced in a lossless re-encode.
     public var effectiveJPEGQuality: Int? { jpegQuality ?? reencodedJPEGQuality }
 
     private enum CodingKeys: String, CodingKey {
-        case width, height, format, sharpness, relativeSharpness, noise, meanLuminance, contrast, shadowClipping, highlightClipping
+        case width, height, format, sharpness, relativeSharpness, motionBlur, noise, meanLuminance, contrast, shadowClipping, highlightClipping
         case entropy, toneGaps, toneSpikes, colourfulness, solidArea, jpegQuality, bitDepth, paletteEntries, distinctColours, reencodedJPEGQuality
-        case overall, issues
+        case brisque, naturalness, overall, issues
     }
 
     public init(from decoder: any Decoder) throws {
@@ -99,6 +111,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         format = try c.decodeIfPresent(ImageFormat.self, forKey: .format)
         sharpness = try c.decode(Double.self, forKey: .sharpness)
         relativeSharpness = try c.decode(Double.self, forKey: .relativeSharpness)
+        motionBlur = try c.decode(Double.self, forKey: .motionBlur)
         noise = try c.decode(Double.self, forKey: .noise)
         meanLuminance = try c.decode(Double.self, forKey: .meanLuminance)
         contrast = try c.decode(Double.self, forKey: .contrast)
@@ -114,9 +127,10 @@ public struct QualityScores: Sendable, Codable, Hashable {
         paletteEntries = try c.decodeIfPresent(Int.self, forKey: .paletteEntries)
         distinctColours = try c.decodeIfPresent(Int.self, forKey: .distinctColours)
         reencodedJPEGQuality = try c.decodeIfPresent(Int.self, forKey: .reencodedJPEGQuality)
+        brisque = try c.decodeIfPresent(Double.self, forKey: .brisque)
     }
 
-    /// Encodes the measures with ``overall`` and ``issues`` (derived, so never stale when read back).
+    /// Encodes the measures with ``naturalness``, ``overall`` and ``issues`` (derived, so never stale when read back).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(width, forKey: .width)
@@ -124,6 +138,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         try c.encodeIfPresent(format, forKey: .format)
         try c.encode(sharpness, forKey: .sharpness)
         try c.encode(relativeSharpness, forKey: .relativeSharpness)
+        try c.encode(motionBlur, forKey: .motionBlur)
         try c.encode(noise, forKey: .noise)
         try c.encode(meanLuminance, forKey: .meanLuminance)
         try c.encode(contrast, forKey: .contrast)
@@ -139,6 +154,8 @@ public struct QualityScores: Sendable, Codable, Hashable {
         try c.encodeIfPresent(paletteEntries, forKey: .paletteEntries)
         try c.encodeIfPresent(distinctColours, forKey: .distinctColours)
         try c.encodeIfPresent(reencodedJPEGQuality, forKey: .reencodedJPEGQuality)
+        try c.encodeIfPresent(brisque, forKey: .brisque)
+        try c.encodeIfPresent(naturalness, forKey: .naturalness)
         try c.encode(overall, forKey: .overall)
         try c.encode(issues, forKey: .issues)
     }

@@ -29,7 +29,11 @@ final class ImageSignalCache {
     static let hashVersion = 2
     static let featureVersion = 1
     static let sharpnessVersion = 1
-    static let qualityVersion = 4
+    static let qualityVersion = 5
+
+    /// The version quality rows are stored under: rows measured without the BRISQUE model get one of
+    /// their own, so they are measured again (with ``QualityScores/brisque``) once setup installs it.
+    static func qualityVersion(naturalness: Bool) -> Int { naturalness ? qualityVersion : 1000 + qualityVersion }
 
     let sources: [ImageSource]
     /// Pixel sizes as catalogued (nil for files named by path): an image known to be too small for
@@ -106,6 +110,12 @@ final class ImageSignalCache {
         return qualities[index]
     }
 
+    /// Why quality is measured without ``QualityScores/brisque``: the BRISQUE model's load error, if any.
+    var naturalnessUnavailable: BRISQUEModelError? {
+        if case .failure(let error) = measurer.naturalness { return error }
+        return nil
+    }
+
     /// Images whose quality could not be measured in this run, with why.
     private(set) var qualityFailures: [Int: ItemFailure] = [:]
 
@@ -147,7 +157,8 @@ final class ImageSignalCache {
     }
 
     func fillQuality(_ indices: [Int]) {
-        let n = fill(.quality, version: Self.qualityVersion, indices, known: { qualities[$0] != nil },
+        let version = Self.qualityVersion(naturalness: measurer.naturalnessModel != nil)
+        let n = fill(.quality, version: version, indices, known: { qualities[$0] != nil },
                      decode: { try? JSONDecoder().decode(QualityScores.self, from: $0) },
                      encode: { (try? JSONEncoder().encode($0)) ?? Data() },
                      compute: { [measurer] source throws(ItemFailure) in try measurer.scores(of: source) },

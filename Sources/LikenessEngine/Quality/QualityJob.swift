@@ -50,6 +50,7 @@ public struct QualityJob: Job {
         var counts: [String: Int] = [:]
         for entry in entries { for issue in entry.issues { counts[issue.rawValue, default: 0] += 1 } }
         return QualityResult(images: entries, issueCounts: counts, computed: cache.computed.quality, reused: cache.loaded.quality,
-                             scan: scan.map(ScanCount.init), skipped: skipped.isEmpty ? nil : skipped, stale: stale.isEmpty ? nil : stale)
+                             scan: scan.map(ScanCount.init), skipped: skipped.isEmpty ? nil : skipped, stale: stale.isEmpty ? nil : stale,
+                             naturalnessUnavailable: cache.naturalnessUnavailable?.description)
     }
 }

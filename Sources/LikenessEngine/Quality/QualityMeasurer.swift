@@ -4,18 +4,32 @@ import LikenessImaging
 
 /// Measures an image file's ``QualityScores``: its pixels fitted into
 /// ``QualityScores/analysisSide``, its encoding read from its bytes, and, for lossless files, the
-/// native pixels (distinct colours, the trace of an earlier JPEG compression).
+/// native pixels (distinct colours, the trace of an earlier JPEG compression). With the BRISQUE
+/// model installed, the fitted pixels are also given a BRISQUE score (``QualityScores/brisque``);
+/// without it that score is nil and everything else is measured as before.
 public struct QualityMeasurer: Sendable {
     /// Lossless files up to this many pixels are decoded at native size for the native measures;
     /// larger ones get the fitted measures only.
     public static let nativeLimit = 40_000_000
     private let decoder: ImageDecoder
     private let editor: ImageEditor
+    /// The BRISQUE model, or why it could not be loaded.
+    public let naturalness: Result<BRISQUEModel, BRISQUEModelError>
 
+    /// A measurer with the BRISQUE model where setup installs it (``BRISQUEModelLocator/fromEnvironment(_:)``).
     public init() throws(ImagingError) {
+        try self.init(naturalness: Result { () throws(BRISQUEModelError) in try BRISQUEModelLocator.fromEnvironment().load() })
+    }
+
+    /// A measurer with the given BRISQUE model, or none (the failure says why).
+    public init(naturalness: Result<BRISQUEModel, BRISQUEModelError>) throws(ImagingError) {
         decoder = try ImageDecoder()
         editor = try ImageEditor()
+        self.naturalness = naturalness
     }
+
+    /// The BRISQUE model when it was loaded.
+    public var naturalnessModel: BRISQUEModel? { try? naturalness.get() }
 
     /// Reads `source` once and measures it.
     /// - Throws: ``ItemFailure`` for a file that cannot be read or decoded (or changed since catalogued).
@@ -40,6 +54,7 @@ public struct QualityMeasurer: Sendable {
             analysis = try decoder.decode(bytes, to: fitted, path: path).pixels
         }
         var scores = QualityScores(measuring: analysis, width: info.width, height: info.height, format: info.format)
+        scores.brisque = naturalnessModel?.score(analysis)
         scores.jpegQuality = encoding.jpegQuality
         scores.bitDepth = encoding.bitDepth
         scores.paletteEntries = encoding.paletteEntries

@@ -33,4 +33,6 @@ public struct QualityResult: Sendable, Codable {
     public var skipped: [ScannedFailure]?
     /// Catalogued images that changed or vanished since their scan.
     public var stale: [ScannedFailure]?
+    /// Why no image has a BRISQUE score (``QualityScores/brisque``): the model could not be loaded.
+    public var naturalnessUnavailable: String?
 }

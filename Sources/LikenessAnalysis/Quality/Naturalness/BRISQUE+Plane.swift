@@ -1,0 +1,112 @@
+import Foundation
+import LikenessCore
+
+extension BRISQUE {
+    /// A grey image of doubles in [0, 1], row-major, on which BRISQUE's statistics are taken (in
+    /// double precision, as the reference computes them).
+    struct Plane: Sendable, Equatable {
+        let width: Int
+        let height: Int
+        var values: [Double]
+
+        init(width: Int, height: Int, values: [Double]) {
+            precondition(values.count == width * height, "plane must hold width × height values")
+            self.width = width
+            self.height = height
+            self.values = values
+        }
+
+        /// 0.2125 R + 0.7154 G + 0.0721 B, over 255 (scikit-image's `rgb2gray`).
+        init(grey pixels: PixelBuffer) {
+            let count = pixels.width * pixels.height
+            var values = [Double](repeating: 0, count: count)
+            pixels.bytes.withUnsafeBufferPointer { p in
+                for i in 0..<count {
+                    values[i] = (0.2125 * Double(p[3 * i]) + 0.7154 * Double(p[3 * i + 1]) + 0.0721 * Double(p[3 * i + 2])) / 255
+                }
+            }
+            self.init(width: pixels.width, height: pixels.height, values: values)
+        }
+
+        /// The window of the local moments: a 7-tap Gaussian of σ = 7/6, normalised; the 7 × 7
+        /// window is its outer product with itself.
+        static let window: [Double] = {
+            let sigma = 7.0 / 6
+            let taps = (-3...3).map { exp(-Double($0 * $0) / (2 * sigma * sigma)) }
+            let total = taps.reduce(0, +)
+            return taps.map { $0 / total }
+        }()
+
+        /// Mean-subtracted contrast-normalised coefficients: (I − μ) / (σ + 1/255), with μ = w ∗ I,
+        /// σ = √|μ² − w ∗ I²| and w ∗ the ``window`` convolution with zeros beyond the edges.
+        func mscn() -> Plane {
+            let mean = convolved(values)
+            let squares = convolved(values.map { $0 * $0 })
+            var out = [Double](repeating: 0, count: values.count)
+            for i in 0..<values.count {
+                let deviation = abs(mean[i] * mean[i] - squares[i]).squareRoot()
+                out[i] = (values[i] - mean[i]) / (deviation + 1.0 / 255)
+            }
+            return Plane(width: width, height: height, values: out)
+        }
+
+        /// `field` convolved with the ``window`` along rows then columns, zeros beyond the edges
+        /// (scipy's `convolve2d(..., 'same')`).
+        func convolved(_ field: [Double]) -> [Double] {
+            let (w, h) = (width, height)
+            let taps = Self.window, radius = 3
+            var across = [Double](repeating: 0, count: field.count)
+            var out = across
+            field.withUnsafeBufferPointer { f in
+                across.withUnsafeMutableBufferPointer { a in
+                    for y in 0..<h {
+                        let row = y * w
+                        for x in 0..<w {
+                            var sum = 0.0
+                            for k in max(-radius, -x)...min(radius, w - 1 - x) { sum += taps[k + radius] * f[row + x + k] }
+                            a[row + x] = sum
+                        }
+                    }
+                }
+            }
+            across.withUnsafeBufferPointer { a in
+                out.withUnsafeMutableBufferPointer { o in
+                    for y in 0..<h {
+                        for k in max(-radius, -y)...min(radius, h - 1 - y) {
+                            let tap = taps[k + radius], from = (y + k) * w, to = y * w
+                            for x in 0..<w { o[to + x] += tap * a[from + x] }
+                        }
+                    }
+                }
+            }
+            return out
+        }
+
+        /// Half the size by bicubic interpolation, as OpenCV's `resize(fx: 0.5, fy: 0.5, INTER_CUBIC)`:
+        /// each side rounded half to even, output pixel x sampled at source 2x + ½, so its taps
+        /// fall on source pixels 2x − 1 … 2x + 2 with Keys' weights (a = −0.75) at t = ½:
+        /// −0.09375, 0.59375, 0.59375, −0.09375; the edges are clamped.
+        func halved() -> Plane {
+            let w2 = Int((Double(width) / 2).rounded(.toNearestOrEven)), h2 = Int((Double(height) / 2).rounded(.toNearestOrEven))
+            let taps = [-0.09375, 0.59375, 0.59375, -0.09375]
+            var across = [Double](repeating: 0, count: w2 * height)
+            values.withUnsafeBufferPointer { v in
+                for y in 0..<height {
+                    for x in 0..<w2 {
+                        var sum = 0.0
+                        for k in 0..<4 { sum += taps[k] * v[y * width + min(width - 1, max(0, 2 * x - 1 + k))] }
+                        across[y * w2 + x] = sum
+                    }
+                }
+            }
+            var out = [Double](repeating: 0, count: w2 * h2)
+            for y in 0..<h2 {
+                for k in 0..<4 {
+                    let from = min(height - 1, max(0, 2 * y - 1 + k)) * w2
+                    for x in 0..<w2 { out[y * w2 + x] += taps[k] * across[from + x] }
+                }
+            }
+            return Plane(width: w2, height: h2, values: out)
+        }
+    }
+}
