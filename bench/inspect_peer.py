@@ -35,7 +35,8 @@ for column in issues.columns:
     if column.startswith("is_") and column.endswith("_issue"):
         name = column[3:-6]
         flagged[name] = sorted(str(p) for p in issues.index[issues[column]])
-json.dump({"images": len(issues), "flagged": flagged}, sys.stdout)
+with open(sys.argv[2], "w") as out:
+    json.dump({"images": len(issues), "flagged": flagged}, out)
 """
 
 SHARED = [("dark", "dark"), ("bright", "light"), ("blurry", "blurry"), ("low-information", "low_information"),
@@ -66,8 +67,10 @@ def main():
         first, output = timed(command)
         second, _ = timed(command)
         ours = json.loads(output)
-        theirs_seconds, theirs_output = timed([args.python, "-c", CLEANVISION_RUN, root])
-        theirs = json.loads(theirs_output)
+        found = os.path.join(work, "cleanvision.json")
+        theirs_seconds, _ = timed([args.python, "-c", CLEANVISION_RUN, root, found])
+        with open(found) as f:
+            theirs = json.load(f)
 
     print(f"folder: {root}")
     print(f"images: likeness {ours['images']}, cleanvision {theirs['images']}")
