@@ -48,14 +48,14 @@ public struct InspectReport: Sendable {
     }
 
     public func html() -> String {
-        var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n" + ImageCard.style
-        body += "<h2>Issues</h2><div class=\"scroll\"><table><tr><th class=\"name\">issue</th><th>images</th><th class=\"name\">rule</th></tr>"
+        var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n" + ImageCard.style + "<style>td.rule{white-space:normal;text-align:left}</style>\n"
+        body += "<h2>Issues</h2><table><tr><th class=\"name\">issue</th><th>images</th><th class=\"name\">rule</th></tr>"
         for section in sections {
             let name = section.images.isEmpty ? HTML.escape(section.name) : "<a href=\"#\(section.name)\">\(HTML.escape(section.name))</a>"
-            body += "<tr><td class=\"name\">\(name)</td><td>\(section.images.count)</td><td class=\"name\">\(HTML.escape(section.rule))"
+            body += "<tr><td class=\"name\">\(name)</td><td>\(section.images.count)</td><td class=\"rule\">\(HTML.escape(section.rule))"
                 + (section.note.map { " <i>(\(HTML.escape($0)))</i>" } ?? "") + "</td></tr>"
         }
-        body += "</table></div>\n"
+        body += "</table>\n"
         for section in sections where !section.images.isEmpty {
             body += "<h2 id=\"\(HTML.escape(section.name))\">\(HTML.escape(section.name)) · \(section.images.count) image\(section.images.count == 1 ? "" : "s"), worst first</h2>"
                 + "<p class=\"lead\">\(HTML.escape(section.rule))</p>"

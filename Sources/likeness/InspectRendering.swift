@@ -20,10 +20,10 @@ enum InspectRendering {
 
     static func text(_ result: InspectResult, limit: Int) {
         print(summary(result))
-        print(String(format: "%-17@ %6@  %@", "issue" as NSString, "images" as NSString, "rule" as NSString))
+        print("issue".padding(toLength: 17, withPad: " ", startingAt: 0) + " images  rule")
         for finding in result.findings {
-            print(String(format: "%-17@ %6d  %@", finding.issue.rawValue as NSString, finding.count, finding.rule as NSString)
-                  + (finding.note.map { " (\($0))" } ?? ""))
+            print(finding.issue.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0) + String(format: " %6d  ", finding.count)
+                  + finding.rule + (finding.note.map { " (\($0))" } ?? ""))
         }
         for finding in result.findings where finding.count > 0 && limit > 0 {
             print("\n\(finding.issue.rawValue), worst first (\(finding.measure)):")
