@@ -58,6 +58,7 @@ struct InspectRules {
         }
         let distances = neighbours.map { 1 - Double($0.last?.score ?? 0) }
         let cutoff = Quantile.of(distances, percentile / 100)!
+        rule += ": above \(Self.number(cutoff)) here"
         let flags = paths.indices.filter { distances[$0] > cutoff }.map { i in
             InspectFlag(path: paths[i], value: distances[i], other: neighbours[i].first.map { paths[$0.id] })
         }
