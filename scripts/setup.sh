@@ -54,6 +54,10 @@ if ! "$venv/bin/python" -c 'import rapidfuzz, jellyfish, datasketch' 2>/dev/null
   log "installing rapidfuzz, jellyfish and datasketch into $venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "rapidfuzz==3.14.6" "jellyfish==1.3.0" "datasketch==2.0.0"
 fi
+if ! "$venv/bin/python" -c 'import cleanvision' 2>/dev/null; then
+  log "installing cleanvision (the dataset-health peer of bench/inspect_peer.py) into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "cleanvision==0.3.7"
+fi
 # fastdup, the near-duplicate peer of bench/dupes_peer.py, in its own environment: it pins
 # numpy 1.26 and brings OpenCV, which the other peers must not see.
 if ! "$cache/venv-fastdup/bin/python" -c 'import fastdup' 2>/dev/null; then

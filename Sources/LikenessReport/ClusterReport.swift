@@ -105,7 +105,7 @@ public struct ClusterReport: Sendable {
         for path in shown {
             let name = (path as NSString).lastPathComponent
             let marks = [path == medoid ? "medoid" : nil, path == best ? "best" : nil].compactMap { $0 }
-            let image = thumbnails[path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape(name))\">" } ?? ""
+            let image = ImageCard.image(path, in: thumbnails)
             out += "<div class=\"cell \(marks.joined(separator: " "))\" title=\"\(HTML.escape(path))\">\(image)"
                 + marks.map { "<b>\($0)</b> · " }.joined() + "\(HTML.escape(name))</div>"
         }

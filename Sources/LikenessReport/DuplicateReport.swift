@@ -45,27 +45,22 @@ public struct DuplicateReport: Sendable {
 
     public func html() -> String {
         var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n"
-        body += "<style>.group{border:1px solid #ddd;border-radius:6px;padding:10px;margin:14px 0}"
-            + ".cards{display:flex;flex-wrap:wrap;gap:10px}.card{width:176px;font-size:12px;word-break:break-all}"
-            + ".card img{max-width:168px;max-height:168px;display:block;margin-bottom:4px;border:3px solid transparent}"
-            + ".keep img{border-color:#2e8b57}.keep .tag{color:#2e8b57;font-weight:600}.reason{color:#555;margin:0 0 8px}</style>\n"
+        body += ImageCard.style + "<style>.group{border:1px solid #ddd;border-radius:6px;padding:10px;margin:14px 0}.reason{color:#555;margin:0 0 8px}</style>\n"
         for (number, group) in groups.enumerated() {
             if marksKeeper {
                 body += "<div class=\"group\"><h2>Group \(number + 1) · \(group.members.count) images"
                     + (group.kind.map { " · \(HTML.escape($0))" } ?? "") + "</h2>"
                 body += "<p class=\"reason\">\(HTML.escape(group.keeperWord.prefix(1).uppercased() + group.keeperWord.dropFirst())): "
-                    + "\(HTML.escape(group.reason))</p><div class=\"cards\">"
+                    + "\(HTML.escape(group.reason))</p>"
             } else {
-                body += "<div class=\"group\"><p class=\"reason\">\(HTML.escape(group.reason))</p><div class=\"cards\">"
+                body += "<div class=\"group\"><p class=\"reason\">\(HTML.escape(group.reason))</p>"
             }
-            for (position, member) in group.members.enumerated() {
-                let image = thumbnails[member.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((member.path as NSString).lastPathComponent))\">" } ?? ""
+            body += ImageCard.grid(group.members.enumerated().map { position, member in
                 let keeper = marksKeeper && position == 0
                 let tag = keeper ? "<span class=\"tag\">\(HTML.escape(group.keeperWord))</span>" + (member.caption.isEmpty ? "" : " · ") : ""
-                body += "<div class=\"card\(keeper ? " keep" : "")\">\(image)\(tag)\(HTML.escape(member.caption))<br>"
-                    + "<span title=\"\(HTML.escape(member.path))\">\(HTML.escape(member.path))</span></div>"
-            }
-            body += "</div></div>\n"
+                return ImageCard(path: member.path, thumbnail: thumbnails[member.path], caption: tag + HTML.escape(member.caption),
+                                 classes: keeper ? [ImageCard.keeperClass] : [])
+            }) + "</div>\n"
         }
         if groups.isEmpty { body += marksKeeper ? "<p>No near-duplicates found.</p>" : "<p>Nothing to show.</p>" }
         return HTML.page(title: title, body: body)

@@ -42,7 +42,7 @@ public struct NoveltyReport: Sendable {
     }
 
     private func side(_ path: String, label: String) -> String {
-        let image = thumbnails[path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape((path as NSString).lastPathComponent))\">" } ?? ""
+        let image = ImageCard.image(path, in: thumbnails)
         return "<div class=\"side\">\(image)<b>\(HTML.escape(label))</b><br>\(HTML.escape(path))</div>"
     }
 

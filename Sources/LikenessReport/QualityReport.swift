@@ -27,22 +27,18 @@ public struct QualityReport: Sendable {
 
     public func html() -> String {
         var body = "<p class=\"lead\">\(HTML.escape(summary))</p>\n"
-        body += "<style>.cards{display:flex;flex-wrap:wrap;gap:10px}.card{width:200px;font-size:12px;word-break:break-all;"
-            + "border:1px solid #ddd;border-radius:6px;padding:6px}.card img{max-width:186px;max-height:186px;display:block;margin-bottom:4px}"
-            + ".score{font-weight:600;padding:1px 6px;border-radius:4px}.issue{color:#a33}.measures{color:#555}</style>\n"
+        body += ImageCard.style
         var counts: [QualityIssue: Int] = [:]
         for entry in entries { for issue in entry.scores.issues { counts[issue, default: 0] += 1 } }
         body += "<h2>Issues</h2><table><tr><th class=\"name\">issue</th><th>images</th></tr>"
         for issue in QualityIssue.allCases where counts[issue] != nil {
             body += "<tr><td class=\"name\">\(issue.rawValue)</td><td>\(counts[issue]!)</td></tr>"
         }
-        body += "</table>\n<h2>Images, worst first</h2><div class=\"cards\">"
+        body += "</table>\n<h2>Images, worst first</h2>"
         let overall = entries.map(\.scores.overall)
         let (low, high) = (overall.min() ?? 0, overall.max() ?? 1)
-        for entry in entries {
+        body += ImageCard.grid(entries.map { entry in
             let s = entry.scores
-            let name = (entry.path as NSString).lastPathComponent
-            let image = thumbnails[entry.path].map { "<img src=\"\($0)\" alt=\"\(HTML.escape(name))\">" } ?? ""
             let colour = HTML.scoreColour(high > low ? (s.overall - low) / (high - low) : 1)
             let issues = s.issues.map(\.rawValue).joined(separator: ", ")
             let measures = String(format: "%d×%d · sharpness %.2f · noise %.1f · mean %.0f · contrast %.0f · clipped %.1f %%",
@@ -51,11 +47,11 @@ public struct QualityReport: Sendable {
                 + (s.effectiveJPEGQuality.map { " · JPEG q\($0)" } ?? "")
                 + String(format: " · motion blur %.2f", s.motionBlur)
                 + (s.brisque.map { String(format: " · BRISQUE %.1f (lower is better)", $0) } ?? "")
-            body += "<div class=\"card\">\(image)<span class=\"score\" style=\"background:\(colour)\">\(String(format: "%.1f", s.overall))</span> "
+            let caption = "<span class=\"score\" style=\"background:\(colour)\">\(String(format: "%.1f", s.overall))</span> "
                 + (issues.isEmpty ? "" : "<span class=\"issue\">\(HTML.escape(issues))</span>")
-                + "<br><span class=\"measures\">\(HTML.escape(measures))</span><br><span title=\"\(HTML.escape(entry.path))\">\(HTML.escape(entry.path))</span></div>"
-        }
-        body += "</div>\n"
+                + "<br><span class=\"measures\">\(HTML.escape(measures))</span>"
+            return ImageCard(path: entry.path, thumbnail: thumbnails[entry.path], caption: caption)
+        }) + "\n"
         if entries.isEmpty { body += "<p>No images measured.</p>" }
         return HTML.page(title: title, body: body)
     }

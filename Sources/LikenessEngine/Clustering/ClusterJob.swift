@@ -97,17 +97,8 @@ public struct ClusterJob: Job {
     /// Sets every cluster's best image: the highest overall quality score among its members.
     private func pickBest(_ result: inout ClusterResult, images: [CatalogImage], context: JobContext) throws(JobError) {
         let catalog = try context.openCatalog(for: .readingAndFilling)
-        let cache: ImageSignalCache
-        do { cache = try ImageSignalCache(images: images, catalog: catalog, workers: context.workers) } catch { throw .wrapping(error) }
+        let cache = try ImageSignalCache.filledWithQuality(images, catalog: catalog, context: context)
         let position = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let batch = 64
-        context.progress.begin("quality", total: images.count)
-        for start in stride(from: 0, to: images.count, by: batch) {
-            try context.checkCancellation()
-            cache.fillQuality(Array(start..<min(start + batch, images.count)))
-            context.progress.advance("quality", completed: min(start + batch, images.count), total: images.count)
-        }
-        context.progress.end("quality")
         for index in result.clusters.indices {
             let scored = result.clusters[index].members.compactMap { path in position[path].flatMap(cache.quality).map { (path, $0.overall) } }
             if let top = scored.max(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }) {

@@ -28,24 +28,9 @@ public struct QualityJob: Job {
         let listed: [CatalogImage]
         do { listed = try catalog.usableImages(under: roots) } catch { throw .catalog(error) }
         let (images, stale) = CatalogFreshness.split(listed)
-        let cache: ImageSignalCache
-        do { cache = try ImageSignalCache(images: images, catalog: catalog, workers: context.workers) } catch { throw .wrapping(error) }
-        context.progress.begin("quality", total: images.count)
-        for start in stride(from: 0, to: images.count, by: batchSize) {
-            try context.checkCancellation()
-            cache.fillQuality(Array(start..<min(start + batchSize, images.count)))
-            context.progress.advance("quality", completed: min(start + batchSize, images.count), total: images.count)
-        }
-        context.progress.end("quality")
-        var entries: [QualityEntry] = []
-        var skipped: [ScannedFailure] = []
-        for (index, image) in images.enumerated() {
-            if let scores = cache.quality(index) {
-                entries.append(QualityEntry(path: image.path, scores: scores))
-            } else if let failure = cache.qualityFailures[index] {
-                skipped.append(ScannedFailure(path: image.path, kind: failure.kind, message: failure.message))
-            }
-        }
+        let cache = try ImageSignalCache.filledWithQuality(images, catalog: catalog, batchSize: batchSize, context: context)
+        let (scored, skipped) = cache.measuredQuality(images)
+        var entries = scored.map { QualityEntry(path: $0.path, scores: $0.scores) }
         entries.sort { ($0.overall, $0.path) < ($1.overall, $1.path) }
         var counts: [String: Int] = [:]
         for entry in entries { for issue in entry.issues { counts[issue.rawValue, default: 0] += 1 } }
