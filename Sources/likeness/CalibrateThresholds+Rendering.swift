@@ -12,11 +12,11 @@ extension CalibrateThresholds {
         print(auc + String(format: "   average precision %.4f   equal error rate %.4f", outcome.averagePrecision, outcome.equalErrorRate))
         let direction = outcome.scale == .cosine ? "≥" : "≤"
         for choice in outcome.choices {
-            let name = (choice.rule.rawValue + (choice.rule == outcome.file.rule ? " *" : "")).padding(toLength: 19, withPad: " ", startingAt: 0)
+            let name = (choice.rule.rawValue + (choice.rule == outcome.file.rule ? " *" : "")).leftAligned(19)
             let interval = choice.interval.map { String(format: "[%.4g, %.4g]", $0.low, $0.high) } ?? ""
             let point = choice.point
-            print(name + String(format: "%@ %-9.4g %-22@ precision %.3f  recall %.3f  FPR %.3f  F1 %.3f",
-                                direction, point.threshold, interval, point.precision, point.recall, point.falsePositiveRate ?? 0, point.f1))
+            print(name + direction + String(format: " %-9.4g ", point.threshold) + interval.leftAligned(22)
+                  + String(format: " precision %.3f  recall %.3f  FPR %.3f  F1 %.3f", point.precision, point.recall, point.falsePositiveRate ?? 0, point.f1))
         }
         if let clusters = outcome.file.clusters {
             print("per cluster (best F1):")

@@ -44,7 +44,7 @@ struct DupesBench: ParsableCommand {
               + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
         print("rule                                             threshold        precision  recall   F1")
         for rule in result.rules {
-            print(rule.name.padding(toLength: 48, withPad: " ", startingAt: 0) + " " + rule.threshold.padding(toLength: 16, withPad: " ", startingAt: 0)
+            print(rule.name.leftAligned(48) + " " + rule.threshold.leftAligned(16)
                   + String(format: " %9.3f  %6.3f  %5.3f", rule.point.precision, rule.point.recall, rule.point.f1))
         }
         for rule in result.rules {
@@ -61,9 +61,9 @@ struct DupesBench: ParsableCommand {
         }
         if let keeper = result.keeper { printKeeper(keeper) }
         print("\nrecall per edit")
-        print("edit".padding(toLength: 46, withPad: " ", startingAt: 0) + "phash   embed   +phash  default")
+        print("edit".leftAligned(46) + "phash   embed   +phash  default")
         for (e, edit) in result.edits.enumerated() {
-            print(edit.padding(toLength: 46, withPad: " ", startingAt: 0) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
+            print(edit.leftAligned(46) + result.rules.map { String(format: "%-8.2f", $0.recallByEdit[e]) }.joined())
         }
     }
 
@@ -75,13 +75,13 @@ struct DupesBench: ParsableCommand {
             print("\nkeeper, \(title): groups of the default rule holding one original, whose keeper is that original")
             for chain in chains {
                 let instead = chain.keptInstead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                print(String(format: "  %-52@ %3d / %3d = %.3f", chain.rules as NSString, chain.correct, chain.groups, chain.share)
+                print("  " + chain.rules.leftAligned(52) + String(format: " %3d / %3d = %.3f", chain.correct, chain.groups, chain.share)
                       + (instead.isEmpty ? "" : "   kept instead: " + instead))
             }
             print("one to one: share of photos where the original is kept over that copy")
-            print("competitor".padding(toLength: 42, withPad: " ", startingAt: 0) + chains.map { String($0.rules.prefix(11)).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+            print("competitor".leftAligned(42) + chains.map { String($0.rules.prefix(11)).leftAligned(12) }.joined())
             for name in keeper.competitors {
-                print(name.padding(toLength: 42, withPad: " ", startingAt: 0)
+                print(name.leftAligned(42)
                       + chains.map { $0.oneToOne[name].map { String(format: "%-12.2f", $0) } ?? "-           " }.joined())
             }
         }

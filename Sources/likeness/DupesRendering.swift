@@ -32,7 +32,7 @@ enum DupesRendering {
             print("")
             for member in group.members {
                 let distance = member.distance.map(format) ?? "~"
-                Output.line("  \(distance.padding(toLength: max(10, distance.count), withPad: " ", startingAt: 0)) \(member.path)")
+                Output.line("  \(distance.leftAligned(10)) \(member.path)")
             }
         }
     }

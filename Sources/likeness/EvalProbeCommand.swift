@@ -74,7 +74,7 @@ struct EvalProbe: ParsableCommand {
         print("method                dim     L2      val acc  train acc  test acc   features  training")
         for r in result.methods {
             let chosen = r.validation.first { $0.l2 == r.l2 }.map { String(format: "%-9.4f", $0.validationAccuracy) } ?? "–        "
-            print(r.method.padding(toLength: 22, withPad: " ", startingAt: 0)
+            print(r.method.leftAligned(22)
                   + String(format: "%-8d%-8g", r.dimension, r.l2) + chosen
                   + String(format: "%-11.4f%-11.4f%7.1fs %8.1fs", r.trainAccuracy, r.testAccuracy, r.featureSeconds ?? 0, r.trainSeconds)
                   + (r.skipped > 0 ? "  (\(r.skipped) images skipped)" : ""))

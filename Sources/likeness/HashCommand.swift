@@ -85,9 +85,9 @@ struct Compare: ParsableCommand {
         if json { try Output.json(rows); return }
         print("method             distance    fraction   duplicate (threshold)   [embedding: 1 − cosine]")
         for row in rows {
-            let name = row.method.padding(toLength: max(18, row.method.count), withPad: " ", startingAt: 0)
+            let name = row.method.leftAligned(18)
             let distance = (row.bits.map { "\(Int(row.distance))/\($0)" } ?? String(format: "%.3g", row.distance))
-                .padding(toLength: 10, withPad: " ", startingAt: 0)
+                .leftAligned(10)
             let fraction = row.normalizedDistance.map { String(format: "%8.3f", $0) } ?? "       –"
             let threshold = row.bits == nil ? String(format: "%.3g", row.threshold) : String(Int(row.threshold))
             print("\(name) \(distance) \(fraction)   \(row.duplicate ? "yes" : "no ") (≤ \(threshold))" + (row.rule.map { "  by the dupes rule: \($0)" } ?? ""))

@@ -20,9 +20,9 @@ enum InspectRendering {
 
     static func text(_ result: InspectResult, limit: Int) {
         print(summary(result))
-        print("issue".padding(toLength: 17, withPad: " ", startingAt: 0) + " images  rule")
+        print("issue".leftAligned(17) + " images  rule")
         for finding in result.findings {
-            print(finding.issue.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0) + String(format: " %6d  ", finding.count)
+            print(finding.issue.rawValue.leftAligned(17) + String(format: " %6d  ", finding.count)
                   + finding.rule + (finding.note.map { " (\($0))" } ?? ""))
         }
         for finding in result.findings where finding.count > 0 && limit > 0 {

@@ -35,7 +35,7 @@ struct QualityBench: ParsableCommand {
         for failure in result.failures { Output.note("skipped \(failure.message)") }
         print("\(result.photos) photos × \(result.degradations.count) degraded copies; share of pairs where the original scores better")
         for (name, share) in zip(result.degradations, result.byDegradation) {
-            print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%.3f", share))
+            print(name.leftAligned(22) + String(format: "%.3f", share))
         }
         print("by class: " + result.byClass.sorted { $0.key < $1.key }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: ", "))
         print(String(format: "overall %.3f (%.1f s)", result.overall, result.seconds))

@@ -92,10 +92,11 @@ struct Quality: ParsableCommand {
         print("overall  size         sharp  motion  noise  mean  contr  clip%  jpeg  brisque  issues / path")
         for entry in result.images.prefix(limit) {
             let s = entry.scores
-            print(String(format: "%7.2f  %-11@  %5.2f  %6.2f  %5.1f  %4.0f  %5.1f  %5.1f  %4@  %7@  ", s.overall, "\(s.width)×\(s.height)" as NSString,
-                         s.relativeSharpness, s.motionBlur, s.noise, s.meanLuminance, s.contrast, 100 * (s.shadowClipping + s.highlightClipping),
-                         (s.effectiveJPEGQuality.map { "q\($0)" } ?? "-") as NSString,
-                         (s.brisque.map { String(format: "%7.1f", $0) } ?? "      -") as NSString)
+            print(String(format: "%7.2f  ", s.overall) + "\(s.width)×\(s.height)".leftAligned(11)
+                  + String(format: "  %5.2f  %6.2f  %5.1f  %4.0f  %5.1f  %5.1f  ", s.relativeSharpness, s.motionBlur, s.noise, s.meanLuminance,
+                           s.contrast, 100 * (s.shadowClipping + s.highlightClipping))
+                  + (s.effectiveJPEGQuality.map { "q\($0)" } ?? "-").rightAligned(4) + "  "
+                  + (s.brisque.map { String(format: "%.1f", $0) } ?? "-").rightAligned(7) + "  "
                   + (entry.issues.isEmpty ? "" : "[" + entry.issues.map(\.rawValue).joined(separator: ", ") + "] ")
                   + DisplayPath.line(entry.path))
         }

@@ -61,16 +61,16 @@ struct RobustnessBench: ParsableCommand {
               + "\(result.positivePairs) positive and \(result.negativePairs) negative pairs\n")
         print("method             threshold  precision  recall     F1")
         for m in result.methods {
-            let name = m.method.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-            let threshold = m.thresholdText.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let name = m.method.name.leftAligned(18)
+            let threshold = m.thresholdText.leftAligned(10)
             print(name + " " + threshold + String(format: " %9.3f  %6.3f  %5.3f", m.best.precision, m.best.recall, m.best.f1))
         }
         print("\nrecall per edit at each method's F1-max threshold")
-        let header = "edit".padding(toLength: 46, withPad: " ", startingAt: 0)
-            + result.methods.map { $0.method.name.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
+        let header = "edit".leftAligned(46)
+            + result.methods.map { $0.method.name.leftAligned(10) }.joined()
         print(header)
         for (e, edit) in result.edits.enumerated() {
-            let row = edit.padding(toLength: 46, withPad: " ", startingAt: 0)
+            let row = edit.leftAligned(46)
                 + result.methods.map { String(format: "%-10.2f", $0.recallByEdit[e]) }.joined()
             print(row)
         }

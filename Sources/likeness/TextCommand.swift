@@ -56,10 +56,10 @@ struct TextCompare: ParsableCommand {
         if json { try Output.json(rows); return }
         for row in rows {
             if let error = row.error {
-                Output.line("\(row.metric.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) n/a: \(error)")
+                Output.line("\(row.metric.rawValue.leftAligned(13)) n/a: \(error)")
             } else if let distance = row.distance, let similarity = row.similarity {
                 let shown = row.metric.isEditDistance ? String(Int(distance)) : String(format: "%.6f", distance)
-                Output.line(String(format: "%@ distance %@  similarity %.6f", row.metric.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0), shown, similarity))
+                Output.line(String(format: "%@ distance %@  similarity %.6f", row.metric.rawValue.leftAligned(13), shown, similarity))
             }
         }
     }
