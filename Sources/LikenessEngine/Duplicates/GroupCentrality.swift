@@ -38,32 +38,36 @@ public enum GroupCentrality {
             let norm = vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             return vector.map { norm > 0 ? Float(Double($0) / norm) : 0 }
         }
-        var cosine = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let c = Double(units[i].withUnsafeBufferPointer { a in
-                    units[j].withUnsafeBufferPointer { b in SIMDDot.dot(a.baseAddress!, b.baseAddress!, a.count) }
-                })
-                cosine[i][j] = c
-                cosine[j][i] = c
-            }
-        }
-        let others = (0..<n).map { i in (0..<n).filter { $0 != i }.map { cosine[i][$0] } }
         switch measure {
-        case .mean: return others.map { $0.reduce(0, +) / Double(n - 1) }
+        case .mean:
+            // (xᵢ · Σx − xᵢ · xᵢ) / (n − 1): n dot products, not n², for a group of any size.
+            var sum = [Float](repeating: 0, count: units[0].count)
+            for unit in units { for k in sum.indices { sum[k] += unit[k] } }
+            return units.map { unit in (Double(dot(unit, sum)) - Double(dot(unit, unit))) / Double(n - 1) }
         case .median:
-            return others.map { row in
+            return others(units).map { row in
                 let sorted = row.sorted(), m = sorted.count
                 return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2
             }
-        case .least: return others.map { $0.min()! }
+        case .least: return others(units).map { $0.min()! }
         case .votes:
+            // Each copy votes for its most similar other copy (the first by position on a tie).
             var votes = [Double](repeating: 0, count: n)
-            for i in 0..<n {
-                let nearest = (0..<n).filter { $0 != i }.max { (cosine[i][$0], -$0) < (cosine[i][$1], -$1) }!
-                votes[nearest] += 1
+            for (i, row) in others(units).enumerated() {
+                let nearest = row.indices.max { (row[$0], -$0) < (row[$1], -$1) }!
+                votes[nearest < i ? nearest : nearest + 1] += 1
             }
             return votes.map { $0 / Double(n - 1) }
         }
+    }
+
+    /// Each copy's cosines to every copy, its own left out (entry `j` of row `i` is copy `j`, or
+    /// copy `j + 1` from `i` on).
+    private static func others(_ units: [[Float]]) -> [[Double]] {
+        units.indices.map { i in units.indices.filter { $0 != i }.map { Double(dot(units[i], units[$0])) } }
+    }
+
+    private static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in SIMDDot.dot(a.baseAddress!, b.baseAddress!, a.count) } }
     }
 }
