@@ -14,7 +14,7 @@ import Testing
     let rule = DuplicateConfiguration(acceptCosine: 1.01, candidateCosine: -1, hashRadius: 0, minimumInliers: 8)
 
     /// An original, its quarter turn (same pixel count, so the keeper choice reads quality scores), a
-    /// crop, and two unrelated images; scanned and embedded.
+    /// crop, and two unrelated images, written a minute apart in that order; scanned and embedded.
     func makeCollection(in name: String = "photos") throws -> (catalog: Catalog, photos: String) {
         let photos = folder.folder(name)
         let encoder = try ImageEncoder(), editor = try ImageEditor()
@@ -24,6 +24,12 @@ import Testing
         try encoder.write(try editor.apply(.crop(fraction: 0.8), to: original), to: folder.child(name, "a-crop.png"))
         try encoder.write(Fixtures.rectangles(width: 320, height: 240, seed: 8), to: folder.child(name, "b.png"))
         try encoder.write(Fixtures.pattern(width: 320, height: 240, seed: 9), to: folder.child(name, "c.png"))
+        // Files written within one clock tick share a modification time (Linux stamps files from a coarse
+        // clock), and then the keeper's `oldest` rule would fall through to `size`: the times are set.
+        for (minute, file) in ["a.png", "a-turned.png", "a-crop.png", "b.png", "c.png"].enumerated() {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000 + Double(minute) * 60)],
+                                                  ofItemAtPath: folder.child(name, file))
+        }
         let catalog = try Catalog(path: folder.child(name + ".sqlite"))
         _ = try CatalogScanner(catalog: catalog).scan([photos])
         return (catalog, photos)
