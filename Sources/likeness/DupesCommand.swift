@@ -20,8 +20,8 @@ struct Dupes: ParsableCommand {
             copies: they are left out, or listed as their own groups with --include same-scene, and \
             never moved. `likeness decisions keep-all A B` records that a pair is not a duplicate; \
             later runs respect it. Each group names \
-            the copy to keep and why, by the --keep chain of rules (default pixels,central,quality,oldest,size: \
-            the most pixels, then the copy most like the others of its group (an original sits \
+            the copy to keep and why, by the --keep chain of rules (default padding,pixels,central,quality,oldest,size: \
+            no filled border (a rotation's flat corners, a letterbox's bars), then the most pixels, then the copy most like the others of its group (an original sits \
             between the copies made from it), then the best quality score, so an edited copy loses \
             to its original, then the oldest file, then the largest; --prefer jpeg,png adds a format preference), \
             and every member's similarity to it. --exact groups byte-identical files; --method M groups \

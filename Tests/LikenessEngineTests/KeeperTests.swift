@@ -27,6 +27,9 @@ import Testing
             "reencoded.png": try editor.encoded(decoded, suffix: ".png"),
             "palette.png": try editor.encoded(decoded, suffix: ".png[palette,bitdepth=8]"),
             "resized.jpg": try editor.encoded(try editor.apply(.resize(fraction: 0.5), to: decoded), suffix: ".jpg[Q=95]"),
+            "turned.jpg": try editor.encoded(try editor.apply(.rotate(degrees: 3), to: decoded), suffix: ".jpg[Q=95]"),
+            // Padded to a taller canvas: more pixels than the original, and no more picture.
+            "padded.jpg": try editor.encoded(Fixtures.letterboxed(decoded, bar: 40), suffix: ".jpg[Q=95]"),
         ]
         var candidates: [String: KeeperCandidate] = [:]
         for (name, bytes) in files {
@@ -75,6 +78,24 @@ import Testing
         #expect(resized.index == 1 && resized.rule == .pixels && resized.reason.contains("480×360") && resized.reason.contains("240×180"))
     }
 
+    @Test("a padded copy has more pixels and a turned one as many, but both lose to the original by their filled border")
+    func padding() throws {
+        let copies = try makeCopies()
+        let original = copies["original.jpg"]!, padded = copies["padded.jpg"]!, turned = copies["turned.jpg"]!
+        #expect(padded.pixels > original.pixels && turned.pixels == original.pixels)
+        #expect(KeeperPolicy(rules: [.pixels]).choose([original, padded]).index == 1, "pixels alone keep the padded copy")
+        for copy in [padded, turned] {
+            let choice = KeeperPolicy.standard.choose([copy, original])
+            #expect(choice.index == 1 && choice.rule == .padding && choice.reason.contains("least filled border"), "\(choice.reason)")
+        }
+        // Copies within the margin are equally unpadded: the next rule decides.
+        var nearly = turned
+        nearly.quality?.borderFill = original.quality!.borderFill + KeeperPolicy.paddingMargin / 2
+        nearly.width += 1
+        let next = KeeperPolicy.standard.choose([original, nearly])
+        #expect(next.index == 1 && next.rule == .pixels)
+    }
+
     func candidate(_ name: String, size: Int64 = 100, modified: Int64 = 0, format: ImageFormat = .jpeg) -> KeeperCandidate {
         KeeperCandidate(path: "/p/\(name)", width: 100, height: 100, format: format, fileSize: size, modified: modified)
     }
@@ -92,7 +113,7 @@ import Testing
     @Test("--prefer puts the format rule after pixels; --keep parses, and unknown or repeated rules and formats are refused")
     func parsing() throws {
         let policy = try KeeperPolicy(keep: nil, prefer: "png,jpg")
-        #expect(policy.rules == [.pixels, .format, .central, .quality, .oldest, .size] && policy.preferredFormats == [.png, .jpeg])
+        #expect(policy.rules == [.padding, .pixels, .format, .central, .quality, .oldest, .size] && policy.preferredFormats == [.png, .jpeg])
         let choice = policy.choose([candidate("a.jpg", size: 50), candidate("b.png", size: 10, format: .png)])
         #expect(choice.index == 1 && choice.rule == .format)
         #expect(try KeeperPolicy(keep: "size, oldest", prefer: nil).rules == [.size, .oldest])
@@ -107,7 +128,8 @@ import Testing
     func needingQuality() {
         let differentSizes = [KeeperCandidate(path: "/a", width: 10, height: 10, format: .jpeg, fileSize: 1, modified: 0),
                               KeeperCandidate(path: "/b", width: 20, height: 10, format: .jpeg, fileSize: 1, modified: 0)]
-        #expect(KeeperPolicy.standard.needingQuality(differentSizes).isEmpty)
+        #expect(KeeperPolicy(rules: [.pixels, .quality, .oldest]).needingQuality(differentSizes).isEmpty, "pixels decide first")
+        #expect(KeeperPolicy.standard.needingQuality(differentSizes) == [0, 1], "the padding rule reads quality before pixels")
         #expect(KeeperPolicy.standard.needingQuality([candidate("a"), candidate("b"), candidate("c")]) == [0, 1, 2])
         #expect(KeeperPolicy(rules: [.size, .oldest]).needingQuality([candidate("a"), candidate("b")]).isEmpty)
     }

@@ -44,6 +44,9 @@ public struct QualityScores: Sendable, Codable, Hashable {
     public var colourfulness: Double
     /// Share of the image in solid 16 × 16 blocks (``SolidArea``).
     public var solidArea: Double
+    /// Share of the border an edit filled with one flat colour (``BorderFill``): a rotation's
+    /// corner wedges, letterbox bars, padding.
+    public var borderFill: Double
     /// IJG quality of a JPEG file's tables.
     public var jpegQuality: Int?
     /// Bits per sample in the file.
@@ -80,6 +83,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         toneSpikes = tone.toneSpikes
         colourfulness = Colourfulness.measure(pixels)
         solidArea = SolidArea.share(pixels)
+        borderFill = BorderFill.share(pixels)
     }
 
     /// Width × height / 10⁶.
@@ -100,7 +104,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case width, height, format, sharpness, relativeSharpness, motionBlur, noise, meanLuminance, contrast, shadowClipping, highlightClipping
-        case entropy, toneGaps, toneSpikes, colourfulness, solidArea, jpegQuality, bitDepth, paletteEntries, distinctColours, reencodedJPEGQuality
+        case entropy, toneGaps, toneSpikes, colourfulness, solidArea, borderFill, jpegQuality, bitDepth, paletteEntries, distinctColours, reencodedJPEGQuality
         case brisque, naturalness, overall, issues
     }
 
@@ -122,6 +126,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         toneSpikes = try c.decode(Double.self, forKey: .toneSpikes)
         colourfulness = try c.decode(Double.self, forKey: .colourfulness)
         solidArea = try c.decode(Double.self, forKey: .solidArea)
+        borderFill = try c.decode(Double.self, forKey: .borderFill)
         jpegQuality = try c.decodeIfPresent(Int.self, forKey: .jpegQuality)
         bitDepth = try c.decodeIfPresent(Int.self, forKey: .bitDepth)
         paletteEntries = try c.decodeIfPresent(Int.self, forKey: .paletteEntries)
@@ -149,6 +154,7 @@ public struct QualityScores: Sendable, Codable, Hashable {
         try c.encode(toneSpikes, forKey: .toneSpikes)
         try c.encode(colourfulness, forKey: .colourfulness)
         try c.encode(solidArea, forKey: .solidArea)
+        try c.encode(borderFill, forKey: .borderFill)
         try c.encodeIfPresent(jpegQuality, forKey: .jpegQuality)
         try c.encodeIfPresent(bitDepth, forKey: .bitDepth)
         try c.encodeIfPresent(paletteEntries, forKey: .paletteEntries)

@@ -29,7 +29,7 @@ final class ImageSignalCache {
     static let hashVersion = 2
     static let featureVersion = 1
     static let sharpnessVersion = 1
-    static let qualityVersion = 5
+    static let qualityVersion = 6
 
     /// The version quality rows are stored under: rows measured without the BRISQUE model get one of
     /// their own, so they are measured again (with ``QualityScores/brisque``) once setup installs it.

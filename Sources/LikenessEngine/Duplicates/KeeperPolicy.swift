@@ -4,8 +4,10 @@ import LikenessCore
 
 /// How `dupes` picks the copy to keep: a chain of ``KeeperRule``s and a format preference.
 ///
-/// The default, `pixels,central,quality,oldest,size`, was chosen by `likeness bench dupes` (keeper
-/// accuracy, docs/benchmarks.md): the most pixels first (a crop or a downsized copy never wins), then
+/// The default, `padding,pixels,central,quality,oldest,size`, was chosen by `likeness bench dupes`
+/// (keeper accuracy, docs/benchmarks.md): no filled border first (a rotation's black corners or a
+/// letterbox's bars are an edit, even on a larger canvas), then the most pixels (a crop or a
+/// downsized copy never wins), then
 /// the copy most like the others of its group (an original sits between the copies made from it),
 /// then the best quality score (an edited copy loses to the original it was made from), then the
 /// oldest file (a copy is made after its original: a flip, a turn or a re-save at the same quality,
@@ -25,8 +27,12 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// What the ``KeeperRule/central`` rule measures.
     public var centralMeasure: GroupCentrality.Measure
 
-    /// `pixels,central,quality,oldest,size`.
-    public static let standard = KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size])
+    /// Copies whose ``QualityScores/borderFill`` is within this of the least filled are equally
+    /// unpadded (a resize or a re-save of a rotated copy keeps its wedges in proportion).
+    public static let paddingMargin = 0.02
+
+    /// `padding,pixels,central,quality,oldest,size`.
+    public static let standard = KeeperPolicy(rules: [.padding, .pixels, .central, .quality, .oldest, .size])
 
     /// The chain `dupes` used before quality scores: pixels, then clearly sharper, then size, then oldest.
     public static let legacy = KeeperPolicy(rules: [.pixels, .sharpness, .size, .oldest])
@@ -56,7 +62,7 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     }
 
     /// Whether any rule reads quality scores.
-    public var needsQuality: Bool { rules.contains(.quality) || rules.contains(.sharpness) }
+    public var needsQuality: Bool { rules.contains { $0.readsQuality } }
 
     /// Whether a rule reads ``KeeperCandidate/centrality``.
     public var needsCentrality: Bool { rules.contains(.central) }
@@ -69,7 +75,7 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     public func needingQuality(_ candidates: [KeeperCandidate]) -> [Int] {
         var pool = Array(candidates.indices)
         for rule in rules {
-            if rule == .quality || rule == .sharpness { return pool.count > 1 ? pool : [] }
+            if rule.readsQuality { return pool.count > 1 ? pool : [] }
             pool = narrowed(pool, by: rule, candidates).pool
             if pool.count <= 1 { return [] }
         }
@@ -95,6 +101,16 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// The copies of `pool` a rule keeps, and, when one is left, why it won.
     func narrowed(_ pool: [Int], by rule: KeeperRule, _ c: [KeeperCandidate]) -> (pool: [Int], reason: String) {
         switch rule {
+        case .padding:
+            let scored = pool.filter { c[$0].quality != nil }
+            guard !scored.isEmpty else { return (pool, "") }
+            let least = scored.map { c[$0].quality!.borderFill }.min()!
+            let kept = scored.filter { c[$0].quality!.borderFill <= least + Self.paddingMargin }
+            guard kept.count < scored.count, let next = scored.filter({ !kept.contains($0) }).map({ c[$0].quality!.borderFill }).min() else {
+                return (kept, "")
+            }
+            return (kept, String(format: "least filled border (%.1f %%; next %.1f %%, the flat corners of a rotation or the bars of padding)",
+                                 100 * least, 100 * next))
         case .pixels:
             let best = pool.map { c[$0].pixels }.max()!
             let kept = pool.filter { c[$0].pixels == best }

@@ -5,6 +5,10 @@ import LikenessCore
 /// A ``KeeperPolicy`` applies its rules in order; each keeps the copies it cannot tell apart from
 /// the best, and the first rule that leaves one copy decides (and gives the reason).
 public enum KeeperRule: String, Sendable, Codable, CaseIterable {
+    /// The least filled border (``QualityScores/borderFill``), within ``KeeperPolicy/paddingMargin``:
+    /// a rotated copy carries flat corner wedges, a letterboxed or padded copy flat bars, and either
+    /// may have more pixels than the original it was made from, so this comes before ``pixels``.
+    case padding
     /// The largest pixel count.
     case pixels
     /// The copy most like all the others of its group (``KeeperCandidate/centrality``), within
@@ -24,6 +28,9 @@ public enum KeeperRule: String, Sendable, Codable, CaseIterable {
     case oldest
     /// The old sharpness rule, kept for comparison: the tiled Laplacian variance within 25 % of the highest.
     case sharpness
+
+    /// Whether the rule reads ``KeeperCandidate/quality`` (so the group's copies are measured first).
+    public var readsQuality: Bool { self == .padding || self == .quality || self == .sharpness }
 
     /// Parses a comma-separated chain such as `pixels,quality,size,oldest`.
     /// - Throws: ``KeeperPolicyError`` naming an unknown or repeated rule, or an empty chain.

@@ -38,10 +38,13 @@ public struct KeeperAccuracy: Sendable, Codable {
         public var lead: Double
     }
 
-    /// The chains compared: the default first, the old rule second, then the chain before the
-    /// central rule and other measures and margins of centrality (all measured in one run).
+    /// The chains compared: the default first, the old rule second, then the chains before the
+    /// padding rule and before the central rule, and other measures and margins of centrality (all
+    /// measured in one run).
     public static let policies: [KeeperPolicy] = [
         .standard, .legacy,
+        KeeperPolicy(rules: [.pixels, .padding, .central, .quality, .oldest, .size]),
+        KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .quality, .oldest, .size]),
         KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01),
         KeeperPolicy(rules: [.pixels, .central, .quality, .oldest, .size], centralMargin: 0.01, centralMeasure: .median),
