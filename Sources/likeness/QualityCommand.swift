@@ -69,7 +69,7 @@ struct Quality: ParsableCommand {
     static func csv(_ result: QualityResult) -> String {
         var text = CSV.line(["path", "overall", "issues", "width", "height", "format", "sharpness", "relative_sharpness", "motion_blur", "noise",
                              "mean_luminance", "contrast", "shadow_clipping", "highlight_clipping", "entropy", "tone_gaps", "tone_spikes",
-                             "colourfulness", "solid_area", "jpeg_quality", "reencoded_jpeg_quality", "distinct_colours",
+                             "colourfulness", "solid_area", "border_fill", "jpeg_quality", "reencoded_jpeg_quality", "distinct_colours",
                              "brisque", "naturalness"]) + "\n"
         for entry in result.images {
             let s = entry.scores
@@ -80,7 +80,7 @@ struct Quality: ParsableCommand {
                               String(format: "%.2f", s.meanLuminance), String(format: "%.2f", s.contrast),
                               String(format: "%.5f", s.shadowClipping), String(format: "%.5f", s.highlightClipping),
                               String(format: "%.4f", s.entropy), String(format: "%.5f", s.toneGaps), String(format: "%.5f", s.toneSpikes), String(format: "%.3f", s.colourfulness),
-                              String(format: "%.4f", s.solidArea), s.jpegQuality.map(String.init) ?? "",
+                              String(format: "%.4f", s.solidArea), String(format: "%.4f", s.borderFill), s.jpegQuality.map(String.init) ?? "",
                               s.reencodedJPEGQuality.map(String.init) ?? "", s.distinctColours.map(String.init) ?? "",
                               s.brisque.map { String(format: "%.3f", $0) } ?? "", s.naturalness.map { String(format: "%.3f", $0) } ?? ""]) + "\n"
         }

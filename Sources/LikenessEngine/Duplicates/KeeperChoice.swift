@@ -18,7 +18,7 @@ public struct KeeperChoice: Sendable, Hashable {
         let bare = groups.enumerated().map { number, members in
             // A file without a content hash counts as content of its own.
             let centralities = policy.needsCentrality && number < copyGroups && members.count > 2
-                ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash?.hex ?? "#\($0)" },
+                ? GroupCentrality.of(members.map(vector), content: members.map { images[$0].contentHash.map(Content.bytes) ?? .unhashed($0) },
                                       measure: policy.centralMeasure)
                 : members.map { _ in nil }
             return zip(members, centralities).map { member, centrality in
@@ -37,5 +37,12 @@ public struct KeeperChoice: Sendable, Hashable {
             }
             return policy.choose(candidates)
         }
+    }
+
+    /// What makes two copies the same content for ``GroupCentrality``.
+    enum Content: Hashable {
+        case bytes(ContentHash)
+        /// A file whose bytes were not hashed: its own content, by its position.
+        case unhashed(Int)
     }
 }
