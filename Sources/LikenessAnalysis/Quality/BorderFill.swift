@@ -1,59 +1,116 @@
 import LikenessCore
 
 /// The share of an image's border that an edit filled with one flat colour: the corner wedges a
-/// rotation leaves when it keeps (or grows) the canvas, and the bars of letterboxing or padding.
+/// rotation leaves when it keeps (or grows) its canvas, and the bars of letterboxing or padding.
 ///
-/// From each corner, the run of pixels of the corner's colour is followed along both edges. A corner
-/// is *filled* when both runs are long enough and the point a quarter of the way along each (inside
-/// the wedge a rotation leaves) has that colour too. Fill is counted only when at least three corners
-/// are filled with one colour: a rotation fills all four alike, as do bars on two opposite sides,
-/// while a photograph's flat corners (a clipped sky, a shadow) rarely agree at three. The result is
-/// the filled share of the border's pixels, each edge counted at most once.
+/// From each corner, the run of pixels of the corner's colour is followed along both edges. Flat
+/// corners alone prove nothing (a product shot on white, a render on black, a clipped sky), so
+/// the fill counts only when its shape is an edit's:
+/// - **a rotation**: all four corners hold right triangles of one colour, with the same angle
+///   (short leg over long leg, within ``angleSpread``), the long legs alternating as a turned
+///   rectangle's do (top-left like bottom-right, top-right like bottom-left, the two pairs crossed),
+///   filled inside the hypotenuse and not beyond it;
+/// - **bars**: two opposite edges flat along their whole length, each bar as thick at one end as at
+///   the other and the two bars about as thick as each other (a centred letterbox or pillarbox),
+///   with a varied picture right inside them (a drawing's blank margin ends at a ruled line or
+///   at more blank paper).
 ///
-/// A photograph shot on a flat backdrop (a product on white) fills its border too, but so do its
-/// copies: the measure only tells copies apart where an edit added the fill.
+/// The result is the filled share of the border's pixels, each edge counted at most once; 0 when
+/// neither shape is found.
 public enum BorderFill {
     /// Largest difference of one channel from the corner's colour inside a run (JPEG leaves
     /// ringing of a few levels in flat areas near an edge).
     public static let tolerance = 8
-    /// A run must cover at least this share of its edge (and two pixels) for its corner to count.
-    public static let minimumRun = 0.005
+    /// Largest ratio between the four wedges' short-over-long legs. Loose, because a JPEG's ringing
+    /// cuts the long leg of a thin wedge short (a 3° turn at quality 75: 0.05 to 0.15).
+    public static let angleSpread = 3.0
 
-    /// Share (0–1) of the border's pixels in filled runs; 0 when fewer than three corners are filled
-    /// with one colour, and for images under 8 px a side.
+    /// Share (0–1) of the border's pixels filled by a rotation or by bars; 0 for images under 8 px a side.
     public static func share(_ pixels: PixelBuffer) -> Double {
         let (w, h) = (pixels.width, pixels.height)
         guard w >= 8, h >= 8 else { return 0 }
         let corners = [Corner(x: 0, y: 0, dx: 1, dy: 1), Corner(x: w - 1, y: 0, dx: -1, dy: 1),
                        Corner(x: 0, y: h - 1, dx: 1, dy: -1), Corner(x: w - 1, y: h - 1, dx: -1, dy: -1)]
-        let wedges = corners.map { wedge(at: $0, in: pixels) }
-        // The filled corners that share the colour of the most others.
-        let sharing = { (colour: (Int, Int, Int)) in wedges.map { wedge in wedge.flatMap { close($0.colour, colour) ? $0 : nil } } }
-        guard let runs = wedges.compactMap({ $0.map { sharing($0.colour) } }).max(by: { $0.compactMap { $0 }.count < $1.compactMap { $0 }.count }),
-              runs.compactMap({ $0 }).count >= 3 else { return 0 }
-        let along = { (first: Int?, second: Int?, length: Int) in min(length, (first ?? 0) + (second ?? 0)) }
-        let filled = along(runs[0]?.horizontal, runs[1]?.horizontal, w) + along(runs[2]?.horizontal, runs[3]?.horizontal, w)
-            + along(runs[0]?.vertical, runs[2]?.vertical, h) + along(runs[1]?.vertical, runs[3]?.vertical, h)
+        let runs = corners.map { Run(at: $0, in: pixels) }
+        guard runs.allSatisfy({ close($0.colour, runs[0].colour) }),
+              isRotation(runs, corners, pixels) || isBars(runs, pixels) else { return 0 }
+        let along = { (first: Int, second: Int, length: Int) in min(length, first + second) }
+        let filled = along(runs[0].horizontal, runs[1].horizontal, w) + along(runs[2].horizontal, runs[3].horizontal, w)
+            + along(runs[0].vertical, runs[2].vertical, h) + along(runs[1].vertical, runs[3].vertical, h)
         return Double(filled) / Double(2 * (w + h))
     }
+
+    /// Four wedges of one angle, crossed as a turned rectangle's, filled inside and not beyond.
+    /// Corners are in the order top-left, top-right, bottom-left, bottom-right.
+    static func isRotation(_ runs: [Run], _ corners: [Corner], _ pixels: PixelBuffer) -> Bool {
+        guard runs.allSatisfy({ min($0.horizontal, $0.vertical) >= 2 && $0.horizontal < pixels.width && $0.vertical < pixels.height }) else {
+            return false
+        }
+        let upright = runs.map { $0.vertical > $0.horizontal }
+        guard upright[0] == upright[3], upright[1] == upright[2], upright[0] != upright[1] else { return false }
+        let slopes = runs.map { Double(min($0.horizontal, $0.vertical)) / Double(max($0.horizontal, $0.vertical)) }
+        guard slopes.max()! <= angleSpread * slopes.min()! else { return false }
+        let inside = zip(runs, corners).filter { run, c in run.matches(c, along: 0.25, in: pixels) }.count
+        let beyond = zip(runs, corners).filter { run, c in run.matches(c, along: 0.75, in: pixels) }.count
+        return inside == 4 && beyond <= 1
+    }
+
+    /// Two opposite edges flat from end to end, the bars of even and similar thickness, and a
+    /// picture (not a drawn frame line or more margin) right inside each bar.
+    static func isBars(_ runs: [Run], _ pixels: PixelBuffer) -> Bool {
+        let even = { (a: Int, b: Int) in abs(a - b) <= max(2, min(a, b) / 10) }
+        let (w, h) = (pixels.width, pixels.height)
+        if runs.allSatisfy({ $0.horizontal == w && $0.vertical < h }) {
+            let (top, bottom) = (min(runs[0].vertical, runs[1].vertical), min(runs[2].vertical, runs[3].vertical))
+            return even(runs[0].vertical, runs[1].vertical) && even(runs[2].vertical, runs[3].vertical) && even(top, bottom)
+                && varied(pixels, (0..<w).map { ($0, top) }) && varied(pixels, (0..<w).map { ($0, h - 1 - bottom) })
+        }
+        if runs.allSatisfy({ $0.vertical == h && $0.horizontal < w }) {
+            let (left, right) = (min(runs[0].horizontal, runs[2].horizontal), min(runs[1].horizontal, runs[3].horizontal))
+            return even(runs[0].horizontal, runs[2].horizontal) && even(runs[1].horizontal, runs[3].horizontal) && even(left, right)
+                && varied(pixels, (0..<h).map { (left, $0) }) && varied(pixels, (0..<h).map { (w - 1 - right, $0) })
+        }
+        return false
+    }
+
+    /// Whether a line of pixels spans more than ``pictureRange`` levels in some channel: a
+    /// photograph's row does, a ruled line or a blank margin does not.
+    static func varied(_ pixels: PixelBuffer, _ points: [(Int, Int)]) -> Bool {
+        var low = (255, 255, 255), high = (0, 0, 0)
+        for (x, y) in points {
+            let c = pixels.rgb(x: x, y: y)
+            low = (min(low.0, c.0), min(low.1, c.1), min(low.2, c.2))
+            high = (max(high.0, c.0), max(high.1, c.1), max(high.2, c.2))
+        }
+        return max(high.0 - low.0, high.1 - low.1, high.2 - low.2) > pictureRange
+    }
+
+    /// Channel range that makes a line of pixels a picture's, for ``varied(_:_:)``.
+    static let pictureRange = 24
 
     /// A corner and the directions that lead into the image from it.
     struct Corner {
         let x: Int, y: Int, dx: Int, dy: Int
     }
 
-    /// The corner's colour and its runs along the two edges, when the corner is filled.
-    static func wedge(at corner: Corner, in pixels: PixelBuffer) -> (colour: (Int, Int, Int), horizontal: Int, vertical: Int)? {
-        let (w, h) = (pixels.width, pixels.height)
-        let colour = pixels.rgb(x: corner.x, y: corner.y)
-        let matches = { (x: Int, y: Int) in close(pixels.rgb(x: x, y: y), colour) }
+    /// A corner's colour and how far it runs along the top or bottom edge and along the side.
+    struct Run {
+        let colour: (Int, Int, Int)
         var horizontal = 1, vertical = 1
-        while horizontal < w && matches(corner.x + corner.dx * horizontal, corner.y) { horizontal += 1 }
-        while vertical < h && matches(corner.x, corner.y + corner.dy * vertical) { vertical += 1 }
-        let least = { (length: Int) in max(2, Int((Double(length) * minimumRun).rounded(.up))) }
-        guard horizontal >= least(w), vertical >= least(h),
-              matches(corner.x + corner.dx * (horizontal / 4), corner.y + corner.dy * (vertical / 4)) else { return nil }
-        return (colour, horizontal, vertical)
+
+        init(at corner: Corner, in pixels: PixelBuffer) {
+            colour = pixels.rgb(x: corner.x, y: corner.y)
+            while horizontal < pixels.width && close(pixels.rgb(x: corner.x + corner.dx * horizontal, y: corner.y), colour) { horizontal += 1 }
+            while vertical < pixels.height && close(pixels.rgb(x: corner.x, y: corner.y + corner.dy * vertical), colour) { vertical += 1 }
+        }
+
+        /// Whether the point `fraction` of the way along both legs from the corner has the corner's
+        /// colour: inside the wedge below ½, beyond its hypotenuse above.
+        func matches(_ corner: Corner, along fraction: Double, in pixels: PixelBuffer) -> Bool {
+            let x = corner.x + corner.dx * Int(Double(horizontal) * fraction)
+            let y = corner.y + corner.dy * Int(Double(vertical) * fraction)
+            return close(pixels.rgb(x: x, y: y), colour)
+        }
     }
 
     static func close(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Bool {
