@@ -181,4 +181,38 @@ import Testing
             #expect(Self.snapshot(fixture.root).count == before.count - 4)
         }
     }
+
+    @Test("the groups filter by tier: each tier's count, only its groups listed and on the page; an unknown tier is a 400 naming the valid ones")
+    func tierFilter() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        // A byte-identical copy makes a third group, of identical files.
+        try FileManager.default.copyItem(atPath: fixture.folder.child("root/photos/single.png"), toPath: fixture.folder.child("root/photos/single-copy.png"))
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: id)
+            let all = try await client.send(.get, "/api/v1/dupes").object()
+            #expect(all["total"] as? Int == 3 && all["tier"] == nil)
+            let counts = Dictionary(uniqueKeysWithValues: ((all["tiers"] as? [[String: Any]]) ?? []).compactMap { entry in
+                (entry["tier"] as? String).map { ($0, entry["groups"] as? Int ?? -1) }
+            })
+            #expect(counts == ["identical": 1, "same-picture": 2, "same-scene": 0], "\(counts)")
+            for (tier, expected) in [("identical", 1), ("same-picture", 2), ("same-scene", 0)] {
+                let page = try await client.send(.get, "/api/v1/dupes?tier=\(tier)").object()
+                let groups = (page["groups"] as? [[String: Any]]) ?? []
+                #expect(page["total"] as? Int == expected && groups.count == expected && page["tier"] as? String == tier)
+                #expect(groups.allSatisfy { $0["tier"] as? String == tier })
+                #expect((page["tiers"] as? [Any])?.count == 3, "the counts stay those of every tier")
+            }
+            let identical = try await client.send(.get, "/dupes?tier=identical")
+            #expect(identical.status == .ok)
+            #expect(identical.text.components(separatedBy: "class=\"group-row\"").count - 1 == 1)
+            #expect(identical.text.contains("<span aria-current=\"true\">identical files (1)</span>") && identical.text.contains("href=\"/dupes?tier=same-picture\""))
+            let unknown = try await client.send(.get, "/api/v1/dupes?tier=copies")
+            #expect(unknown.status == .badRequest && unknown.errorCode == "bad-request" && unknown.text.contains("same-picture"))
+            let page = try await client.send(.get, "/dupes?tier=copies")
+            #expect(page.status == .badRequest && page.text.contains("unknown tier") && !page.text.contains("Find duplicates now"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessEngine
 
 /// `/dupes` (every group, paged) and `/dupes/{id}` (one group, copies side by side at full size).
 enum DupesPages {
@@ -16,8 +17,9 @@ enum DupesPages {
                 """
         }.joined(separator: "\n")
         let pages = (page.total + perPage - 1) / perPage, current = page.offset / perPage
+        let filter = page.tier.map { "&tier=\($0.rawValue)" } ?? ""
         let pager = pages <= 1 ? "" : "<nav class=\"pager\">" + (0..<pages).map { (number) -> String in
-            number == current ? "<span>\(number + 1)</span>" : "<a href=\"/dupes?page=\(number + 1)\">\(number + 1)</a>"
+            number == current ? "<span>\(number + 1)</span>" : "<a href=\"/dupes?page=\(number + 1)\(filter)\">\(number + 1)</a>"
         }.joined() + "</nav>"
         return Layout.page("Duplicates", section: .dupes, body: """
             <h1>Duplicates</h1>
@@ -31,18 +33,32 @@ enum DupesPages {
             </div>
             \(movesList(moves))
             </section>
+            \(tierFilter(page))
             <section class="groups">\(groups)</section>
             \(pager)
             \(previewDialog)
             """)
     }
 
+    /// Links that show every group or one tier's, each with its count; the current one is not a link.
+    static func tierFilter(_ page: ReviewPage) -> String {
+        let all = page.tiers.reduce(0) { $0 + $1.groups }
+        let links = [(nil as DuplicateTier?, "every tier", all)] + page.tiers.map { ($0.tier, $0.tier.label, $0.groups) }
+        return "<nav class=\"filter\" aria-label=\"tier\">" + links.map { tier, label, count in
+            let text = "\(Layout.e(label)) (\(count))"
+            return tier == page.tier ? "<span aria-current=\"true\">\(text)</span>"
+                : "<a href=\"/dupes\(tier.map { "?tier=\($0.rawValue)" } ?? "")\">\(text)</a>"
+        }.joined(separator: " · ") + "</nav>"
+    }
+
     static func empty(_ problem: APIError) -> String {
         Layout.page("Duplicates", section: .dupes, body: """
             <h1>Duplicates</h1>
             <section class="card"><p class="lead">\(Layout.e(problem.message)).</p>
+            \(problem.code == .badRequest ? "<p><a href=\"/dupes\">Every group</a></p>" : """
             <div class="actions"><button class="primary" data-start="dupes">Find duplicates now</button></div>
-            <p class="hint">The job scans and embeds what is missing first; its progress shows on the <a href="/">library page</a>. Reload this page when it has finished.</p></section>
+            <p class="hint">The job scans and embeds what is missing first; its progress shows on the <a href="/">library page</a>. Reload this page when it has finished.</p>
+            """)</section>
             """)
     }
 

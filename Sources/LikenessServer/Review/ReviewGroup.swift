@@ -75,6 +75,15 @@ public struct ReviewPage: Codable, Sendable {
     public var offset: Int
     public var groups: [ReviewGroup]
     public var warnings: [String]?
+    /// The tier shown, when the list is filtered to one (`?tier=`).
+    public var tier: DuplicateTier?
+    /// How many groups each tier has, filtered or not.
+    public var tiers: [TierCount]
+
+    public struct TierCount: Codable, Sendable {
+        public var tier: DuplicateTier
+        public var groups: Int
+    }
 
     public static let orderRule = "largest potential saving first: the bytes of every copy but the suggested keeper"
 }

@@ -33,13 +33,16 @@ public final class ReviewStore: Sendable {
     /// The job whose groups are under review, nil before any dupes job finished.
     public var result: Int? { current.withLock { $0?.result } }
 
-    /// A page of groups, in review order.
-    public func page(offset: Int, limit: Int) throws(APIError) -> ReviewPage {
+    /// A page of groups, in review order; with a `tier`, only the groups of that tier.
+    public func page(offset: Int, limit: Int, tier: DuplicateTier? = nil) throws(APIError) -> ReviewPage {
         guard let current = current.withLock({ $0 }) else { throw Self.noResult }
-        let start = min(max(0, offset), current.groups.count)
-        return ReviewPage(result: current.result, model: current.model, images: current.images, total: current.groups.count,
-                          saving: current.groups.reduce(0) { $0 + $1.saving }, order: ReviewPage.orderRule, offset: start,
-                          groups: Array(current.groups[start..<min(current.groups.count, start + max(0, limit))]), warnings: current.warnings)
+        let shown = tier.map { tier in current.groups.filter { $0.tier == tier } } ?? current.groups
+        let start = min(max(0, offset), shown.count)
+        let tiers = Dictionary(grouping: current.groups, by: \.tier).mapValues(\.count)
+        return ReviewPage(result: current.result, model: current.model, images: current.images, total: shown.count,
+                          saving: shown.reduce(0) { $0 + $1.saving }, order: ReviewPage.orderRule, offset: start,
+                          groups: Array(shown[start..<min(shown.count, start + max(0, limit))]), warnings: current.warnings,
+                          tier: tier, tiers: DuplicateTier.allCases.map { ReviewPage.TierCount(tier: $0, groups: tiers[$0] ?? 0) })
     }
 
     /// One group by id, with its position in the review order.

@@ -29,10 +29,21 @@ enum DupesRoutes {
         var moved: Int
     }
 
+    /// The `tier` query parameter (`identical`, `same-picture`, `same-scene`), nil when absent.
+    static func tier(_ request: Request) throws(APIError) -> DuplicateTier? {
+        guard let text = request.uri.queryParameters.get("tier"), !text.isEmpty else { return nil }
+        guard let tier = DuplicateTier(rawValue: text) else {
+            throw APIError(.badRequest, .badRequest,
+                           "unknown tier '\(text)'; valid: \(DuplicateTier.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return tier
+    }
+
     static func add(to router: Router<some RequestContext>, services: ServerServices) {
         router.get("/api/v1/dupes") { request, _ in
             try JSONResponse.encode(try services.review.page(offset: request.uri.queryParameters.get("offset", as: Int.self) ?? 0,
-                                                             limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50))
+                                                             limit: request.uri.queryParameters.get("limit", as: Int.self) ?? 50,
+                                                             tier: try tier(request)))
         }
         router.get("/api/v1/dupes/groups/:id") { _, context in
             try JSONResponse.encode(try detail(services, id: try context.parameters.require("id", as: Int.self)))

@@ -20,10 +20,11 @@ enum PageRoutes {
         router.get("/dupes") { request, _ in
             let page = max(1, request.uri.queryParameters.get("page", as: Int.self) ?? 1)
             do throws(APIError) {
-                let review = try services.review.page(offset: (page - 1) * DupesPages.perPage, limit: DupesPages.perPage)
+                let review = try services.review.page(offset: (page - 1) * DupesPages.perPage, limit: DupesPages.perPage,
+                                                      tier: try DupesRoutes.tier(request))
                 return TextResponse.html(DupesPages.overview(review, roots: roots, moves: DupesRoutes.journals(services)))
             } catch {
-                return TextResponse.html(DupesPages.empty(error))
+                return TextResponse.html(DupesPages.empty(error), status: error.code == .badRequest ? error.status : .ok)
             }
         }
         router.get("/dupes/:id") { _, context in
