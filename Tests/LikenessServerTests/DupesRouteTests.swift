@@ -209,6 +209,13 @@ import Testing
             #expect(identical.status == .ok)
             #expect(identical.text.components(separatedBy: "class=\"group-row\"").count - 1 == 1)
             #expect(identical.text.contains("<span aria-current=\"true\">identical files (1)</span>") && identical.text.contains("href=\"/dupes?tier=same-picture\""))
+            // "Move every suggested copy" on a filtered page moves that tier's copies only.
+            #expect(identical.text.contains("data-tier=\"identical\""))
+            let one = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "all": true, "tier": "identical"])).object()
+            let moved = ((one["moves"] as? [[String: Any]]) ?? []).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+            #expect(moved.count == 1 && ["single.png", "single-copy.png"].contains(moved[0]), "\(one)")
+            let every = try await client.send(.post, "/api/v1/dupes/moves/preview", json: json(["result": id, "all": true])).object()
+            #expect((every["moves"] as? [Any])?.count == 5)
             let unknown = try await client.send(.get, "/api/v1/dupes?tier=copies")
             #expect(unknown.status == .badRequest && unknown.errorCode == "bad-request" && unknown.text.contains("same-picture"))
             let page = try await client.send(.get, "/dupes?tier=copies")

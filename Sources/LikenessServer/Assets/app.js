@@ -186,7 +186,9 @@
   const moveAll = $("[data-move-all]");
   if (moveAll) {
     moveAll.addEventListener("click", async () => {
-      const run = await moveSelection({ result: Number(moveAll.dataset.moveAll), all: true });
+      const selection = { result: Number(moveAll.dataset.moveAll), all: true };
+      if (moveAll.dataset.tier) selection.tier = moveAll.dataset.tier;
+      const run = await moveSelection(selection);
       if (run) setTimeout(() => location.reload(), 900);
     });
   }

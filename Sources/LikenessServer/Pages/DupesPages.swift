@@ -29,7 +29,7 @@ enum DupesPages {
             <strong>\(Layout.bytes(page.saving))</strong>. Ordered by \(Layout.e(page.order)).</p>
             <div class="actions">
             \(page.total > 0 ? "<a class=\"button primary\" href=\"/dupes/\(page.groups.first?.id ?? 0)\">Review one by one</a>" : "")
-            \(page.total > 0 ? "<button data-move-all=\"\(page.result)\">Move every suggested copy…</button>" : "")
+            \(page.total > 0 ? "<button data-move-all=\"\(page.result)\"\(page.tier.map { " data-tier=\"\($0.rawValue)\"" } ?? "")>Move every suggested copy\(page.tier == nil ? "" : " of these groups")…</button>" : "")
             </div>
             \(movesList(moves))
             </section>

@@ -65,7 +65,7 @@ public final class ReviewStore: Sendable {
         }
         let choices: [MoveSelection.Choice]
         if selection.all == true {
-            choices = current.groups.map { MoveSelection.Choice(group: $0.id) }
+            choices = current.groups.filter { group in selection.tier.map { group.tier == $0 } ?? true }.map { MoveSelection.Choice(group: $0.id) }
         } else if let groups = selection.groups, !groups.isEmpty {
             choices = groups
         } else {
