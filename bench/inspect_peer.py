@@ -13,8 +13,13 @@ near-duplicate → near_duplicates. For each: images flagged by us, by cleanvisi
 the Jaccard index of the two sets. The rules differ (stated in README, "Dataset health"), so
 agreement is a comparison, not a score.
 
+With --quality-only, the quality pass alone instead: `likeness quality ROOT --catalog FRESH --json`
+(scan and quality scores, no embeddings), twice, against cleanvision's find_issues limited to its
+image-property issue types (dark, light, blurry, low_information, grayscale, odd_aspect_ratio,
+odd_size: no duplicate search); times only.
+
 Usage:
-  ~/.cache/likeness/venv/bin/python bench/inspect_peer.py ROOT --likeness .build/release/likeness
+  ~/.cache/likeness/venv/bin/python bench/inspect_peer.py ROOT --likeness .build/release/likeness [--quality-only]
 """
 import argparse
 import json
@@ -28,7 +33,8 @@ CLEANVISION_RUN = r"""
 import json, sys
 from cleanvision import Imagelab
 lab = Imagelab(data_path=sys.argv[1])
-lab.find_issues(verbose=False)
+only = sys.argv[3].split(",") if len(sys.argv) > 3 else None
+lab.find_issues(issue_types={name: {} for name in only} if only else None, verbose=False)
 issues = lab.issues
 flagged = {}
 for column in issues.columns:
@@ -58,8 +64,11 @@ def main():
     parser.add_argument("root")
     parser.add_argument("--likeness", default=".build/release/likeness")
     parser.add_argument("--python", default=sys.executable, help="the Python with cleanvision installed")
+    parser.add_argument("--quality-only", action="store_true", help="time the quality pass alone against cleanvision's image properties")
     args = parser.parse_args()
     root = os.path.realpath(args.root)
+    if args.quality_only:
+        return quality_only(root, args)
 
     with tempfile.TemporaryDirectory(prefix="inspect-peer-") as work:
         catalog = os.path.join(work, "catalog.sqlite")
@@ -88,6 +97,27 @@ def main():
         jaccard = len(a & b) / len(union) if union else 1.0
         print(f"{mine:17} {peer:17} {len(a):5} {len(b):6} {len(a & b):5} {jaccard:7.3f}")
     print(f"{'outlier':17} {'-':17} {findings['outlier']['count']:5}")
+
+
+PROPERTIES = ["dark", "light", "blurry", "low_information", "grayscale", "odd_aspect_ratio", "odd_size"]
+
+
+def quality_only(root, args):
+    with tempfile.TemporaryDirectory(prefix="quality-peer-") as work:
+        command = [args.likeness, "quality", root, "--catalog", os.path.join(work, "catalog.sqlite"), "--json"]
+        first, output = timed(command)
+        second, _ = timed(command)
+        measured = len(json.loads(output)["images"])
+        found = os.path.join(work, "cleanvision.json")
+        theirs_seconds, _ = timed([args.python, "-c", CLEANVISION_RUN, root, found, ",".join(PROPERTIES)])
+        with open(found) as f:
+            theirs = json.load(f)
+    print(f"folder: {root}")
+    print(f"images: likeness quality {measured}, cleanvision {theirs['images']}")
+    print(f"likeness quality, fresh catalog : {first:8.2f} s")
+    print(f"likeness quality, second run    : {second:8.2f} s  ({100 * second / first:.1f} % of the first)")
+    print(f"cleanvision image properties    : {theirs_seconds:8.2f} s")
+    print(f"speed ratio (cleanvision / likeness): fresh {theirs_seconds / first:.2f}x, second run {theirs_seconds / second:.2f}x")
 
 
 if __name__ == "__main__":
