@@ -13,7 +13,10 @@ struct Inspect: ParsableCommand {
             nearest neighbour in the model's embedding space above a percentile of the set's), exact \
             duplicates (same SHA-256) and near-duplicates (cosine ≥ 0.95; `likeness dupes` groups them). \
             Quality scores and embeddings are computed once and kept in the catalog, so a second run \
-            reads them back. Folders given are scanned first; without folders the whole catalog is inspected.
+            reads them back. Folders given are scanned first; without folders the whole catalog is inspected. \
+            The fixed thresholds above are defaults: --dark-below, --bright-above, --blurry-below, \
+            --low-information-below, --greyscale-below and --near-duplicate-cosine change them (the \
+            stored scores are read back; only the rules run again).
 
             Example: likeness inspect ~/datasets/train --html health.html
             """)
@@ -33,6 +36,24 @@ struct Inspect: ParsableCommand {
     @Option(help: "Outliers: the neighbour whose distance is the outlier score.")
     var k: Int = InspectOptions().k
 
+    @Option(help: "Dark: mean luma (0–255) below this.")
+    var darkBelow: Double = InspectOptions().darkBelow
+
+    @Option(help: "Bright: mean luma (0–255) above this.")
+    var brightAbove: Double = InspectOptions().brightAbove
+
+    @Option(help: "Blurry: relative sharpness below this (0 turns the rule off; a macro shot's soft background can read as blur).")
+    var blurryBelow: Double = InspectOptions().blurryBelow
+
+    @Option(help: "Low information: luma entropy (bits, 0–8) below this.")
+    var lowInformationBelow: Double = InspectOptions().lowInformationBelow
+
+    @Option(help: "Greyscale: colourfulness below this (in a set mostly in colour).")
+    var greyscaleBelow: Double = InspectOptions().greyscaleBelow
+
+    @Option(help: "Near-duplicate: cosine at or above this.")
+    var nearDuplicateCosine: Float = InspectOptions().nearDuplicateCosine
+
     @Option(help: "How many images per issue type the text listing shows (worst first); JSON, CSV and HTML have all.")
     var limit: Int = 5
 
@@ -51,7 +72,9 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
-        let options = InspectOptions(k: k, outlierPercentile: outlierPercentile)
+        let options = InspectOptions(k: k, outlierPercentile: outlierPercentile, darkBelow: darkBelow, brightAbove: brightAbove,
+                                     blurryBelow: blurryBelow, lowInformationBelow: lowInformationBelow, greyscaleBelow: greyscaleBelow,
+                                     nearDuplicateCosine: nearDuplicateCosine)
         let job = InspectJob(folders: folders, options: options, model: modelOptions.model, threads: modelOptions.threads)
         let result = try JobRunning.run(job, catalog: catalogOptions, workers: workers)
         DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)

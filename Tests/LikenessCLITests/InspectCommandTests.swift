@@ -55,6 +55,26 @@ import Testing
         #expect(text.stdout.contains("0 measured now, 8 read back"), "\(text.stdout)")
     }
 
+    @Test("the fixed thresholds are flags: a higher dark threshold flags more, the rule states it, and the scores are read back")
+    func thresholds() throws {
+        let set = try makeSet(), catalog = folder.child("t.sqlite")
+        let dark = { (arguments: [String]) throws -> (count: Int, rule: String, measured: Int) in
+            let result = try CLIRunner.run(["inspect", set, "--catalog", catalog, "--json"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let finding = try #require((object["findings"] as? [[String: Any]])?.first { $0["issue"] as? String == "dark" })
+            return (finding["count"] as? Int ?? -1, finding["rule"] as? String ?? "", object["qualityComputed"] as? Int ?? -1)
+        }
+        let standard = try dark([])
+        let wider = try dark(["--dark-below", "180"])
+        #expect(standard.count == 1 && wider.count > standard.count, "\(standard) \(wider)")
+        #expect(wider.rule.contains("180") && !standard.rule.contains("180"))
+        #expect(standard.measured == 8 && wider.measured == 0, "a new threshold measures nothing again")
+        let blurOff = try CLIRunner.run(["inspect", set, "--catalog", catalog, "--json", "--blurry-below", "0"])
+        let blurry = try #require((try JSONSerialization.jsonObject(with: Data(blurOff.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
+        #expect(blurry.first { $0["issue"] as? String == "blurry" }?["count"] as? Int == 0)
+    }
+
     @Test("inspect refuses a missing path, a folder with no images and a percentile out of range")
     func refusals() throws {
         let missing = folder.child("nowhere")
@@ -65,6 +85,10 @@ import Testing
         #expect(nothing.status != 0 && nothing.stderr.contains("no images to inspect"), "\(nothing.stderr)")
         let percentile = try CLIRunner.run(["inspect", try makeSet(), "--catalog", folder.child("r.sqlite"), "--outlier-percentile", "120"])
         #expect(percentile.status != 0 && percentile.stderr.contains("--outlier-percentile"), "\(percentile.stderr)")
+        let order = try CLIRunner.run(["inspect", try makeSet(), "--catalog", folder.child("r.sqlite"), "--dark-below", "220"])
+        #expect(order.status != 0 && order.stderr.contains("--dark-below (220") && order.stderr.contains("--bright-above"), "\(order.stderr)")
+        let entropy = try CLIRunner.run(["inspect", try makeSet(), "--catalog", folder.child("r.sqlite"), "--low-information-below", "9"])
+        #expect(entropy.status != 0 && entropy.stderr.contains("--low-information-below"), "\(entropy.stderr)")
         let help = try CLIRunner.run(["inspect", "--help"])
         #expect(help.stdout.contains("Example: likeness inspect"))
     }

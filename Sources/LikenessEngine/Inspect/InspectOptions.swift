@@ -62,6 +62,12 @@ public struct InspectOptions: Sendable, Codable, Equatable {
             throw .invalidInput("the fence must be 0 or more and the aspect and size factors 1 or more")
         }
         if !(0..<1).contains(colourShare) { throw .invalidInput("the colour share must lie in [0, 1) (got \(colourShare))") }
-        if !(darkBelow < brightAbove) { throw .invalidInput("the dark threshold (\(darkBelow)) must lie below the bright one (\(brightAbove))") }
+        if !(darkBelow < brightAbove) { throw .invalidInput("--dark-below (\(darkBelow)) must lie below --bright-above (\(brightAbove))") }
+        if !(blurryBelow >= 0) || !(0...8).contains(lowInformationBelow) || !(greyscaleBelow >= 0) {
+            throw .invalidInput("--blurry-below and --greyscale-below must be 0 or more, --low-information-below between 0 and 8 bits")
+        }
+        if !(nearDuplicateCosine > -1 && nearDuplicateCosine <= 1) {
+            throw .invalidInput("--near-duplicate-cosine must lie in (-1, 1] (got \(nearDuplicateCosine))")
+        }
     }
 }
