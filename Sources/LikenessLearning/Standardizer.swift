@@ -9,6 +9,13 @@ public struct Standardizer: Sendable, Codable, Equatable {
     /// Population standard deviation of each dimension over the training rows (1 where it was 0).
     public let scale: [Float]
 
+    /// A standardizer with known means and scales (read back from a head's manifest).
+    public init(mean: [Float], scale: [Float]) {
+        precondition(mean.count == scale.count, "one scale per mean")
+        self.mean = mean
+        self.scale = scale
+    }
+
     /// Measures mean and standard deviation of every dimension of `rows` (accumulated in Double).
     public init(fitting rows: [[Float]]) {
         precondition(!rows.isEmpty, "a standardizer needs at least one row")
