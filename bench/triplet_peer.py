@@ -17,8 +17,10 @@ What is mirrored from Likeness (Sources/LikenessLearning/Network):
 Initial weights and the batch order come from PyTorch's own generator, so the losses are not
 bit-identical to Likeness'; the work per epoch is the same.
 
-With --likeness BINARY, runs `BINARY train triplet ... --json` first on the same data and prints
-both times and the ratio. Usage:
+With --likeness BINARY, runs `BINARY train triplet ... --json` first on the same data (the head is
+saved under a temporary name in the models folder and removed after it is read), applies the
+saved head to the test features in numpy for its test P@5, and prints both times and the ratio.
+Usage:
 
   ~/.cache/likeness/venv-torch/bin/python bench/triplet_peer.py --likeness .build/release/likeness \\
       --features ~/.cache/likeness/bench/fashion --epochs 3 --threads 2
@@ -42,9 +44,9 @@ def main():
     parser.add_argument("--hidden", default="512,128")
     parser.add_argument("--dim", type=int, default=64)
     parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--batch", type=int, default=256)
-    parser.add_argument("--margin", default="1.0:1.5")
-    parser.add_argument("--mining", default="batch-hard", choices=["batch-hard", "semi-hard"])
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--margin", default="0.2:0.4")
+    parser.add_argument("--mining", default="semi-hard", choices=["batch-hard", "semi-hard"])
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--weight-decay", type=float, default=1e-4)
     parser.add_argument("--validation", type=float, default=0.1)
@@ -124,7 +126,8 @@ def main():
     print(f"pytorch {torch.__version__}: {torch_epoch:.2f} s per epoch (median of {args.epochs}), test P@5 {p5:.3f}, {args.threads} threads")
     if likeness is not None:
         ours = float(np.median(likeness["epochSeconds"]))
-        print(f"likeness: {ours:.2f} s per epoch (median of {len(likeness['epochSeconds'])}), validation P@5 {likeness['bestValidationPrecision']:.3f}")
+        print(f"likeness: {ours:.2f} s per epoch (median of {len(likeness['epochSeconds'])}), validation P@5 "
+              f"{likeness['bestValidationPrecision']:.3f} (epoch {likeness['bestEpoch']}), test P@5 {likeness['testPrecisionAt5']:.3f}, {args.threads} threads")
         print(f"ratio pytorch / likeness seconds per epoch: {torch_epoch / ours:.2f} (above 1: Likeness is faster)")
 
 
@@ -151,18 +154,57 @@ def triplet_loss(z, y, margin, mining):
 
 
 def run_likeness(args):
-    """Runs `likeness train triplet` on the same cached features and returns its JSON result."""
+    """Runs `likeness train triplet` on the same cached features, reads the head it saved, removes
+    the head's two files (this script's own), and returns the JSON result with the test P@5 of the
+    head applied here in numpy to the cached test features (a cross-check of `likeness eval`)."""
     name = f"bench-triplet-peer-{os.getpid()}"
     command = [args.likeness, "train", "triplet", args.dataset, "--on", args.method, "--layout", "idx",
                "--cache-features", args.features, "--hidden", args.hidden, "--dim", str(args.dim),
                "--epochs", str(args.epochs), "--batch", str(args.batch), "--margin", args.margin, "--mining", args.mining,
                "--lr", str(args.lr), "--weight-decay", str(args.weight_decay), "--seed", str(args.seed),
-               "--threads", str(args.threads), "--validation", str(args.validation), "--save", name,
-               "--models", os.path.join("/tmp", name), "--json"]
+               "--threads", str(args.threads), "--validation", str(args.validation), "--save", name, "--json"]
     print(" ".join(command), file=sys.stderr)
     output = subprocess.run(command, check=True, capture_output=True, text=True)
     sys.stderr.write(output.stderr)
-    return json.loads(output.stdout)
+    result = json.loads(output.stdout)
+    manifest_path = result["manifestPath"]
+    with open(manifest_path) as handle:
+        manifest = json.load(handle)
+    weights_path = os.path.join(os.path.dirname(manifest_path), manifest["weights"]["file"])
+    weights = np.fromfile(weights_path, dtype="<f4")
+    os.remove(manifest_path)
+    os.remove(weights_path)
+    features = np.load(os.path.join(args.features, args.method.replace("/", "_") + ".npy"))[args.train_rows:]
+    classes = np.load(os.path.join(args.features, "classes.npy"))[args.train_rows:]
+    x = (features - np.array(manifest["standardizer"]["mean"], dtype=np.float32)) / np.array(manifest["standardizer"]["scale"], dtype=np.float32)
+    offset = 0
+    for layer in manifest["architecture"]["layers"]:
+        if "dense" in layer:
+            inputs, outputs = layer["dense"]["inputs"], layer["dense"]["outputs"]
+            w = weights[offset:offset + inputs * outputs].reshape(outputs, inputs)
+            b = weights[offset + inputs * outputs:offset + inputs * outputs + outputs]
+            offset += inputs * outputs + outputs
+            x = x @ w.T + b
+        elif "relu" in layer:
+            x = np.maximum(x, 0)
+        elif "l2Normalization" in layer:
+            x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+        else:
+            raise SystemExit(f"this check does not apply {layer}")
+    result["testPrecisionAt5"] = precision_at_5(x, classes)
+    return result
+
+
+def precision_at_5(vectors, classes):
+    """P@5 of every row against all others by cosine (rows are unit length)."""
+    hits = 0.0
+    for start in range(0, len(vectors), 1000):
+        similarity = vectors[start:start + 1000] @ vectors.T
+        for row in range(similarity.shape[0]):
+            similarity[row, start + row] = -2
+        top = np.argpartition(-similarity, 5, axis=1)[:, :5]
+        hits += (classes[top] == classes[start:start + similarity.shape[0], None]).sum()
+    return hits / (len(vectors) * 5)
 
 
 if __name__ == "__main__":

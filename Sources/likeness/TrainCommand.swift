@@ -45,7 +45,7 @@ struct TrainTriplet: ParsableCommand {
             features as .npy files (as `bench cluster-data` does), so a second run does not embed again.
 
             Example: likeness train triplet /usr/share/datasets/fashion-mnist --on efficientnet-lite0 \
-            --hidden 512,128 --dim 64 --epochs 20 --save fashion-triplet && likeness eval \
+            --hidden 512,128 --dim 64 --epochs 10 --margin 0.2:0.4 --save fashion-triplet && likeness eval \
             /usr/share/datasets/fashion-mnist --methods efficientnet-lite0,pixels,fashion-triplet
             """)
 
@@ -57,10 +57,10 @@ struct TrainTriplet: ParsableCommand {
     @Option(help: "Width of the embedding.") var dim: Int = 64
     @Option(help: "Comma-separated widths of the hidden layers (empty: none).") var hidden: String = "512,128"
     @Flag(help: "Layer normalisation after each hidden layer.") var layerNorm = false
-    @Option(help: "Passes over the training examples.") var epochs: Int = 20
-    @Option(help: "Examples per batch (P classes × K examples).") var batch: Int = 256
-    @Option(help: ArgumentHelp("Triplet margin START:END over the epochs, or one value.", valueName: "start:end")) var margin: String = "1.0:1.5"
-    @Option(help: "Triplet mining in a batch: random, semi-hard or batch-hard.") var mining: TripletMining = .batchHard
+    @Option(help: "Passes over the training examples.") var epochs: Int = 10
+    @Option(help: "Examples per batch (P classes × K examples).") var batch: Int = 100
+    @Option(help: ArgumentHelp("Triplet margin START:END over the epochs, or one value.", valueName: "start:end")) var margin: String = "0.2:0.4"
+    @Option(help: "Triplet mining in a batch: random, semi-hard or batch-hard.") var mining: TripletMining = .semiHard
     @Option(help: "sgd (momentum 0.9), adam or adamw.") var optimizer: OptimizerKind = .adamw
     @Option(help: "Base learning rate.") var lr: Float = 1e-3
     @Option(help: "Weight decay (decoupled for adamw, L2 otherwise).") var weightDecay: Float = 1e-4

@@ -84,6 +84,7 @@ public struct TrainJob: Job {
         let layout = self.layout ?? .detected(for: dataset)
         let extraction = FeatureExtraction.Configuration(models: context.models, modelThreads: max(1, threads), workers: context.workers)
         let data = try TrainingData.load(dataset, layout: layout, method: base, cache: featureCache, extraction: extraction, context: context)
+        do { try TripletTrainer.check(features: data.features, labels: data.labels) } catch { throw .invalidInput(error.description) }
         let (kept, held) = ProbeSplit.holdOut(Array(0..<data.labels.count), groups: data.labels, fraction: validationShare, seed: training.seed)
         let (trainRows, validationRows) = (kept.flatMap { $0 }.sorted(), held.flatMap { $0 }.sorted())
         let trainLabels = trainRows.map { data.labels[$0] }, validationLabels = validationRows.map { data.labels[$0] }
