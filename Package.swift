@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "LikenessNumerics", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "LikenessNumerics"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
-        // Pure Swift: classifiers trained on frozen features (the linear probe).
-        .target(name: "LikenessLearning", dependencies: ["LikenessCore"]),
+        // Learning on frozen features: the linear probe, and a small neural-network module (dense
+        // layers on BLAS, losses, optimisers, triplet mining) for learned similarity heads.
+        .target(name: "LikenessLearning", dependencies: ["LikenessCore", "LikenessNumerics"]),
         .target(name: "LikenessMatching", dependencies: ["LikenessCore"]),
         // Pure Swift: string metrics (edit distances, Jaro–Winkler, shingle Jaccard) and MinHash LSH.
         .target(name: "LikenessText", dependencies: ["LikenessCore"]),
@@ -86,7 +87,7 @@ let package = Package(
 
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessReport", "LikenessServer", "LikenessText",
+            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessReport", "LikenessServer", "LikenessText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -97,13 +98,13 @@ let package = Package(
         .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessNumerics", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessNumericsTests", dependencies: ["LikenessNumerics", "LikenessCore"]),
         .testTarget(name: "LikenessLabTests", dependencies: [
-            "LikenessLab", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
+            "LikenessLab", "LikenessLearning", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessDatasetsTests", dependencies: ["LikenessDatasets", "LikenessCore", "LikenessTestSupport"]),
-        .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore"]),
+        .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore", "LikenessNumerics"]),
         .testTarget(name: "LikenessTextTests", dependencies: ["LikenessText", "LikenessCore"]),
         .testTarget(name: "LikenessMatchingTests", dependencies: ["LikenessMatching", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),

@@ -63,7 +63,7 @@ public struct SoftmaxTrainer: Sendable {
             return row
         }
         var model = SoftmaxRegression(classes: k, dimension: d)
-        var adam = AdamState(count: k * d + k)
+        var adam = Adam(count: k * d + k)
         var gradient = [Float](repeating: 0, count: k * d + k)
         var order = Array(0..<n)
         var generator = SeededRandom(seed: configuration.seed)
@@ -116,30 +116,5 @@ public struct SoftmaxTrainer: Sendable {
             losses.append(epochLoss / Double(stepsPerEpoch))
         }
         return Result(model: model, epochLosses: losses)
-    }
-}
-
-/// Adam's moment estimates for a flat parameter vector.
-struct AdamState {
-    var first: [Float]
-    var second: [Float]
-    var steps = 0
-    let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
-
-    init(count: Int) {
-        first = [Float](repeating: 0, count: count)
-        second = [Float](repeating: 0, count: count)
-    }
-
-    /// Updates the moments with `gradient` and hands each parameter's bias-corrected step to `apply`.
-    mutating func step(gradient: [Float], rate: Float, apply: (Int, Float) -> Void) {
-        steps += 1
-        let correction1 = 1 - powf(beta1, Float(steps)), correction2 = 1 - powf(beta2, Float(steps))
-        for i in gradient.indices {
-            first[i] = beta1 * first[i] + (1 - beta1) * gradient[i]
-            second[i] = beta2 * second[i] + (1 - beta2) * gradient[i] * gradient[i]
-            let mHat = first[i] / correction1, vHat = second[i] / correction2
-            apply(i, rate * mHat / (vHat.squareRoot() + epsilon))
-        }
     }
 }

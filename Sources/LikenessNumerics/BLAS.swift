@@ -31,6 +31,19 @@ public enum BLAS {
         return out
     }
 
+    /// C = alpha · op(A) · op(B) + beta · C on raw row-major storage, for callers that keep their
+    /// matrices in larger buffers (a network's flat parameters): op(A) is m × k, op(B) k × n, C m × n;
+    /// `lda` and `ldb` are the stored row lengths of A and B, C's is n.
+    @inline(__always)
+    public static func multiply(m: Int, n: Int, k: Int, alpha: Float = 1,
+                                _ a: UnsafePointer<Float>, lda: Int, transposingA transposeA: Bool = false,
+                                _ b: UnsafePointer<Float>, ldb: Int, transposingB transposeB: Bool = false,
+                                beta: Float = 0, into c: UnsafeMutablePointer<Float>) {
+        guard m > 0, n > 0, k > 0 else { return }
+        lk_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
+                 a, Int32(lda), b, Int32(ldb), beta, c)
+    }
+
     /// Threads OpenBLAS may use (process-wide).
     public static func setThreads(_ threads: Int) { lk_blas_set_threads(Int32(max(1, threads))) }
 }

@@ -12,11 +12,13 @@ struct EvalOptions: ParsableArguments {
     var layout: EvalDataset.Layout?
     @Option(help: "ONNX Runtime threads for embedding models.") var threads: Int = 1
 
-    /// Parses a comma-separated method list against the installed models; an unknown name fails
-    /// with the valid ones.
+    /// Parses a comma-separated method list against the installed models and trained heads; an
+    /// unknown name fails with the valid ones.
     func methods(_ text: String) throws -> [EvalMethod] {
-        let models = ModelLocator.fromEnvironment().registry.all().manifests.map(\.id)
-        do { return try EvalMethod.list(text, models: models) } catch { throw CommandFailure(error.description) }
+        let locator = ModelLocator.fromEnvironment()
+        let models = locator.registry.all().manifests.map(\.id)
+        let heads = HeadStore(modelsDirectory: locator.modelsDirectory).names()
+        do { return try EvalMethod.list(text, models: models, heads: heads) } catch { throw CommandFailure(error.description) }
     }
 
     /// One note per method whose images partly have no feature.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LikenessEngine
+import LikenessLab
 
 struct Models: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,7 +9,7 @@ struct Models: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Verify.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The known models.", discussion: "Example: likeness models list")
+        static let configuration = CommandConfiguration(abstract: "The known models, then the trained heads (likeness train).", discussion: "Example: likeness models list")
         func run() throws {
             let registry = ModelLocator.fromEnvironment().registry
             let (manifests, problems) = registry.all()
@@ -17,7 +18,12 @@ struct Models: ParsableCommand {
                 let present = FileManager.default.fileExists(atPath: path) ? "" : "  (file missing: \(path))"
                 print("\(manifest.id)\t\(manifest.dimension)-d\t\(manifest.input.width)×\(manifest.input.height)\(present)")
             }
-            for problem in problems { Output.note("ignored: \(problem)") }
+            let heads = HeadStore(modelsDirectory: registry.modelsDirectory).all()
+            for head in heads.manifests {
+                print("\(head.name)\t\(head.architecture.outputWidth)-d\thead: \(head.training.loss) on \(head.base.method)"
+                      + String(format: ", validation P@%d %.3f (base %.3f)", head.validation.k, head.validation.bestPrecision, head.validation.basePrecision))
+            }
+            for problem in problems + heads.problems { Output.note("ignored: \(problem)") }
         }
     }
 

@@ -65,10 +65,12 @@ public struct EvalJob: Job {
         let extraction = FeatureExtraction(configuration: .init(models: context.models, modelThreads: max(1, threads), workers: context.workers))
         var result = Result(dataset: dataset, layout: layout.rawValue, images: data.paths.count, groups: data.groupNames.count, methods: [],
                             queryCount: queryList.count, ks: evaluation.ks)
+        var computed: [EvalMethod: RetrievalEvaluation.Features] = [:]
         for method in methods {
             try context.checkCancellation()
             let started = ContinuousClock.now
-            let features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation)
+            let features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation, known: computed)
+            computed[method] = features
             let seconds = (ContinuousClock.now - started).seconds
             var scores: RetrievalEvaluation.Scores
             do { scores = try evaluation.score(method: method.name, features: features, queries: queryList) } catch { throw .wrapping(error) }

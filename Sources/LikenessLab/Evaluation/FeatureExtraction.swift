@@ -50,14 +50,17 @@ public struct FeatureExtraction: Sendable {
     }
 
     /// The features of `method` for every image of `data`, reporting progress under the method's name.
+    /// `known` holds features already computed for other methods of the same data: a head whose
+    /// base is among them reuses them instead of computing them again.
     ///
     /// - Throws: ``JobError`` when the method cannot run at all (its model is missing, libvips did
     ///   not start) or `cancellation` was cancelled; single images that fail get nil.
     public func features(_ method: EvalMethod, of data: EvalDataset, progress: any ProgressReporter = SilentProgress(),
-                         cancellation: CancellationToken = CancellationToken()) throws(JobError) -> RetrievalEvaluation.Features {
+                         cancellation: CancellationToken = CancellationToken(),
+                         known: [EvalMethod: RetrievalEvaluation.Features] = [:]) throws(JobError) -> RetrievalEvaluation.Features {
         let features: RetrievalEvaluation.Features
         do {
-            features = try compute(method, of: data, progress: progress, cancellation: cancellation)
+            features = try compute(method, of: data, progress: progress, cancellation: cancellation, known: known)
         } catch let error as JobError {
             throw error
         } catch is Cancelled {
@@ -69,9 +72,10 @@ public struct FeatureExtraction: Sendable {
         return features
     }
 
-    private func compute(_ method: EvalMethod, of data: EvalDataset, progress: any ProgressReporter,
-                         cancellation: CancellationToken) throws -> RetrievalEvaluation.Features {
+    func compute(_ method: EvalMethod, of data: EvalDataset, progress: any ProgressReporter,
+                 cancellation: CancellationToken, known: [EvalMethod: RetrievalEvaluation.Features] = [:]) throws -> RetrievalEvaluation.Features {
         switch method {
+        case .head(let name): return try headFeatures(name, of: data, progress: progress, cancellation: cancellation, known: known)
         case .embedding(let id): return .vectors(try embeddings(id, of: data, progress: progress, cancellation: cancellation))
         case .hash(let hash):
             let computer = try HashComputer(methods: [hash])
