@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessCore
 import LikenessEngine
 import LikenessLab
 
@@ -39,6 +40,13 @@ struct EvalRetrieval: ParsableCommand {
             layout that gives fewer than two groups is refused: with one, every image would be relevant \
             to every query and P@k would be 1.
 
+            --metric ranks every method by one metric instead of its own (cosine for vectors, Hamming \
+            for hashes); its rows are named "method (metric)". A metric must fit every method: \
+            embeddings take any real-vector metric; pixels also jaccard and chi2; histogram is then \
+            compared as the histogram itself (not its square roots), so chi2 and jaccard fit, emd does \
+            not (its HSV bins have no 1-D order); hashes take hamming and jaccard. Cosine searches by \
+            BLAS; other metrics scan exactly (use --queries on large sets). Metrics: \(MetricHelp.names).
+
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.
 
@@ -53,6 +61,8 @@ struct EvalRetrieval: ParsableCommand {
     @Option(help: ArgumentHelp("Write one CSV row per (method, query) to this file (columns: see above).", valueName: "file"))
     var perQuery: String?
     @Flag(help: "Print JSON on stdout.") var json = false
+    @Option(help: ArgumentHelp("Rank every method by this metric (default: cosine for vectors, hamming for hashes).", valueName: "name"))
+    var metric: Metric?
 
     func run() throws {
         let ks = try k.split(separator: ",").map { part -> Int in
@@ -60,7 +70,7 @@ struct EvalRetrieval: ParsableCommand {
             return value
         }
         let job = EvalJob(dataset: options.dataset, layout: options.layout, methods: try options.methods(methods), ks: ks,
-                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery)
+                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery, metric: metric)
         let result = try JobRunning.run(job)
         EvalOptions.noteMissing(result.methods.map(\.method), result.missingFeatures, of: result.images)
         if json { try Output.json(result); return }
