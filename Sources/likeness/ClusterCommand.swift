@@ -94,7 +94,7 @@ struct Cluster: ParsableCommand {
         @Option(help: "Seed of every random choice (same seed, same clusters).")
         var seed: UInt64 = 1
 
-        @Option(help: ArgumentHelp("dbscan: measure neighbourhoods by this metric (--eps is then its largest distance, or least similarity for cosine, dot, pearson, spearman). Metrics: \(MetricHelp.names).", valueName: "name"))
+        @Option(help: ArgumentHelp("dbscan: measure neighbourhoods by this metric (--eps is then its largest distance, or least similarity for cosine, dot, pearson, spearman). Metrics: \(MetricArgument.names).", valueName: "name"), transform: MetricArgument.parse)
         var metric: Metric?
 
         @Option(help: ArgumentHelp("Save the clustering in the catalog under this name (replaces one of the same name).", valueName: "name"))

@@ -22,7 +22,7 @@ struct Compare: ParsableCommand {
             ground-distance matrix (one row per bin of A), solved as a transportation problem; \
             without it EMD is the 1-D form over ordered bins a unit apart.
 
-            Metrics: \(MetricHelp.names). See README "Metrics" for each definition.
+            Metrics: \(MetricArgument.names). See README "Metrics" for each definition.
 
             Examples:
               likeness compare original.jpg edited.jpg --metric manhattan
@@ -44,7 +44,7 @@ struct Compare: ParsableCommand {
     @Flag(help: "A and B are text files of vectors, compared row by row.")
     var vectors = false
 
-    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric; repeat for several.", valueName: "name"))
+    @Option(name: .customLong("metric"), help: ArgumentHelp("A metric; repeat for several.", valueName: "name"), transform: MetricArgument.parse)
     var metrics: [Metric] = []
 
     @Option(help: ArgumentHelp("With --vectors: a ground-distance matrix file for EMD.", valueName: "file"))

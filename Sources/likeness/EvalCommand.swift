@@ -45,7 +45,7 @@ struct EvalRetrieval: ParsableCommand {
             embeddings take any real-vector metric; pixels also jaccard and chi2; histogram is then \
             compared as the histogram itself (not its square roots), so chi2 and jaccard fit, emd does \
             not (its HSV bins have no 1-D order); hashes take hamming and jaccard. Cosine searches by \
-            BLAS; other metrics scan exactly (use --queries on large sets). Metrics: \(MetricHelp.names).
+            BLAS; other metrics scan exactly (use --queries on large sets). Metrics: \(MetricArgument.names).
 
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.
@@ -61,7 +61,7 @@ struct EvalRetrieval: ParsableCommand {
     @Option(help: ArgumentHelp("Write one CSV row per (method, query) to this file (columns: see above).", valueName: "file"))
     var perQuery: String?
     @Flag(help: "Print JSON on stdout.") var json = false
-    @Option(help: ArgumentHelp("Rank every method by this metric (default: cosine for vectors, hamming for hashes).", valueName: "name"))
+    @Option(help: ArgumentHelp("Rank every method by this metric (default: cosine for vectors, hamming for hashes).", valueName: "name"), transform: MetricArgument.parse)
     var metric: Metric?
 
     func run() throws {

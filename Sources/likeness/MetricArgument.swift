@@ -1,15 +1,15 @@
 import ArgumentParser
 import LikenessCore
 
-/// `--metric NAME` parses through ``Metric/init(parsing:)``, the one parser of metric names; an
-/// unknown name is refused with the list of valid ones.
-extension Metric: ExpressibleByArgument {
-    public init?(argument: String) { try? self.init(parsing: argument) }
-    public static var allValueStrings: [String] { Metric.validNames }
-}
+/// `--metric NAME`: parsed by ``Metric/init(parsing:)``, the one parser of metric names, so an
+/// unknown name or a Minkowski order below 1 is refused with the engine's own message.
+enum MetricArgument {
+    /// The transform every `--metric` option uses.
+    static func parse(_ text: String) throws -> Metric {
+        do { return try Metric(parsing: text) } catch { throw ValidationError(error.description) }
+    }
 
-/// Help shared by every command with `--metric`.
-enum MetricHelp {
+    /// Help shared by every command with `--metric`.
     static let names = "cosine, dot, euclidean (l2), sqeuclidean, manhattan (l1, cityblock), chebyshev (linf), minkowski:P (P ≥ 1), "
         + "pearson, spearman, jaccard, hamming, chi2, emd"
 }

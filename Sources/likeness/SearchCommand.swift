@@ -13,7 +13,7 @@ struct Search: ParsableCommand {
             non-negative, binary or histogram input (jaccard, hamming, chi2, emd) are refused for \
             embeddings. Similarities print higher-first, distances lower-first.
 
-            Metrics: \(MetricHelp.names).
+            Metrics: \(MetricArgument.names).
 
             Example: likeness search holiday/IMG_0042.jpg --k 5 --metric manhattan
             """)
@@ -30,7 +30,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Print JSON on stdout.")
     var json = false
 
-    @Option(help: ArgumentHelp("How embeddings are compared.", valueName: "name"))
+    @Option(help: ArgumentHelp("How embeddings are compared.", valueName: "name"), transform: MetricArgument.parse)
     var metric: Metric = .cosine
 
     func validate() throws {

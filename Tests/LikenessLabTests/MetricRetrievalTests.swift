@@ -65,4 +65,17 @@ import Testing
         #expect(squared[0] == [0.25, 0.25, 0.25, 0.25] && squared[1] == nil)
         #expect(kept[0] == [0.5, 0.5, 0.5, 0.5] && pixels[0] == [0.5, 0.5, 0.5, 0.5])
     }
+
+    @Test("HOG methods parse with their cell size and bins, and bad settings are refused with the valid forms")
+    func hogNames() throws {
+        #expect(try EvalMethod(parsing: "hog", models: []).name == "hog")
+        #expect(try EvalMethod(parsing: "hog:16:9", models: []).name == "hog")
+        #expect(try EvalMethod(parsing: "hog:8", models: []).name == "hog:8:9")
+        #expect(try EvalMethod(parsing: "hog:8:12", models: []).name == "hog:8:12")
+        #expect(try EvalMethod(parsing: "hog:8", models: []).featureKind == .nonNegative)
+        for bad in ["hog:1", "hog:33", "hog:8:1", "hog:x", "hog:8:9:2"] {
+            #expect(throws: UnknownNameError.self, "\(bad)") { try EvalMethod(parsing: bad, models: []) }
+        }
+        #expect(EvalMethod.names(models: []).contains("hog:CELL:BINS"))
+    }
 }

@@ -2,7 +2,7 @@ import LikenessCore
 
 extension EvalMethod {
     /// What this method's features are, for deciding which metrics fit it (``Metric/fits(_:)``):
-    /// embeddings are real-valued, pixels non-negative grey levels, hashes bits, and the
+    /// embeddings are real-valued, pixels and HOG non-negative, hashes bits, and the
     /// histogram a unit-mass histogram over unordered HSV bins when compared by a metric other
     /// than cosine (see ``features(_:for:)``).
     public var featureKind: FeatureKind {
@@ -11,6 +11,7 @@ extension EvalMethod {
         case .hash: .bits
         case .pixels: .nonNegative
         case .histogram: .histogram
+        case .hog: .nonNegative
         }
     }
 
