@@ -82,6 +82,19 @@ import Testing
         }
     }
 
+    @Test("dbscan by a metric other than Euclidean: Spearman on pixels separates vertical from horizontal halves")
+    func dbscanByMetric() throws {
+        let root = folder.folder("halves")
+        _ = try Fixtures.writeHalves(in: root, perKind: 3)
+        let job = ClusterJob(folders: [root], algorithm: .dbscan(.init(eps: 0.5, minSamples: 2)), reduction: Reduction.none, method: .pixels,
+                             metric: .spearman)
+        let result = try job.run(in: context())
+        #expect(result.settings.metric == .spearman && result.algorithm.contains("spearman"))
+        let groups = Set(result.clusters.map { Set($0.members.map { (($0 as NSString).deletingLastPathComponent as NSString).lastPathComponent }) })
+        #expect(groups == [["vertical"], ["horizontal"]], "\(result.clusters.map(\.members))")
+        #expect(result.clusters.allSatisfy { $0.members.count == 3 } && result.noise.isEmpty)
+    }
+
     @Test("cluster takes a metric for dbscan only")
     func cluster() throws {
         let kmeans = ClusterJob(folders: [folder.child("none")], algorithm: .kmeans(.init(k: 2, seed: 1)), metric: .manhattan)
