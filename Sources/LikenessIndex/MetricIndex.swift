@@ -74,7 +74,13 @@ public struct MetricIndex: Sendable {
     /// Every stored vector for which each query's value is defined, closest first: the full
     /// ranking retrieval evaluation scores.
     public func ranking(_ queries: [[Float]]) throws(MetricError) -> [[Neighbor]] {
-        try search(queries, k: Swift.max(count, 1))
+        guard let blas else { return try scan(queries, k: Swift.max(count, 1)) }
+        // A range search without bound sorts once; a top-k of every vector would insert one by one.
+        do {
+            return try blas.range(queries, threshold: blas.metric.unboundedThreshold).map { $0.map { Neighbor(id: $0.id, score: metric.indexScore($0.score)) } }
+        } catch {
+            throw Self.mapped(error)
+        }
     }
 
     /// The checked vector as stored: ranks for Spearman, as it is otherwise.

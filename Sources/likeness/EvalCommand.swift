@@ -26,8 +26,10 @@ struct EvalRetrieval: ParsableCommand {
             Every image is a query against all others (or --queries N, sampled by whole groups with a \
             fixed seed). Methods: an embedding model id (see `likeness models list`), a hash method \
             (phash, dhash, ahash, whash, blockmean, blockmean-overlap), `pixels` (a 16×16 grey \
-            thumbnail as a 256-d vector, the raw-pixel baseline) or `histogram` (an 88-bin HSV \
-            histogram with 16 grey levels; greyscale images give an intensity histogram).
+            thumbnail as a 256-d vector, the raw-pixel baseline), `histogram` (an 88-bin HSV \
+            histogram with 16 grey levels; greyscale images give an intensity histogram) or `hog` \
+            (histograms of oriented gradients of the image squashed to 64×64 grey: 16-pixel cells, \
+            9 orientation bins, 2×2-cell blocks with L2-Hys; `hog:CELL:BINS` sets both).
 
             --per-query FILE writes a CSV with a header and one row per (method, query), columns: \
             method, query (the image path, or FILE#n for an IDX image), group (its class or scene), \
