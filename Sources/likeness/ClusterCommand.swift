@@ -1,4 +1,5 @@
 import ArgumentParser
+import LikenessCore
 import Foundation
 import LikenessAnalysis
 import LikenessEngine
@@ -93,6 +94,9 @@ struct Cluster: ParsableCommand {
         @Option(help: "Seed of every random choice (same seed, same clusters).")
         var seed: UInt64 = 1
 
+        @Option(help: ArgumentHelp("dbscan: measure neighbourhoods by this metric (--eps is then its largest distance, or least similarity for cosine, dot, pearson, spearman). Metrics: \(MetricArgument.names).", valueName: "name"), transform: MetricArgument.parse)
+        var metric: Metric?
+
         @Option(help: ArgumentHelp("Save the clustering in the catalog under this name (replaces one of the same name).", valueName: "name"))
         var save: String?
 
@@ -123,7 +127,8 @@ struct Cluster: ParsableCommand {
             let job = ClusterJob(folders: folders, algorithm: try options.resolved(), reduction: try reduce.map { try Reduction(argument: $0) },
                                  method: try options.resolvedMethod(model: methodOptions.model, models: MethodOptions.knownModels),
                                  threads: methodOptions.threads, save: save, withMap: html != nil,
-                                 labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best)
+                                 labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best,
+                                 metric: metric)
             let result = try JobRunning.run(job, catalog: catalogOptions)
             DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
             if let html {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessCore
 import LikenessEngine
 import LikenessLab
 
@@ -25,8 +26,10 @@ struct EvalRetrieval: ParsableCommand {
             Every image is a query against all others (or --queries N, sampled by whole groups with a \
             fixed seed). Methods: an embedding model id (see `likeness models list`), a hash method \
             (phash, dhash, ahash, whash, blockmean, blockmean-overlap), `pixels` (a 16×16 grey \
-            thumbnail as a 256-d vector, the raw-pixel baseline) or `histogram` (an 88-bin HSV \
-            histogram with 16 grey levels; greyscale images give an intensity histogram).
+            thumbnail as a 256-d vector, the raw-pixel baseline), `histogram` (an 88-bin HSV \
+            histogram with 16 grey levels; greyscale images give an intensity histogram) or `hog` \
+            (histograms of oriented gradients of the image squashed to 64×64 grey: 16-pixel cells, \
+            9 orientation bins, 2×2-cell blocks with L2-Hys; `hog:CELL:BINS` sets both).
 
             --per-query FILE writes a CSV with a header and one row per (method, query), columns: \
             method, query (the image path, or FILE#n for an IDX image), group (its class or scene), \
@@ -38,6 +41,13 @@ struct EvalRetrieval: ParsableCommand {
             without --layout). An IDX folder (--layout idx, or detected) is evaluated on its t10k file. A \
             layout that gives fewer than two groups is refused: with one, every image would be relevant \
             to every query and P@k would be 1.
+
+            --metric ranks every method by one metric instead of its own (cosine for vectors, Hamming \
+            for hashes); its rows are named "method (metric)". A metric must fit every method: \
+            embeddings take any real-vector metric; pixels also jaccard and chi2; histogram is then \
+            compared as the histogram itself (not its square roots), so chi2 and jaccard fit, emd does \
+            not (its HSV bins have no 1-D order); hashes take hamming and jaccard. Cosine searches by \
+            BLAS; other metrics scan exactly (use --queries on large sets). Metrics: \(MetricArgument.names).
 
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.
@@ -53,6 +63,8 @@ struct EvalRetrieval: ParsableCommand {
     @Option(help: ArgumentHelp("Write one CSV row per (method, query) to this file (columns: see above).", valueName: "file"))
     var perQuery: String?
     @Flag(help: "Print JSON on stdout.") var json = false
+    @Option(help: ArgumentHelp("Rank every method by this metric (default: cosine for vectors, hamming for hashes).", valueName: "name"), transform: MetricArgument.parse)
+    var metric: Metric?
 
     func run() throws {
         let ks = try k.split(separator: ",").map { part -> Int in
@@ -60,7 +72,7 @@ struct EvalRetrieval: ParsableCommand {
             return value
         }
         let job = EvalJob(dataset: options.dataset, layout: options.layout, methods: try options.methods(methods), ks: ks,
-                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery)
+                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery, metric: metric)
         let result = try JobRunning.run(job)
         EvalOptions.noteMissing(result.methods.map(\.method), result.missingFeatures, of: result.images)
         if json { try Output.json(result); return }

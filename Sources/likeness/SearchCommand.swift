@@ -1,4 +1,5 @@
 import ArgumentParser
+import LikenessCore
 import LikenessEngine
 
 struct Search: ParsableCommand {
@@ -6,10 +7,15 @@ struct Search: ParsableCommand {
         abstract: "Find the most similar catalogued images to query images.",
         discussion: """
             Each QUERY is an image file (catalogued or not) or a folder of them. Results are ranked by \
-            cosine similarity of the model's embeddings; the query itself is left out. Images in the \
-            catalog that lack a vector are embedded first.
+            cosine similarity of the model's embeddings (or by --metric); the query itself is left \
+            out. Images in the catalog that lack a vector are embedded first. Cosine, dot and \
+            euclidean search by BLAS; other metrics scan every vector exactly. Metrics that need \
+            non-negative, binary or histogram input (jaccard, hamming, chi2, emd) are refused for \
+            embeddings. Similarities print higher-first, distances lower-first.
 
-            Example: likeness search holiday/IMG_0042.jpg --k 5
+            Metrics: \(MetricArgument.names).
+
+            Example: likeness search holiday/IMG_0042.jpg --k 5 --metric manhattan
             """)
 
     @Argument(help: ArgumentHelp("Query image files or folders.", valueName: "query"))
@@ -24,19 +30,25 @@ struct Search: ParsableCommand {
     @Flag(help: "Print JSON on stdout.")
     var json = false
 
+    @Option(help: ArgumentHelp("How embeddings are compared.", valueName: "name"), transform: MetricArgument.parse)
+    var metric: Metric = .cosine
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1") }
     }
 
     func run() throws {
-        let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k)
+        let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k, metric: metric)
         let result = try JobRunning.run(job, catalog: catalogOptions)
         if json { try Output.json(result); return }
         DupesRendering.notes(scan: nil, skipped: nil, stale: result.stale)
         for result in result.queries {
             Output.line(result.query)
             if let error = result.error { Output.line("  error: \(error)"); continue }
-            for match in result.matches { Output.line(String(format: "  %.3f  ", match.similarity) + match.path) }
+            for match in result.matches {
+                let score = match.similarity.map { String(format: "  %.3f  ", $0) } ?? String(format: "  %.4g  ", match.distance ?? .nan)
+                Output.line(score + match.path)
+            }
         }
     }
 }

@@ -30,9 +30,17 @@ public struct ClusterJob: Job {
     public var best: Bool
     /// Reference labels to measure the clustering against (adjusted Rand index, NMI).
     public var labels: ClusterLabelSource?
+    /// DBSCAN only: measure neighbourhoods by this metric over the (reduced) rows, `eps` being the
+    /// largest distance or, for a similarity (cosine, dot, Pearson, Spearman), the least
+    /// similarity. Nil: Euclidean between the unit rows. Other algorithms refuse a metric: k-means
+    /// and Ward minimise squared Euclidean distances, and HDBSCAN's core distances come from the
+    /// Euclidean index. Default nil.
+    public var metric: Metric?
 
     public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, method: ClusterMethod = .model(ModelDefaults.model),
-                threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil, best: Bool = false) {
+                threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil, best: Bool = false,
+                metric: Metric? = nil) {
+        self.metric = metric
         self.folders = folders
         self.algorithm = algorithm
         self.reduction = reduction
@@ -46,9 +54,11 @@ public struct ClusterJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> ClusterResult {
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidInput("--save needs a name") }
+        let reduction = self.reduction ?? algorithm.defaultReduction(for: method)
+        try checkMetric(reduction: reduction)
         let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)
-        let reduction = self.reduction ?? algorithm.defaultReduction(for: vectors.method)
-        let settings = ClusterSettings(algorithm: algorithm, method: vectors.method, reduction: reduction, folders: folders.map(FileWalker.absolute))
+        let settings = ClusterSettings(algorithm: algorithm, method: vectors.method, reduction: reduction, folders: folders.map(FileWalker.absolute),
+                                       metric: metric)
         try context.checkCancellation()
         let outcome: ClusterAlgorithm.Outcome
         let explained: Double?
@@ -58,7 +68,11 @@ public struct ClusterJob: Job {
             defer { context.progress.end("cluster") }
             let reduced = try reduction.apply(to: vectors.points)
             explained = reduced.explainedVariance
-            outcome = try algorithm.fit(reduced.points, cancellation: context.cancellation)
+            if let metric, case .dbscan(let configuration) = algorithm {
+                outcome = .init(labels: try Self.dbscan(reduced.points, metric: metric, configuration: configuration, cancellation: context.cancellation))
+            } else {
+                outcome = try algorithm.fit(reduced.points, cancellation: context.cancellation)
+            }
             if withMap { layout = try MapProjection.pca.project(reduced.points, context: context) }
         } catch .cancelled {
             throw .cancelled
@@ -67,7 +81,8 @@ public struct ClusterJob: Job {
         }
         let fitted = (labels: outcome.labels, inertia: outcome.inertia, explained: explained)
         let paths = vectors.images.map(\.path)
-        var result = ClusterResult(settings: settings, algorithm: algorithm.summary, explainedVariance: fitted.explained,
+        let summary = algorithm.summary + (metric.map { ", by \($0.name)" } ?? "")
+        var result = ClusterResult(settings: settings, algorithm: summary, explainedVariance: fitted.explained,
                                    points: paths.count, clusters: ClusterSummaries.summarise(fitted.labels, unit: vectors.points, paths: paths),
                                    noise: fitted.labels.noisePoints.map { paths[$0] }, inertia: fitted.inertia, scan: vectors.scan,
                                    skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)

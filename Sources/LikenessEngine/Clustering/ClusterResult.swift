@@ -1,4 +1,5 @@
 import LikenessAnalysis
+import LikenessCore
 
 /// What `likeness cluster` found: clusters largest first, each with its medoid, cohesion and
 /// members (most typical first), and the noise points apart.
@@ -57,8 +58,11 @@ public struct ClusterSettings: Codable, Sendable, Equatable {
     public var model: String?
     public var reduction: Reduction
     public var folders: [String]
+    /// The metric DBSCAN's neighbourhoods were measured by; nil: Euclidean between the unit rows.
+    public var metric: Metric?
 
-    public init(algorithm: ClusterAlgorithm, method: ClusterMethod, reduction: Reduction, folders: [String]) {
+    public init(algorithm: ClusterAlgorithm, method: ClusterMethod, reduction: Reduction, folders: [String], metric: Metric? = nil) {
+        self.metric = metric
         self.algorithm = algorithm
         self.method = method
         self.model = method.model
@@ -66,7 +70,7 @@ public struct ClusterSettings: Codable, Sendable, Equatable {
         self.folders = folders
     }
 
-    private enum CodingKeys: String, CodingKey { case algorithm, method, model, reduction, folders }
+    private enum CodingKeys: String, CodingKey { case algorithm, method, model, reduction, folders, metric }
 
     /// Decodes settings; those saved before `--method` existed have only a model, which was the method.
     public init(from decoder: any Decoder) throws {
@@ -76,6 +80,7 @@ public struct ClusterSettings: Codable, Sendable, Equatable {
             throw DecodingError.keyNotFound(CodingKeys.method, .init(codingPath: c.codingPath, debugDescription: "settings name neither a method nor a model"))
         }
         self.init(algorithm: try c.decode(ClusterAlgorithm.self, forKey: .algorithm), method: method,
-                  reduction: try c.decode(Reduction.self, forKey: .reduction), folders: try c.decode([String].self, forKey: .folders))
+                  reduction: try c.decode(Reduction.self, forKey: .reduction), folders: try c.decode([String].self, forKey: .folders),
+                  metric: try c.decodeIfPresent(Metric.self, forKey: .metric))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import LikenessCore
 
-/// `compare`: how alike two images are by every hash, and whether `dupes` would call them duplicates.
+/// `compare`: how alike two images are by every hash, and whether `dupes` would call them duplicates;
+/// with ``metrics``, also the two embeddings' values by those metrics.
 public struct CompareJob: Job {
     public var a: String
     public var b: String
@@ -9,30 +10,46 @@ public struct CompareJob: Job {
     public var model: String?
     /// The near-duplicate rule the embedding row is judged by: exactly the one `dupes` uses.
     public var configuration: DuplicateConfiguration
+    /// Metrics to measure the two embeddings by, beside the `dupes` rule's cosine (one row each,
+    /// before the rule's row). A metric that does not fit real-valued embeddings (Hamming, Jaccard,
+    /// χ², EMD) is refused before anything is embedded. Default none.
+    public var metrics: [Metric]
 
-    public init(a: String, b: String, model: String? = ModelDefaults.model, configuration: DuplicateConfiguration = DuplicateConfiguration()) {
+    public init(a: String, b: String, model: String? = ModelDefaults.model, configuration: DuplicateConfiguration = DuplicateConfiguration(),
+                metrics: [Metric] = []) {
         self.a = a
         self.b = b
         self.model = model
         self.configuration = configuration
+        self.metrics = metrics
     }
 
     /// One method's verdict on the pair.
     public struct Row: Codable, Sendable, Equatable {
         public var method: String
-        public var distance: Double
+        /// The distance (for a metric row whose metric is a similarity: nil, see ``similarity``).
+        public var distance: Double?
+        /// For a metric row whose metric is a similarity (cosine, dot, Pearson, Spearman): its value.
+        public var similarity: Double?
         /// Hash length for bit hashes; nil for continuous hashes and the embedding.
         public var bits: Int?
         public var normalizedDistance: Double?
-        /// The largest distance counted as a duplicate (for the embedding: 1 − the accept cosine).
-        public var threshold: Double
-        public var duplicate: Bool
+        /// The largest distance counted as a duplicate (for the embedding: 1 − the accept cosine);
+        /// nil for metric rows, which judge nothing.
+        public var threshold: Double?
+        public var duplicate: Bool?
         /// For the embedding row: which signal of the `dupes` rule decided, in words.
         public var rule: String?
     }
 
     public func run(in context: JobContext) throws(JobError) -> [Row] {
         try InputPaths.requireExisting([a, b])
+        if !metrics.isEmpty {
+            guard let model else { throw .invalidInput("--metric measures the two embeddings; it needs a model (drop --no-embedding)") }
+            for metric in metrics {
+                do { try metric.requireFit(.real, method: model) } catch { throw .invalidInput(error.description) }
+            }
+        }
         let computer: HashComputer
         do { computer = try HashComputer(methods: HashMethod.allCases, features: FeatureMethod.allCases) } catch { throw .wrapping(error) }
         let hashed = ParallelHashing.values(of: [ImageSource(path: a), ImageSource(path: b)], computer: computer, workers: 2)
@@ -47,13 +64,13 @@ public struct CompareJob: Job {
             let distance = pair.0.distance(to: pair.1)
             return Row(method: method.rawValue, distance: distance, threshold: method.defaultThreshold, duplicate: distance <= method.defaultThreshold)
         }
-        if let model { rows.append(try embeddingRow(model, context: context)) }
+        if let model { rows += try embeddingRows(model, context: context) }
         return rows
     }
 
-    /// 1 − cosine of the two embeddings, judged by the `dupes` rule (cosine, then pHash over turns
-    /// and flips, then local features).
-    private func embeddingRow(_ id: String, context: JobContext) throws(JobError) -> Row {
+    /// One row per metric, then 1 − cosine of the two embeddings, judged by the `dupes` rule
+    /// (cosine, then pHash over turns and flips, then local features).
+    private func embeddingRows(_ id: String, context: JobContext) throws(JobError) -> [Row] {
         let opened = try context.models.open(id)
         var vectors: [[Float]] = []
         do {
@@ -62,6 +79,13 @@ public struct CompareJob: Job {
             }
         } catch {
             throw .invalidInput("\(opened.id) produced no usable vector for one of the images: \(error)")
+        }
+        var rows: [Row] = []
+        for metric in metrics {
+            let value: Double
+            do { value = try metric.measure(vectors[0], vectors[1]) } catch { throw .invalidInput("\(metric.name) on the two embeddings: \(error)") }
+            rows.append(Row(method: "\(opened.id) (\(metric.name))", distance: metric.higherIsCloser ? nil : value,
+                            similarity: metric.higherIsCloser ? value : nil))
         }
         let cosine = vectors[0].cosineSimilarity(to: vectors[1])
         let confirmer: PairConfirmer
@@ -79,7 +103,7 @@ public struct CompareJob: Job {
         } else {
             rule = "candidate not confirmed by the pHash over turns or by local features"
         }
-        return Row(method: "\(opened.id) (cosine)", distance: Double(1 - cosine), threshold: Double(1 - configuration.acceptCosine),
-                   duplicate: confirmed != nil, rule: rule)
+        return rows + [Row(method: "\(opened.id) (cosine)", distance: Double(1 - cosine), threshold: Double(1 - configuration.acceptCosine),
+                           duplicate: confirmed != nil, rule: rule)]
     }
 }

@@ -3,7 +3,8 @@ import LikenessCatalog
 import LikenessCore
 import LikenessIndex
 
-/// The catalogued images that have a current vector of one model, in an exact cosine index.
+/// The catalogued images that have a current vector of one model, in an exact index (cosine unless
+/// asked otherwise).
 public struct EmbeddingSpace: Sendable {
     /// Images in index order: `images[n]` is the vector with id `n`.
     public let images: [CatalogImage]
@@ -16,12 +17,13 @@ public struct EmbeddingSpace: Sendable {
     /// Loads every current vector of `model` for present images under `roots` (all when nil),
     /// leaving out files that are no longer as the catalog knows them (see ``stale``).
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
-    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil) throws {
+    /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
+    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
         self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var index = ExactVectorIndex(dimension: model.dimension, metric: .cosine)
+        var index = ExactVectorIndex(dimension: model.dimension, metric: metric)
         try index.add(images.map { vectors[$0.id]! })
         self.images = images
         self.index = index
@@ -41,13 +43,13 @@ extension EmbeddingSpace {
     /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
     public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?, signals: Bool = false,
-                              context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
+                              metric: VectorMetric = .cosine, context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model.model, input: model.input,
                                                 decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
-            return (try EmbeddingSpace(catalog: catalog, model: model.model, under: roots), embedded.skipped)
+            return (try EmbeddingSpace(catalog: catalog, model: model.model, under: roots, metric: metric), embedded.skipped)
         } catch {
             throw .wrapping(error)
         }

@@ -42,6 +42,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
         case let error as VectorIndexError: .invalidInput(error.description)
+        case let error as MetricError: .invalidInput(error.description)
         case is Cancelled: .cancelled
         case let error as CustomStringConvertible: .failed(error.description)
         default: .failed("\(error)")

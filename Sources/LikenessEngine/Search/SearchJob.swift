@@ -1,7 +1,10 @@
 import Foundation
 import LikenessCore
+import LikenessIndex
 
-/// `search`: the most similar catalogued images to each query image, by embedding.
+/// `search`: the most similar catalogued images to each query image, by embedding and a metric
+/// (cosine by default). Cosine, dot and Euclidean search by BLAS; the other metrics that fit
+/// real-valued embeddings by an exact scan (``MetricIndex``).
 public struct SearchJob: Job {
     /// Image files or folders of them; each image is a query. Catalogued queries reuse their
     /// stored vector; others are embedded on the fly (and not added to the catalog).
@@ -12,19 +15,26 @@ public struct SearchJob: Job {
     public var threads: Int
     /// Results per query. Default 10.
     public var k: Int
+    /// How vectors are compared. Default cosine. Metrics that do not fit real-valued embeddings
+    /// (Hamming, Jaccard, χ², EMD) are refused before anything is read.
+    public var metric: Metric
 
-    public init(queries: [String], model: String = ModelDefaults.model, threads: Int = 1, k: Int = 10) {
+    public init(queries: [String], model: String = ModelDefaults.model, threads: Int = 1, k: Int = 10, metric: Metric = .cosine) {
         self.queries = queries
         self.model = model
         self.threads = threads
         self.k = k
+        self.metric = metric
     }
 
     /// The matches for one query image, closest first; the query itself is left out.
     public struct QueryResult: Codable, Sendable, Equatable {
         public struct Match: Codable, Sendable, Equatable {
             public var path: String
-            public var similarity: Float
+            /// The metric's value when it is a similarity (cosine, dot, Pearson, Spearman).
+            public var similarity: Float?
+            /// The metric's value when it is a distance (Euclidean, Manhattan, …).
+            public var distance: Float?
         }
         public var query: String
         public var matches: [Match]
@@ -37,17 +47,23 @@ public struct SearchJob: Job {
     public struct Result: Codable, Sendable {
         public var queries: [QueryResult]
         public var stale: [ScannedFailure]?
+        /// The metric the matches were ranked by.
+        public var metric: Metric?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         guard k >= 1 else { throw .invalidInput("--k must be at least 1") }
+        do { try metric.requireFit(.real, method: model) } catch { throw .invalidInput(error.description) }
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
         let catalog = try context.openCatalog(for: .readingAndFilling)
         let opened = try context.models.open(model, threads: threads)
-        let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, context: context).space
+        // Cosine keeps the index it always had; every other metric sees the vectors as stored.
+        let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
+                                              context: context).space
         guard space.index.count > 0 else { throw .invalidInput("the catalog has no embedded images; run `likeness embed DIR` first") }
+        let searcher = try Self.searcher(for: metric, over: space)
         let outside = try Self.embedUncatalogued(files.filter { space.position(of: $0) == nil }, with: opened, context: context)
         var results: [QueryResult] = []
         for file in files {
@@ -65,11 +81,23 @@ public struct SearchJob: Job {
                 }
             }
             let hits: [Neighbor]
-            do { hits = try space.index.search([vector], k: k + 1)[0] } catch { throw .wrapping(error) }
+            do { hits = try searcher?.search([vector], k: k + 1)[0] ?? space.index.search([vector], k: k + 1)[0] } catch { throw .wrapping(error) }
             let found = hits.filter { space.images[$0.id].path != file }.prefix(k)
-            results.append(QueryResult(query: file, matches: found.map { .init(path: space.images[$0.id].path, similarity: $0.score) }))
+            results.append(QueryResult(query: file, matches: found.map {
+                metric.higherIsCloser ? .init(path: space.images[$0.id].path, similarity: $0.score)
+                    : .init(path: space.images[$0.id].path, distance: $0.score)
+            }))
         }
-        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale)
+        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale, metric: metric)
+    }
+
+    /// The index for a metric other than cosine, over the space's vectors as stored; nil for
+    /// cosine, which searches the space's own index.
+    static func searcher(for metric: Metric, over space: EmbeddingSpace) throws(JobError) -> MetricIndex? {
+        guard metric != .cosine else { return nil }
+        var index = MetricIndex(dimension: space.index.dimension, metric: metric)
+        do { try index.add((0..<space.index.count).map { space.index.vector(at: $0) }) } catch { throw .wrapping(error) }
+        return index
     }
 
     /// The vectors of query images that are not in the catalog (not stored), through the one batch

@@ -22,10 +22,15 @@ public struct EvalJob: Job {
     public var threads: Int
     /// Where to write one CSV row per (method, query); nil writes nothing. Default nil.
     public var perQueryFile: String?
+    /// The metric every method is ranked by; nil: each method's own (``EvalMethod/defaultMetric``:
+    /// Hamming for hashes, cosine otherwise). A metric that does not fit a method's features
+    /// (``EvalMethod/featureKind``) is refused before any image is read. Default nil.
+    public var metric: Metric?
 
     public init(dataset: String, layout: EvalDataset.Layout? = nil,
                 methods: [EvalMethod] = [.embedding(ModelDefaults.model), .hash(.pHash), .pixels], ks: [Int] = [1, 5, 10],
-                queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil) {
+                queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil, metric: Metric? = nil) {
+        self.metric = metric
         self.dataset = dataset
         self.layout = layout
         self.methods = methods
@@ -56,6 +61,11 @@ public struct EvalJob: Job {
     public func run(in context: JobContext) throws(JobError) -> Result {
         guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else { throw .invalidInput("--k takes positive integers") }
         guard !methods.isEmpty else { throw .invalidInput("give at least one method") }
+        if let metric {
+            for method in methods {
+                do { try metric.requireFit(method.featureKind, method: method.name) } catch { throw .invalidInput(error.description) }
+            }
+        }
         let layout = self.layout ?? .detected(for: dataset)
         let data: EvalDataset
         do { data = try EvalDataset.load(dataset, layout: layout, limit: limit) } catch { throw .invalidInput(error.description) }
@@ -73,7 +83,13 @@ public struct EvalJob: Job {
             computed[method] = features
             let seconds = (ContinuousClock.now - started).seconds
             var scores: RetrievalEvaluation.Scores
-            do { scores = try evaluation.score(method: method.name, features: features, queries: queryList) } catch { throw .wrapping(error) }
+            let metric = self.metric ?? method.defaultMetric
+            let name = metric == method.defaultMetric ? method.name : "\(method.name) (\(metric.name))"
+            do {
+                scores = try evaluation.score(method: name, features: method.features(features, for: metric), queries: queryList, metric: metric)
+            } catch {
+                throw .invalidInput("\(name): \(error.description)")
+            }
             scores.featureSeconds = seconds
             result.methods.append(scores)
             result.missingFeatures.append(features.failures)

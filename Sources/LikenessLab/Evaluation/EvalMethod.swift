@@ -1,6 +1,7 @@
 import LikenessEngine
 import Foundation
 import LikenessCore
+import LikenessHashing
 
 /// A way of describing images in `eval` and the linear probe: each turns an image into a feature.
 public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
@@ -12,6 +13,9 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
     case pixels
     /// An 88-bin HSV/grey histogram, see ``LikenessHashing/ColorHistogram`` (cosine of its Hellinger vector).
     case histogram
+    /// Histograms of oriented gradients (``LikenessHashing/HOG``) of the image squashed to 64 × 64
+    /// grey, with its cell size and orientation bins (cosine, or any metric for non-negative vectors).
+    case hog(HOG)
     /// A learned head (``HeadStore``) applied to its base method's features (cosine).
     case head(String)
 
@@ -22,6 +26,7 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
         case .hash(let method): method.rawValue
         case .pixels: "pixels"
         case .histogram: "histogram"
+        case .hog(let hog): hog.cellSize == 16 && hog.bins == 9 ? "hog" : "hog:\(hog.cellSize):\(hog.bins)"
         case .head(let name): name
         }
     }
@@ -30,7 +35,7 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
 
     /// Every valid name, given the ids of the known models and the names of the trained heads.
     public static func names(models: [String], heads: [String] = []) -> [String] {
-        ["pixels", "histogram"] + HashMethod.allCases.map(\.rawValue) + models + heads
+        ["pixels", "histogram", "hog", "hog:CELL:BINS"] + HashMethod.allCases.map(\.rawValue) + models + heads
     }
 
     /// Parses one name; `models` are the ids of the known models, `heads` the names of the trained
@@ -41,6 +46,8 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
             self = .pixels
         } else if name == "histogram" {
             self = .histogram
+        } else if name == "hog" || name.hasPrefix("hog:") {
+            self = .hog(try Self.hog(name))
         } else if let hash = HashMethod(rawValue: name.lowercased()) {
             self = .hash(hash)
         } else if models.contains(name) {
@@ -49,6 +56,18 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
             self = .head(name)
         } else {
             throw UnknownNameError(kind: "method", given: name, valid: Self.names(models: models, heads: heads))
+        }
+    }
+
+    /// `hog`, `hog:CELL` or `hog:CELL:BINS` (defaults 16 and 9); bad numbers are an error naming them.
+    static func hog(_ name: String) throws(UnknownNameError) -> HOG {
+        let parts = name.split(separator: ":", omittingEmptySubsequences: false).dropFirst().map { Int($0) }
+        let valid = ["hog", "hog:CELL", "hog:CELL:BINS (CELL from 2 to 32 pixels of a 64 × 64 image, BINS from 2 to 180)"]
+        guard parts.count <= 2, parts.allSatisfy({ $0 != nil }) else { throw UnknownNameError(kind: "HOG method", given: name, valid: valid) }
+        do {
+            return try HOG(cellSize: parts.first.flatMap { $0 } ?? 16, bins: parts.count > 1 ? parts[1]! : 9)
+        } catch {
+            throw UnknownNameError(kind: "HOG method", given: "\(name) (\(error.description))", valid: valid)
         }
     }
 

@@ -104,6 +104,16 @@ public struct FeatureExtraction: Sendable {
                 }
                 return small.map(histogram.vector)
             })
+        case .hog(let hog):
+            let size = TargetSize.squash(width: hog.side, height: hog.side)
+            let (decoder, editor) = (try ImageDecoder(), try ImageEditor())
+            return .vectors(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
+                let grey: PixelBuffer? = switch image {
+                case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: size) }
+                case .file(let bytes, let path): try? decoder.decode(bytes, to: size, path: path).pixels
+                }
+                return grey.map { hog.describe(GreyImage($0)) }
+            })
         }
     }
 

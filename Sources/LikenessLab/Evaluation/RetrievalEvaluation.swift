@@ -57,9 +57,11 @@ public struct RetrievalEvaluation: Sendable {
         self.ks = Array(Set(ks)).sorted()
     }
 
-    /// Scores `features` using the images at `queries` (positions in the dataset) as queries.
-    /// Throws when the vectors are not all of one length, or not finite.
-    public func score(method: String, features: Features, queries: [Int]) throws(VectorIndexError) -> Scores {
+    /// Scores `features` using the images at `queries` (positions in the dataset) as queries,
+    /// ranked by `metric` (nil: cosine for vectors, Hamming for hashes). Throws when the vectors are
+    /// not all of one length, not finite, or outside the metric's domain, or when the metric does
+    /// not fit bit hashes.
+    public func score(method: String, features: Features, queries: [Int], metric: Metric? = nil) throws(MetricError) -> Scores {
         let started = Date()
         let usable: [Int]
         switch features {
@@ -89,17 +91,33 @@ public struct RetrievalEvaluation: Sendable {
         switch features {
         case .vectors where usable.isEmpty:
             break
-        case .vectors(let vectors):
+        case .vectors(let vectors) where (metric ?? .cosine) == .cosine:
             var index = ExactVectorIndex(dimension: vectors[usable[0]]!.count, metric: .cosine)
-            try index.add(usable.map { vectors[$0]! })
+            do { try index.add(usable.map { vectors[$0]! }) } catch { throw Self.mapped(error) }
             // In chunks of queries, so only a chunk's score lists are held at once.
             for start in stride(from: 0, to: queryList.count, by: 256) {
                 let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
-                let found = try index.range(chunk.map { vectors[$0]! }, threshold: -.infinity)
+                let found: [[Neighbor]]
+                do { found = try index.range(chunk.map { vectors[$0]! }, threshold: -.infinity) } catch { throw Self.mapped(error) }
+                for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
+            }
+        case .vectors(let vectors):
+            var index = MetricIndex(dimension: vectors[usable[0]]!.count, metric: metric!)
+            try index.add(usable.map { vectors[$0]! })
+            for start in stride(from: 0, to: queryList.count, by: 256) {
+                let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
+                let found = try index.ranking(chunk.map { vectors[$0]! })
                 for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
             }
         case .hashes(let hashes):
-            for query in queryList { record(query, Self.hammingRanking(query: query, among: usable, hashes: hashes)) }
+            switch metric ?? .hamming {
+            case .hamming:
+                for query in queryList { record(query, Self.hammingRanking(query: query, among: usable, hashes: hashes)) }
+            case .jaccard:
+                for query in queryList { record(query, Self.jaccardRanking(query: query, among: usable, hashes: hashes)) }
+            case let other:
+                throw .doesNotFit(other, kind: .bits, method: method)
+            }
         }
         func mean(_ metric: (QueryScore) -> Double?) -> Double { RetrievalMetrics.mean(perQuery.compactMap(metric)) }
         return Scores(method: method, queries: queryList.count,
@@ -118,6 +136,22 @@ public struct RetrievalEvaluation: Sendable {
         var buckets = [[Int]](repeating: [], count: q.count + 1)
         for i in usable where i != query { buckets[q.hammingDistance(to: hashes[i]!)].append(i) }
         return buckets.flatMap { $0 }
+    }
+
+    /// Every usable image but the query, by Jaccard similarity of set bits to it (highest first),
+    /// then by position.
+    static func jaccardRanking(query: Int, among usable: [Int], hashes: [BitHash?]) -> [Int] {
+        let q = hashes[query]!
+        let scored = usable.filter { $0 != query }.map { (id: $0, value: q.jaccardSimilarity(to: hashes[$0]!)) }
+        return scored.sorted { $0.value != $1.value ? $0.value > $1.value : $0.id < $1.id }.map(\.id)
+    }
+
+    /// An index error in the terms of metrics.
+    static func mapped(_ error: VectorIndexError) -> MetricError {
+        switch error {
+        case let .dimensionMismatch(expected, actual, position): .inVector(position, .unequalLengths(actual, expected))
+        case let .nonFinite(position): .inVector(position, .nonFinite(position: 0))
+        }
     }
 
     /// `count` query positions drawn with a seed so whole groups are kept: groups are shuffled and

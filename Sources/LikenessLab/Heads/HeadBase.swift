@@ -2,9 +2,9 @@ import LikenessEngine
 
 /// The base methods a head can be trained on, and the fingerprint that ties a head to its base.
 enum HeadBase {
-    /// Checks that `method` gives vectors a head can take: a model's embedding, pixels or the histogram.
+    /// Checks that `method` gives vectors a head can take: a model's embedding, pixels, the histogram or HOG.
     static func check(_ method: EvalMethod) throws(JobError) {
-        if case .hash = method { throw .invalidInput("a head is trained on vectors (a model id, pixels or histogram), not on the bit hash \(method.name)") }
+        if case .hash = method { throw .invalidInput("a head is trained on vectors (a model id, pixels, histogram or hog), not on the bit hash \(method.name)") }
         if case .head = method { throw .invalidInput("a head cannot be trained on another head (\(method.name)); train it on that head's base") }
     }
 
@@ -15,6 +15,7 @@ enum HeadBase {
         case .embedding(let id): return try models.open(id).model.fingerprint
         case .pixels: return "grey-thumbnail-\(GreyThumbnail.side)x\(GreyThumbnail.side)-bt601"
         case .histogram: return "hsv-histogram-88"
+        case .hog(let hog): return "hog-\(hog.side)px-cell\(hog.cellSize)-bins\(hog.bins)-l2hys"
         case .hash, .head: throw .invalidInput("\(method.name) is not a base for a head")
         }
     }

@@ -69,7 +69,7 @@ enum SearchRoutes {
         let matches = first.matches.compactMap { match -> Match? in
             guard let image = images[match.path], let real = RootConfinement.realPath(image.path),
                   services.configuration.confinement.contains(resolved: real) else { return nil }
-            return Match(image: ImageSummary(image), similarity: match.similarity)
+            return Match(image: ImageSummary(image), similarity: match.similarity ?? 0)  // the server searches by cosine: always a similarity
         }
         return Found(query: query, matches: matches)
     }

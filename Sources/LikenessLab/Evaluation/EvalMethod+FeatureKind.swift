@@ -1,0 +1,33 @@
+import LikenessCore
+
+extension EvalMethod {
+    /// What this method's features are, for deciding which metrics fit it (``Metric/fits(_:)``):
+    /// embeddings and learned heads are real-valued, pixels and HOG non-negative, hashes bits, and the
+    /// histogram a unit-mass histogram over unordered HSV bins when compared by a metric other
+    /// than cosine (see ``features(_:for:)``).
+    public var featureKind: FeatureKind {
+        switch self {
+        case .embedding: .real
+        case .hash: .bits
+        case .pixels: .nonNegative
+        case .histogram: .histogram
+        case .hog: .nonNegative
+        // A head's output is L2-normalised real values, whatever its base.
+        case .head: .real
+        }
+    }
+
+    /// The metric this method is ranked by when none is given: Hamming for hashes, cosine otherwise.
+    public var defaultMetric: Metric {
+        if case .hash = self { .hamming } else { .cosine }
+    }
+
+    /// The features as `metric` compares them. The histogram method extracts the square roots of
+    /// its bins (the Hellinger vector, whose cosine is the Bhattacharyya coefficient); any other
+    /// metric compares the histogram itself, so its bins are squared back (each within a rounding
+    /// of the original). Other methods' features are used as they are.
+    public func features(_ features: RetrievalEvaluation.Features, for metric: Metric) -> RetrievalEvaluation.Features {
+        guard self == .histogram, metric != .cosine, case .vectors(let vectors) = features else { return features }
+        return .vectors(vectors.map { $0?.map { $0 * $0 } })
+    }
+}
