@@ -76,13 +76,13 @@ public enum BorderFill {
     /// Whether a line of pixels spans more than ``pictureRange`` levels in some channel: a
     /// photograph's row does, a ruled line or a blank margin does not.
     static func varied(_ pixels: PixelBuffer, _ points: [(Int, Int)]) -> Bool {
-        var low = (255, 255, 255), high = (0, 0, 0)
+        var low: Colour = (255, 255, 255), high: Colour = (0, 0, 0)
         for (x, y) in points {
-            let c = pixels.rgb(x: x, y: y)
-            low = (min(low.0, c.0), min(low.1, c.1), min(low.2, c.2))
-            high = (max(high.0, c.0), max(high.1, c.1), max(high.2, c.2))
+            let c = pixels[x, y]
+            low = (min(low.r, c.r), min(low.g, c.g), min(low.b, c.b))
+            high = (max(high.r, c.r), max(high.g, c.g), max(high.b, c.b))
         }
-        return max(high.0 - low.0, high.1 - low.1, high.2 - low.2) > pictureRange
+        return Int(max(high.r - low.r, high.g - low.g, high.b - low.b)) > pictureRange
     }
 
     /// Channel range that makes a line of pixels a picture's, for ``varied(_:_:)``.
@@ -95,13 +95,13 @@ public enum BorderFill {
 
     /// A corner's colour and how far it runs along the top or bottom edge and along the side.
     struct Run {
-        let colour: (Int, Int, Int)
+        let colour: Colour
         var horizontal = 1, vertical = 1
 
         init(at corner: Corner, in pixels: PixelBuffer) {
-            colour = pixels.rgb(x: corner.x, y: corner.y)
-            while horizontal < pixels.width && close(pixels.rgb(x: corner.x + corner.dx * horizontal, y: corner.y), colour) { horizontal += 1 }
-            while vertical < pixels.height && close(pixels.rgb(x: corner.x, y: corner.y + corner.dy * vertical), colour) { vertical += 1 }
+            colour = pixels[corner.x, corner.y]
+            while horizontal < pixels.width && close(pixels[corner.x + corner.dx * horizontal, corner.y], colour) { horizontal += 1 }
+            while vertical < pixels.height && close(pixels[corner.x, corner.y + corner.dy * vertical], colour) { vertical += 1 }
         }
 
         /// Whether the point `fraction` of the way along both legs from the corner has the corner's
@@ -109,18 +109,14 @@ public enum BorderFill {
         func matches(_ corner: Corner, along fraction: Double, in pixels: PixelBuffer) -> Bool {
             let x = corner.x + corner.dx * Int(Double(horizontal) * fraction)
             let y = corner.y + corner.dy * Int(Double(vertical) * fraction)
-            return close(pixels.rgb(x: x, y: y), colour)
+            return close(pixels[x, y], colour)
         }
     }
 
-    static func close(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Bool {
-        abs(a.0 - b.0) <= tolerance && abs(a.1 - b.1) <= tolerance && abs(a.2 - b.2) <= tolerance
-    }
-}
+    /// A pixel as ``PixelBuffer``'s subscript gives it.
+    typealias Colour = (r: UInt8, g: UInt8, b: UInt8)
 
-private extension PixelBuffer {
-    func rgb(x: Int, y: Int) -> (Int, Int, Int) {
-        let i = (y * width + x) * 3
-        return (Int(bytes[i]), Int(bytes[i + 1]), Int(bytes[i + 2]))
+    static func close(_ a: Colour, _ b: Colour) -> Bool {
+        abs(Int(a.r) - Int(b.r)) <= tolerance && abs(Int(a.g) - Int(b.g)) <= tolerance && abs(Int(a.b) - Int(b.b)) <= tolerance
     }
 }
