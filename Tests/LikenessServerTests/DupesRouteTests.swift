@@ -156,6 +156,56 @@ import Testing
         }
     }
 
+    @Test("one copy marked not a duplicate leaves its group and is stored; undo forgets the pair and brings the group back whole; a second undo is a 404")
+    func perCopyDecisionAndUndo() async throws {
+        let fixture = try ServerFixture()
+        try Self.makeSet(in: fixture)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: id)
+            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first)
+            let groupID = try #require(group["id"] as? Int)
+            let members = try #require(group["members"] as? [[String: Any]])
+            #expect(members.count == 3, "\(members)")
+            let ids = members.compactMap { ($0["image"] as? [String: Any])?["id"] as? Int }
+            let page = try await client.send(.get, "/dupes/\(groupID)")
+            #expect(page.text.components(separatedBy: "class=\"not-duplicate").count - 1 == 3, "a button on every copy")
+
+            let marked = try await client.send(.post, "/api/v1/dupes/decisions",
+                                               json: json(["result": id, "group": groupID, "kind": "notDuplicates", "images": [ids[0], ids[2]]]))
+            #expect(marked.status == .ok, "\(marked.text)")
+            #expect((try marked.object()["decisions"] as? [[String: Any]])?.count == 1, "one pair stored")
+            let after = try await client.send(.get, "/api/v1/dupes/groups/\(groupID)").object()
+            let left = ((after["group"] as? [String: Any])?["members"] as? [[String: Any]])?.compactMap { ($0["image"] as? [String: Any])?["id"] as? Int }
+            #expect(left == [ids[0], ids[1]], "the marked copy left; keeper and the other copy stay: \(String(describing: left))")
+
+            let undone = try await client.send(.post, "/api/v1/dupes/decisions/undo", json: json(["result": id, "group": groupID]))
+            #expect(undone.status == .ok, "\(undone.text)")
+            #expect((try undone.object()["decisions"] as? [[String: Any]])?.isEmpty == true, "the pair is forgotten in the catalog")
+            let back = try await client.send(.get, "/api/v1/dupes/groups/\(groupID)").object()
+            let restored = ((back["group"] as? [String: Any])?["members"] as? [[String: Any]])?.compactMap { ($0["image"] as? [String: Any])?["id"] as? Int }
+            #expect(restored == ids, "the group is whole again: \(String(describing: restored))")
+            let order = (try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }
+            #expect(order?.first == groupID, "back in its place in the review order: \(String(describing: order))")
+
+            let twice = try await client.send(.post, "/api/v1/dupes/decisions/undo", json: json(["result": id, "group": groupID]))
+            #expect(twice.status == .notFound && twice.errorCode == "not-found", "\(twice.text)")
+            let stale = try await client.send(.post, "/api/v1/dupes/decisions/undo", json: json(["result": id + 100, "group": groupID]))
+            #expect(stale.status == .conflict, "\(stale.text)")
+
+            // keep all, then undo: the group comes back and a new dupes run proposes it again.
+            _ = try await client.send(.post, "/api/v1/dupes/decisions", json: json(["result": id, "group": groupID, "kind": "keepAll"]))
+            let gone = (try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } ?? []
+            #expect(!gone.contains(groupID))
+            #expect(try await client.send(.post, "/api/v1/dupes/decisions/undo", json: json(["result": id, "group": groupID])).status == .ok)
+            let again = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
+            _ = try await finishedJob(client, id: again)
+            let regrouped = (try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]]) ?? []
+            #expect(regrouped.count == 2, "both groups are proposed again: \(regrouped)")
+        }
+    }
+
     @Test("a move of more than half the compared images needs force, as dupes --move-to does: the preview warns and nothing moves without it")
     func bulkMoveNeedsForce() async throws {
         let fixture = try ServerFixture()

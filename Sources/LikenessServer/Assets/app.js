@@ -165,7 +165,7 @@
       // The preview showed the warning; confirming it is the page's --force.
       const done = await api("POST", "/api/v1/dupes/moves", Object.assign({}, selection, plan.warning ? { force: true } : {}));
       const run = done.run;
-      sessionStorage.setItem("likeness.lastMove", JSON.stringify({ journal: run.journal, group: selection.groups ? selection.groups[0].group : null }));
+      sessionStorage.setItem("likeness.lastAction", JSON.stringify({ kind: "move", journal: run.journal, group: selection.groups ? selection.groups[0].group : null }));
       const left = run.notMoved.length ? ` ${run.notMoved.length} stayed: ${run.notMoved.map((item) => item.reason).join("; ")}` : "";
       toast(`Moved ${run.moved.length} files to the trash.${left} Press u or Undo to put them back.`, left ? "error" : "ok");
       return run;
@@ -177,7 +177,7 @@
       const result = await api("POST", "/api/v1/moves/undo", { journal });
       const restored = result.moves.filter((move) => move.outcome === "restored").length;
       const left = result.moves.filter((move) => move.outcome === "left-in-place");
-      sessionStorage.removeItem("likeness.lastMove");
+      sessionStorage.removeItem("likeness.lastAction");
       toast(`Put back ${restored} files.` + (left.length ? ` ${left.length} could not be: ${left.map((m) => m.reason).join("; ")}` : ""), left.length ? "error" : "ok");
       if (then) setTimeout(then, 600);
     } catch (error) { fail(error); }
@@ -214,14 +214,33 @@
       const run = await moveSelection({ result, groups: [{ group, keep }] });
       if (run) setTimeout(() => { const next = $("#next"); location.href = next ? next.href : "/dupes"; }, 700);
     };
-    const decide = async (kind) => {
-      const others = copies.map((copy) => Number(copy.dataset.id)).filter((id) => id !== keep);
+    // A decision is about the kept copy and one other ("not duplicates": that pair), or the whole
+    // group ("keep all"). It is stored in the catalog; u takes the latest one back.
+    const decide = async (kind, other) => {
       try {
-        await api("POST", "/api/v1/dupes/decisions", { result, group, kind, images: kind === "notDuplicates" ? [keep, others[0]] : undefined });
-        toast(kind === "keepAll" ? "Kept all copies of this group." : "Marked as not duplicates.", "ok");
-        setTimeout(() => { const next = $("#next"); location.href = next ? next.href : "/dupes"; }, 700);
+        await api("POST", "/api/v1/dupes/decisions", { result, group, kind, images: kind === "notDuplicates" ? [keep, other] : undefined });
+        sessionStorage.setItem("likeness.lastAction", JSON.stringify({ kind: "decision", result, group }));
+        const name = kind === "notDuplicates" ? $("header strong", copies.find((copy) => Number(copy.dataset.id) === other)).textContent : "";
+        toast(kind === "keepAll" ? "Kept all copies of this group. Press u to take it back." : `Marked ${name} as not a duplicate. Press u to take it back.`, "ok");
+        setTimeout(() => {
+          if (kind === "notDuplicates" && copies.length > 2) { location.reload(); return; }
+          const next = $("#next"); location.href = next ? next.href : "/dupes";
+        }, 700);
       } catch (error) { fail(error); }
     };
+    // "Not duplicates" with the keyboard: in a pair it is the other copy; in a larger group the next
+    // digit names the copy.
+    let picking = false;
+    const notDuplicates = () => {
+      const others = copies.filter((copy) => Number(copy.dataset.id) !== keep);
+      if (others.length === 1) { decide("notDuplicates", Number(others[0].dataset.id)); return; }
+      picking = true;
+      toast("Which copy is not a duplicate of the kept one? Press its number (Esc to cancel).");
+    };
+    copies.forEach((copy) => {
+      const button = $(".not-duplicate", copy);
+      if (button) button.addEventListener("click", () => decide("notDuplicates", Number(copy.dataset.id)));
+    });
     const zoom = () => $(".copies").classList.toggle("actual");
     // Difference: each other copy is redrawn as |copy − kept copy| (brightened 3×), both scaled to
     // the same size; identical pixels are black, edits and misalignments light up.
@@ -255,29 +274,46 @@
         });
       }
     };
-    const undo = () => {
-      const last = JSON.parse(sessionStorage.getItem("likeness.lastMove") || "null");
-      if (!last) { toast("No move to undo in this session."); return; }
-      undoMove(last.journal, () => { location.href = last.group != null ? `/dupes/${last.group}` : "/dupes"; });
+    const undo = async () => {
+      const last = JSON.parse(sessionStorage.getItem("likeness.lastAction") || "null");
+      if (!last) { toast("Nothing to undo in this session."); return; }
+      if (last.kind === "move") {
+        undoMove(last.journal, () => { location.href = last.group != null ? `/dupes/${last.group}` : "/dupes"; });
+        return;
+      }
+      try {
+        await api("POST", "/api/v1/dupes/decisions/undo", { result: last.result, group: last.group });
+        sessionStorage.removeItem("likeness.lastAction");
+        toast("Took the decision back: the group is under review again.", "ok");
+        setTimeout(() => { location.href = `/dupes/${last.group}`; }, 600);
+      } catch (error) { fail(error); }
     };
 
     $("#move-others").addEventListener("click", moveOthers);
-    $("#not-duplicates").addEventListener("click", () => decide("notDuplicates"));
+    $("#not-duplicates").addEventListener("click", notDuplicates);
     $("#keep-all").addEventListener("click", () => decide("keepAll"));
     $("#zoom").addEventListener("click", zoom);
     $("#difference").addEventListener("click", difference);
     const undoButton = $("#undo");
-    if (sessionStorage.getItem("likeness.lastMove")) undoButton.hidden = false;
+    if (sessionStorage.getItem("likeness.lastAction")) undoButton.hidden = false;
     undoButton.addEventListener("click", undo);
 
     document.addEventListener("keydown", (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || $("#preview").open) return;
       if (event.target.matches("input, textarea, select")) return;
       const key = event.key;
+      if (picking) {
+        picking = false;
+        const copy = /^[1-9]$/.test(key) ? copies[Number(key) - 1] : null;
+        if (copy && Number(copy.dataset.id) !== keep) decide("notDuplicates", Number(copy.dataset.id));
+        else toast(key === "Escape" ? "Cancelled." : "That is not one of the other copies; nothing was marked.");
+        event.preventDefault();
+        return;
+      }
       if (key === "ArrowRight" || key === "j") go("#next");
       else if (key === "ArrowLeft" || key === "k") go("#previous");
       else if (key === "m") moveOthers();
-      else if (key === "n") decide("notDuplicates");
+      else if (key === "n") notDuplicates();
       else if (key === "a") decide("keepAll");
       else if (key === "z") zoom();
       else if (key === "f") difference();

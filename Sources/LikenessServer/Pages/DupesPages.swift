@@ -83,7 +83,8 @@ enum DupesPages {
                 <dt>File</dt><dd>\(Layout.bytes(image?.size)) · \(Layout.e(image?.format ?? "?"))</dd>
                 <dt>Modified</dt><dd>\(Layout.date(image?.modified))</dd>
                 </dl>
-                <button class="keep-this" data-keep="\(image?.id ?? -1)">Keep this one</button>
+                <div class="copy-actions"><button class="keep-this" data-keep="\(image?.id ?? -1)">Keep this one</button>\
+                <button class="not-duplicate small" title="never group this copy with the kept one again">Not a duplicate</button></div>
                 </article>
                 """
         }.joined(separator: "\n")
@@ -102,8 +103,8 @@ enum DupesPages {
             <button id="keep-all" title="a">Keep all <kbd>a</kbd></button>
             <button id="zoom" title="z">Actual pixels <kbd>z</kbd></button>
             <button id="difference" title="f">Difference <kbd>f</kbd></button>
-            <button id="undo" title="u" hidden>Undo the move <kbd>u</kbd></button>
-            <span class="hint">Keys: <kbd>→</kbd> or <kbd>j</kbd> next group, <kbd>←</kbd> or <kbd>k</kbd> previous · <kbd>1</kbd>–<kbd>9</kbd> choose the copy to keep</span>
+            <button id="undo" title="u" hidden>Undo <kbd>u</kbd></button>
+            <span class="hint">Keys: <kbd>→</kbd> or <kbd>j</kbd> next group, <kbd>←</kbd> or <kbd>k</kbd> previous · <kbd>1</kbd>–<kbd>9</kbd> choose the copy to keep · <kbd>n</kbd> then a number: that copy is not a duplicate · <kbd>u</kbd> undo the last move or decision</span>
             </div>
             <section class="copies n\(min(group.members.count, 4))">\(columns)</section>
             \(previewDialog)

@@ -15,6 +15,15 @@ public final class ReviewStore: Sendable {
         var groups: [ReviewGroup]
         /// The groups as they were before each move, by journal.
         var before: [String: [ReviewGroup]] = [:]
+        /// The latest decision on each group, with the group as it was before it, for its undo.
+        var decided: [Int: Decided] = [:]
+    }
+
+    /// A decision the review can take back: the files it was about and the group before it.
+    public struct Decided: Sendable {
+        public var result: Int
+        public var group: ReviewGroup
+        public var paths: [String]
     }
 
     private let current = Mutex<Current?>(nil)
@@ -116,10 +125,14 @@ public final class ReviewStore: Sendable {
     }
 
     /// Records a decision: the pair's other member leaves its group (`paths` of two), or the whole
-    /// group leaves the review (keep all); a group with one image left leaves too.
+    /// group leaves the review (keep all); a group with one image left leaves too. The group as it
+    /// was is kept for the decision's undo.
     public func dismissed(group id: Int, paths: [String], keepAll: Bool) {
         current.withLock { current in
             guard var state = current else { return }
+            if let before = state.groups.first(where: { $0.id == id }) {
+                state.decided[id] = Decided(result: state.result, group: before, paths: paths)
+            }
             state.groups = state.groups.compactMap { group in
                 guard group.id == id else { return group }
                 if keepAll { return nil }
@@ -131,6 +144,36 @@ public final class ReviewStore: Sendable {
                 }
                 group.saving = group.members.dropFirst().reduce(0) { $0 + ($1.image?.size ?? 0) }
                 return group.members.count > 1 ? group : nil
+            }
+            current = state
+        }
+    }
+
+    /// The latest decision on group `id` of dupes job `result`, which its undo takes back.
+    public func decision(on id: Int, result: Int) throws(APIError) -> Decided {
+        guard let state = current.withLock({ $0 }) else { throw Self.noResult }
+        guard result == state.result else {
+            throw APIError(.conflict, .conflict, "this decision is from dupes job \(result), but the review now shows job \(state.result); reload")
+        }
+        guard let decided = state.decided[id] else {
+            throw APIError(.notFound, .notFound, "no decision on group \(id) to undo since the review was loaded; `likeness decisions forget FILE FILE` forgets older ones")
+        }
+        return decided
+    }
+
+    /// Records a decision's undo: the group comes back as it was, less any member whose file has
+    /// moved since, in its place in the review order.
+    public func restored(_ decided: Decided) {
+        current.withLock { current in
+            guard var state = current, state.result == decided.result else { return }
+            state.decided[decided.group.id] = nil
+            var group = decided.group
+            group.members.removeAll { !FileManager.default.fileExists(atPath: $0.path) }
+            state.groups.removeAll { $0.id == group.id }
+            if group.members.count > 1 {
+                group.saving = group.members.dropFirst().reduce(0) { $0 + ($1.image?.size ?? 0) }
+                let at = state.groups.firstIndex { ($0.saving, -$0.id) < (group.saving, -group.id) } ?? state.groups.count
+                state.groups.insert(group, at: at)
             }
             current = state
         }

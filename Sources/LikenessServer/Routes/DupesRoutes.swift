@@ -24,6 +24,12 @@ enum DupesRoutes {
         var journal: String
     }
 
+    /// Takes back the latest decision on one group of the review.
+    struct DecisionUndo: Codable, Sendable {
+        var result: Int
+        var group: Int
+    }
+
     struct Journal: Codable, Sendable {
         var journal: String
         var moved: Int
@@ -73,6 +79,14 @@ enum DupesRoutes {
             let outcome = try await services.runAndWait(.decide(.keepAll(paths)))
             guard case .decide(let result) = outcome else { throw APIError(.internalServerError, .failed, "the decisions job returned something else") }
             services.review.dismissed(group: decision.group, paths: paths, keepAll: decision.kind == .keepAll)
+            return try JSONResponse.encode(result)
+        }
+        router.post("/api/v1/dupes/decisions/undo") { request, _ in
+            let undo = try await JSONResponse.decode(DecisionUndo.self, from: request)
+            let decided = try services.review.decision(on: undo.group, result: undo.result)
+            let outcome = try await services.runAndWait(.decide(.forget(decided.paths)))
+            guard case .decide(let result) = outcome else { throw APIError(.internalServerError, .failed, "the decisions job returned something else") }
+            services.review.restored(decided)
             return try JSONResponse.encode(result)
         }
         router.get("/api/v1/moves") { _, _ in

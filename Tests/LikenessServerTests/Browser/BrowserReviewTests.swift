@@ -68,4 +68,41 @@ import Testing
         #expect(DupesRouteTests.snapshot(fixture.root) == before, "undo puts every file back, byte for byte")
         try browser.screenshot(to: Self.screenshots + "/review-after-undo.png")
     }
+
+    @Test("keyboard decisions in Chromium: n then 3 marks the third copy not a duplicate, stored in the catalog; u takes the decision back")
+    func keyboardDecision() throws {
+        let chromium = try #require(HeadlessChromium.executable(), "chromium is not installed: run `make setup` (scripts/setup.sh installs Debian's chromium)")
+        let fixture = try ServerFixture()
+        try DupesRouteTests.makeSet(in: fixture)
+        let server = try EndToEndTests.Running(["--root", fixture.root, "--catalog", fixture.catalog, "--trash", fixture.trash, "--port", "0"])
+        defer { server.stop() }
+        let port = try server.waitForPort()
+        let start = String(decoding: try JSONSerialization.data(withJSONObject: DupesRouteTests.strict(fixture)), as: UTF8.self)
+        #expect(try EndToEndTests.request(port, "POST", "/api/v1/jobs", body: start).status == 202)
+        #expect(try EndToEndTests.request(port, "GET", "/api/v1/jobs/1/events").body.contains("\"state\":\"finished\""))
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(EndToEndTests.request(port, "GET", "/api/v1/dupes").body.utf8)) as? [String: Any])
+        let id = try #require((page["groups"] as? [[String: Any]])?.first?["id"] as? Int)
+        let members = { () throws -> Int in
+            let listed = try JSONSerialization.jsonObject(with: Data(EndToEndTests.request(port, "GET", "/api/v1/dupes/groups/\(id)").body.utf8)) as? [String: Any]
+            return ((listed?["group"] as? [String: Any])?["members"] as? [Any])?.count ?? -1
+        }
+
+        let browser = try HeadlessChromium(executable: chromium)
+        try browser.openPage()
+        try browser.navigate("http://127.0.0.1:\(port)/dupes/\(id)")
+        let third = try #require(try browser.evaluate("document.querySelectorAll('article.copy')[2].dataset.id") as? String)
+        try browser.press("n")
+        try browser.waitUntil("/Press its number/.test(document.querySelector('#toast').textContent)")
+        try browser.press("3")
+        try browser.waitUntil("document.readyState === 'complete' && document.querySelectorAll('article.copy').length === 2")
+        #expect(try browser.evaluate("Array.from(document.querySelectorAll('article.copy')).some(copy => copy.dataset.id === '\(third)')") as? Bool == false)
+        #expect(try members() == 2, "the marked copy left the group on the server too")
+        try browser.screenshot(to: Self.screenshots + "/review-after-decision.png")
+
+        try browser.press("u")
+        try browser.waitUntil("document.readyState === 'complete' && document.querySelectorAll('article.copy').length === 3")
+        #expect(try members() == 3, "undo brought the copy back")
+        #expect(try EndToEndTests.request(port, "POST", "/api/v1/dupes/decisions/undo", body: "{\"result\":1,\"group\":\(id)}").status == 404,
+                "nothing left to undo: the page's undo reached the server")
+    }
 }
