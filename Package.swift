@@ -39,8 +39,9 @@ let package = Package(
         .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
-        // Report renders results (calibration curves, robustness tables), so it sees Analysis's value types.
-        .target(name: "LikenessReport", dependencies: ["LikenessCore", "LikenessAnalysis"]),
+        // Report renders results (calibration curves, robustness tables), so it sees Analysis's value
+        // types and the engine's job results; both shells render through it.
+        .target(name: "LikenessReport", dependencies: ["LikenessCore", "LikenessAnalysis", "LikenessEngine"]),
         // Numerics: the one door to OpenBLAS and LAPACK (matrix products, symmetric eigenproblems).
         .target(name: "LikenessNumerics", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "LikenessNumerics"]),

@@ -66,7 +66,16 @@ public struct CalibrationReport: Sendable {
             body += "<tr><td class=\"name\">\(name)</td><td>\(String(format: "%.4g", row.point.threshold))</td><td>\(interval)</td>"
                 + String(format: "<td>%.3f</td><td>%.3f</td><td>%.3f</td></tr>\n", row.point.precision, row.point.recall, row.point.f1)
         }
-        body += "</table>\n<h2>Scores of same and different pairs</h2>\n"
+        body += "</table>\n" + charts()
+        return HTML.page(title: "Likeness calibration", body: body)
+    }
+
+    /// The score histograms of same and different pairs with every rule's threshold, and the ROC
+    /// and precision–recall curves with the saved point: inline SVG, shared by this report and the
+    /// server's calibration page.
+    public func charts() -> String {
+        let c = calibration
+        var body = "<h2>Scores of same and different pairs</h2>\n"
         body += "<p>Each histogram is scaled to its own total, so the shapes compare even when one kind of pair is rarer. "
             + "A good threshold sits in the valley between them.</p>\n"
         let colours = ["#d03030", "#2e8b57", "#8a2be2", "#e08a00", "#555555"]
@@ -81,7 +90,6 @@ public struct CalibrationReport: Sendable {
                               title: "ROC", highlight: chosenPoint.map { ($0.falsePositiveRate ?? 0, $0.recall) }, diagonal: true)
         body += SVGPlot.curve(curve.map { ($0.recall, $0.precision) }, xName: "recall", yName: "precision",
                               title: "precision–recall", highlight: chosenPoint.map { ($0.recall, $0.precision) })
-        body += "</div>\n"
-        return HTML.page(title: "Likeness calibration", body: body)
+        return body + "</div>\n"
     }
 }

@@ -46,8 +46,9 @@ public struct NoveltyReport: Sendable {
         return "<div class=\"side\">\(image)<b>\(HTML.escape(label))</b><br>\(HTML.escape(path))</div>"
     }
 
-    /// The similarities of every query to its nearest reference, with the threshold marked.
-    func histogram() -> String {
+    /// The similarities of every query to its nearest reference, with the threshold marked (inline
+    /// SVG; the server's novelty page shows the same chart).
+    public func histogram() -> String {
         SVGPlot.histogram([.init(name: "query images", values: rows.map { Double($0.similarity) }, colour: "#4a7bd0")],
                           markers: [.init(name: "threshold", value: Double(threshold), colour: "#d03030")], bins: 30)
     }

@@ -20,7 +20,9 @@ enum SVGPlot {
     static func number(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
     /// Overlaid histograms over a shared range, each normalised to its own total so both shapes
-    /// show whatever their sizes, with markers on top.
+    /// show whatever their sizes, with markers on top. The axis is written on the `svg` element
+    /// (`data-low`, `data-high`, `data-left`, `data-span`) and each marker line has the class
+    /// `marker`, so a page's script can move a marker when its value changes.
     static func histogram(_ series: [Series], markers: [Marker], bins: Int = 40, width: Double = 640, height: Double = 200) -> String {
         let all = series.flatMap(\.values) + markers.map(\.value)
         guard var low = all.min(), var high = all.max() else { return "" }
@@ -35,7 +37,8 @@ enum SVGPlot {
             return counts.map { $0 / Double(max(1, s.values.count)) }
         }
         let peak = max(shares.flatMap { $0 }.max() ?? 1, 1e-9)
-        var svg = "<svg width=\"\(Int(left + width + 20))\" height=\"\(Int(height + bottom + 10 + 16 * Double(markers.count)))\" role=\"img\" aria-label=\"score histograms\">\n"
+        var svg = "<svg width=\"\(Int(left + width + 20))\" height=\"\(Int(height + bottom + 10 + 16 * Double(markers.count)))\" role=\"img\" aria-label=\"score histograms\""
+            + " data-low=\"\(low)\" data-high=\"\(high)\" data-left=\"\(left)\" data-span=\"\(width)\">\n"
         let barWidth = width / Double(bins)
         for (s, share) in zip(series, shares) {
             for (i, value) in share.enumerated() where value > 0 {
@@ -56,10 +59,10 @@ enum SVGPlot {
         }
         for (i, m) in markers.enumerated() {
             let mx = x(m.value)
-            svg += "<line x1=\"\(number(mx))\" y1=\"0\" x2=\"\(number(mx))\" y2=\"\(height)\" stroke=\"\(m.colour)\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
+            svg += "<line class=\"marker\" x1=\"\(number(mx))\" y1=\"0\" x2=\"\(number(mx))\" y2=\"\(height)\" stroke=\"\(m.colour)\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
             let y = height + bottom + 10 + 16 * Double(i)
             svg += "<line x1=\"\(left)\" y1=\"\(number(y - 4))\" x2=\"\(left + 20)\" y2=\"\(number(y - 4))\" stroke=\"\(m.colour)\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
-            svg += "<text x=\"\(left + 26)\" y=\"\(number(y))\">\(HTML.escape(m.name)) \(String(format: "%.4g", m.value))</text>"
+            svg += "<text class=\"marker-label\" x=\"\(left + 26)\" y=\"\(number(y))\">\(HTML.escape(m.name)) \(String(format: "%.4g", m.value))</text>"
         }
         return svg + "</svg>\n"
     }

@@ -43,15 +43,8 @@ extension CalibrateThresholds {
 
     /// The offline HTML report: histograms with every rule's threshold, ROC and PR curves, the table.
     func writeReport(_ result: CalibrateJob.Result, to path: String) throws {
-        let outcome = result.calibration
-        guard let calibration = outcome.calibration else { return }
-        let report = CalibrationReport(
-            method: outcome.method, scaleName: outcome.scale == .cosine ? "cosine similarity, higher = more alike" : "distance, lower = more alike",
-            positiveScores: outcome.positiveScores, negativeScores: outcome.negativeScores, calibration: calibration,
-            rows: outcome.choices.map { .init(rule: $0.rule.rawValue, point: $0.point, interval: $0.interval, chosen: $0.rule == outcome.file.rule) },
-            rocAUCInterval: outcome.rocAUCInterval,
-            notes: ["Pairs from \(result.source)." + (result.skipped.isEmpty ? "" : " \(result.skipped.count) rows or images skipped.")],
-            warnings: outcome.warnings)
+        let notes = ["Pairs from \(result.source)." + (result.skipped.isEmpty ? "" : " \(result.skipped.count) rows or images skipped.")]
+        guard let report = CalibrationReport(outcome: result.calibration, notes: notes) else { return }
         do { try report.html().write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LikenessEngine
 import LikenessServer
+import LikenessTestSupport
 import Testing
 
 @Suite struct CalibrationRouteTests {
@@ -49,6 +50,30 @@ import Testing
             #expect((failed["error"] as? [String: Any])?["code"] as? String == "invalid-input", "\(failed)")
             let page = try await client.send(.get, "/calibrate?pair=1")
             #expect(page.text.contains("Pair 2 of 3") && page.text.contains("<strong>invalid-input</strong>"))
+        }
+    }
+
+    @Test("a calibration from enough labels shows its histograms and ROC and PR curves on the page, with the saved threshold marked")
+    func calibrationCharts() async throws {
+        let fixture = try ServerFixture()
+        for seed in 4...13 { try Fixtures.writePattern(to: fixture.folder.child("root/album/\(seed).png"), width: 96, height: 64, seed: UInt64(seed)) }
+        let images = try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/album").sorted().map { fixture.root + "/album/" + $0 }
+        var rows = ["path_a,path_b,label,similarity"]
+        for i in images.indices { for j in images.indices where j > i { rows.append("\(images[i]),\(images[j]),\(rows.count <= 30 ? "same" : "different"),") } }
+        #expect(rows.count - 1 == 66, "twelve images give 66 pairs: 30 same and 36 different")
+        try fixture.scan()
+        let file = try fixture.server().services.labels.file
+        try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let app = try fixture.server().application()
+        try await app.test(.router) { client in
+            let calibrate = try #require(try await client.send(.post, "/api/v1/jobs", json: json(["kind": "calibrate"])).object()["id"] as? Int)
+            let finished = try #require(try await finishedJob(client, id: calibrate)["job"] as? [String: Any])
+            #expect(finished["state"] as? String == "finished", "\(finished)")
+            let page = try await client.send(.get, "/calibrate")
+            #expect(page.status == .ok, "\(page.text)")
+            #expect(page.text.components(separatedBy: "<svg").count - 1 == 3, "the histogram, ROC and precision–recall")
+            #expect(page.text.contains("aria-label=\"score histograms\"") && page.text.contains("class=\"marker\""))
+            #expect(page.text.contains("same (30)") && page.text.contains("different (36)"), "each series counted in its legend")
         }
     }
 }

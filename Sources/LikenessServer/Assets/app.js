@@ -449,6 +449,14 @@
       });
       $("#threshold-value").textContent = value.toFixed(3);
       $("#novel-count").textContent = novel;
+      // The histogram's threshold line follows the slider (kept inside the chart's axis).
+      const chart = $(".novelty-chart svg");
+      if (chart) {
+        const low = Number(chart.dataset.low), high = Number(chart.dataset.high);
+        const x = Number(chart.dataset.left) + (Math.min(high, Math.max(low, value)) - low) / (high - low) * Number(chart.dataset.span);
+        $$("line.marker", chart).forEach((line) => { line.setAttribute("x1", x.toFixed(1)); line.setAttribute("x2", x.toFixed(1)); });
+        $$("text.marker-label", chart).forEach((label) => { label.textContent = `threshold ${value.toFixed(3)}`; });
+      }
     };
     threshold.addEventListener("input", update);
   }

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessReport
 
 /// `/calibrate`: the sampled pairs one at a time, labelled with the keyboard, then a calibration
 /// from the labels, saved as the file the CLI's `--calibration` reads.
@@ -78,6 +79,7 @@ enum CalibrationPage {
             Saved threshold <strong>\(String(format: "%.3f", outcome.file.threshold))</strong>\(result.savedTo.map { " to <code>\(Layout.e($0))</code>" } ?? "").</p>
             \(outcome.warnings.map { "<div class=\"problem\"><strong>warning</strong> \(Layout.e($0))</div>" }.joined())
             <table><thead><tr><th>Rule</th><th class="num">Threshold</th><th class="num">Precision</th><th class="num">Recall</th></tr></thead><tbody>\(choices)</tbody></table>
+            <div class="charts">\(CalibrationReport(outcome: outcome)?.charts() ?? "")</div>
             """
     }
 }

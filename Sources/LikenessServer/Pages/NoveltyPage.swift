@@ -1,4 +1,5 @@
 import Foundation
+import LikenessReport
 
 /// `/novelty`: a query folder against a reference folder; each query image beside its nearest
 /// reference, least similar first, with a threshold the user can move.
@@ -31,6 +32,7 @@ enum NoveltyPage {
         let result = job.map { (job) -> String in
             rows.isEmpty ? "<p class=\"hint\">Job \(job.id) (\(Layout.e(job.summary))): \(job.state.rawValue).</p>" : """
                 <p class="lead">\(Layout.e(job.summary)): <strong id="novel-count">\(rows.filter { $0.novel }.count)</strong> of \(rows.count) query images below the threshold.</p>
+                <div class="novelty-chart">\(chart(rows, threshold: threshold ?? 0.5))</div>
                 <label class="slider">Threshold <input type="range" id="threshold" min="0" max="1" step="0.005" value="\(threshold ?? 0.5)"> <output id="threshold-value">\(String(format: "%.3f", threshold ?? 0.5))</output></label>
                 <div class="pairs">\(table)</div>
                 """
@@ -48,5 +50,12 @@ enum NoveltyPage {
             </section>
             <section class="card">\(result)</section>
             """)
+    }
+
+    /// The similarity of every query image to its nearest reference, with the threshold marked: the
+    /// offline report's histogram; the page's script moves the line with the slider.
+    static func chart(_ rows: [Row], threshold: Float) -> String {
+        NoveltyReport(rows: rows.map { .init(query: $0.queryPath, nearest: $0.nearest?.path, similarity: $0.similarity, novel: $0.novel) },
+                      threshold: threshold, thumbnails: [:]).histogram()
     }
 }
