@@ -16,6 +16,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # chromium: the headless browser the server's review-page test drives (Tests/LikenessServerTests/Browser).
 # libjpeg62-turbo-dev: the direct JPEG path of hashing (Sources/CJPEG).
 packages=(pkg-config unzip zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libopenblas-dev dataset-fashion-mnist chromium)
+# wrk: the HTTP load generator of bench/load.sh (the server under load on loopback).
+packages+=(wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
