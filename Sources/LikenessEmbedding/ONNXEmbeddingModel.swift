@@ -22,7 +22,7 @@ public final class ONNXEmbeddingModel: EmbeddingModel, @unchecked Sendable {
     public init(manifest: ModelManifest, modelsDirectory: String, runtime: ONNXRuntime, threads: Int = 1) throws(EmbeddingError) {
         try manifest.validate()
         self.manifest = manifest
-        let path = manifest.file.hasPrefix("/") ? manifest.file : (modelsDirectory as NSString).appendingPathComponent(manifest.file)
+        let path = manifest.path(in: modelsDirectory)
         self.modelPath = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EmbeddingError.missingModel(path: path, model: manifest.id)

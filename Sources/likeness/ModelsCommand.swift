@@ -14,7 +14,7 @@ struct Models: ParsableCommand {
             let registry = ModelLocator.fromEnvironment().registry
             let (manifests, problems) = registry.all()
             for manifest in manifests {
-                let path = manifest.file.hasPrefix("/") ? manifest.file : (registry.modelsDirectory as NSString).appendingPathComponent(manifest.file)
+                let path = manifest.path(in: registry.modelsDirectory)
                 let present = FileManager.default.fileExists(atPath: path) ? "" : "  (file missing: \(path))"
                 print("\(manifest.id)\t\(manifest.dimension)-d\t\(manifest.input.width)×\(manifest.input.height)\(present)")
             }

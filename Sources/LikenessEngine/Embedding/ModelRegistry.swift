@@ -30,6 +30,11 @@ public struct ModelRegistry: Sendable {
         return (manifests, problems)
     }
 
+    /// Whether the model file of `manifest` is present (a manifest can be added before its file).
+    public func isInstalled(_ manifest: ModelManifest) -> Bool {
+        FileManager.default.fileExists(atPath: manifest.path(in: modelsDirectory))
+    }
+
     /// The manifest with this id; the error lists the known ids.
     public func manifest(_ id: String) throws(UnknownNameError) -> ModelManifest {
         let known = all().manifests

@@ -345,23 +345,32 @@
   if (drop) {
     const input = $("#upload");
     const results = $("#results");
+    const model = $("#model");
+    let last = null;
     const search = async (file) => {
       if (!file) return;
+      last = file;
       $("#query-preview").innerHTML = `<figure class="query"><img alt="query"><figcaption>${escapeHTML(file.name)}</figcaption></figure>`;
       $("#query-preview img").src = URL.createObjectURL(file);
       results.innerHTML = "<p class=\"hint\">Searching…</p>";
       try {
-        const found = await api("POST", "/api/v1/search?k=24", file, file.type || "application/octet-stream");
+        const found = await api("POST", `/api/v1/search?k=24&model=${encodeURIComponent(model.value)}`, file, file.type || "application/octet-stream");
         results.innerHTML = found.matches.length === 0 ? "<p class=\"hint\">No catalogued image to compare with: embed the library first.</p>"
           : found.matches.map((match) => `<figure class="thumb"><a href="/api/v1/images/${match.image.id}/file" target="_blank" rel="noopener">`
             + `<img loading="lazy" src="/api/v1/images/${match.image.id}/thumbnail" alt="${escapeHTML(match.image.name)}"></a>`
             + `<figcaption title="${escapeHTML(match.image.path)}"><span class="score">${match.similarity.toFixed(3)}</span> ${escapeHTML(match.image.name)}<br>`
-            + `<small><a href="/search?image=${match.image.id}">similar</a></small></figcaption></figure>`).join("");
+            + `<small><a href="/search?image=${match.image.id}&amp;model=${encodeURIComponent(found.model)}">similar</a></small></figcaption></figure>`).join("");
       } catch (error) { results.innerHTML = ""; fail(error); }
     };
     drop.addEventListener("click", () => input.click());
     drop.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.click(); } });
     input.addEventListener("change", () => search(input.files[0]));
+    // Another model: the same query again, searched with it.
+    model.addEventListener("change", () => {
+      const catalogued = $("#query-preview figure[data-image]");
+      if (last) search(last);
+      else if (catalogued) location.href = `/search?image=${catalogued.dataset.image}&model=${encodeURIComponent(model.value)}`;
+    });
     drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
     drop.addEventListener("dragleave", () => drop.classList.remove("over"));
     drop.addEventListener("drop", (event) => { event.preventDefault(); drop.classList.remove("over"); search(event.dataTransfer.files[0]); });

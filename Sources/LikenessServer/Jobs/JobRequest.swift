@@ -13,7 +13,7 @@ public enum JobRequest: Sendable, Equatable {
     /// `novelty` of a query folder against a reference folder, both inside the roots.
     case novelty(reference: String, query: String, threshold: Float?)
     /// `search` for the nearest catalogued images of image files (a catalogued image or an upload).
-    case search(queries: [String], k: Int)
+    case search(queries: [String], k: Int, model: String)
     /// `calibrate sample`: pairs for a person to label, from folders inside the roots.
     case sample(folders: [String], count: Int)
     /// `calibrate` from the labelled pairs file, saving the chosen threshold.
@@ -51,7 +51,7 @@ public enum JobRequest: Sendable, Equatable {
         case .embed(let folders): "embed " + folders.joined(separator: ", ")
         case .dupes(let folders, _): "dupes " + folders.joined(separator: ", ")
         case .novelty(let reference, let query, _): "novelty of \(query) against \(reference)"
-        case .search(let queries, _): "search " + queries.joined(separator: ", ")
+        case .search(let queries, _, let model): "search " + queries.joined(separator: ", ") + " (\(model))"
         case .sample(let folders, let count): "sample \(count) pairs to label from " + folders.joined(separator: ", ")
         case .calibrate(let pairs, _): "calibrate from " + pairs
         case .move(let paths, _, _): "move \(paths.count) copies aside"
@@ -75,8 +75,8 @@ public enum JobRequest: Sendable, Equatable {
             return .dupes(try DupesJob(folders: folders, mode: .embedding(rule)).run(in: context))
         case .novelty(let reference, let query, let threshold):
             return .novelty(try NoveltyJob(reference: reference, query: query, threshold: threshold).run(in: context))
-        case .search(let queries, let k):
-            return .search(try SearchJob(queries: queries, k: k).run(in: context))
+        case .search(let queries, let k, let model):
+            return .search(try SearchJob(queries: queries, model: model, k: k).run(in: context))
         case .sample(let folders, let count):
             return .sample(try SamplePairsJob(folders: folders, count: count).run(in: context))
         case .calibrate(let pairs, let save):

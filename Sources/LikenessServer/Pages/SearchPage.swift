@@ -2,9 +2,10 @@ import Foundation
 
 /// `/search`: drop or choose an image (or start from a catalogued one) and see its nearest images.
 enum SearchPage {
-    static func html(query: ImageSummary?, found: SearchRoutes.Found?, problem: APIError?) -> String {
+    static func html(query: ImageSummary?, found: SearchRoutes.Found?, problem: APIError?, models: [String], model: String) -> String {
+        let choices = models.map { "<option value=\"\(Layout.e($0))\"\($0 == model ? " selected" : "")>\(Layout.e($0))</option>" }.joined()
         let chosen = query.map { (image) -> String in
-            "<figure class=\"query\"><img src=\"/api/v1/images/\(image.id)/thumbnail\" alt=\"\(Layout.e(image.name))\"><figcaption>\(Layout.e(image.name))</figcaption></figure>"
+            "<figure class=\"query\" data-image=\"\(image.id)\"><img src=\"/api/v1/images/\(image.id)/thumbnail\" alt=\"\(Layout.e(image.name))\"><figcaption>\(Layout.e(image.name))</figcaption></figure>"
         } ?? ""
         return Layout.page("Search", section: .search, body: """
             <h1>Search by image</h1>
@@ -12,8 +13,9 @@ enum SearchPage {
             <label class="drop" id="drop" tabindex="0">
             <input type="file" id="upload" accept="image/*" hidden>
             <span><strong>Drop an image here</strong> or click to choose a file</span>
-            <small>It is embedded with the catalog's model and compared with every catalogued image; it is not added to the catalog.</small>
+            <small>It is embedded with the chosen model and compared with every catalogued image; it is not added to the catalog.</small>
             </label>
+            <label class="inline">Model <select id="model">\(choices)</select></label>
             <div id="query-preview">\(chosen)</div>
             <p class="hint">To start from a catalogued image, use "similar" under any picture on the <a href="/">library page</a>.</p>
             </section>
@@ -30,7 +32,7 @@ enum SearchPage {
             <figure class="thumb"><a href="/api/v1/images/\(match.image.id)/file" target="_blank" rel="noopener">\
             <img loading="lazy" src="/api/v1/images/\(match.image.id)/thumbnail" alt="\(Layout.e(match.image.name))"></a>\
             <figcaption title="\(Layout.e(match.image.path))"><span class="score">\(String(format: "%.3f", match.similarity))</span> \(Layout.e(match.image.name))<br>\
-            <small><a href="/search?image=\(match.image.id)">similar</a></small></figcaption></figure>
+            <small><a href="/search?image=\(match.image.id)&amp;model=\(Layout.e(found.model))">similar</a></small></figcaption></figure>
             """
         }.joined(separator: "\n")
     }

@@ -32,15 +32,19 @@ enum PageRoutes {
             return TextResponse.html(DupesPages.compare(detail, roots: roots))
         }
         router.get("/search") { request, _ in
-            guard let id = request.uri.queryParameters.get("image", as: Int64.self) else {
-                return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: nil))
-            }
+            let models = services.models
+            let named = request.uri.queryParameters.get("model")
             do throws(APIError) {
+                let model = try services.model(named)
+                guard let id = request.uri.queryParameters.get("image", as: Int64.self) else {
+                    return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: nil, models: models, model: model))
+                }
                 let image = try services.reader.image(id: id)
-                let found = try await SearchRoutes.search(image.path, k: 24, query: ImageSummary(image), services: services)
-                return TextResponse.html(SearchPage.html(query: ImageSummary(image), found: found, problem: nil))
+                let found = try await SearchRoutes.search(image.path, k: 24, model: model, query: ImageSummary(image), services: services)
+                return TextResponse.html(SearchPage.html(query: ImageSummary(image), found: found, problem: nil, models: models, model: model))
             } catch {
-                return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: error), status: error.status)
+                return TextResponse.html(SearchPage.html(query: nil, found: nil, problem: error, models: models, model: named ?? ModelDefaults.model),
+                                         status: error.status)
             }
         }
         router.get("/novelty") { _, _ in

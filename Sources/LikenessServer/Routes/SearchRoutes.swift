@@ -13,6 +13,8 @@ enum SearchRoutes {
     struct ByID: Codable, Sendable {
         var image: Int64
         var k: Int?
+        /// A model id of `likeness models list`; the default model when absent.
+        var model: String?
     }
 
     struct Match: Codable, Sendable {
@@ -23,6 +25,8 @@ enum SearchRoutes {
     struct Found: Codable, Sendable {
         /// The catalogued query, when the query was one.
         var query: ImageSummary?
+        /// The model the images were compared with.
+        var model: String
         var matches: [Match]
     }
 
@@ -32,9 +36,11 @@ enum SearchRoutes {
             let type = request.headers[.contentType] ?? ""
             if type.hasPrefix("application/json") {
                 let query = try await JSONResponse.decode(ByID.self, from: request)
+                let model = try services.model(query.model ?? request.uri.queryParameters.get("model"))
                 let image = try services.reader.image(id: query.image)
-                return try JSONResponse.encode(try await search(image.path, k: query.k ?? k, query: ImageSummary(image), services: services))
+                return try JSONResponse.encode(try await search(image.path, k: query.k ?? k, model: model, query: ImageSummary(image), services: services))
             }
+            let model = try services.model(request.uri.queryParameters.get("model"))
             var request = request
             let body: ByteBuffer
             do { body = try await request.collectBody(upTo: services.configuration.maxUpload) } catch {
@@ -52,12 +58,12 @@ enum SearchRoutes {
             guard !bytes.isEmpty else { throw APIError(.badRequest, .badRequest, "the upload is empty") }
             let upload = try Upload(bytes)
             defer { upload.remove() }
-            return try JSONResponse.encode(try await search(upload.path, k: k, query: nil, services: services))
+            return try JSONResponse.encode(try await search(upload.path, k: k, model: model, query: nil, services: services))
         }
     }
 
-    static func search(_ path: String, k: Int, query: ImageSummary?, services: ServerServices) async throws(APIError) -> Found {
-        let outcome = try await services.runAndWait(.search(queries: [path], k: k))
+    static func search(_ path: String, k: Int, model: String, query: ImageSummary?, services: ServerServices) async throws(APIError) -> Found {
+        let outcome = try await services.runAndWait(.search(queries: [path], k: k, model: model))
         guard case .search(let result) = outcome, let first = result.queries.first else {
             throw APIError(.internalServerError, .failed, "the search job returned nothing")
         }
@@ -71,7 +77,7 @@ enum SearchRoutes {
                   services.configuration.confinement.contains(resolved: real) else { return nil }
             return Match(image: ImageSummary(image), similarity: match.similarity ?? 0)  // the server searches by cosine: always a similarity
         }
-        return Found(query: query, matches: matches)
+        return Found(query: query, model: model, matches: matches)
     }
 
     /// An uploaded query in a private temporary folder of its own, removed after the search.
