@@ -15,11 +15,15 @@ public struct JobContext: Sendable {
     public var cancellation: CancellationToken
     /// Threads for per-image work (reading, decoding, hashing). Default: every core.
     public var workers: Int
+    /// Loaded search state a long-lived shell (the server) keeps between searches; nil, as in a
+    /// command, loads it for each search. Default nil.
+    public var searchSessions: SearchSessions?
 
     public init(catalogPath: String = CatalogLocation.resolve(), models: ModelLocator = .fromEnvironment(),
                 progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken = CancellationToken(),
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, searchSessions: SearchSessions? = nil) {
         self.catalogPath = catalogPath
+        self.searchSessions = searchSessions
         self.models = models
         self.progress = progress
         self.cancellation = cancellation

@@ -57,11 +57,20 @@ public struct SearchJob: Job {
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
-        let catalog = try context.openCatalog(for: .readingAndFilling)
-        let opened = try context.models.open(model, threads: threads)
-        // Cosine keeps the index it always had; every other metric sees the vectors as stored.
-        let space = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
-                                              context: context).space
+        let load = { () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) in
+            let catalog = try context.openCatalog(for: .readingAndFilling)
+            let opened = try context.models.open(model, threads: threads)
+            // Cosine keeps the index it always had; every other metric sees the vectors as stored.
+            return (opened, try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
+                                                      context: context).space)
+        }
+        let (opened, space): (OpenedModel, EmbeddingSpace)
+        // A cosine search reuses what a long-lived shell keeps (``JobContext/searchSessions``).
+        if metric == .cosine, let sessions = context.searchSessions {
+            (opened, space) = try sessions.prepared(catalogPath: context.catalogPath, model: model, load: load)
+        } else {
+            (opened, space) = try load()
+        }
         guard space.index.count > 0 else { throw .invalidInput("the catalog has no embedded images; run `likeness embed DIR` first") }
         let searcher = try Self.searcher(for: metric, over: space)
         let outside = try Self.embedUncatalogued(files.filter { space.position(of: $0) == nil }, with: opened, context: context)

@@ -26,9 +26,11 @@ public struct ServerServices: Sendable {
         self.review = review
         delivery = ImageDelivery()
         session = Session()
+        // Searches reuse the loaded model and vectors while the catalog is unchanged.
+        let searches = SearchSessions()
         let context: @Sendable (any ProgressReporter, CancellationToken) -> JobContext = { progress, token in
             JobContext(catalogPath: configuration.catalogPath, models: configuration.models, progress: progress,
-                       cancellation: token, workers: configuration.workers)
+                       cancellation: token, workers: configuration.workers, searchSessions: searches)
         }
         let finished: @Sendable (Int, JobRequest, JobOutcome) -> Void = { id, _, outcome in
             Self.record(outcome, of: id, review: review, reader: reader, labels: labels)

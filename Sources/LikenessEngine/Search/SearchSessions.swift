@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// What a cosine search loads before its first product — the opened model and the space of every
+/// stored vector — kept between searches by a long-lived shell (the server), so a search costs
+/// one product instead of a catalog read of every vector, a model load and a stat of every file.
+///
+/// An entry serves while the catalog file is unchanged (``CatalogStamp``): any write to the
+/// catalog, by this process or another (a scan, an embed, a search that embedded a new image),
+/// makes the next search load again. A file edited on disk without a rescan keeps its old vector
+/// until the next scan, as the catalog itself does.
+public final class SearchSessions: Sendable {
+    struct Key: Hashable {
+        var catalogPath: String
+        var model: String
+    }
+
+    struct Entry: Sendable {
+        var stamp: CatalogStamp
+        var opened: OpenedModel
+        var space: EmbeddingSpace
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let loadCount = Mutex(0)
+
+    public init() {}
+
+    /// How many times a search loaded its model and space (the rest reused one).
+    public var loads: Int { loadCount.withLock { $0 } }
+
+    /// The loaded model and space for `model` over the catalog at `catalogPath`, made by `load`
+    /// when there is none or the catalog changed since.
+    func prepared(catalogPath: String, model: String,
+                  load: () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace)) throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) {
+        let key = Key(catalogPath: catalogPath, model: model)
+        if let entry = entries.withLock({ $0[key] }), entry.stamp == CatalogStamp(catalogPath) { return (entry.opened, entry.space) }
+        let loaded = try load()
+        loadCount.withLock { $0 += 1 }
+        // Stamped after loading: a search that embedded new images wrote them before this stamp.
+        let entry = Entry(stamp: CatalogStamp(catalogPath), opened: loaded.opened, space: loaded.space)
+        entries.withLock { $0[key] = entry }
+        return loaded
+    }
+}
+
+/// The size and modification time of a SQLite catalog and its write-ahead log: every committed
+/// write changes one of them, and reads change neither.
+struct CatalogStamp: Equatable, Sendable {
+    var files: [FileStamp]
+
+    struct FileStamp: Equatable, Sendable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    init(_ catalogPath: String) {
+        files = [catalogPath, catalogPath + "-wal"].map { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return FileStamp(size: -1, seconds: 0, nanoseconds: 0) }
+            return FileStamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        }
+    }
+}
