@@ -19,6 +19,10 @@ likeness="$here/.build/release/likeness"
 [ -x "$likeness" ] || { echo "build first: make build" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "wrk is missing: run make setup" >&2; exit 1; }
 work="$(mktemp -d)"
+# The catalog is kept between runs (scan and embed then only check an unchanged collection).
+cache="${LIKENESS_CACHE:-$HOME/.cache/likeness}"
+catalog="$cache/bench/load/$(echo "$dir" | tr '/' '_').sqlite"
+mkdir -p "$(dirname "$catalog")"
 port=$((20000 + RANDOM % 20000))
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2> /dev/null; wait 2> /dev/null; rm -rf "$work"; }
@@ -28,9 +32,9 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server/status"; }
 
 echo "collection: $(find "$dir" -type f ! -name '.*' | wc -l) files in $dir"
-"$likeness" scan "$dir" --catalog "$work/catalog.sqlite" --json > /dev/null
-"$likeness" embed --catalog "$work/catalog.sqlite" --json > /dev/null
-"$likeness" serve --root "$dir" --catalog "$work/catalog.sqlite" --trash "$work/trash" --port "$port" 2> "$work/server.log" &
+"$likeness" scan "$dir" --catalog "$catalog" --json > /dev/null
+"$likeness" embed --catalog "$catalog" --json > /dev/null
+"$likeness" serve --root "$dir" --catalog "$catalog" --trash "$work/trash" --port "$port" 2> "$work/server.log" &
 server=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 100); do curl -sf "$base/api/v1/library" > /dev/null && break; sleep 0.2; done
