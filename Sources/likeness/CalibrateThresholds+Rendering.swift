@@ -10,7 +10,7 @@ extension CalibrateThresholds {
         print("\(outcome.positives) same and \(outcome.negatives) different pairs from \(result.source), scored by \(outcome.method)")
         let auc = String(format: "ROC AUC %.4f", outcome.rocAUC) + (outcome.rocAUCInterval.map { String(format: " (%.4f–%.4f)", $0.low, $0.high) } ?? "")
         print(auc + String(format: "   average precision %.4f   equal error rate %.4f", outcome.averagePrecision, outcome.equalErrorRate))
-        let direction = outcome.scale == .cosine ? "≥" : "≤"
+        let direction = outcome.scale.higherIsMoreAlike ? "≥" : "≤"
         for choice in outcome.choices {
             let name = (choice.rule.rawValue + (choice.rule == outcome.file.rule ? " *" : "")).leftAligned(19)
             let interval = choice.interval.map { String(format: "[%.4g, %.4g]", $0.low, $0.high) } ?? ""
@@ -46,7 +46,7 @@ extension CalibrateThresholds {
         let outcome = result.calibration
         guard let calibration = outcome.calibration else { return }
         let report = CalibrationReport(
-            method: outcome.method, scaleName: outcome.scale == .cosine ? "cosine similarity, higher = more alike" : "distance, lower = more alike",
+            method: outcome.method, scaleName: outcome.scale.explanation,
             positiveScores: outcome.positiveScores, negativeScores: outcome.negativeScores, calibration: calibration,
             rows: outcome.choices.map { .init(rule: $0.rule.rawValue, point: $0.point, interval: $0.interval, chosen: $0.rule == outcome.file.rule) },
             rocAUCInterval: outcome.rocAUCInterval,
