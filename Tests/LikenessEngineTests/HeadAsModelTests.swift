@@ -52,6 +52,7 @@ import Testing
     func photos() throws -> (train: String, test: String) {
         let encoder = try ImageEncoder(), editor = try ImageEditor()
         let train = folder.folder("photos/train"), test = folder.folder("photos/test")
+        _ = folder.folder("outside")
         for seed in 1...4 {
             let image = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 240, height: 160, seed: UInt64(seed)))
             try encoder.write(image, to: folder.child(seed == 4 ? "photos/test/4.png" : "photos/train/\(seed).png"))
@@ -74,7 +75,7 @@ import Testing
         _ = try ScanJob(roots: [folder.child("photos")]).run(in: context)
 
         // The head's vectors, computed here from the base's by the network itself.
-        let baseSearch = try SearchJob(queries: [folder.child("photos/test/1-half.png")], model: "resnet-tiny", k: 4).run(in: context)
+        _ = try EmbedJob(folders: [folder.child("photos")], model: "tiny-head").run(in: context)
         let catalog = try context.openCatalog(for: .readingAndFilling)
         let stored = try catalog.embeddings(model: "resnet-tiny", fingerprint: base.base.fingerprint)
         let byPath = Dictionary(uniqueKeysWithValues: try catalog.usableImages(under: nil).map { ($0.path, $0.id) })
@@ -86,17 +87,20 @@ import Testing
 
         let query = folder.child("photos/test/1-half.png")
         let search = try SearchJob(queries: [query, folder.child("outside/q.png")], model: "tiny-head", k: 4).run(in: context)
-        let matches = search.queries[0].matches
+        let matches = try #require(search.queries.first { $0.query == query }).matches
         #expect(matches.count == 4)
         for match in matches {
             #expect(abs(match.similarity! - dot(headVector(query), headVector(match.path))) < 1e-4, "\(match.path)")
         }
-        // The head changes the similarities (else this test would not show it was applied).
-        let baseFirst = baseSearch.queries[0].matches.first { $0.path == matches[0].path }!.similarity!
-        #expect(abs(baseFirst - matches[0].similarity!) > 1e-3)
-        // A query outside the catalog is embedded by the base, then the head: the same picture as 1-half.png.
-        let outside = search.queries[1].matches
-        #expect(outside.first?.path == query && abs(outside[0].similarity! - 1) < 1e-4)
+        // The head changes the similarities (else this test would not show it was applied): the
+        // farthest match (the nearest, 1.png, is the same picture at twice the size, cosine 1 either way).
+        let baseLast = dot(stored[byPath[query]!]!, stored[byPath[matches[3].path]!]!)
+        #expect(abs(baseLast - matches[3].similarity!) > 1e-3)
+        // A query outside the catalog is embedded by the base, then the head: the same picture as
+        // 1-half.png, so its head vector equals the stored one's.
+        let outside = try #require(search.queries.first { $0.query == folder.child("outside/q.png") }).matches
+        let copy = try #require(outside.first { $0.path == query })
+        #expect(abs(copy.similarity! - 1) < 1e-4)
 
         // Cluster and map read their vectors through the same path.
         let vectors = try ClusterVectors.load(folders: [folder.child("photos")], method: .model("tiny-head"), threads: 1, context: context)
