@@ -67,7 +67,7 @@ let package = Package(
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessCatalog", "LikenessMatching", "LikenessNumerics", "LikenessText",
+            "LikenessIndex", "LikenessCatalog", "LikenessLearning", "LikenessMatching", "LikenessNumerics", "LikenessText",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
+            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessLearning", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
         ]),
         .testTarget(name: "LikenessServerTests", dependencies: [
             "LikenessServer", "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

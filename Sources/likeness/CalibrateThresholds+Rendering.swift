@@ -10,7 +10,7 @@ extension CalibrateThresholds {
         print("\(outcome.positives) same and \(outcome.negatives) different pairs from \(result.source), scored by \(outcome.method)")
         let auc = String(format: "ROC AUC %.4f", outcome.rocAUC) + (outcome.rocAUCInterval.map { String(format: " (%.4f–%.4f)", $0.low, $0.high) } ?? "")
         print(auc + String(format: "   average precision %.4f   equal error rate %.4f", outcome.averagePrecision, outcome.equalErrorRate))
-        let direction = outcome.scale == .cosine ? "≥" : "≤"
+        let direction = outcome.scale.higherIsMoreAlike ? "≥" : "≤"
         for choice in outcome.choices {
             let name = (choice.rule.rawValue + (choice.rule == outcome.file.rule ? " *" : "")).leftAligned(19)
             let interval = choice.interval.map { String(format: "[%.4g, %.4g]", $0.low, $0.high) } ?? ""

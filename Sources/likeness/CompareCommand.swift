@@ -24,8 +24,13 @@ struct Compare: ParsableCommand {
 
             Metrics: \(MetricArgument.names). See README "Metrics" for each definition.
 
+            --scorer NAME adds a row from a pair scorer trained by `likeness train siamese`: its \
+            probability that the two images are alike (a duplicate at 0.5 or above), from its base \
+            model's vectors.
+
             Examples:
               likeness compare original.jpg edited.jpg --metric manhattan
+              likeness compare a.jpg b.jpg --scorer fashion-siamese
               likeness compare --vectors a.txt b.txt --metric emd --metric chi2 --json
             """)
 
@@ -50,16 +55,24 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("With --vectors: a ground-distance matrix file for EMD.", valueName: "file"))
     var ground: String?
 
+    @Option(help: ArgumentHelp("A pair scorer (likeness train siamese) that adds its probability row.", valueName: "name"))
+    var scorer: String?
+
     @OptionGroup var rule: RuleOptions
 
     func run() throws {
         if vectors { try runVectors(); return }
         guard ground == nil else { throw CommandFailure("--ground needs --vectors") }
-        let rows = try JobRunning.run(CompareJob(a: a, b: b, model: noEmbedding ? nil : model, configuration: rule.configuration, metrics: metrics))
+        let rows = try JobRunning.run(CompareJob(a: a, b: b, model: noEmbedding ? nil : model, configuration: rule.configuration, metrics: metrics,
+                                                  scorer: scorer))
         if json { try Output.json(rows); return }
         print("method             distance    fraction   duplicate (threshold)   [embedding: 1 − cosine]")
         for row in rows {
             let name = row.method.leftAligned(18)
+            if row.distance == nil, let probability = row.similarity, let duplicate = row.duplicate, let threshold = row.threshold {
+                print("\(name) " + String(format: "p = %.3f", probability).leftAligned(21) + "   \(duplicate ? "yes" : "no ") (≥ \(threshold))")
+                continue
+            }
             guard let threshold = row.threshold, let duplicate = row.duplicate, let distanceValue = row.distance else {
                 let value = row.distance.map { String(format: "%.6g", $0) } ?? row.similarity.map { String(format: "%.6g similarity", $0) } ?? "–"
                 print("\(name) \(value)")

@@ -20,8 +20,14 @@ struct Models: ParsableCommand {
             }
             let heads = HeadStore(modelsDirectory: registry.modelsDirectory).all()
             for head in heads.manifests {
-                print("\(head.name)\t\(head.architecture.outputWidth)-d\thead: \(head.training.loss) on \(head.base.method)"
-                      + String(format: ", validation P@%d %.3f (base %.3f)", head.validation.k, head.validation.bestPrecision, head.validation.basePrecision))
+                switch head.kind {
+                case .embedding:
+                    print("\(head.name)\t\(head.architecture.outputWidth)-d\thead: \(head.training.loss) on \(head.base.method)"
+                          + String(format: ", validation P@%d %.3f (base %.3f)", head.validation.k, head.validation.bestPrecision, head.validation.basePrecision))
+                case .scorer:
+                    print("\(head.name)\tpairs\tscorer: siamese on \(head.base.method)"
+                          + String(format: ", validation accuracy %.3f (base cosine %.3f)", head.validation.bestPrecision, head.validation.basePrecision))
+                }
             }
             for problem in problems + heads.problems { Output.note("ignored: \(problem)") }
         }

@@ -64,9 +64,9 @@ import Testing
         let head = try store.load("h").head
 
         #expect(throws: HeadError.wrongDimension(head: "h", expected: 256, given: 3)) {
-            try FeatureExtraction.apply(head, named: "h", to: [[1, 2, 3]])
+            try OpenedHead.apply(head, named: "h", to: [[1, 2, 3]])
         }
-        let applied = try FeatureExtraction.apply(head, named: "h", to: [nil, [Float](repeating: 0.5, count: 256)])
+        let applied = try OpenedHead.apply(head, named: "h", to: [nil, [Float](repeating: 0.5, count: 256)])
         #expect(applied[0] == nil && applied[1]!.count == 4)
         #expect(abs(applied[1]!.reduce(0) { $0 + $1 * $1 } - 1) < 1e-5)
 

@@ -54,12 +54,14 @@ extension CalibrateJob {
         return result
     }
 
-    /// A hash by name, else a model id opened through `models`; an unknown name lists both kinds.
+    /// A hash by name, `scorer:NAME` for a trained pair scorer, else a model id or embedding head
+    /// opened through `models`; an unknown name lists every kind.
     static func scoring(_ name: String, threads: Int, models: ModelLocator) throws(JobError) -> PairScoring {
         if let hash = try? PerceptualMethod(parsing: name) { return .hash(hash) }
-        let known = models.registry.all().manifests.map(\.id)
+        if name.hasPrefix("scorer:") { return .scorer(try models.openScorer(String(name.dropFirst("scorer:".count)), threads: threads)) }
+        let known = models.embeddingNames()
         guard known.contains(name) else {
-            throw .invalidInput(UnknownNameError(kind: "method", given: name, valid: known + PerceptualMethod.allCases.map(\.name)).description)
+            throw .invalidInput(UnknownNameError(kind: "method", given: name, valid: known + PerceptualMethod.allCases.map(\.name) + ["scorer:NAME"]).description)
         }
         return .embedding(try models.open(name, threads: threads))
     }

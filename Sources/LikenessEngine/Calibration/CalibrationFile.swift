@@ -15,6 +15,20 @@ public struct CalibrationFile: Sendable, Codable, Equatable {
         case cosine
         /// A hash distance: a pair at or below the threshold is the same.
         case distance
+        /// A pair scorer's probability (`train siamese`): a pair at or above the threshold is the same.
+        case probability
+
+        /// True when a higher score means more alike (cosine, probability).
+        public var higherIsMoreAlike: Bool { self != .distance }
+
+        /// How the scale reads, for people.
+        public var explanation: String {
+            switch self {
+            case .cosine: "cosine similarity, higher = more alike"
+            case .distance: "distance, lower = more alike"
+            case .probability: "pair scorer's probability, higher = more alike"
+            }
+        }
     }
 
     /// Which rule chose the threshold.

@@ -2,11 +2,13 @@ import Foundation
 import LikenessAnalysis
 import LikenessCore
 
-/// What a calibration scores pairs with: an embedding model (cosine) or a perceptual hash
-/// (its distance, negated so that higher still means more alike).
+/// What a calibration scores pairs with: an embedding model (cosine), a perceptual hash (its
+/// distance, negated so that higher still means more alike) or a trained pair scorer (its probability).
 public enum PairScoring: Sendable {
     case embedding(any EmbeddingModel, EmbeddingInput)
     case hash(PerceptualMethod)
+    /// A pair scorer on its base model's vectors (`calibrate --method scorer:NAME`).
+    case scorer(OpenedScorer)
 
     /// A model opened by ``ModelLocator/open(_:threads:)``.
     public static func embedding(_ opened: OpenedModel) -> PairScoring { .embedding(opened.model, opened.input) }
@@ -16,6 +18,7 @@ public enum PairScoring: Sendable {
         switch self {
         case .embedding(let model, _): model.id
         case .hash(let method): method.name
+        case .scorer(let scorer): "scorer:\(scorer.name)"
         }
     }
 
@@ -24,12 +27,17 @@ public enum PairScoring: Sendable {
         switch self {
         case .embedding: .cosine
         case .hash: .distance
+        case .scorer: .probability
         }
     }
 
-    /// The model's weights fingerprint, for embedding scoring.
+    /// The model's (or the scorer's) weights fingerprint.
     public var fingerprint: String? {
-        if case .embedding(let model, _) = self { model.fingerprint } else { nil }
+        switch self {
+        case .embedding(let model, _): model.fingerprint
+        case .scorer(let scorer): scorer.fingerprint
+        case .hash: nil
+        }
     }
 }
 
@@ -72,6 +80,16 @@ public struct PairScorer: Sendable {
                 guard let a = vectors[pair.a], let b = vectors[pair.b] else { return nil }
                 return Double(a.cosineSimilarity(to: b))
             }, skipped: skipped, vectors: vectors)
+        case .scorer(let scorer):
+            let (vectors, skipped) = try embeddings(paths, model: scorer.base.base, input: scorer.base.input, progress: progress,
+                                                    cancellation: cancellation)
+            let usable = pairs.filter { vectors[$0.a] != nil && vectors[$0.b] != nil }
+            let probabilities: [Float]
+            do { probabilities = try scorer.probabilities(usable.map { (vectors[$0.a]!, vectors[$0.b]!) }) } catch { throw .head(error) }
+            var scores = probabilities.makeIterator()
+            return PairScores(scores: pairs.map { pair in
+                vectors[pair.a] != nil && vectors[pair.b] != nil ? scores.next().map(Double.init) : nil
+            }, skipped: skipped, vectors: [:])
         case .hash(let method):
             let (values, skipped) = try hashes(paths, method: method, progress: progress, cancellation: cancellation)
             return PairScores(scores: pairs.map { pair in

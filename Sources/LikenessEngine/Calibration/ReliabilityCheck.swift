@@ -21,7 +21,7 @@ struct ReliabilityCheck {
     func warnings(for chosen: CalibrationOutcome.Choice, file: CalibrationFile) -> [String] {
         var warnings: [String] = []
         let format = { (value: Double) in String(format: "%.4g", value) }
-        let direction = file.scale == .cosine ? "≥" : "≤"
+        let direction = file.scale.higherIsMoreAlike ? "≥" : "≤"
         if file.smallSample {
             warnings.append("calibrated from only \(file.positives) same and \(file.negatives) different pairs "
                             + "(fewer than \(CalibrationConfiguration.minimumPairs) of a kind, allowed by --allow-small): "

@@ -53,6 +53,6 @@ struct ClusterVectors {
         let opened = try context.models.open(id, threads: threads)
         let (space, skipped) = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         return Rows(images: space.images, vectors: (0..<space.images.count).map { space.index.vector(at: $0) }, skipped: skipped,
-                    stale: space.stale, method: .model(opened.model.id))
+                    stale: space.stale, method: .model(opened.id))
     }
 }

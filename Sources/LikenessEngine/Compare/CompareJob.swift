@@ -14,14 +14,18 @@ public struct CompareJob: Job {
     /// before the rule's row). A metric that does not fit real-valued embeddings (Hamming, Jaccard,
     /// χ², EMD) is refused before anything is embedded. Default none.
     public var metrics: [Metric]
+    /// A trained pair scorer (`train siamese`) that adds a row: its probability that the two
+    /// images are alike, a duplicate at 0.5 or above. Default none.
+    public var scorer: String?
 
     public init(a: String, b: String, model: String? = ModelDefaults.model, configuration: DuplicateConfiguration = DuplicateConfiguration(),
-                metrics: [Metric] = []) {
+                metrics: [Metric] = [], scorer: String? = nil) {
         self.a = a
         self.b = b
         self.model = model
         self.configuration = configuration
         self.metrics = metrics
+        self.scorer = scorer
     }
 
     /// One method's verdict on the pair.
@@ -65,7 +69,20 @@ public struct CompareJob: Job {
             return Row(method: method.rawValue, distance: distance, threshold: method.defaultThreshold, duplicate: distance <= method.defaultThreshold)
         }
         if let model { rows += try embeddingRows(model, context: context) }
+        if let scorer { rows.append(try scorerRow(scorer, context: context)) }
         return rows
+    }
+
+    /// The pair scorer's probability, from its base model's vectors of the two images.
+    private func scorerRow(_ name: String, context: JobContext) throws(JobError) -> Row {
+        let opened = try context.models.openScorer(name)
+        let pair = LabelledPair(a: a, b: b, same: true)
+        let scored = try PairScorer(scoring: .scorer(opened), workers: 2).scores([pair], cancellation: context.cancellation)
+        guard let probability = scored.scores[0] else {
+            throw .invalidInput("\(opened.base.id) produced no usable vector for one of the images: \(scored.skipped.joined(separator: "; "))")
+        }
+        return Row(method: "scorer:\(name) (probability)", similarity: probability, threshold: 0.5, duplicate: probability >= 0.5,
+                   rule: String(format: "probability %.3f %@ 0.5", probability, probability >= 0.5 ? "≥" : "<"))
     }
 
     /// One row per metric, then 1 − cosine of the two embeddings, judged by the `dupes` rule

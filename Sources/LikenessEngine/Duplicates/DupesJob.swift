@@ -206,6 +206,8 @@ public struct DupesJob: Job {
             configuration.acceptCosine = Float(file.threshold)
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
             return .embedding(configuration)
+        case (.probability, _):
+            throw .invalidInput("\(calibration) holds a pair scorer's probability threshold (\(file.method)); dupes needs a model's cosine or a hash's distance")
         }
     }
 

@@ -32,7 +32,7 @@ public struct EmbedJob: Job {
                 if summary.interrupted { throw JobError.cancelled }
                 scan = ScanCount(summary)
             }
-            var summary = try EmbeddingIndexer(catalog: catalog, model: opened.model, input: opened.input, batchSize: batchSize, decodeWorkers: decodeWorkers)
+            var summary = try EmbeddingIndexer(catalog: catalog, model: opened.base, input: opened.input, batchSize: batchSize, decodeWorkers: decodeWorkers)
                 .fill(under: folders.isEmpty ? nil : folders.map(FileWalker.absolute), progress: context.progress, cancellation: context.cancellation)
             summary.scan = scan
             return summary

@@ -19,12 +19,23 @@ public struct EmbeddingSpace: Sendable {
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
     /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
     public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine) throws {
+        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric)
+    }
+
+    /// The same for an opened model: its base model's stored vectors, mapped by its head when it has
+    /// one (``HeadError`` for stored vectors of another width than the head takes).
+    public init(catalog: Catalog, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine) throws {
+        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric)
+    }
+
+    private init(catalog: Catalog, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
         self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var index = ExactVectorIndex(dimension: model.dimension, metric: metric)
-        try index.add(images.map { vectors[$0.id]! })
+        let rows = images.map { vectors[$0.id]! }
+        var index = ExactVectorIndex(dimension: head?.dimension ?? model.dimension, metric: metric)
+        try index.add(head.map { head throws(HeadError) in try head.apply(rows) } ?? rows)
         self.images = images
         self.index = index
     }
@@ -38,7 +49,8 @@ extension EmbeddingSpace {
     /// outweighs the model, so two keep it busy.
     public static let signalDecodeWorkers = 2
 
-    /// The same for a job: embeds what is missing with `model`'s progress and cancellation from
+    /// The same for a job: embeds what is missing with `model`'s base (a head is applied when the
+    /// vectors are read), with progress and cancellation from
     /// `context`, mapping failures to ``JobError``. With `signals`, the new images' confirmation
     /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
@@ -46,10 +58,10 @@ extension EmbeddingSpace {
                               metric: VectorMetric = .cosine, context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.model, input: model.input,
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
                                                 decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
-            return (try EmbeddingSpace(catalog: catalog, model: model.model, under: roots, metric: metric), embedded.skipped)
+            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric), embedded.skipped)
         } catch {
             throw .wrapping(error)
         }

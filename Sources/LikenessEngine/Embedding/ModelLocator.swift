@@ -29,23 +29,47 @@ public struct ModelLocator: Sendable {
     /// The manifests known here.
     public var registry: ModelRegistry { ModelRegistry(modelsDirectory: modelsDirectory) }
 
-    /// Loads the runtime and opens model `id`: its file, checksum and manifest checked.
+    /// Loads the runtime and opens model `id`: its file, checksum and manifest checked. A name that
+    /// is no model's but a saved embedding head's opens the head over its base model
+    /// (``openHead(_:threads:)``), so every job that takes `--model` takes a head the same way.
     public func open(_ id: String, threads: Int = 1) throws(JobError) -> OpenedModel {
+        let registry = self.registry
+        if (try? registry.manifest(id)) == nil, heads.names().contains(id) { return try openHead(id, threads: threads) }
         do {
             let manifest = try registry.manifest(id)
             let runtime = try ONNXRuntime.load(libraryPath: runtimeLibrary)
             let model = try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: modelsDirectory, runtime: runtime, threads: threads)
-            return OpenedModel(model: model, input: try EmbeddingInput(manifest: manifest))
+            return OpenedModel(base: model, input: try EmbeddingInput(manifest: manifest))
         } catch {
             throw .wrapping(error)
         }
     }
 }
 
-/// A model ready to run, with the decoder that prepares its input.
+/// A model ready to run, with the decoder that prepares its input, and the embedding head on top
+/// when `--model` named one.
+///
+/// The catalog stores the ``base`` model's vectors; a head is applied to them when they are read
+/// (``EmbeddingSpace``), and to a new image's base vector through ``model``.
 public struct OpenedModel: Sendable {
-    public let model: ONNXEmbeddingModel
+    /// The ONNX model whose vectors the catalog stores.
+    public let base: ONNXEmbeddingModel
     public let input: EmbeddingInput
+    /// The head applied on top of the base, if any.
+    public let head: OpenedHead?
 
-    public var id: String { model.id }
+    public init(base: ONNXEmbeddingModel, input: EmbeddingInput, head: OpenedHead? = nil) {
+        self.base = base
+        self.input = input
+        self.head = head
+    }
+
+    /// What embeds an image for this method: the base, or the base then the head.
+    public var model: any EmbeddingModel { head.map { HeadedEmbeddingModel(base: base, head: $0) } ?? base }
+
+    /// The method's name: the head's, else the model's id.
+    public var id: String { head?.name ?? base.id }
+
+    /// Width of the method's vectors.
+    public var dimension: Int { head?.dimension ?? base.dimension }
 }

@@ -19,6 +19,8 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
     case failed(String)
     /// The job stopped because its cancellation token was cancelled.
     case cancelled
+    /// A trained head that cannot be found, read or applied (the wrong base model or dimension).
+    case head(HeadError)
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case .file(let path, let message): "\(path): \(message)"
         case .failed(let message): message
         case .cancelled: Cancelled().description
+        case .head(let error): error.description
         }
     }
 
@@ -39,6 +42,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         switch error {
         case let error as JobError: error
         case let error as CatalogError: .catalog(error)
+        case let error as HeadError: .head(error)
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
         case let error as VectorIndexError: .invalidInput(error.description)

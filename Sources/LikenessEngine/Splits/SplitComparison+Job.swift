@@ -14,7 +14,7 @@ extension SplitComparison {
                 .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
             if scan.interrupted { throw JobError.cancelled }
             let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
-            return (try SplitComparison(catalog: catalog, model: model.model, first: first, second: second), filled.skipped, catalog)
+            return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second), filled.skipped, catalog)
         } catch {
             throw .wrapping(error)
         }

@@ -13,11 +13,20 @@ public struct SplitComparison: Sendable {
     public let second: [Int]
 
     /// Both sets from one catalog; an image under both roots counts in the first. Throws as
-    /// ``EmbeddingSpace/init(catalog:model:under:)``.
+    /// ``EmbeddingSpace/init(catalog:model:under:metric:)``.
     public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String]) throws {
+        try self.init(first: firstRoots, second: secondRoots) { roots in try EmbeddingSpace(catalog: catalog, model: model, under: roots) }
+    }
+
+    /// The same for an opened model, whose head (if any) maps the stored vectors.
+    public init(catalog: Catalog, opened: OpenedModel, first firstRoots: [String], second secondRoots: [String]) throws {
+        try self.init(first: firstRoots, second: secondRoots) { roots in try EmbeddingSpace(catalog: catalog, opened: opened, under: roots) }
+    }
+
+    private init(first firstRoots: [String], second secondRoots: [String], space load: ([String]) throws -> EmbeddingSpace) throws {
         let absolute = { (roots: [String]) in roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let (a, b) = (absolute(firstRoots).map(FolderScope.init), absolute(secondRoots).map(FolderScope.init))
-        let space = try EmbeddingSpace(catalog: catalog, model: model, under: absolute(firstRoots) + absolute(secondRoots))
+        let space = try load(absolute(firstRoots) + absolute(secondRoots))
         let first = space.images.indices.filter { i in a.contains { $0.contains(space.images[i].path) } }
         let firstSet = Set(first)
         self.space = space

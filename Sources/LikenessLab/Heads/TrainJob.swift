@@ -4,9 +4,10 @@ import LikenessEngine
 import LikenessLearning
 import LikenessNumerics
 
-/// `train triplet`: learns an embedding head on a method's frozen features with the triplet loss,
-/// keeps the epoch that scores best on a held-out validation split, and saves the head with its
-/// manifest (``HeadStore``), so `eval --methods …,NAME` can use it.
+/// `train triplet` and `train contrastive`: learns an embedding head on a method's frozen features
+/// with the triplet or contrastive loss (``TripletTrainer/Configuration/objective``), keeps the
+/// epoch that scores best on a held-out validation split, and saves the head with its manifest
+/// (``HeadStore``), so `eval --methods …,NAME` and `--model NAME` can use it.
 ///
 /// The validation split is drawn per class with a seed (``ProbeSplit``'s hold-out) from the
 /// training images; a test split (an IDX t10k file) is never read for training.
@@ -66,21 +67,15 @@ public struct TrainJob: Job {
         public var featureSeconds: Double
         public var featuresReused: Bool
         public var weightsSHA256: String
+        /// What the validation scores are: `P@k` for an embedding head, `accuracy` for a pair scorer.
+        public var measure: String
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         try HeadBase.check(base)
         guard validationShare > 0, validationShare < 1 else { throw .invalidInput("--validation takes a share between 0 and 1") }
         guard validationK >= 1 else { throw .invalidInput("the validation k must be at least 1") }
-        let store = HeadStore(modelsDirectory: context.models.modelsDirectory)
-        do throws(HeadError) {
-            try HeadStore.validate(name: name, taken: EvalMethod.names(models: context.models.registry.all().manifests.map(\.id)))
-            if FileManager.default.fileExists(atPath: store.manifestPath(name)) { throw HeadError.exists(name: name, path: store.manifestPath(name)) }
-        } catch {
-            throw .invalidInput(error.description)
-        }
-        BLAS.setThreads(threads)
-        let fingerprint = try HeadBase.fingerprint(of: base, models: context.models)
+        let (store, fingerprint) = try Self.prepare(name: name, base: base, threads: threads, context: context)
         let layout = self.layout ?? .detected(for: dataset)
         let extraction = FeatureExtraction.Configuration(models: context.models, modelThreads: max(1, threads), workers: context.workers)
         let data = try TrainingData.load(dataset, layout: layout, method: base, cache: featureCache, extraction: extraction, context: context)
@@ -120,7 +115,7 @@ public struct TrainJob: Job {
             architecture: .init(inputWidth: network.inputWidth, layers: network.layers, outputWidth: network.outputWidth,
                                 parameters: network.parameters.count),
             standardizer: standardizer,
-            training: .init(loss: "triplet", dataset: dataset, layout: layout.rawValue, classes: Set(data.labels).count,
+            training: .init(loss: (training.objective ?? .triplet).rawValue, dataset: dataset, layout: layout.rawValue, classes: Set(data.labels).count,
                             trainExamples: trainRows.count, validationExamples: validationRows.count, configuration: training, threads: threads),
             validation: .init(k: k, basePrecision: baseScore, bestPrecision: trained.epochs[trained.bestEpoch - 1].validation ?? 0,
                               bestEpoch: trained.bestEpoch, epochs: trained.epochs),
@@ -132,6 +127,20 @@ public struct TrainJob: Job {
                       classes: manifest.training.classes, baseValidationPrecision: baseScore,
                       bestValidationPrecision: manifest.validation.bestPrecision, bestEpoch: trained.bestEpoch, validationK: k,
                       epochs: trained.epochs, epochSeconds: trained.epochs.map(\.seconds), featureSeconds: data.seconds,
-                      featuresReused: data.reused, weightsSHA256: digest)
+                      featuresReused: data.reused, weightsSHA256: digest, measure: "P@\(k)")
+    }
+
+    /// Checks a new head's name (valid, not a method's or model's, not taken) and returns the store
+    /// and the base's fingerprint; sets the BLAS threads.
+    static func prepare(name: String, base: EvalMethod, threads: Int, context: JobContext) throws(JobError) -> (store: HeadStore, fingerprint: String) {
+        let store = HeadStore(modelsDirectory: context.models.modelsDirectory)
+        do throws(HeadError) {
+            try HeadStore.validate(name: name, taken: EvalMethod.names(models: context.models.registry.all().manifests.map(\.id)))
+            if FileManager.default.fileExists(atPath: store.manifestPath(name)) { throw HeadError.exists(name: name, path: store.manifestPath(name)) }
+        } catch {
+            throw .invalidInput(error.description)
+        }
+        BLAS.setThreads(threads)
+        return (store, try HeadBase.fingerprint(of: base, models: context.models))
     }
 }

@@ -24,6 +24,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case file
         case failed
         case cancelled
+        case head
     }
 
     public var status: HTTPResponse.Status
@@ -44,7 +45,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
     /// A path that resolves outside every root.
     public static let outsideRoots = APIError(.forbidden, .outsideRoots, "outside the folders this server serves")
 
-    /// A job that failed, by its typed case: bad input is the client's (422), a stopped job is 409,
+    /// A job that failed, by its typed case: bad input and a head that does not fit are the client's (422), a stopped job is 409,
     /// the rest are the server's (500).
     public init(_ error: JobError) {
         switch error {
@@ -54,6 +55,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .file(let path, let message): self.init(.internalServerError, .file, "\(path): \(message)")
         case .failed(let message): self.init(.internalServerError, .failed, message)
         case .cancelled: self.init(.conflict, .cancelled, error.description)
+        case .head(let error): self.init(.unprocessableContent, .head, error.description)
         }
     }
 

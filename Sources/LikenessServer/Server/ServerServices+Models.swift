@@ -1,12 +1,13 @@
 import LikenessEngine
 
 extension ServerServices {
-    /// The models a search can choose from: those of `likeness models list` whose file is present,
-    /// the default first.
+    /// The models a search can choose from: the names `--model` takes (the models of `likeness
+    /// models list` whose file is present, then the trained embedding heads), the default first.
     public var models: [String] {
         let registry = configuration.models.registry
-        let ids = registry.all().manifests.filter { registry.isInstalled($0) }.map(\.id)
-        return ids.contains(ModelDefaults.model) ? [ModelDefaults.model] + ids.filter { $0 != ModelDefaults.model } : ids
+        let absent = Set(registry.all().manifests.filter { !registry.isInstalled($0) }.map(\.id))
+        let names = configuration.models.embeddingNames().filter { !absent.contains($0) }
+        return names.contains(ModelDefaults.model) ? [ModelDefaults.model] + names.filter { $0 != ModelDefaults.model } : names
     }
 
     /// The model a request names (the default when it names none), refused when it is not one of

@@ -2,7 +2,8 @@ import Foundation
 import LikenessCore
 import LikenessNumerics
 
-/// Trains an embedding ``Network`` with the triplet loss on P × K batches, deterministically.
+/// Trains an embedding ``Network`` with the triplet loss (or the contrastive loss, see
+/// ``Configuration/objective``) on P × K batches, deterministically.
 ///
 /// The network is dense layers with ReLU between them (optionally layer-normalised), a last dense
 /// layer to ``Configuration/dimension`` values and an L2 normalisation. Every epoch draws
@@ -23,7 +24,8 @@ public struct TripletTrainer: Sendable {
         public var epochs: Int
         /// Examples per batch (P classes × K examples). Default 100.
         public var batchSize: Int
-        /// The triplet margin, from the first epoch to the last. Default 0.2 → 0.4 (squared distances
+        /// The margin, from the first epoch to the last: for the triplet loss a gap of squared
+        /// distances, for the contrastive loss a distance. Default 0.2 → 0.4 (squared distances
         /// of unit vectors lie in [0, 4]).
         public var margin: MarginSchedule
         /// How triplets are chosen in a batch. Default semi-hard: on Fashion-MNIST features with 10
@@ -39,11 +41,13 @@ public struct TripletTrainer: Sendable {
         public var schedule: LearningRateSchedule
         /// Seeds the initial weights, the batches and random mining. Default 1.
         public var seed: UInt64
+        /// The loss. Nil (as in manifests written before contrastive training) is the triplet loss.
+        public var objective: EmbeddingObjective?
 
         public init(hidden: [Int] = [512, 128], dimension: Int = 64, layerNorm: Bool = false, epochs: Int = 10, batchSize: Int = 100,
                     margin: MarginSchedule = MarginSchedule(start: 0.2, end: 0.4), mining: TripletMining = .semiHard,
                     optimizer: OptimizerKind = .adamw, learningRate: Float = 1e-3, weightDecay: Float = 1e-4,
-                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1) {
+                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, objective: EmbeddingObjective? = nil) {
             self.hidden = hidden
             self.dimension = dimension
             self.layerNorm = layerNorm
@@ -56,6 +60,7 @@ public struct TripletTrainer: Sendable {
             self.weightDecay = weightDecay
             self.schedule = schedule
             self.seed = seed
+            self.objective = objective
         }
 
         /// The layers for inputs of `width` values.
@@ -116,7 +121,7 @@ public struct TripletTrainer: Sendable {
         var reports: [EpochReport] = [], best: (epoch: Int, score: Double, network: Network)?
         for epoch in 0..<c.epochs {
             let started = ContinuousClock.now
-            let loss = TripletLoss(margin: c.margin.margin(epoch: epoch, of: c.epochs))
+            let margin = c.margin.margin(epoch: epoch, of: c.epochs)
             let firstRate = c.schedule.rate(base: c.learningRate, step: epoch * steps, totalSteps: c.epochs * steps, stepsPerEpoch: steps)
             var total = 0.0, active = 0, terms = 0
             for step in 0..<steps {
@@ -124,11 +129,20 @@ public struct TripletTrainer: Sendable {
                 let batch = sampler.next()
                 let batchLabels = batch.map { labels[$0] }
                 let tape = network.forward(features.selecting(rows: batch))
-                let triplets = c.mining.triplets(distances: tape.output.squaredDistancesWithin(), labels: batchLabels, random: &mining)
-                let evaluated = loss.evaluate(tape.output, triplets: triplets)
+                let distances = tape.output.squaredDistancesWithin()
+                let evaluated: LossGradient
+                switch c.objective ?? .triplet {
+                case .triplet:
+                    let triplets = c.mining.triplets(distances: distances, labels: batchLabels, random: &mining)
+                    evaluated = TripletLoss(margin: margin).evaluate(tape.output, triplets: triplets)
+                    terms += triplets.count
+                case .contrastive:
+                    let pairs = ContrastiveLoss.pairs(distances: distances, labels: batchLabels)
+                    evaluated = ContrastiveLoss(margin: margin).evaluate(tape.output, pairs: pairs)
+                    terms += pairs.count
+                }
                 total += evaluated.value
                 active += evaluated.activeTerms
-                terms += triplets.count
                 for i in gradient.indices { gradient[i] = 0 }
                 network.backward(tape, outputGradient: evaluated.gradient, into: &gradient)
                 let rate = c.schedule.rate(base: c.learningRate, step: epoch * steps + step, totalSteps: c.epochs * steps, stepsPerEpoch: steps)
@@ -138,7 +152,7 @@ public struct TripletTrainer: Sendable {
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             let score = validate?(network)
             let summary = EpochReport(epoch: epoch + 1, loss: total / Double(steps), activeShare: terms == 0 ? 0 : Double(active) / Double(terms),
-                                      validation: score, margin: loss.margin, learningRate: firstRate, seconds: seconds)
+                                      validation: score, margin: margin, learningRate: firstRate, seconds: seconds)
             reports.append(summary)
             report(summary)
             if let score, score > best?.score ?? -.infinity { best = (epoch + 1, score, network) }

@@ -20,6 +20,11 @@ public enum HeadError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongDimension(head: String, expected: Int, given: Int)
     /// The manifest is from a newer Likeness.
     case unsupportedFormat(path: String, format: Int)
+    /// The head is of another kind than the use needs (a pair scorer where an embedding is needed, or the reverse).
+    case wrongKind(head: String, kind: HeadManifest.Kind, needed: HeadManifest.Kind)
+    /// The head's base is not a model (pixels, a histogram, HOG), so it cannot stand in for a model
+    /// over the catalog's stored embeddings.
+    case baseNotAModel(head: String, base: String, models: [String])
 
     public var description: String {
         switch self {
@@ -35,6 +40,12 @@ public enum HeadError: Error, Sendable, Equatable, CustomStringConvertible {
             "head \(head) was trained on \(base) with SHA-256 \(trainedOn.prefix(16))…, the model now has \(given.prefix(16))…; retrain it"
         case .wrongDimension(let head, let expected, let given): "head \(head) takes \(expected)-d base features, given \(given)-d"
         case .unsupportedFormat(let path, let format): "\(path) has head format \(format); this Likeness reads \(HeadManifest.currentFormat)"
+        case .wrongKind(let head, let kind, let needed):
+            "head \(head) is a\(kind == .embedding ? "n" : "") \(kind.rawValue), not a\(needed == .embedding ? "n" : "") \(needed.rawValue)"
+                + (needed == .scorer ? " (train one with likeness train siamese)" : " (use it with --scorer)")
+        case .baseNotAModel(let head, let base, let models):
+            "head \(head) was trained on \(base), which is not a model"
+                + (models.isEmpty ? "" : " (models: \(models.joined(separator: ", ")))") + "; only a head on a model's embeddings works on catalogued images"
         }
     }
 }

@@ -55,15 +55,8 @@ public struct HeadStore: Sendable {
     /// A head ready to apply: its manifest, and its network read and checked against the checksum.
     public func load(_ name: String) throws(HeadError) -> (manifest: HeadManifest, head: EmbeddingHead) {
         let manifest = try manifest(name)
-        let path = (directory as NSString).appendingPathComponent(manifest.weights.file)
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, message: "missing weights file") }
-        let bytes = [UInt8](data)
-        let digest = SHA256.hash(bytes).hex
-        guard digest == manifest.weights.sha256 else { throw .checksumMismatch(path: path, expected: manifest.weights.sha256, actual: digest) }
-        guard bytes.count % 4 == 0 else { throw .unreadable(path: path, message: "\(bytes.count) bytes is not a whole number of float32") }
-        let parameters = stride(from: 0, to: bytes.count, by: 4).map { i in
-            Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
-        }
+        guard manifest.kind == .embedding else { throw .wrongKind(head: name, kind: manifest.kind, needed: .embedding) }
+        let (path, parameters) = try parameters(of: manifest)
         do {
             let network = try Network(inputWidth: manifest.architecture.inputWidth, layers: manifest.architecture.layers, parameters: parameters)
             return (manifest, try EmbeddingHead(standardizer: manifest.standardizer, network: network))
@@ -72,11 +65,46 @@ public struct HeadStore: Sendable {
         }
     }
 
+    /// A pair scorer ready to apply: its manifest, and its tower and fusion read and checked against the checksum.
+    public func loadScorer(_ name: String) throws(HeadError) -> (manifest: HeadManifest, scorer: SiameseScorer) {
+        let manifest = try manifest(name)
+        guard manifest.kind == .scorer, let fusionLayers = manifest.architecture.fusion else {
+            throw .wrongKind(head: name, kind: manifest.kind, needed: .scorer)
+        }
+        let (path, parameters) = try parameters(of: manifest)
+        do throws(NetworkError) {
+            let towerCount = manifest.architecture.layers.reduce(0) { $0 + $1.parameterCount }
+            guard towerCount <= parameters.count else { throw NetworkError.parameterCount(expected: towerCount, found: parameters.count) }
+            let tower = try Network(inputWidth: manifest.architecture.inputWidth, layers: manifest.architecture.layers,
+                                    parameters: Array(parameters[..<towerCount]))
+            let fusion = try Network(inputWidth: PairFusion.width, layers: fusionLayers, parameters: Array(parameters[towerCount...]))
+            return (manifest, try SiameseScorer(standardizer: manifest.standardizer, tower: tower, fusion: fusion))
+        } catch {
+            throw .unreadable(path: path, message: error.description)
+        }
+    }
+
+    /// The weights file's path and its float32 values, checked against the manifest's SHA-256.
+    private func parameters(of manifest: HeadManifest) throws(HeadError) -> (path: String, values: [Float]) {
+        let path = (directory as NSString).appendingPathComponent(manifest.weights.file)
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, message: "missing weights file") }
+        let bytes = [UInt8](data)
+        let digest = SHA256.hash(bytes).hex
+        guard digest == manifest.weights.sha256 else { throw .checksumMismatch(path: path, expected: manifest.weights.sha256, actual: digest) }
+        guard bytes.count % 4 == 0 else { throw .unreadable(path: path, message: "\(bytes.count) bytes is not a whole number of float32") }
+        return (path, stride(from: 0, to: bytes.count, by: 4).map { i in
+            Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
+        })
+    }
+
     /// The little-endian float32 bytes of a network's parameters.
-    public static func weightBytes(_ network: Network) -> [UInt8] {
+    public static func weightBytes(_ network: Network) -> [UInt8] { weightBytes(network.parameters) }
+
+    /// The little-endian float32 bytes of parameters (a scorer's tower then fusion).
+    public static func weightBytes(_ parameters: [Float]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(network.parameters.count * 4)
-        for value in network.parameters {
+        bytes.reserveCapacity(parameters.count * 4)
+        for value in parameters {
             let bits = value.bitPattern
             bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24)]
         }
