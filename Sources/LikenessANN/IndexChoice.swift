@@ -1,0 +1,64 @@
+import LikenessCore
+import LikenessIndex
+
+/// Which index a job searches: exact, one approximate kind, or `auto` (exact for small
+/// collections, HNSW for large ones). Parsed once from `--index` by ``init(parsing:)``.
+public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// ``ExactVectorIndex``: every vector compared (BLAS).
+    case exact
+    /// An ``ApproximateVectorIndex`` of this kind.
+    case approximate(ApproximateIndexKind)
+    /// Exact below ``autoExactBelow`` vectors, else HNSW with its defaults.
+    case auto
+
+    /// The size from which `auto` takes HNSW. Measured in `likeness bench ann` (docs/benchmarks.md):
+    /// below it, building an HNSW graph costs more than the exact scans it saves for a job's
+    /// queries, and exact search is already fast.
+    public static let autoExactBelow = 50_000
+
+    /// The words accepted besides the approximate kinds.
+    public static let names = ["exact", "auto"] + ApproximateIndexKind.names
+
+    /// Parses `exact`, `auto`, or an approximate kind such as `hnsw:m=32,ef=64` or `ivfpq:nlist=1024,m=64`.
+    public init(parsing text: String) throws(ANNError) {
+        switch text.trimmingPrefixAndSuffixSpaces.lowercased() {
+        case "exact": self = .exact
+        case "auto": self = .auto
+        default:
+            do { self = .approximate(try ApproximateIndexKind(parsing: text)) } catch {
+                if case .unknownIndex = error { throw .unknownIndex(text, valid: Self.names) }
+                throw error
+            }
+        }
+    }
+
+    /// What `auto` becomes for a collection of `count` vectors; other choices stay as they are.
+    public func resolved(count: Int) -> IndexChoice {
+        guard self == .auto else { return self }
+        return count < Self.autoExactBelow ? .exact : .approximate(.hnsw(HNSWParameters()))
+    }
+
+    /// An index of this choice (resolved for the count) holding `vectors`, and the resolved choice.
+    public func makeIndex(dimension: Int, metric: VectorMetric, holding vectors: [[Float]]) throws -> (index: any VectorIndex, used: IndexChoice) {
+        let used = resolved(count: vectors.count)
+        switch used {
+        case .exact, .auto:
+            var index = ExactVectorIndex(dimension: dimension, metric: metric)
+            try index.add(vectors)
+            return (index, .exact)
+        case .approximate(let kind):
+            var index = try ApproximateVectorIndex(dimension: dimension, metric: metric, kind: kind)
+            try index.add(vectors)
+            return (index, used)
+        }
+    }
+
+    /// `exact`, `auto`, or the kind's canonical text.
+    public var description: String {
+        switch self {
+        case .exact: "exact"
+        case .auto: "auto"
+        case .approximate(let kind): kind.text
+        }
+    }
+}
