@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
+            "LikenessEngine", "LikenessANN", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
         ]),
         .testTarget(name: "LikenessServerTests", dependencies: [
             "LikenessServer", "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

@@ -48,21 +48,28 @@ public struct ApproximateVectorIndex: VectorIndex {
     public mutating func add(_ batch: [[Float]]) throws(VectorIndexError) {
         try VectorIndexError.check(batch, dimension: dimension)
         guard !batch.isEmpty else { return }
-        let rows = prepared(batch)
         makeUnique()
-        do {
-            if !isTrained && count + batch.count >= kind.trainingSize {
-                try trainAndMove(sample: nil, adding: rows)
-            } else {
-                try storage.add(rows)
+        // In chunks, so the prepared (normalised, row-major) copy stays small beside the batch.
+        for start in stride(from: 0, to: batch.count, by: Self.addChunk) {
+            let chunk = batch[start..<Swift.min(start + Self.addChunk, batch.count)]
+            let rows = prepared(Array(chunk))
+            do {
+                if !isTrained && count + chunk.count >= kind.trainingSize {
+                    try trainAndMove(sample: nil, adding: rows)
+                } else {
+                    try storage.add(rows)
+                }
+            } catch {
+                // Parameters were validated and the training size reached, so FAISS failing here is
+                // out of memory or a bug, neither of which a caller can act on.
+                preconditionFailure("FAISS refused to add \(chunk.count) vectors: \(error)")
             }
-        } catch {
-            // Parameters were validated and the training size reached, so FAISS failing here is
-            // out of memory or a bug, neither of which a caller can act on.
-            preconditionFailure("FAISS refused to add \(batch.count) vectors: \(error)")
+            count += chunk.count
         }
-        count += batch.count
     }
+
+    /// Vectors handed to FAISS per call when adding.
+    static let addChunk = 16_384
 
     /// Trains an IVF kind now on `sample` (at least nlist vectors, and 2^nbits for IVF-PQ) and
     /// moves the vectors held so far into it. Does nothing for HNSW or a trained index.
