@@ -9,6 +9,10 @@ one thread, and in one batch on --threads; recall@1/@10 against likeness's exact
 the index file), and prints a table with likeness/peer ratios.
 
 Run through bench/ann.sh, or: python bench/ann_peer.py DIR
+
+faiss-cpu loads its AVX2 build on CPUs that have it; Debian's libfaiss (what likeness links) is a
+generic x86-64 build. FAISS_DISABLE_CPU_FEATURES=AVX2 makes faiss-cpu load its generic build too,
+which compares the wrappers alone.
 """
 import json
 import os
@@ -103,7 +107,8 @@ def faiss_rows(kind_text, base, queries, truth, threads):
         index.nprobe = p["nprobe"]
         return index
 
-    return measure(f"faiss-cpu {faiss.__version__} {kind_text}", build,
+    build_kind = "avx2" if getattr(faiss.loader, "has_AVX2", False) else "generic"
+    return measure(f"faiss-cpu {faiss.__version__} {build_kind} {kind_text}", build,
                    lambda index, q: index.search(q, 10)[1][0],
                    lambda index, q: index.search(q, 10),
                    lambda index, path: faiss.write_index(index, path),

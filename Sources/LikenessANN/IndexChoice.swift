@@ -11,10 +11,13 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
     /// Exact below ``autoExactBelow`` vectors, else HNSW with its defaults.
     case auto
 
-    /// The size from which `auto` takes HNSW. Measured in `likeness bench ann` (docs/benchmarks.md):
-    /// below it, building an HNSW graph costs more than the exact scans it saves for a job's
-    /// queries, and exact search is already fast.
-    public static let autoExactBelow = 50_000
+    /// The size from which `auto` takes HNSW: 500,000. From `likeness bench ann` and `bench scale`
+    /// on this 2-core machine (docs/benchmarks.md, "Approximate search"): an HNSW graph costs about
+    /// 3.7 ms per vector to build and query once (20,000 × 1280-d), while the exact all-pairs scan
+    /// costs 8.2e-9 s × N² (82 s at 100,000), so the graph pays off for all-pairs jobs only from
+    /// about 450,000 vectors. The index is rebuilt on every run (it is not persisted yet), so for
+    /// a few queries exact search is faster at any size this machine holds.
+    public static let autoExactBelow = 500_000
 
     /// The words accepted besides the approximate kinds.
     public static let names = ["exact", "auto"] + ApproximateIndexKind.names
