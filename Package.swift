@@ -31,6 +31,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // C++: FAISS 1.7.3 (Debian's static libfaiss-dev, no C API of its own) behind a small C header
+        // of opaque handles and status codes. FAISS calls BLAS/LAPACK (OpenBLAS) and OpenMP (libgomp,
+        // whose omp.h comes from libgcc-12-dev through openmp/omp.h).
+        .target(name: "CFAISS", cxxSettings: [.headerSearchPath("openmp")], linkerSettings: [
+            .linkedLibrary("faiss"), .linkedLibrary("openblas"), .linkedLibrary("gomp"), .linkedLibrary("stdc++"),
+        ]),
 
         // Core: value types and protocols. No C, no I/O.
         .target(name: "LikenessCore"),
@@ -45,6 +51,8 @@ let package = Package(
         // Numerics: the one door to OpenBLAS and LAPACK (matrix products, symmetric eigenproblems).
         .target(name: "LikenessNumerics", dependencies: ["LikenessCore", "COpenBLAS"]),
         .target(name: "LikenessIndex", dependencies: ["LikenessCore", "LikenessNumerics"]),
+        // Approximate search through FAISS (HNSW, IVF-Flat, IVF-PQ), measured against LikenessIndex's exact index.
+        .target(name: "LikenessANN", dependencies: ["LikenessCore", "LikenessIndex", "CFAISS"]),
         .target(name: "LikenessDatasets", dependencies: ["LikenessCore", "CZlib"]),
         // Learning on frozen features: the linear probe, and a small neural-network module (dense
         // layers on BLAS, losses, optimisers, triplet mining) for learned similarity heads.
@@ -67,7 +75,7 @@ let package = Package(
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessCatalog", "LikenessLearning", "LikenessMatching", "LikenessNumerics", "LikenessText",
+            "LikenessIndex", "LikenessANN", "LikenessCatalog", "LikenessLearning", "LikenessMatching", "LikenessNumerics", "LikenessText",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -75,7 +83,7 @@ let package = Package(
         // binary may leave it out.
         .target(name: "LikenessLab", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessNumerics", "LikenessEngine", "LikenessImaging", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessDatasets", "LikenessLearning", "LikenessMatching", "LikenessText",
+            "LikenessIndex", "LikenessANN", "LikenessDatasets", "LikenessLearning", "LikenessMatching", "LikenessText",
         ]),
 
         // Shell: `likeness serve`, an HTTP API and web app over the same jobs (Hummingbird 2). Its
@@ -88,7 +96,7 @@ let package = Package(
 
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessReport", "LikenessServer", "LikenessText",
+            "LikenessCore", "LikenessAnalysis", "LikenessANN", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessReport", "LikenessServer", "LikenessText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -108,6 +116,7 @@ let package = Package(
         .testTarget(name: "LikenessLearningTests", dependencies: ["LikenessLearning", "LikenessCore", "LikenessNumerics"]),
         .testTarget(name: "LikenessTextTests", dependencies: ["LikenessText", "LikenessCore"]),
         .testTarget(name: "LikenessMatchingTests", dependencies: ["LikenessMatching", "LikenessCore", "LikenessImaging", "LikenessTestSupport"]),
+        .testTarget(name: "LikenessANNTests", dependencies: ["LikenessANN", "LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessIndexTests", dependencies: ["LikenessIndex", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessReportTests", dependencies: ["LikenessReport", "LikenessAnalysis", "LikenessCore"]),
         .testTarget(name: "LikenessDigestTests", dependencies: ["LikenessDigest", "LikenessCore"]),
@@ -117,7 +126,7 @@ let package = Package(
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
-            "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessLearning", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
+            "LikenessEngine", "LikenessANN", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessLearning", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
         ]),
         .testTarget(name: "LikenessServerTests", dependencies: [
             "LikenessServer", "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
@@ -128,5 +137,6 @@ let package = Package(
             "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
         ]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -15,7 +15,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # 1. System packages from Debian.
 # chromium: the headless browser the server's review-page test drives (Tests/LikenessServerTests/Browser).
 # libjpeg62-turbo-dev: the direct JPEG path of hashing (Sources/CJPEG).
-packages=(pkg-config unzip zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libopenblas-dev dataset-fashion-mnist chromium)
+# libfaiss-dev: approximate search (Sources/CFAISS, a static FAISS 1.7.3); libgcc-12-dev: the omp.h and
+# libgomp.so FAISS was built with; g++: builds hnswlib, the peer of bench/ann_peer.py, from its sdist.
+packages=(pkg-config unzip zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libopenblas-dev libfaiss-dev libgcc-12-dev g++
+          dataset-fashion-mnist chromium)
 # wrk: the HTTP load generator of bench/load.sh (the server under load on loopback).
 packages+=(wrk)
 missing=()
@@ -67,6 +70,15 @@ if ! "$cache/venv-fastdup/bin/python" -c 'import fastdup' 2>/dev/null; then
   rm -rf "$cache/venv-fastdup"
   python3 -m venv "$cache/venv-fastdup"
   "$cache/venv-fastdup/bin/pip" install -q --disable-pip-version-check "fastdup==2.54"
+fi
+
+# faiss-cpu (the same FAISS through Python) and hnswlib, the peers of `likeness bench ann` (bench/ann_peer.py),
+# in their own environment: faiss-cpu 1.7.3 wants numpy below 2.
+if ! "$cache/venv-ann/bin/python" -c 'import faiss, hnswlib' 2>/dev/null; then
+  log "installing faiss-cpu and hnswlib into $cache/venv-ann"
+  rm -rf "$cache/venv-ann"
+  python3 -m venv "$cache/venv-ann"
+  "$cache/venv-ann/bin/pip" install -q --disable-pip-version-check "faiss-cpu==1.7.3" "numpy==1.26.4" "hnswlib==0.8.0"
 fi
 
 # The BRISQUE reference (bench/brisque_crosscheck.py and the pinned values of the BRISQUE tests), in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LikenessANN
 import Foundation
 import LikenessCore
 import LikenessEngine
@@ -35,13 +36,20 @@ struct Dupes: ParsableCommand {
             than right), a listing warns and --move-to stops before moving anything unless --force is \
             given. A calibration made with --allow-small is applied with a warning.
 
+            --index hnsw (or auto on large collections) proposes candidate pairs from an approximate \
+            HNSW graph instead of the exact all-pairs scan; the result names the index used.
+
             Example: likeness dupes ~/Pictures --html dupes.html --move-to ~/dupes-aside
+            Example: likeness dupes ~/Pictures --index auto
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and compare (default: everything in the catalog).", valueName: "dir"))
     var folders: [String] = []
 
     @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(help: IndexArgument.help, transform: IndexArgument.parse)
+    var index: IndexChoice = .exact
 
     @Flag(help: "Group byte-identical files (same SHA-256).")
     var exact = false
@@ -111,11 +119,12 @@ struct Dupes: ParsableCommand {
         let mode: DupesJob.Mode = exact ? .exact : method.map { .hash($0, threshold: threshold) } ?? .embedding(rule.configuration)
         let job = DupesJob(folders: folders, mode: mode, model: modelOptions.model, threads: modelOptions.threads,
                            calibration: calibration, moveTo: moveTo, force: force, includeSameScene: include.contains(.sameScene),
-                           keeper: try keeperPolicy())
+                           keeper: try keeperPolicy(), index: index)
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)
         case .embedding(let result):
+            IndexArgument.note(result.index, asked: index)
             try DupesRendering.embedding(result, json: json, csv: csv, html: html)
             // A move run that stopped or left files behind is not a success: say so in the status.
             if let run = result.moved, run.stopped || !run.notMoved.isEmpty {

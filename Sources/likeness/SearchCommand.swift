@@ -1,4 +1,5 @@
 import ArgumentParser
+import LikenessANN
 import LikenessCore
 import LikenessEngine
 
@@ -15,7 +16,12 @@ struct Search: ParsableCommand {
 
             Metrics: \(MetricArgument.names).
 
+            --index hnsw (or ivf, ivfpq, with settings such as hnsw:ef=128) searches an approximate \
+            index built from the catalog's vectors, by cosine; --index auto takes it only for large \
+            catalogs. The index used is printed on stderr and named in the JSON.
+
             Example: likeness search holiday/IMG_0042.jpg --k 5 --metric manhattan
+            Example: likeness search holiday/IMG_0042.jpg --index hnsw:ef=128
             """)
 
     @Argument(help: ArgumentHelp("Query image files or folders.", valueName: "query"))
@@ -33,13 +39,17 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("How embeddings are compared.", valueName: "name"), transform: MetricArgument.parse)
     var metric: Metric = .cosine
 
+    @Option(help: IndexArgument.help, transform: IndexArgument.parse)
+    var index: IndexChoice = .exact
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1") }
     }
 
     func run() throws {
-        let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k, metric: metric)
+        let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k, metric: metric, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
+        IndexArgument.note(result.index, asked: index)
         if json { try Output.json(result); return }
         DupesRendering.notes(scan: nil, skipped: nil, stale: result.stale)
         for result in result.queries {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessANN
 import LikenessEngine
 import LikenessReport
 
@@ -11,7 +12,11 @@ struct Leakage: ParsableCommand {
             --neighbours), confirmed by the cosine, the pHash over turns and flips, or local features \
             in one geometry.
 
+            --index hnsw (or auto for large training sets) searches the training set through an \
+            approximate index.
+
             Example: likeness leakage data/train data/test --html leakage.html
+            Example: likeness leakage data/train data/test --index hnsw:ef=128
             """)
 
     @Argument(help: ArgumentHelp("Training set folder.", valueName: "train")) var train: String
@@ -20,13 +25,15 @@ struct Leakage: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var rule: RuleOptions
     @Option(help: ArgumentHelp("A cosine threshold saved by `likeness calibrate --save`; it replaces --accept.", valueName: "file")) var calibration: String?
+    @Option(help: IndexArgument.help, transform: IndexArgument.parse) var index: IndexChoice = .exact
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
 
     func run() throws {
         let job = LeakageJob(train: train, test: test, configuration: rule.configuration, model: modelOptions.model,
-                             threads: modelOptions.threads, calibration: calibration)
+                             threads: modelOptions.threads, calibration: calibration, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
+        IndexArgument.note(result.index, asked: index)
         for warning in result.warnings ?? [] { Output.warning(warning) }
         DupesRendering.notes(scan: nil, skipped: result.skipped)
         let summary = "\(result.train) training and \(result.test) test images: \(result.pairs.count) leaked pairs, \(result.leakedTestImages) test images have a near-duplicate in training"
@@ -55,7 +62,11 @@ struct Novelty: ParsableCommand {
             --threshold, or below the threshold of a saved calibration (--calibration FILE); a \
             per-cluster calibration uses the threshold of the query's nearest cluster.
 
+            --index hnsw (or auto for large reference sets) searches the reference set through an \
+            approximate index.
+
             Example: likeness novelty --reference data/train --query data/new --html novelty.html
+            Example: likeness novelty --reference data/train --query data/new --index auto
             """)
 
     @Option(help: ArgumentHelp("Reference (known) images.", valueName: "dir")) var reference: String
@@ -64,6 +75,7 @@ struct Novelty: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @Option(help: "Cosine similarity below which a query image is novel (default 0.5).") var threshold: Float?
     @Option(help: ArgumentHelp("A cosine threshold saved by `likeness calibrate --save`.", valueName: "file")) var calibration: String?
+    @Option(help: IndexArgument.help, transform: IndexArgument.parse) var index: IndexChoice = .exact
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Write a self-contained HTML report here.", valueName: "file")) var html: String?
 
@@ -73,8 +85,9 @@ struct Novelty: ParsableCommand {
 
     func run() throws {
         let job = NoveltyJob(reference: reference, query: query, threshold: threshold, calibration: calibration,
-                             model: modelOptions.model, threads: modelOptions.threads)
+                             model: modelOptions.model, threads: modelOptions.threads, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
+        IndexArgument.note(result.index, asked: index)
         for warning in result.warnings ?? [] { Output.warning(warning) }
         DupesRendering.notes(scan: nil, skipped: result.skipped)
         if let html {

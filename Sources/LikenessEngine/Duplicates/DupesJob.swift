@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessCatalog
 import LikenessCore
 
@@ -32,6 +33,9 @@ public struct DupesJob: Job {
     public var includeSameScene: Bool
     /// How each group's keeper is chosen (embedding mode). Default ``KeeperPolicy/standard``.
     public var keeper: KeeperPolicy
+    /// The index that proposes candidate pairs (embedding mode). Default exact; `auto` takes HNSW
+    /// from ``IndexChoice/autoExactBelow`` images.
+    public var index: IndexChoice
 
     /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.
     /// A collection where most images are redundant copies of others is rare, while a threshold
@@ -41,7 +45,7 @@ public struct DupesJob: Job {
 
     public init(folders: [String] = [], mode: Mode = .embedding(DuplicateConfiguration()), model: String = ModelDefaults.model,
                 threads: Int = 1, calibration: String? = nil, moveTo: String? = nil, force: Bool = false, includeSameScene: Bool = false,
-                keeper: KeeperPolicy = .standard) {
+                keeper: KeeperPolicy = .standard, index: IndexChoice = .exact) {
         self.folders = folders
         self.mode = mode
         self.model = model
@@ -51,6 +55,7 @@ public struct DupesJob: Job {
         self.force = force
         self.includeSameScene = includeSameScene
         self.keeper = keeper
+        self.index = index
     }
 
     /// What `dupes` found, in the shape of its mode.
@@ -117,7 +122,8 @@ public struct DupesJob: Job {
                                  context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
-        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, signals: configuration.minimumInliers > 0, context: context)
+        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, signals: configuration.minimumInliers > 0,
+                                                index: index, context: context)
         try context.checkCancellation()
         let found = try NearDuplicateGrouper(configuration: configuration, keeper: keeper)
             .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)
@@ -126,6 +132,7 @@ public struct DupesJob: Job {
         var result = EmbeddingDupesResult(model: opened.id, configuration: configuration, groups: groups, images: filled.space.images.count,
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
                                           stale: filled.space.stale.isEmpty ? nil : filled.space.stale)
+        result.index = filled.space.indexUsed.description
         result.covered = groups.reduce(0) { $0 + $1.members.count }
         if found.count > groups.count { result.sameSceneLeftOut = found.count - groups.count }
         result.warnings = try warnings + copyShareCheck(result, accept: configuration.acceptCosine)

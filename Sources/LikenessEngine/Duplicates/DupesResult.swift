@@ -52,6 +52,8 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     /// What the user should know before acting on these groups: a small-sample calibration, groups
     /// that call more than ``DupesJob/largestCopyShare`` of the images copies.
     public var warnings: [String]?
+    /// The index that proposed the candidate pairs: `exact` or an approximate kind's settings.
+    public var index: String?
 
     /// Copies that could go: every member but the keeper, in groups of copies (not of other shots).
     public var redundant: Int { groups.filter { $0.tier != .sameScene }.reduce(0) { $0 + $1.members.count - 1 } }

@@ -1,14 +1,17 @@
 import Foundation
+import LikenessANN
 import LikenessCatalog
 import LikenessCore
 import LikenessIndex
 
-/// The catalogued images that have a current vector of one model, in an exact index (cosine unless
-/// asked otherwise).
+/// The catalogued images that have a current vector of one model, in an index (exact and cosine
+/// unless asked otherwise).
 public struct EmbeddingSpace: Sendable {
     /// Images in index order: `images[n]` is the vector with id `n`.
     public let images: [CatalogImage]
     public let index: any VectorIndex
+    /// The index built: `exact` or an approximate kind (never `auto`, which is resolved by size).
+    public let indexUsed: IndexChoice
     /// Catalogued images left out because the file changed or vanished since the last scan.
     public let stale: [ScannedFailure]
     /// Each image's position, by path.
@@ -18,26 +21,32 @@ public struct EmbeddingSpace: Sendable {
     /// leaving out files that are no longer as the catalog knows them (see ``stale``).
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
     /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
-    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine) throws {
-        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric)
+    /// `choice` picks the index (``IndexChoice/auto`` by the number of images); an approximate one
+    /// throws ``ANNError`` for parameters that do not fit the model's dimension.
+    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
+                index choice: IndexChoice = .exact) throws {
+        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice)
     }
 
     /// The same for an opened model: its base model's stored vectors, mapped by its head when it has
     /// one (``HeadError`` for stored vectors of another width than the head takes).
-    public init(catalog: Catalog, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine) throws {
-        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric)
+    public init(catalog: Catalog, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
+                index choice: IndexChoice = .exact) throws {
+        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice)
     }
 
-    private init(catalog: Catalog, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric) throws {
+    private init(catalog: Catalog, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric,
+                 index choice: IndexChoice) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
         self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = images.map { vectors[$0.id]! }
-        var index = ExactVectorIndex(dimension: head?.dimension ?? model.dimension, metric: metric)
-        try index.add(head.map { head throws(HeadError) in try head.apply(rows) } ?? rows)
+        let built = try choice.makeIndex(dimension: head?.dimension ?? model.dimension, metric: metric,
+                                         holding: head.map { head throws(HeadError) in try head.apply(rows) } ?? rows)
         self.images = images
-        self.index = index
+        self.index = built.index
+        self.indexUsed = built.used
     }
 
     /// The position of a path in the index, if it is there.
@@ -55,13 +64,14 @@ extension EmbeddingSpace {
     /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
     public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?, signals: Bool = false,
-                              metric: VectorMetric = .cosine, context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
+                              metric: VectorMetric = .cosine, index: IndexChoice = .exact,
+                              context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
                                                 decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
-            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric), embedded.skipped)
+            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index), embedded.skipped)
         } catch {
             throw .wrapping(error)
         }

@@ -1,3 +1,4 @@
+import LikenessANN
 import LikenessCatalog
 import LikenessCore
 import LikenessEmbedding
@@ -46,6 +47,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
         case let error as VectorIndexError: .invalidInput(error.description)
+        case let error as ANNError: .invalidInput(error.description)
         case let error as MetricError: .invalidInput(error.description)
         case is Cancelled: .cancelled
         case let error as CustomStringConvertible: .failed(error.description)

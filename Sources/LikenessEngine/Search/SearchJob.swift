@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessCore
 import LikenessIndex
 
@@ -18,13 +19,18 @@ public struct SearchJob: Job {
     /// How vectors are compared. Default cosine. Metrics that do not fit real-valued embeddings
     /// (Hamming, Jaccard, χ², EMD) are refused before anything is read.
     public var metric: Metric
+    /// Which index searches. Default exact; an approximate one (or `auto` over
+    /// ``IndexChoice/autoExactBelow`` images) serves cosine only.
+    public var index: IndexChoice
 
-    public init(queries: [String], model: String = ModelDefaults.model, threads: Int = 1, k: Int = 10, metric: Metric = .cosine) {
+    public init(queries: [String], model: String = ModelDefaults.model, threads: Int = 1, k: Int = 10, metric: Metric = .cosine,
+                index: IndexChoice = .exact) {
         self.queries = queries
         self.model = model
         self.threads = threads
         self.k = k
         self.metric = metric
+        self.index = index
     }
 
     /// The matches for one query image, closest first; the query itself is left out.
@@ -49,11 +55,16 @@ public struct SearchJob: Job {
         public var stale: [ScannedFailure]?
         /// The metric the matches were ranked by.
         public var metric: Metric?
+        /// The index searched: `exact` or an approximate kind's settings (what `auto` chose).
+        public var index: String?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
         guard k >= 1 else { throw .invalidInput("--k must be at least 1") }
         do { try metric.requireFit(.real, method: model) } catch { throw .invalidInput(error.description) }
+        if index != .exact && metric != .cosine {
+            throw .invalidInput("--index \(index) searches by cosine; --metric \(metric.name) needs --index exact")
+        }
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
@@ -62,12 +73,12 @@ public struct SearchJob: Job {
             let opened = try context.models.open(model, threads: threads)
             // Cosine keeps the index it always had; every other metric sees the vectors as stored.
             return (opened, try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
-                                                      context: context).space)
+                                                      index: index, context: context).space)
         }
         let (opened, space): (OpenedModel, EmbeddingSpace)
         // A cosine search reuses what a long-lived shell keeps (``JobContext/searchSessions``).
         if metric == .cosine, let sessions = context.searchSessions {
-            (opened, space) = try sessions.prepared(catalogPath: context.catalogPath, model: model, load: load)
+            (opened, space) = try sessions.prepared(catalogPath: context.catalogPath, model: model, index: index.description, load: load)
         } else {
             (opened, space) = try load()
         }
@@ -97,7 +108,7 @@ public struct SearchJob: Job {
                     : .init(path: space.images[$0.id].path, distance: $0.score)
             }))
         }
-        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale, metric: metric)
+        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale, metric: metric, index: space.indexUsed.description)
     }
 
     /// The index for a metric other than cosine, over the space's vectors as stored; nil for

@@ -13,6 +13,8 @@ public final class SearchSessions: Sendable {
     struct Key: Hashable {
         var catalogPath: String
         var model: String
+        /// The index choice as written (`exact`, `hnsw:…`): an approximate graph is kept too.
+        var index: String
     }
 
     struct Entry: Sendable {
@@ -29,11 +31,11 @@ public final class SearchSessions: Sendable {
     /// How many times a search loaded its model and space (the rest reused one).
     public var loads: Int { loadCount.withLock { $0 } }
 
-    /// The loaded model and space for `model` over the catalog at `catalogPath`, made by `load`
+    /// The loaded model and space for `model` (searched through `index`) over the catalog at `catalogPath`, made by `load`
     /// when there is none or the catalog changed since.
-    func prepared(catalogPath: String, model: String,
+    func prepared(catalogPath: String, model: String, index: String,
                   load: () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace)) throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) {
-        let key = Key(catalogPath: catalogPath, model: model)
+        let key = Key(catalogPath: catalogPath, model: model, index: index)
         if let entry = entries.withLock({ $0[key] }), entry.stamp == CatalogStamp(catalogPath) { return (entry.opened, entry.space) }
         let loaded = try load()
         loadCount.withLock { $0 += 1 }

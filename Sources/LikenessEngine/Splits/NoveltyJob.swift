@@ -1,3 +1,4 @@
+import LikenessANN
 import LikenessCore
 
 /// `novelty`: query images whose nearest reference image lies below a similarity threshold, each
@@ -16,15 +17,18 @@ public struct NoveltyJob: Job {
     public var calibration: String?
     public var model: String
     public var threads: Int
+    /// The index the reference set is searched through. Default exact.
+    public var index: IndexChoice
 
     public init(reference: String, query: String, threshold: Float? = nil, calibration: String? = nil,
-                model: String = ModelDefaults.model, threads: Int = 1) {
+                model: String = ModelDefaults.model, threads: Int = 1, index: IndexChoice = .exact) {
         self.reference = reference
         self.query = query
         self.threshold = threshold
         self.calibration = calibration
         self.model = model
         self.threads = threads
+        self.index = index
     }
 
     public struct Result: Codable, Sendable {
@@ -38,6 +42,8 @@ public struct NoveltyJob: Job {
         public var skipped: [ScannedFailure]?
         /// What the user should know about these results (a small-sample calibration).
         public var warnings: [String]?
+        /// The index the reference set was searched through (what `auto` chose).
+        public var index: String?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -46,11 +52,11 @@ public struct NoveltyJob: Job {
         let opened = try context.models.open(model, threads: threads)
         let calibrated = try CalibrationLoading.cosine(calibration, for: opened)
         let threshold = calibrated.map { Float($0.threshold) } ?? self.threshold ?? Self.defaultThreshold
-        let (split, skipped, _) = try SplitComparison.prepared(first: [reference], second: [query], model: opened, context: context)
+        let (split, skipped, _) = try SplitComparison.prepared(first: [reference], second: [query], model: opened, index: index, context: context)
         guard !split.first.isEmpty else { throw .invalidInput("no usable reference images in \(reference)") }
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         return Result(threshold: threshold, novel: rows.filter(\.novel).count, queries: rows,
                       calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped,
-                      warnings: calibrated?.smallSampleWarning.map { [$0] })
+                      warnings: calibrated?.smallSampleWarning.map { [$0] }, index: split.referenceIndexUsed.description)
     }
 }

@@ -1,3 +1,4 @@
+import LikenessANN
 import LikenessCatalog
 import LikenessCore
 
@@ -5,7 +6,7 @@ extension SplitComparison {
     /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and
     /// `novelty`. Returns the catalog too, where confirmation signals are stored and read back;
     /// with `signals` they are made beside the embeddings of new images.
-    static func prepared(first: [String], second: [String], model: OpenedModel, signals: Bool = false,
+    static func prepared(first: [String], second: [String], model: OpenedModel, signals: Bool = false, index: IndexChoice = .exact,
                          context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: Catalog) {
         try InputPaths.requireExisting(first + second)
         let catalog = try context.openCatalog(for: .readingAndFilling)
@@ -14,7 +15,7 @@ extension SplitComparison {
                 .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
             if scan.interrupted { throw JobError.cancelled }
             let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
-            return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second), filled.skipped, catalog)
+            return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second, index: index), filled.skipped, catalog)
         } catch {
             throw .wrapping(error)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessCatalog
 import LikenessCore
 import LikenessIndex
@@ -11,19 +12,26 @@ public struct SplitComparison: Sendable {
     /// Positions in `space` of the first set (train / reference) and the second (test / query).
     public let first: [Int]
     public let second: [Int]
+    /// The index the first set is searched through: `exact`, or an approximate kind (what `auto`
+    /// chose for the first set's size).
+    public let referenceIndexUsed: IndexChoice
 
     /// Both sets from one catalog; an image under both roots counts in the first. Throws as
-    /// ``EmbeddingSpace/init(catalog:model:under:metric:)``.
-    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String]) throws {
-        try self.init(first: firstRoots, second: secondRoots) { roots in try EmbeddingSpace(catalog: catalog, model: model, under: roots) }
+    /// ``EmbeddingSpace/init(catalog:model:under:metric:index:)``, and ``ANNError`` for an approximate
+    /// `index` whose parameters do not fit the vectors' dimension.
+    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String],
+                index: IndexChoice = .exact) throws {
+        try self.init(first: firstRoots, second: secondRoots, index: index) { roots in try EmbeddingSpace(catalog: catalog, model: model, under: roots) }
     }
 
     /// The same for an opened model, whose head (if any) maps the stored vectors.
-    public init(catalog: Catalog, opened: OpenedModel, first firstRoots: [String], second secondRoots: [String]) throws {
-        try self.init(first: firstRoots, second: secondRoots) { roots in try EmbeddingSpace(catalog: catalog, opened: opened, under: roots) }
+    public init(catalog: Catalog, opened: OpenedModel, first firstRoots: [String], second secondRoots: [String],
+                index: IndexChoice = .exact) throws {
+        try self.init(first: firstRoots, second: secondRoots, index: index) { roots in try EmbeddingSpace(catalog: catalog, opened: opened, under: roots) }
     }
 
-    private init(first firstRoots: [String], second secondRoots: [String], space load: ([String]) throws -> EmbeddingSpace) throws {
+    private init(first firstRoots: [String], second secondRoots: [String], index: IndexChoice,
+                 space load: ([String]) throws -> EmbeddingSpace) throws {
         let absolute = { (roots: [String]) in roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
         let (a, b) = (absolute(firstRoots).map(FolderScope.init), absolute(secondRoots).map(FolderScope.init))
         let space = try load(absolute(firstRoots) + absolute(secondRoots))
@@ -32,6 +40,9 @@ public struct SplitComparison: Sendable {
         self.space = space
         self.first = first
         self.second = space.images.indices.filter { i in !firstSet.contains(i) && b.contains { $0.contains(space.images[i].path) } }
+        let used = index.resolved(count: first.count)
+        if case .approximate(let kind) = used { try kind.validate(dimension: space.index.dimension) }
+        self.referenceIndexUsed = used
     }
 
     /// A near-duplicate pair across the two sets.
@@ -64,11 +75,11 @@ public struct SplitComparison: Sendable {
     }
 
     /// The first set's vectors in an index of their own; ids are positions in ``first``.
-    private func referenceIndex() -> some VectorIndex {
-        var index = ExactVectorIndex(dimension: space.index.dimension, metric: .cosine)
-        // try!: vectors of `space.index`, of its dimension and checked when they were added.
-        try! index.add(first.map { space.index.vector(at: $0) })
-        return index
+    private func referenceIndex() -> any VectorIndex {
+        // try!: vectors of `space.index`, of its dimension and checked when they were added; an
+        // approximate kind's parameters were validated against that dimension in `init`.
+        try! referenceIndexUsed.makeIndex(dimension: space.index.dimension, metric: .cosine,
+                                          holding: first.map { space.index.vector(at: $0) }).index
     }
 
     /// One query image with its nearest reference.

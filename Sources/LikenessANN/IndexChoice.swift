@@ -1,0 +1,67 @@
+import LikenessCore
+import LikenessIndex
+
+/// Which index a job searches: exact, one approximate kind, or `auto` (exact for small
+/// collections, HNSW for large ones). Parsed once from `--index` by ``init(parsing:)``.
+public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// ``ExactVectorIndex``: every vector compared (BLAS).
+    case exact
+    /// An ``ApproximateVectorIndex`` of this kind.
+    case approximate(ApproximateIndexKind)
+    /// Exact below ``autoExactBelow`` vectors, else HNSW with its defaults.
+    case auto
+
+    /// The size from which `auto` takes HNSW: 500,000. From `likeness bench ann` and `bench scale`
+    /// on this 2-core machine (docs/benchmarks.md, "Approximate search"): an HNSW graph costs about
+    /// 3.7 ms per vector to build and query once (20,000 × 1280-d), while the exact all-pairs scan
+    /// costs 8.2e-9 s × N² (82 s at 100,000), so the graph pays off for all-pairs jobs only from
+    /// about 450,000 vectors. The index is rebuilt on every run (it is not persisted yet), so for
+    /// a few queries exact search is faster at any size this machine holds.
+    public static let autoExactBelow = 500_000
+
+    /// The words accepted besides the approximate kinds.
+    public static let names = ["exact", "auto"] + ApproximateIndexKind.names
+
+    /// Parses `exact`, `auto`, or an approximate kind such as `hnsw:m=32,ef=64` or `ivfpq:nlist=1024,m=64`.
+    public init(parsing text: String) throws(ANNError) {
+        switch text.trimmingPrefixAndSuffixSpaces.lowercased() {
+        case "exact": self = .exact
+        case "auto": self = .auto
+        default:
+            do { self = .approximate(try ApproximateIndexKind(parsing: text)) } catch {
+                if case .unknownIndex = error { throw .unknownIndex(text, valid: Self.names) }
+                throw error
+            }
+        }
+    }
+
+    /// What `auto` becomes for a collection of `count` vectors; other choices stay as they are.
+    public func resolved(count: Int) -> IndexChoice {
+        guard self == .auto else { return self }
+        return count < Self.autoExactBelow ? .exact : .approximate(.hnsw(HNSWParameters()))
+    }
+
+    /// An index of this choice (resolved for the count) holding `vectors`, and the resolved choice.
+    public func makeIndex(dimension: Int, metric: VectorMetric, holding vectors: [[Float]]) throws -> (index: any VectorIndex, used: IndexChoice) {
+        let used = resolved(count: vectors.count)
+        switch used {
+        case .exact, .auto:
+            var index = ExactVectorIndex(dimension: dimension, metric: metric)
+            try index.add(vectors)
+            return (index, .exact)
+        case .approximate(let kind):
+            var index = try ApproximateVectorIndex(dimension: dimension, metric: metric, kind: kind)
+            try index.add(vectors)
+            return (index, used)
+        }
+    }
+
+    /// `exact`, `auto`, or the kind's canonical text.
+    public var description: String {
+        switch self {
+        case .exact: "exact"
+        case .auto: "auto"
+        case .approximate(let kind): kind.text
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import LikenessANN
+import LikenessCore
+import LikenessIndex
+
+/// Approximate search against exact search on seeded clustered vectors: recall@1 and @10, queries
+/// per second one query at a time on one thread and in one batch on every core, build time and
+/// the index's size. Optionally writes the vectors and the exact answers for the Python peers
+/// (bench/ann_peer.py), which measure faiss-cpu and hnswlib on the same data and settings.
+public struct ANNBenchmark: Sendable {
+    /// One index measured.
+    public struct Row: Sendable, Codable {
+        /// `exact`, or the approximate kind's settings.
+        public var index: String
+        public var buildSeconds: Double
+        /// Size of the index written to a file (the exact index: its vectors).
+        public var indexMegabytes: Double
+        /// Resident memory added while building.
+        public var residentGrowthMegabytes: Double
+        public var recallAt1: Double
+        public var recallAt10: Double
+        /// One query per call, one thread.
+        public var queriesPerSecondSingle: Double
+        /// All queries in one call, every core.
+        public var queriesPerSecondBatched: Double
+    }
+
+    public struct Result: Sendable, Codable {
+        public var vectors: Int
+        public var dimension: Int
+        public var queries: Int
+        public var clusters: Int
+        public var metric: String
+        public var threads: Int
+        public var rows: [Row]
+        /// Where the vectors and exact answers were written, if asked.
+        public var dataDirectory: String?
+    }
+
+    public var count: Int
+    public var dimension: Int
+    public var queries: Int
+    public var kinds: [ApproximateIndexKind]
+    public var threads: Int
+    public var seed: UInt64
+    public var dataDirectory: String?
+
+    public init(count: Int, dimension: Int, queries: Int = 1_000, kinds: [ApproximateIndexKind], threads: Int, seed: UInt64 = 1,
+                dataDirectory: String? = nil) {
+        self.count = count
+        self.dimension = dimension
+        self.queries = queries
+        self.kinds = kinds
+        self.threads = threads
+        self.seed = seed
+        self.dataDirectory = dataDirectory
+    }
+
+    public func run(progress: (String) -> Void = { _ in }) throws -> Result {
+        let clusters = Swift.max(10, count / 100)
+        let data = SyntheticClusters(dimension: dimension, clusters: clusters, seed: seed)
+        let stored = data.vectors(count), asked = data.vectors(queries, stream: 1)
+        progress("exact index over \(count) × \(dimension)")
+        let (exactRow, truth) = try measureExact(stored, asked)
+        if let dataDirectory { try ANNBenchmarkFiles.write(stored: stored, queries: asked, truth: truth, to: dataDirectory) }
+        var rows = [exactRow]
+        for kind in kinds {
+            progress("building \(kind.text)")
+            rows.append(try measure(kind, stored, asked, truth: truth))
+        }
+        return Result(vectors: count, dimension: dimension, queries: queries, clusters: clusters, metric: "cosine", threads: threads,
+                      rows: rows, dataDirectory: dataDirectory)
+    }
+
+    /// The exact index: its build, its speed and its answers (top 10 of each query), the ground truth.
+    private func measureExact(_ stored: [[Float]], _ asked: [[Float]]) throws -> (Row, [[Int]]) {
+        let before = Self.residentMegabytes()
+        var started = Date()
+        var exact = ExactVectorIndex(dimension: dimension, metric: .cosine)
+        try exact.add(stored)
+        let build = Date().timeIntervalSince(started)
+        let growth = Self.residentMegabytes() - before
+        ExactVectorIndex.setThreads(threads)
+        started = Date()
+        let truth = try exact.search(asked, k: 10).map { $0.map(\.id) }
+        let batched = Double(asked.count) / Date().timeIntervalSince(started)
+        ExactVectorIndex.setThreads(1)
+        let sample = Array(asked.prefix(Swift.max(1, Swift.min(asked.count, 100))))
+        started = Date()
+        for query in sample { _ = try exact.search([query], k: 10) }
+        let single = Double(sample.count) / Date().timeIntervalSince(started)
+        ExactVectorIndex.setThreads(threads)
+        let row = Row(index: "exact", buildSeconds: build, indexMegabytes: Double(stored.count * dimension * 4) / 1_048_576,
+                      residentGrowthMegabytes: growth, recallAt1: 1, recallAt10: 1, queriesPerSecondSingle: single, queriesPerSecondBatched: batched)
+        return (row, truth)
+    }
+
+    /// One approximate kind: build on every core, search single and batched, recall against `truth`.
+    private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]]) throws -> Row {
+        ApproximateVectorIndex.setThreads(threads)
+        let before = Self.residentMegabytes()
+        var started = Date()
+        var index = try ApproximateVectorIndex(dimension: dimension, metric: .cosine, kind: kind)
+        // Trained (IVF kinds) on the first batch, as a job would: up to the training size, then the rest.
+        try index.add(stored)
+        let build = Date().timeIntervalSince(started)
+        let growth = Self.residentMegabytes() - before
+        started = Date()
+        let batchedLists = try index.search(asked, k: 10)
+        let batched = Double(asked.count) / Date().timeIntervalSince(started)
+        ApproximateVectorIndex.setThreads(1)
+        started = Date()
+        var singleLists: [[Neighbor]] = []
+        for query in asked { singleLists.append(try index.search([query], k: 10)[0]) }
+        let single = Double(asked.count) / Date().timeIntervalSince(started)
+        ApproximateVectorIndex.setThreads(threads)
+        let file = NSTemporaryDirectory() + "likeness-ann-\(UUID().uuidString.prefix(8)).faiss"
+        try index.write(to: file)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(atPath: file)
+        var hits1 = 0, hits10 = 0
+        for (found, expected) in zip(singleLists, truth) {
+            if let first = found.first?.id, first == expected.first { hits1 += 1 }
+            hits10 += Set(found.map(\.id)).intersection(expected).count
+        }
+        _ = batchedLists
+        return Row(index: kind.text, buildSeconds: build, indexMegabytes: Double(bytes) / 1_048_576, residentGrowthMegabytes: growth,
+                   recallAt1: Double(hits1) / Double(asked.count), recallAt10: Double(hits10) / Double(asked.count * 10),
+                   queriesPerSecondSingle: single, queriesPerSecondBatched: batched)
+    }
+
+    /// Current resident memory (VmRSS), in MB.
+    static func residentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}

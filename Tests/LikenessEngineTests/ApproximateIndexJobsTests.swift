@@ -1,0 +1,93 @@
+import Foundation
+import LikenessANN
+import LikenessCore
+@testable import LikenessEngine
+import LikenessImaging
+import LikenessTestSupport
+import Testing
+
+/// `--index` in the engine: search and dupes through an approximate index find what the exact
+/// index finds on a small set, name the index they used, and refuse what an index cannot do.
+@Suite(.serialized) struct ApproximateIndexJobsTests {
+    let folder = TemporaryDirectory("ann-jobs")
+
+    func context() -> JobContext {
+        JobContext(catalogPath: folder.child("c.sqlite"),
+                   models: ModelLocator(modelsDirectory: TestModels.modelsDirectory, runtimeLibrary: TestModels.runtimeLibrary), workers: 2)
+    }
+
+    /// Five unrelated patterns, and a half-size copy of the first.
+    func makeSet() throws -> String {
+        let photos = folder.folder("photos")
+        let encoder = try ImageEncoder(), editor = try ImageEditor()
+        for seed in 1...5 {
+            let image = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 240, height: 160, seed: UInt64(seed)))
+            try encoder.write(image, to: folder.child("photos/\(seed).png"))
+            if seed == 1 { try encoder.write(try editor.resized(image, to: .fit(width: 120, height: 80)), to: folder.child("photos/1-half.png")) }
+        }
+        return photos
+    }
+
+    @Test("search through HNSW lists what exact search lists, and says which index it used")
+    func search() throws {
+        let photos = try makeSet()
+        _ = try ScanJob(roots: [photos]).run(in: context())
+        let query = folder.child("photos/1-half.png")
+        let exact = try SearchJob(queries: [query], k: 3).run(in: context())
+        let hnsw = try SearchJob(queries: [query], k: 3, index: .approximate(.hnsw(HNSWParameters()))).run(in: context())
+        #expect(exact.index == "exact")
+        #expect(hnsw.index == "hnsw:m=32,efConstruction=64,ef=64")
+        #expect(hnsw.queries[0].matches.map(\.path) == exact.queries[0].matches.map(\.path))
+        for (a, b) in zip(hnsw.queries[0].matches, exact.queries[0].matches) { #expect(abs(a.similarity! - b.similarity!) < 1e-4) }
+        // Six images are far below the size where auto leaves exact search.
+        #expect(try SearchJob(queries: [query], k: 3, index: .auto).run(in: context()).index == "exact")
+        do {
+            _ = try SearchJob(queries: [query], metric: .manhattan, index: .approximate(.hnsw(HNSWParameters()))).run(in: context())
+            Issue.record("an approximate index searched by Manhattan distance")
+        } catch {
+            #expect(error.description.contains("--index exact"), "\(error)")
+        }
+    }
+
+    @Test("dupes through HNSW candidates groups what the exact candidates group")
+    func dupes() throws {
+        let photos = try makeSet()
+        guard case .embedding(let exact) = try DupesJob(folders: [photos]).run(in: context()),
+              case .embedding(let hnsw) = try DupesJob(folders: [photos], index: .approximate(.hnsw(HNSWParameters()))).run(in: context())
+        else { Issue.record("not embedding mode"); return }
+        #expect(hnsw.index?.hasPrefix("hnsw:") == true && exact.index == "exact")
+        #expect(!exact.groups.isEmpty)
+        #expect(hnsw.groups.map(\.keep) == exact.groups.map(\.keep))
+        #expect(hnsw.groups.map { $0.members.map(\.path) } == exact.groups.map { $0.members.map(\.path) })
+    }
+
+    @Test("novelty and leakage through HNSW find the nearest references that exact search finds")
+    func splits() throws {
+        let photos = try makeSet()
+        let train = folder.folder("train"), test = folder.folder("test")
+        for name in ["1.png", "2.png", "3.png", "4.png"] { try FileManager.default.copyItem(atPath: "\(photos)/\(name)", toPath: "\(train)/\(name)") }
+        for name in ["1-half.png", "5.png"] { try FileManager.default.copyItem(atPath: "\(photos)/\(name)", toPath: "\(test)/\(name)") }
+        let hnsw = IndexChoice.approximate(.hnsw(HNSWParameters()))
+        let exact = try NoveltyJob(reference: train, query: test).run(in: context())
+        let approximate = try NoveltyJob(reference: train, query: test, index: hnsw).run(in: context())
+        #expect(approximate.index?.hasPrefix("hnsw:") == true && exact.index == "exact")
+        #expect(approximate.queries.map(\.nearest) == exact.queries.map(\.nearest))
+        #expect(approximate.queries.map(\.novel) == exact.queries.map(\.novel))
+        let leaks = try LeakageJob(train: train, test: test).run(in: context())
+        let approximateLeaks = try LeakageJob(train: train, test: test, index: hnsw).run(in: context())
+        #expect(approximateLeaks.pairs.map(\.second) == leaks.pairs.map(\.second) && !leaks.pairs.isEmpty)
+    }
+
+    @Test("index parameters that do not fit the model are a job error naming the parameter")
+    func badParameters() throws {
+        let photos = try makeSet()
+        let odd = IndexChoice.approximate(.ivfPQ(IVFPQParameters(ivf: IVFParameters(nlist: 2, trainingSize: 256), m: 7)))
+        do {
+            _ = try SearchJob(queries: [folder.child("photos/1.png")], index: odd).run(in: context())
+            Issue.record("m=7 was accepted")
+        } catch {
+            #expect(error.description.contains("m=7") && error.description.contains("divide"), "\(error)")
+        }
+        _ = photos
+    }
+}
