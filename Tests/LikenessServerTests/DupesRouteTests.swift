@@ -37,6 +37,13 @@ import Testing
         return files
     }
 
+    /// Runs the strict dupes job through the API; its id and the first group under review.
+    static func firstGroup(_ client: some TestClientProtocol, _ fixture: ServerFixture) async throws -> (job: Int, group: [String: Any]) {
+        let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(strict(fixture))).object()["id"] as? Int)
+        _ = try await finishedJob(client, id: id)
+        return (id, try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first))
+    }
+
     @Test("dupes groups as JSON, a preview that moves nothing, a move of the non-keepers, and an undo that leaves every file byte-identical")
     func groupsMoveUndo() async throws {
         let fixture = try ServerFixture()
@@ -113,9 +120,7 @@ import Testing
         try Self.makeSet(in: fixture)
         let app = try fixture.server().application()
         try await app.test(.router) { client in
-            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
-            _ = try await finishedJob(client, id: id)
-            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first)
+            let (id, group) = try await Self.firstGroup(client, fixture)
             let members = try #require(group["members"] as? [[String: Any]])
             let groupID = try #require(group["id"] as? Int)
             let other = try #require((members.last?["image"] as? [String: Any])?["id"] as? Int)
@@ -162,9 +167,7 @@ import Testing
         try Self.makeSet(in: fixture)
         let app = try fixture.server().application()
         try await app.test(.router) { client in
-            let id = try #require(try await client.send(.post, "/api/v1/jobs", json: json(Self.strict(fixture))).object()["id"] as? Int)
-            _ = try await finishedJob(client, id: id)
-            let group = try #require((try await client.send(.get, "/api/v1/dupes").object()["groups"] as? [[String: Any]])?.first)
+            let (id, group) = try await Self.firstGroup(client, fixture)
             let groupID = try #require(group["id"] as? Int)
             let members = try #require(group["members"] as? [[String: Any]])
             #expect(members.count == 3, "\(members)")

@@ -12,18 +12,25 @@ import Testing
         return folder
     }
 
+    /// `likeness serve` over the fixture on a free port, with its dupes job (job 1) finished.
+    static func serveDupes(_ fixture: ServerFixture) throws -> (EndToEndTests.Running, Int) {
+        let server = try EndToEndTests.Running(["--root", fixture.root, "--catalog", fixture.catalog, "--trash", fixture.trash, "--port", "0"])
+        let port: Int
+        do { port = try server.waitForPort() } catch { server.stop(); throw error }
+        let start = String(decoding: try JSONSerialization.data(withJSONObject: DupesRouteTests.strict(fixture)), as: UTF8.self)
+        #expect(try EndToEndTests.request(port, "POST", "/api/v1/jobs", body: start).status == 202)
+        #expect(try EndToEndTests.request(port, "GET", "/api/v1/jobs/1/events").body.contains("\"state\":\"finished\""))
+        return (server, port)
+    }
+
     @Test("keyboard review in Chromium: 2 chooses the second copy, m previews, Enter moves the others, u puts them back byte for byte")
     func keyboardReview() throws {
         let chromium = try #require(HeadlessChromium.executable(), "chromium is not installed: run `make setup` (scripts/setup.sh installs Debian's chromium)")
         let fixture = try ServerFixture()
         try DupesRouteTests.makeSet(in: fixture)
         let before = DupesRouteTests.snapshot(fixture.root)
-        let server = try EndToEndTests.Running(["--root", fixture.root, "--catalog", fixture.catalog, "--trash", fixture.trash, "--port", "0"])
+        let (server, port) = try Self.serveDupes(fixture)
         defer { server.stop() }
-        let port = try server.waitForPort()
-        let start = String(decoding: try JSONSerialization.data(withJSONObject: DupesRouteTests.strict(fixture)), as: UTF8.self)
-        #expect(try EndToEndTests.request(port, "POST", "/api/v1/jobs", body: start).status == 202)
-        #expect(try EndToEndTests.request(port, "GET", "/api/v1/jobs/1/events").body.contains("\"state\":\"finished\""))
         let page = try #require(try JSONSerialization.jsonObject(with: Data(EndToEndTests.request(port, "GET", "/api/v1/dupes").body.utf8)) as? [String: Any])
         let group = try #require((page["groups"] as? [[String: Any]])?.first)
         let id = try #require(group["id"] as? Int)
@@ -74,12 +81,8 @@ import Testing
         let chromium = try #require(HeadlessChromium.executable(), "chromium is not installed: run `make setup` (scripts/setup.sh installs Debian's chromium)")
         let fixture = try ServerFixture()
         try DupesRouteTests.makeSet(in: fixture)
-        let server = try EndToEndTests.Running(["--root", fixture.root, "--catalog", fixture.catalog, "--trash", fixture.trash, "--port", "0"])
+        let (server, port) = try Self.serveDupes(fixture)
         defer { server.stop() }
-        let port = try server.waitForPort()
-        let start = String(decoding: try JSONSerialization.data(withJSONObject: DupesRouteTests.strict(fixture)), as: UTF8.self)
-        #expect(try EndToEndTests.request(port, "POST", "/api/v1/jobs", body: start).status == 202)
-        #expect(try EndToEndTests.request(port, "GET", "/api/v1/jobs/1/events").body.contains("\"state\":\"finished\""))
         let page = try #require(try JSONSerialization.jsonObject(with: Data(EndToEndTests.request(port, "GET", "/api/v1/dupes").body.utf8)) as? [String: Any])
         let id = try #require((page["groups"] as? [[String: Any]])?.first?["id"] as? Int)
         let members = { () throws -> Int in
