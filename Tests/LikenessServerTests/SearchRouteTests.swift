@@ -9,11 +9,16 @@ import Testing
 @Suite struct SearchRouteTests {
     /// The fixture's library scanned and embedded, and a server over it with a small upload cap.
     static func embedded(_ fixture: ServerFixture, maxUpload: Int = ServerConfiguration.defaultMaxUpload) throws -> LikenessServer {
-        try fixture.scan()
-        _ = try EmbedJob(folders: [fixture.root]).run(in: JobContext(catalogPath: fixture.catalog))
+        try embed(fixture)
         var configuration = try fixture.configuration()
         configuration.maxUpload = maxUpload
         return LikenessServer(services: ServerServices(configuration: configuration))
+    }
+
+    /// The fixture's library scanned and embedded with the default model.
+    static func embed(_ fixture: ServerFixture) throws {
+        try fixture.scan()
+        _ = try EmbedJob(folders: [fixture.root]).run(in: JobContext(catalogPath: fixture.catalog))
     }
 
     @Test("search by a catalogued image: the other images, most similar first, with the default or a chosen model; an unknown model is a 400 listing the models")

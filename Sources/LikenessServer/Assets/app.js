@@ -195,7 +195,7 @@
 
   // ---- Compare view: one group, copies side by side, keyboard --------------------------------
 
-  const head = $(".compare-head");
+  const head = $(".compare-head[data-group]");
   if (head) {
     const result = Number(head.dataset.result), group = Number(head.dataset.group);
     const copies = $$("article.copy");

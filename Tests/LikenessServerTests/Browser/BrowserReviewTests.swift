@@ -74,6 +74,7 @@ import Testing
         try browser.waitUntil("location.pathname === '/dupes/\(id)' && document.readyState === 'complete'")
         #expect(DupesRouteTests.snapshot(fixture.root) == before, "undo puts every file back, byte for byte")
         try browser.screenshot(to: Self.screenshots + "/review-after-undo.png")
+        #expect(browser.exceptions.isEmpty, "\(browser.exceptions)")
     }
 
     @Test("keyboard decisions in Chromium: n then 3 marks the third copy not a duplicate, stored in the catalog; u takes the decision back")
@@ -107,5 +108,6 @@ import Testing
         #expect(try members() == 3, "undo brought the copy back")
         #expect(try EndToEndTests.request(port, "POST", "/api/v1/dupes/decisions/undo", body: "{\"result\":1,\"group\":\(id)}").status == 404,
                 "nothing left to undo: the page's undo reached the server")
+        #expect(browser.exceptions.isEmpty, "\(browser.exceptions)")
     }
 }

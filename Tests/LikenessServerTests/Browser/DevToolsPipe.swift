@@ -107,6 +107,17 @@ final class HeadlessChromium {
         _ = try command("Input.dispatchKeyEvent", ["type": "keyUp", "key": key, "code": known.code, "windowsVirtualKeyCode": known.keyCode])
     }
 
+    /// Puts a file into a file input, as a person choosing it in the dialog would; the page sees
+    /// its `input` and `change` events.
+    func chooseFile(_ path: String, in selector: String) throws {
+        _ = try command("DOM.enable")
+        let document = try command("DOM.getDocument")
+        let root = try #require((document["root"] as? [String: Any])?["nodeId"] as? Int)
+        let node = try #require(try command("DOM.querySelector", ["nodeId": root, "selector": selector])["nodeId"] as? Int)
+        guard node != 0 else { throw Failure("no element matches \(selector)") }
+        _ = try command("DOM.setFileInputFiles", ["files": [path], "nodeId": node])
+    }
+
     /// A PNG of the page as it is shown.
     func screenshot(to path: String) throws {
         let shot = try command("Page.captureScreenshot", ["format": "png"])
@@ -115,7 +126,11 @@ final class HeadlessChromium {
         try data.write(to: URL(fileURLWithPath: path))
     }
 
-    /// Sends one protocol command and returns its result (events in between are dropped).
+    /// Uncaught exceptions the page's scripts threw so far (from `Runtime.exceptionThrown`).
+    private(set) var exceptions: [String] = []
+
+    /// Sends one protocol command and returns its result (events in between are dropped, but
+    /// for the page's uncaught exceptions, kept in `exceptions`).
     func command(_ method: String, _ params: [String: Any] = [:], session explicit: String?? = .none) throws -> [String: Any] {
         nextID += 1
         var message: [String: Any] = ["id": nextID, "method": method, "params": params]
@@ -130,6 +145,11 @@ final class HeadlessChromium {
         }
         while true {
             let reply = try readMessage()
+            if reply["method"] as? String == "Runtime.exceptionThrown",
+               let details = (reply["params"] as? [String: Any])?["exceptionDetails"] as? [String: Any] {
+                let exception = details["exception"] as? [String: Any]
+                exceptions.append((exception?["description"] as? String) ?? (details["text"] as? String) ?? "\(details)")
+            }
             guard reply["id"] as? Int == nextID else { continue }
             if let error = reply["error"] { throw Failure("\(method): \(error)") }
             return reply["result"] as? [String: Any] ?? [:]
