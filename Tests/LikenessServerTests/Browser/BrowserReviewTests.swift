@@ -102,6 +102,9 @@ import Testing
         #expect(try browser.evaluate("Array.from(document.querySelectorAll('article.copy')).some(copy => copy.dataset.id === '\(third)')") as? Bool == false)
         #expect(try members() == 2, "the marked copy left the group on the server too")
         try browser.screenshot(to: Self.screenshots + "/review-after-decision.png")
+        // Reloaded, the page reads the decision back from the catalog.
+        try browser.navigate("http://127.0.0.1:\(port)/dupes/\(id)?reloaded=1")
+        #expect(try browser.evaluate("document.querySelectorAll('article.copy').length") as? Int == 2, "the decision is kept across a reload")
 
         try browser.press("u")
         try browser.waitUntil("document.readyState === 'complete' && document.querySelectorAll('article.copy').length === 3")
