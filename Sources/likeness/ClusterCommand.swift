@@ -52,7 +52,7 @@ struct Cluster: ParsableCommand {
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var methodOptions: MethodOptions
 
-        @Option(help: "Clustering algorithm: kmeans, minibatch-kmeans, dbscan, hdbscan, agglomerative.")
+        @Option(help: ArgumentHelp("Clustering algorithm: \(ClusterAlgorithm.names.joined(separator: ", "))."))
         var algorithm: String = "kmeans"
 
         @Option(help: "Number of clusters (kmeans, minibatch-kmeans, agglomerative).")

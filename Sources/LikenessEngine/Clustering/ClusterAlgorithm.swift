@@ -15,19 +15,29 @@ public enum ClusterAlgorithm: Sendable, Codable, Equatable {
     /// Ward or average linkage; small collections only (it keeps an N × N matrix).
     case agglomerative(Agglomerative.Configuration)
 
-    /// The name users type.
-    public var name: String {
+    /// The algorithms by the names users type, without their settings.
+    public enum Kind: String, CaseIterable, Sendable {
+        case kmeans
+        case miniBatchKMeans = "minibatch-kmeans"
+        case dbscan, hdbscan, agglomerative
+    }
+
+    /// Which algorithm this is.
+    public var kind: Kind {
         switch self {
-        case .kmeans, .kmeansAuto: "kmeans"
-        case .miniBatchKMeans: "minibatch-kmeans"
-        case .dbscan: "dbscan"
-        case .hdbscan: "hdbscan"
-        case .agglomerative: "agglomerative"
+        case .kmeans, .kmeansAuto: .kmeans
+        case .miniBatchKMeans: .miniBatchKMeans
+        case .dbscan: .dbscan
+        case .hdbscan: .hdbscan
+        case .agglomerative: .agglomerative
         }
     }
 
+    /// The name users type.
+    public var name: String { kind.rawValue }
+
     /// The names `--algorithm` accepts.
-    public static let names = ["kmeans", "minibatch-kmeans", "dbscan", "hdbscan", "agglomerative"]
+    public static var names: [String] { Kind.allCases.map(\.rawValue) }
 
     /// The reduction used when the user names none: PCA to 50 dimensions for the density methods
     /// on embeddings and pixels, whose neighbour distances lose contrast in high dimensions; none

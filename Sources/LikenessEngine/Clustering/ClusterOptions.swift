@@ -3,7 +3,7 @@ import LikenessAnalysis
 /// The clustering options as a user gives them (CLI flags, the server's JSON), turned into a
 /// ``ClusterAlgorithm`` and a ``ClusterMethod`` in one place, with errors that name the option to fix.
 public struct ClusterOptions: Sendable, Codable, Equatable {
-    /// One of ``ClusterAlgorithm/names``.
+    /// One of ``ClusterAlgorithm/names`` (as typed: ``resolved()`` refuses any other, naming it).
     public var algorithm: String
     public var k: Int?
     /// k-means: choose k by the silhouette (k from 2 to ``maxK``).
@@ -68,33 +68,34 @@ public struct ClusterOptions: Sendable, Codable, Equatable {
 
     /// The algorithm with its settings; throws ``JobError/invalidInput(_:)`` naming what is missing or wrong.
     public func resolved() throws(JobError) -> ClusterAlgorithm {
+        guard let kind = ClusterAlgorithm.Kind(rawValue: algorithm) else {
+            throw .invalidInput("unknown --algorithm '\(algorithm)'; choose one of: " + ClusterAlgorithm.names.joined(separator: ", "))
+        }
         func needK() throws(JobError) -> Int {
-            guard let k else { throw .invalidInput("\(algorithm) needs --k N (the number of clusters)" + (algorithm == "kmeans" ? " or --auto" : "")) }
+            guard let k else { throw .invalidInput("\(algorithm) needs --k N (the number of clusters)" + (kind == .kmeans ? " or --auto" : "")) }
             guard k >= 1 else { throw .invalidInput("--k must be at least 1") }
             return k
         }
-        switch algorithm {
-        case "kmeans":
+        switch kind {
+        case .kmeans:
             if auto {
                 guard k == nil else { throw .invalidInput("give --k or --auto, not both") }
                 guard maxK >= 2 else { throw .invalidInput("--max-k must be at least 2") }
                 return .kmeansAuto(candidates: 2...maxK, sample: max(2, sample), seed: seed)
             }
             return .kmeans(KMeans.Configuration(k: try needK(), seed: seed))
-        case "minibatch-kmeans":
+        case .miniBatchKMeans:
             return .miniBatchKMeans(MiniBatchKMeans.Configuration(k: try needK(), batchSize: max(1, batchSize), seed: seed))
-        case "dbscan":
+        case .dbscan:
             guard let eps else { throw .invalidInput("dbscan needs --eps E (a radius; 0.5 between unit vectors is cosine 0.875)") }
             return .dbscan(DBSCAN.Configuration(eps: eps, minSamples: minSamples ?? 5))
-        case "hdbscan":
+        case .hdbscan:
             return .hdbscan(HDBSCAN.Configuration(minClusterSize: minClusterSize, minSamples: minSamples))
-        case "agglomerative":
+        case .agglomerative:
             guard let linkage = Agglomerative.Linkage(rawValue: linkage) else {
                 throw .invalidInput("unknown --linkage '\(linkage)'; choose one of: " + Agglomerative.Linkage.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return .agglomerative(Agglomerative.Configuration(k: try needK(), linkage: linkage))
-        default:
-            throw .invalidInput("unknown --algorithm '\(algorithm)'; choose one of: " + ClusterAlgorithm.names.joined(separator: ", "))
         }
     }
 }
