@@ -41,6 +41,16 @@ public struct ApproximateVectorIndex: VectorIndex {
         }
     }
 
+    /// An index over a trained FAISS index read from a file (see ``init(reading:dimension:metric:kind:)``).
+    init(storage: FaissIndex, dimension: Int, metric: VectorMetric, kind: ApproximateIndexKind) {
+        self.storage = storage
+        self.dimension = dimension
+        self.metric = metric
+        self.kind = kind
+        self.isTrained = true
+        self.count = storage.count
+    }
+
     static func faissMetric(_ metric: VectorMetric) -> FaissIndex.Metric { metric == .l2 ? .l2 : .innerProduct }
 
     /// Adds vectors; their ids continue from ``count``. Nothing is added if any is refused. The

@@ -15,8 +15,9 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
     /// on this 2-core machine (docs/benchmarks.md, "Approximate search"): an HNSW graph costs about
     /// 3.7 ms per vector to build and query once (20,000 × 1280-d), while the exact all-pairs scan
     /// costs 8.2e-9 s × N² (82 s at 100,000), so the graph pays off for all-pairs jobs only from
-    /// about 450,000 vectors. The index is rebuilt on every run (it is not persisted yet), so for
-    /// a few queries exact search is faster at any size this machine holds.
+    /// about 450,000 vectors. Chosen when every run built its graph; `search` and `dupes` now keep
+    /// it next to the catalog and add only new images, which makes later runs cheaper, but the
+    /// first run still builds, so the size is unchanged until a run series is measured.
     public static let autoExactBelow = 500_000
 
     /// The words accepted besides the approximate kinds.

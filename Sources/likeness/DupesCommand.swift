@@ -124,7 +124,7 @@ struct Dupes: ParsableCommand {
         case .exact(let result): try DupesRendering.exact(result, json: json)
         case .hash(let result): try DupesRendering.hash(result, json: json)
         case .embedding(let result):
-            IndexArgument.note(result.index, asked: index)
+            IndexArgument.note(result.index, asked: index, origin: result.indexOrigin)
             try DupesRendering.embedding(result, json: json, csv: csv, html: html)
             // A move run that stopped or left files behind is not a success: say so in the status.
             if let run = result.moved, run.stopped || !run.notMoved.isEmpty {

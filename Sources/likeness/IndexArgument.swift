@@ -1,5 +1,6 @@
 import ArgumentParser
 import LikenessANN
+import LikenessEngine
 
 /// `--index exact|auto|hnsw[:…]|ivf[:…]|ivfpq[:…]`: parsed by ``IndexChoice/init(parsing:)``, the one
 /// parser of index strings, so an unknown kind, key or value is refused with the library's message.
@@ -20,9 +21,15 @@ enum IndexArgument {
             + "hnsw[:m=32,efConstruction=64,ef=64], ivf[:nlist=1024,nprobe=32,train=N], ivfpq[:nlist=1024,nprobe=32,m=64,nbits=8,train=N].",
         valueName: "kind")
 
-    /// Tells the user on stderr which index was searched (what `auto` chose, or the settings in full).
-    static func note(_ used: String?, asked: IndexChoice) {
+    /// Tells the user on stderr which index was searched (what `auto` chose, or the settings in
+    /// full), and whether it was read from the copy saved next to the catalog.
+    static func note(_ used: String?, asked: IndexChoice, origin: IndexOrigin? = nil) {
         guard let used, asked != .exact else { return }
-        Output.note("index: \(used)\(asked == .auto ? " (chosen by --index auto)" : "")")
+        let saved = switch origin {
+        case .loaded(let added)?: "; read from the index saved next to the catalog" + (added > 0 ? ", \(added) new images added" : "")
+        case .built?: "; built, and saved next to the catalog for the next run"
+        case nil: ""
+        }
+        Output.note("index: \(used)\(asked == .auto ? " (chosen by --index auto)" : "")\(saved)")
     }
 }

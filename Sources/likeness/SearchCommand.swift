@@ -49,7 +49,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let job = SearchJob(queries: queries, model: modelOptions.model, threads: modelOptions.threads, k: k, metric: metric, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
-        IndexArgument.note(result.index, asked: index)
+        IndexArgument.note(result.index, asked: index, origin: result.indexOrigin)
         if json { try Output.json(result); return }
         DupesRendering.notes(scan: nil, skipped: nil, stale: result.stale)
         for result in result.queries {

@@ -38,6 +38,9 @@ import Testing
         #expect(exact.index == "exact")
         #expect(hnsw.index == "hnsw:m=32,efConstruction=64,ef=64")
         #expect(hnsw.queries[0].matches.map(\.path) == exact.queries[0].matches.map(\.path))
+        #expect(exact.indexOrigin == nil && hnsw.indexOrigin == .built)
+        let again = try SearchJob(queries: [query], k: 3, index: .approximate(.hnsw(HNSWParameters()))).run(in: context())
+        #expect(again.indexOrigin == .loaded(added: 0) && again.queries == hnsw.queries, "the next search reads the saved graph and finds the same")
         for (a, b) in zip(hnsw.queries[0].matches, exact.queries[0].matches) { #expect(abs(a.similarity! - b.similarity!) < 1e-4) }
         // Six images are far below the size where auto leaves exact search.
         #expect(try SearchJob(queries: [query], k: 3, index: .auto).run(in: context()).index == "exact")

@@ -133,6 +133,7 @@ public struct DupesJob: Job {
                                           scan: scan.map(ScanCount.init), skipped: filled.skipped.isEmpty ? nil : filled.skipped,
                                           stale: filled.space.stale.isEmpty ? nil : filled.space.stale)
         result.index = filled.space.indexUsed.description
+        result.indexOrigin = filled.space.indexUsed == .exact ? nil : filled.space.indexOrigin
         result.covered = groups.reduce(0) { $0 + $1.members.count }
         if found.count > groups.count { result.sameSceneLeftOut = found.count - groups.count }
         result.warnings = try warnings + copyShareCheck(result, accept: configuration.acceptCosine)

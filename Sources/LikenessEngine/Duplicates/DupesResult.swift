@@ -54,6 +54,8 @@ public struct EmbeddingDupesResult: Codable, Sendable {
     public var warnings: [String]?
     /// The index that proposed the candidate pairs: `exact` or an approximate kind's settings.
     public var index: String?
+    /// For an approximate index: whether it was read from the copy saved next to the catalog.
+    public var indexOrigin: IndexOrigin?
 
     /// Copies that could go: every member but the keeper, in groups of copies (not of other shots).
     public var redundant: Int { groups.filter { $0.tier != .sameScene }.reduce(0) { $0 + $1.members.count - 1 } }

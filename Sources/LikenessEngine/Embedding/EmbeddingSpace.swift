@@ -12,6 +12,8 @@ public struct EmbeddingSpace: Sendable {
     public let index: any VectorIndex
     /// The index built: `exact` or an approximate kind (never `auto`, which is resolved by size).
     public let indexUsed: IndexChoice
+    /// Whether an approximate index was read from the copy saved next to the catalog.
+    public let indexOrigin: IndexOrigin
     /// Catalogued images left out because the file changed or vanished since the last scan.
     public let stale: [ScannedFailure]
     /// Each image's position, by path.
@@ -40,13 +42,34 @@ public struct EmbeddingSpace: Sendable {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
-        self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = images.map { vectors[$0.id]! }
-        let built = try choice.makeIndex(dimension: head?.dimension ?? model.dimension, metric: metric,
-                                         holding: head.map { head throws(HeadError) in try head.apply(rows) } ?? rows)
+        let stored = images.map { vectors[$0.id]! }
+        let rows = try head.map { head throws(HeadError) in try head.apply(stored) } ?? stored
+        let dimension = head?.dimension ?? model.dimension
+        let used = choice.resolved(count: rows.count)
+        if case .approximate(let kind) = used,
+           let saved = PersistedIndex(catalogPath: catalog.path, key: Self.indexKey(model: model, head: head, roots: roots, metric: metric, kind: kind)) {
+            let opened = try saved.open(images: images, rows: rows, dimension: dimension, metric: metric, kind: kind)
+            self.images = opened.images
+            self.positions = Dictionary(opened.images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            self.index = opened.index
+            self.indexUsed = used
+            self.indexOrigin = opened.origin
+            return
+        }
+        let built = try choice.makeIndex(dimension: dimension, metric: metric, holding: rows)
         self.images = images
+        self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.index = built.index
         self.indexUsed = built.used
+        self.indexOrigin = .built
+    }
+
+    /// Everything a saved approximate index depends on, as the text its file is named by.
+    static func indexKey(model: any EmbeddingModel, head: OpenedHead?, roots: [String]?, metric: VectorMetric,
+                         kind: ApproximateIndexKind) -> String {
+        let head = head.map { "\($0.name) \($0.manifest.weights.sha256)" } ?? "none"
+        let roots = roots.map { $0.sorted().joined(separator: "\n") } ?? "all"
+        return "model \(model.id) \(model.fingerprint)\nhead \(head)\nmetric \(metric.rawValue)\nindex \(kind.text)\nroots \(roots)"
     }
 
     /// The position of a path in the index, if it is there.

@@ -57,6 +57,8 @@ public struct SearchJob: Job {
         public var metric: Metric?
         /// The index searched: `exact` or an approximate kind's settings (what `auto` chose).
         public var index: String?
+        /// For an approximate index: whether it was read from the copy saved next to the catalog.
+        public var indexOrigin: IndexOrigin?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -108,7 +110,8 @@ public struct SearchJob: Job {
                     : .init(path: space.images[$0.id].path, distance: $0.score)
             }))
         }
-        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale, metric: metric, index: space.indexUsed.description)
+        return Result(queries: results, stale: space.stale.isEmpty ? nil : space.stale, metric: metric, index: space.indexUsed.description,
+                      indexOrigin: space.indexUsed == .exact ? nil : space.indexOrigin)
     }
 
     /// The index for a metric other than cosine, over the space's vectors as stored; nil for
