@@ -89,7 +89,7 @@ let package = Package(
         // Shell: `likeness serve`, an HTTP API and web app over the same jobs (Hummingbird 2). Its
         // JavaScript, CSS and OpenAPI document are files in Assets/, embedded in the binary.
         .target(name: "LikenessServer", dependencies: [
-            "LikenessCore", "LikenessEngine", "LikenessCatalog", "LikenessReport",
+            "LikenessCore", "LikenessANN", "LikenessEngine", "LikenessCatalog", "LikenessReport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css"), .embedInCode("Assets/openapi.json")]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import LikenessANN
 import LikenessEngine
 import LikenessServer
 import Synchronization
@@ -40,11 +41,18 @@ struct Serve: ParsableCommand {
     @Option(help: "Parallel workers for jobs (default: number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("The index searches and dupes jobs use: "
+                               + "exact (default), auto, or an approximate one such as hnsw (saved next to the catalog and reused).",
+                               valueName: "kind"), transform: IndexArgument.parse)
+    var index: IndexChoice = .exact
+
     func run() throws {
         let configuration: ServerConfiguration
         do {
-            configuration = try .validated(host: host, port: port, roots: roots, tokenFile: tokenFile, catalogPath: catalogOptions.resolvedPath,
-                                           trash: trash, workers: workers)
+            var validated = try ServerConfiguration.validated(host: host, port: port, roots: roots, tokenFile: tokenFile,
+                                                              catalogPath: catalogOptions.resolvedPath, trash: trash, workers: workers)
+            validated.index = index
+            configuration = validated
         } catch {
             throw CommandFailure(error.description)
         }

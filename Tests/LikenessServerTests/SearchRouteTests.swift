@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LikenessANN
 import LikenessEngine
 import LikenessServer
 import LikenessTestSupport
@@ -50,6 +51,27 @@ import Testing
             let chosen = try await client.send(.get, "/search?image=\(a)&model=\(installed)")
             #expect(chosen.status == .ok && chosen.text.contains("<option value=\"\(installed)\" selected>"), "the page keeps the choice")
         }
+    }
+
+    @Test("a server started with --index hnsw searches through the graph, finds what exact search finds, and saves the graph next to the catalog")
+    func approximateIndex() async throws {
+        let fixture = try ServerFixture()
+        let exact = try Self.embedded(fixture)
+        var configuration = try fixture.configuration()
+        configuration.index = .approximate(.hnsw(HNSWParameters()))
+        let approximate = LikenessServer(services: ServerServices(configuration: configuration))
+        var found: [[Int]] = []
+        for server in [exact, approximate] {
+            found.append(try await server.application().test(.router) { client in
+                let images = try #require(try await client.send(.get, "/api/v1/library/images?folder=\(fixture.root)/album").object()["images"] as? [[String: Any]])
+                let a = try #require(images.first { ($0["name"] as? String) == "a.png" }?["id"] as? Int)
+                let matches = try #require(try await client.send(.post, "/api/v1/search?k=5", json: json(["image": a])).object()["matches"] as? [[String: Any]])
+                return matches.compactMap { ($0["image"] as? [String: Any])?["id"] as? Int }
+            })
+        }
+        #expect(found.count == 2 && found[0].count == 2 && found[0] == found[1], "\(found)")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: fixture.catalog + ".indexes")
+        #expect(saved.contains { $0.hasSuffix(".faiss") }, "\(saved)")
     }
 
     /// The server's temporary upload folders now present.

@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCore
+import LikenessANN
 import LikenessEngine
 
 /// How `likeness serve` runs: where it listens, which folders it may touch, and who may use it.
@@ -25,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var workers: Int
     /// Largest upload accepted by search, in bytes. Default 50 MB.
     public var maxUpload: Int
+    /// The index searches and dupes jobs use (`likeness serve --index`). Default exact.
+    public var index: IndexChoice = .exact
 
     /// The default port.
     public static let defaultPort = 8321

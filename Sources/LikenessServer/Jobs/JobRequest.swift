@@ -1,3 +1,4 @@
+import LikenessANN
 import LikenessEngine
 
 /// A job a client may start, with every path already checked against the roots.
@@ -9,11 +10,11 @@ public enum JobRequest: Sendable, Equatable {
     /// `embed` of folders inside the roots (scanned first).
     case embed(folders: [String])
     /// The default `dupes` over folders inside the roots.
-    case dupes(folders: [String], rule: DuplicateConfiguration)
+    case dupes(folders: [String], rule: DuplicateConfiguration, index: IndexChoice = .exact)
     /// `novelty` of a query folder against a reference folder, both inside the roots.
     case novelty(reference: String, query: String, threshold: Float?)
     /// `search` for the nearest catalogued images of image files (a catalogued image or an upload).
-    case search(queries: [String], k: Int, model: String)
+    case search(queries: [String], k: Int, model: String, index: IndexChoice = .exact)
     /// `calibrate sample`: pairs for a person to label, from folders inside the roots.
     case sample(folders: [String], count: Int)
     /// `calibrate` from the labelled pairs file, saving the chosen threshold.
@@ -44,14 +45,17 @@ public enum JobRequest: Sendable, Equatable {
         }
     }
 
+    /// " through INDEX" for an index other than exact.
+    private static func through(_ index: IndexChoice) -> String { index == .exact ? "" : " through \(index)" }
+
     /// One line for people: what runs on what.
     public var summary: String {
         switch self {
         case .scan(let folders): "scan " + folders.joined(separator: ", ")
         case .embed(let folders): "embed " + folders.joined(separator: ", ")
-        case .dupes(let folders, _): "dupes " + folders.joined(separator: ", ")
+        case .dupes(let folders, _, let index): "dupes " + folders.joined(separator: ", ") + Self.through(index)
         case .novelty(let reference, let query, _): "novelty of \(query) against \(reference)"
-        case .search(let queries, _, let model): "search " + queries.joined(separator: ", ") + " (\(model))"
+        case .search(let queries, _, let model, let index): "search " + queries.joined(separator: ", ") + " (\(model))" + Self.through(index)
         case .sample(let folders, let count): "sample \(count) pairs to label from " + folders.joined(separator: ", ")
         case .calibrate(let pairs, _): "calibrate from " + pairs
         case .move(let paths, _, _): "move \(paths.count) copies aside"
@@ -71,12 +75,12 @@ public enum JobRequest: Sendable, Equatable {
             return .scan(try ScanJob(roots: folders).run(in: context))
         case .embed(let folders):
             return .embed(try EmbedJob(folders: folders).run(in: context))
-        case .dupes(let folders, let rule):
-            return .dupes(try DupesJob(folders: folders, mode: .embedding(rule)).run(in: context))
+        case .dupes(let folders, let rule, let index):
+            return .dupes(try DupesJob(folders: folders, mode: .embedding(rule), index: index).run(in: context))
         case .novelty(let reference, let query, let threshold):
             return .novelty(try NoveltyJob(reference: reference, query: query, threshold: threshold).run(in: context))
-        case .search(let queries, let k, let model):
-            return .search(try SearchJob(queries: queries, model: model, k: k).run(in: context))
+        case .search(let queries, let k, let model, let index):
+            return .search(try SearchJob(queries: queries, model: model, k: k, index: index).run(in: context))
         case .sample(let folders, let count):
             return .sample(try SamplePairsJob(folders: folders, count: count).run(in: context))
         case .calibrate(let pairs, let save):

@@ -1,3 +1,4 @@
+import LikenessANN
 import LikenessEngine
 
 /// The body of `POST /api/v1/jobs`: `{"kind": "scan"|"embed"|"dupes"|"novelty"|"sample"|"calibrate"|"cluster", …}`.
@@ -32,8 +33,9 @@ public struct JobStart: Codable, Sendable {
     }
 
     /// The request with every path resolved and confined, or a typed refusal; `models` names the
-    /// model ids a cluster `method` may take.
-    public func resolved(in confinement: RootConfinement, labels: LabelStore, models: ModelLocator) throws(APIError) -> JobRequest {
+    /// model ids a cluster `method` may take; a dupes job proposes candidates through `index`.
+    public func resolved(in confinement: RootConfinement, labels: LabelStore, models: ModelLocator,
+                         index: IndexChoice = .exact) throws(APIError) -> JobRequest {
         var checked: [String] = []
         for folder in folders ?? [] { checked.append(try confinement.check(folder)) }
         if checked.isEmpty { checked = confinement.roots.map(\.path) }
@@ -49,7 +51,7 @@ public struct JobStart: Codable, Sendable {
             guard rule.candidateCosine <= rule.acceptCosine else {
                 throw APIError(.unprocessableContent, .invalidInput, "candidate \(rule.candidateCosine) is above accept \(rule.acceptCosine)")
             }
-            return .dupes(folders: checked, rule: rule)
+            return .dupes(folders: checked, rule: rule, index: index)
         case .novelty:
             guard let reference, let query else {
                 throw APIError(.badRequest, .badRequest, "novelty needs a reference folder and a query folder")

@@ -14,7 +14,8 @@ enum JobRoutes {
         jobs.get { _, _ in try JSONResponse.encode(services.runner.jobs()) }
         jobs.post { request, _ in
             let start = try await JSONResponse.decode(JobStart.self, from: request)
-            let job = services.runner.submit(try start.resolved(in: services.configuration.confinement, labels: services.labels, models: services.configuration.models))
+            let job = services.runner.submit(try start.resolved(in: services.configuration.confinement, labels: services.labels, models: services.configuration.models,
+                                                                   index: services.configuration.index))
             return try JSONResponse.encode(job, status: .accepted)
         }
         jobs.get("/:id") { _, context in

@@ -63,7 +63,7 @@ enum SearchRoutes {
     }
 
     static func search(_ path: String, k: Int, model: String, query: ImageSummary?, services: ServerServices) async throws(APIError) -> Found {
-        let outcome = try await services.runAndWait(.search(queries: [path], k: k, model: model))
+        let outcome = try await services.runAndWait(.search(queries: [path], k: k, model: model, index: services.configuration.index))
         guard case .search(let result) = outcome, let first = result.queries.first else {
             throw APIError(.internalServerError, .failed, "the search job returned nothing")
         }
