@@ -1,6 +1,7 @@
 import ArgumentParser
 import LikenessCore
 import Foundation
+import LikenessANN
 import LikenessAnalysis
 import LikenessEngine
 import LikenessReport
@@ -97,6 +98,10 @@ struct Cluster: ParsableCommand {
         @Option(help: ArgumentHelp("dbscan: measure neighbourhoods by this metric (--eps is then its largest distance, or least similarity for cosine, dot, pearson, spearman). Metrics: \(MetricArgument.names).", valueName: "name"), transform: MetricArgument.parse)
         var metric: Metric?
 
+        @Option(help: ArgumentHelp("dbscan, hdbscan: the index their neighbour searches go through (Euclidean, over the reduced rows). "
+                                   + IndexArgument.help.abstract, valueName: "kind"), transform: IndexArgument.parse)
+        var index: IndexChoice = .exact
+
         @Option(help: ArgumentHelp("Save the clustering in the catalog under this name (replaces one of the same name).", valueName: "name"))
         var save: String?
 
@@ -128,8 +133,9 @@ struct Cluster: ParsableCommand {
                                  method: try options.resolvedMethod(model: methodOptions.model, models: MethodOptions.knownModels),
                                  threads: methodOptions.threads, save: save, withMap: html != nil,
                                  labels: try labels.map { try ClusterLabelSource(argument: $0) }, best: best,
-                                 metric: metric)
+                                 metric: metric, index: index)
             let result = try JobRunning.run(job, catalog: catalogOptions)
+            IndexArgument.note(result.index ?? (index == .exact ? nil : "exact"), asked: index)
             DupesRendering.notes(scan: result.scan, skipped: result.skipped, stale: result.stale)
             if let html {
                 try DupesRendering.write(try Cluster.report(result), to: html)

@@ -93,4 +93,28 @@ import Testing
         }
         _ = photos
     }
+
+    @Test("cluster --index hnsw: DBSCAN and HDBSCAN find the clusters exact neighbour searches find; k-means and a metric refuse it")
+    func cluster() throws {
+        let root = folder.folder("classes")
+        try Fixtures.writeColourClasses(in: root, classes: [("red", (220, 30, 30)), ("green", (30, 200, 40)), ("blue", (30, 40, 220))],
+                                        perClass: 4, size: 48)
+        let hnsw = IndexChoice.approximate(.hnsw(HNSWParameters()))
+        for algorithm in [ClusterAlgorithm.dbscan(.init(eps: 0.5, minSamples: 2)), .hdbscan(.init(minClusterSize: 3))] {
+            let exact = try ClusterJob(folders: [root], algorithm: algorithm, reduction: Reduction.none).run(in: context())
+            let approximate = try ClusterJob(folders: [root], algorithm: algorithm, reduction: Reduction.none, index: hnsw).run(in: context())
+            #expect(exact.clusters.count >= 2, "\(algorithm.name): \(exact.clusters.map(\.members)) noise \(exact.noise.count)")
+            #expect(Set(approximate.clusters.map { Set($0.members) }) == Set(exact.clusters.map { Set($0.members) }), "\(algorithm.name)")
+            #expect(exact.index == nil && approximate.index == "hnsw:m=32,efConstruction=64,ef=64")
+        }
+        do {
+            _ = try ClusterJob(folders: [root], algorithm: .kmeans(.init(k: 3, seed: 1)), method: .pixels, index: hnsw).run(in: context())
+            Issue.record("k-means took an approximate index")
+        } catch { #expect(error.description.contains("dbscan and hdbscan"), "\(error)") }
+        do {
+            _ = try ClusterJob(folders: [root], algorithm: .dbscan(.init(eps: 0.5, minSamples: 2)), method: .pixels, metric: .manhattan, index: hnsw)
+                .run(in: context())
+            Issue.record("an approximate index took --metric")
+        } catch { #expect(error.description.contains("--metric needs --index exact"), "\(error)") }
+    }
 }

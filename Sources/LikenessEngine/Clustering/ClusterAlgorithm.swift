@@ -70,8 +70,18 @@ public enum ClusterAlgorithm: Sendable, Codable, Equatable {
         var choice: KChoice?
     }
 
-    /// Runs the algorithm on the points.
-    func fit(_ points: Matrix, cancellation: CancellationToken) throws(FitError) -> Outcome {
+    /// Whether the algorithm searches neighbours (DBSCAN's ε-pairs, HDBSCAN's core distances), the
+    /// only ones an approximate index can serve.
+    var searchesNeighbours: Bool {
+        switch self {
+        case .dbscan, .hdbscan: true
+        case .kmeans, .kmeansAuto, .miniBatchKMeans, .agglomerative: false
+        }
+    }
+
+    /// Runs the algorithm on the points; `index` (an L2 index holding exactly the points, in
+    /// order) serves the neighbour searches of DBSCAN and HDBSCAN instead of an exact scan.
+    func fit(_ points: Matrix, index: (any VectorIndex)? = nil, cancellation: CancellationToken) throws(FitError) -> Outcome {
         switch self {
         case let .kmeans(configuration):
             let fit = try KMeans(configuration).fit(points, cancellation: cancellation)
@@ -84,9 +94,9 @@ public enum ClusterAlgorithm: Sendable, Codable, Equatable {
             let fit = try MiniBatchKMeans(configuration).fit(points, cancellation: cancellation)
             return Outcome(labels: fit.labels, inertia: fit.inertia)
         case let .dbscan(configuration):
-            return Outcome(labels: try DBSCAN(configuration).fit(points, cancellation: cancellation))
+            return Outcome(labels: try DBSCAN(configuration).fit(points, index: index, cancellation: cancellation))
         case let .hdbscan(configuration):
-            return Outcome(labels: try HDBSCAN(configuration).fit(points, cancellation: cancellation).labels)
+            return Outcome(labels: try HDBSCAN(configuration).fit(points, index: index, cancellation: cancellation).labels)
         case let .agglomerative(configuration):
             return Outcome(labels: try Agglomerative(configuration).fit(points, cancellation: cancellation))
         }

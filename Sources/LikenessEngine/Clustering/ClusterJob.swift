@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessAnalysis
 import LikenessCatalog
 import LikenessCore
@@ -36,11 +37,16 @@ public struct ClusterJob: Job {
     /// and Ward minimise squared Euclidean distances, and HDBSCAN's core distances come from the
     /// Euclidean index. Default nil.
     public var metric: Metric?
+    /// DBSCAN and HDBSCAN: the index their neighbour searches go through (Euclidean, over the
+    /// reduced rows, built for the run). Approximate kinds are refused for the other algorithms and
+    /// with a ``metric``; `auto` stays exact below ``IndexChoice/autoExactBelow`` images. Default exact.
+    public var index: IndexChoice
 
     public init(folders: [String], algorithm: ClusterAlgorithm, reduction: Reduction? = nil, method: ClusterMethod = .model(ModelDefaults.model),
                 threads: Int = 1, save: String? = nil, withMap: Bool = false, labels: ClusterLabelSource? = nil, best: Bool = false,
-                metric: Metric? = nil) {
+                metric: Metric? = nil, index: IndexChoice = .exact) {
         self.metric = metric
+        self.index = index
         self.folders = folders
         self.algorithm = algorithm
         self.reduction = reduction
@@ -56,6 +62,12 @@ public struct ClusterJob: Job {
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw .invalidInput("--save needs a name") }
         let reduction = self.reduction ?? algorithm.defaultReduction(for: method)
         try checkMetric(reduction: reduction)
+        if case .approximate = index {
+            guard algorithm.searchesNeighbours else {
+                throw .invalidInput("--index \(index) serves the neighbour searches of dbscan and hdbscan; \(algorithm.name) searches none (use --index exact)")
+            }
+            guard metric == nil else { throw .invalidInput("--index \(index) measures Euclidean distances; --metric needs --index exact") }
+        }
         let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)
         let settings = ClusterSettings(algorithm: algorithm, method: vectors.method, reduction: reduction, folders: folders.map(FileWalker.absolute),
                                        metric: metric)
@@ -63,6 +75,7 @@ public struct ClusterJob: Job {
         let outcome: ClusterAlgorithm.Outcome
         let explained: Double?
         var layout: Matrix?
+        var indexUsed = IndexChoice.exact
         do {
             context.progress.begin("cluster", total: nil)
             defer { context.progress.end("cluster") }
@@ -70,6 +83,10 @@ public struct ClusterJob: Job {
             explained = reduced.explainedVariance
             if let metric, case .dbscan(let configuration) = algorithm {
                 outcome = .init(labels: try Self.dbscan(reduced.points, metric: metric, configuration: configuration, cancellation: context.cancellation))
+            } else if algorithm.searchesNeighbours, case .approximate = index.resolved(count: reduced.points.rows) {
+                let built = try Self.euclideanIndex(index, over: reduced.points)
+                indexUsed = built.used
+                outcome = try algorithm.fit(reduced.points, index: built.index, cancellation: context.cancellation)
             } else {
                 outcome = try algorithm.fit(reduced.points, cancellation: context.cancellation)
             }
@@ -87,6 +104,7 @@ public struct ClusterJob: Job {
                                    noise: fitted.labels.noisePoints.map { paths[$0] }, inertia: fitted.inertia, scan: vectors.scan,
                                    skipped: vectors.skipped.isEmpty ? nil : vectors.skipped, stale: vectors.stale.isEmpty ? nil : vectors.stale)
         result.kChoice = outcome.choice
+        if case .approximate = indexUsed { result.index = indexUsed.description }
         if best { try pickBest(&result, images: vectors.images, context: context) }
         if let labels {
             result.agreement = ClusterAgreementResult(against: labels.rawValue, fitted.labels.labels, labels.labels(of: paths))
@@ -120,6 +138,17 @@ public struct ClusterJob: Job {
                 result.clusters[index].best = top.0
                 result.clusters[index].bestQuality = top.1
             }
+        }
+    }
+}
+
+extension ClusterJob {
+    /// A Euclidean index of `choice` holding the rows of `points` in order, for DBSCAN's and
+    /// HDBSCAN's neighbour searches; an index that cannot be built is a bad `--index`.
+    static func euclideanIndex(_ choice: IndexChoice, over points: Matrix) throws(FitError) -> (index: any VectorIndex, used: IndexChoice) {
+        let rows = (0..<points.rows).map { Array(points.values[($0 * points.columns)..<(($0 + 1) * points.columns)]) }
+        do { return try choice.makeIndex(dimension: points.columns, metric: .l2, holding: rows) } catch {
+            throw .badParameter(name: "--index", value: choice.description, reason: "\(error)")
         }
     }
 }

@@ -46,6 +46,9 @@ public struct ClusterResult: Codable, Sendable {
     public var scan: ScanCount?
     public var skipped: [ScannedFailure]?
     public var stale: [ScannedFailure]?
+    /// The approximate index DBSCAN's or HDBSCAN's neighbour searches went through, with its
+    /// settings; nil for an exact search.
+    public var index: String?
 }
 
 /// The settings a clustering was made with, stored with a saved clustering.
