@@ -76,8 +76,7 @@ public struct MetricScanBenchJob: Job {
                     try index.add(rows)
                     found = try index.search(queryRows, k: k)
                 } catch { throw .invalidInput("\(metric.name): \(error.description)") }
-                let elapsed = ContinuousClock.now - started
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = (ContinuousClock.now - started).seconds
                 let row = Row(metric: metric, blas: index.usesBLAS, seconds: seconds,
                               comparisonsPerSecond: Double(stored.rows * asked.rows) / seconds, neighbours: found.map { $0.map(\.id) })
                 if best.map({ seconds < $0.seconds }) ?? true { best = row }
