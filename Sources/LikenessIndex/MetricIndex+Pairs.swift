@@ -18,7 +18,7 @@ extension MetricIndex {
                 .filter { higher ? $0.score >= threshold : $0.score <= threshold }
                 .sorted { $0.i != $1.i ? $0.i < $1.i : $0.j < $1.j }
         }
-        let n = count, d = dimension, kernel = scanMetric
+        let n = count, d = dimension, kernel = self.kernel
         let found = UnsafeMutableBufferPointer<[(i: Int, j: Int, score: Double)]>.allocate(capacity: n)
         found.initialize(repeating: [])
         defer { found.deallocate() }
@@ -30,7 +30,7 @@ extension MetricIndex {
                 var mine: [(i: Int, j: Int, score: Double)] = []
                 for j in (i + 1)..<Swift.max(i + 1, n) {
                     let other = UnsafeBufferPointer(rebasing: stored[(j * d)..<((j + 1) * d)])
-                    if let value = kernel.unchecked(row, other), higher ? value >= threshold : value <= threshold {
+                    if let value = kernel(row, other), higher ? value >= threshold : value <= threshold {
                         mine.append((i, j, value))
                     }
                 }

@@ -23,12 +23,17 @@ public struct MetricIndex: Sendable {
     var rows: [Float] = []
     /// The mass of the first vector, for EMD.
     private var mass: Double?
+    /// The bins' ground distance for ``Metric/emd`` over unordered bins; nil: the 1-D closed form.
+    public let ground: GroundedEarthMovers?
 
-    /// An empty index; `dimension` must be positive.
-    public init(dimension: Int, metric: Metric) {
+    /// An empty index; `dimension` must be positive. With `ground` (its bins as many as
+    /// `dimension`), ``Metric/emd`` is the EMD over that ground distance rather than over ordered bins.
+    public init(dimension: Int, metric: Metric, ground: GroundedEarthMovers? = nil) {
         precondition(dimension > 0, "dimension must be positive")
+        precondition(ground == nil || ground!.binCount == dimension, "the ground distance must have one bin per dimension")
         self.dimension = dimension
         self.metric = metric
+        self.ground = metric == .emd ? ground : nil
         if let vectorMetric = metric.indexMetric { blas = ExactVectorIndex(dimension: dimension, metric: vectorMetric) }
     }
 
@@ -40,6 +45,14 @@ public struct MetricIndex: Sendable {
 
     /// The metric the scan evaluates: Pearson on stored ranks for Spearman.
     var scanMetric: Metric { metric == .spearman ? .pearson : metric }
+
+    /// What the scan evaluates on a checked pair: the grounded EMD when there is a ground
+    /// distance, ``scanMetric`` otherwise (nil where undefined).
+    var kernel: @Sendable (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Double? {
+        if let ground { return { ground.unchecked($0, $1) } }
+        let measured = scanMetric
+        return { measured.unchecked($0, $1) }
+    }
 
     /// Adds vectors; their ids continue from ``count``. Nothing is added if any is refused
     /// (``MetricError/inVector(_:_:)`` names it).
@@ -106,7 +119,7 @@ public struct MetricIndex: Sendable {
         for (position, query) in queries.enumerated() {
             do { prepared.append(try prepare(query, mass: &checkedMass)) } catch { throw .inVector(position, error) }
         }
-        let n = count, d = dimension, metric = scanMetric, closerFirst = self.metric.higherIsCloser, checked = prepared
+        let n = count, d = dimension, kernel = self.kernel, closerFirst = self.metric.higherIsCloser, checked = prepared
         let results = UnsafeMutableBufferPointer<[Neighbor]>.allocate(capacity: queries.count)
         results.initialize(repeating: [])
         defer { results.deallocate() }
@@ -119,7 +132,7 @@ public struct MetricIndex: Sendable {
                 checked[q].withUnsafeBufferPointer { query in
                     for id in 0..<n {
                         let row = UnsafeBufferPointer(rebasing: stored[(id * d)..<((id + 1) * d)])
-                        if let value = metric.unchecked(query, row), !value.isNaN { found.append((id, value)) }
+                        if let value = kernel(query, row), !value.isNaN { found.append((id, value)) }
                     }
                 }
                 found.sort { $0.value != $1.value ? (closerFirst ? $0.value > $1.value : $0.value < $1.value) : $0.id < $1.id }

@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Likeness' speed on your own files.",
         discussion: "Example: likeness bench hash ~/Pictures --workers 2 --repeats 3",
-        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self, DupesBench.self, QualityBench.self, ScaleBench.self, ClusterBench.self, ClusterDataBench.self, MapBench.self, TextBench.self, ANNBench.self])
+        subcommands: [DecodeBench.self, HashBench.self, RobustnessBench.self, DupesBench.self, QualityBench.self, ScaleBench.self, ClusterBench.self, ClusterDataBench.self, MapBench.self, TextBench.self, ANNBench.self, MetricScanBench.self])
 }
 
 struct DecodeBench: ParsableCommand {

@@ -53,7 +53,7 @@ import Testing
                 #expect(error.description.contains("does not fit"), "\(error)")
             }
         }
-        #expect(EvalMethod.histogram.featureKind == .histogram && Metric.chiSquare.fits(EvalMethod.histogram.featureKind))
+        #expect(EvalMethod.histogram.featureKind == .groundedHistogram && Metric.chiSquare.fits(EvalMethod.histogram.featureKind))
     }
 
     @Test("the histogram method is compared as its histogram under metrics other than cosine")

@@ -14,6 +14,10 @@ public enum FeatureKind: Sendable, Hashable, CustomStringConvertible {
     case orderedHistogram
     /// Histograms whose bins have no 1-D order (HSV colour bins): χ² fits, the 1-D EMD does not.
     case histogram
+    /// Histograms whose bins have a ground distance but no 1-D order (HSV colour bins placed in
+    /// the HSV cone): χ² fits, and EMD through that ground distance (``GroundedEarthMovers``),
+    /// which the method supplies.
+    case groundedHistogram
     /// Bit strings (perceptual hashes).
     case bits
 
@@ -23,6 +27,7 @@ public enum FeatureKind: Sendable, Hashable, CustomStringConvertible {
         case .nonNegative: "non-negative vectors"
         case .orderedHistogram: "histograms over ordered bins"
         case .histogram: "histograms over unordered bins"
+        case .groundedHistogram: "histograms over bins with a ground distance"
         case .bits: "bit hashes"
         }
     }
@@ -32,7 +37,7 @@ extension Metric {
     /// True when this metric is defined for every pair of features of `kind`.
     ///
     /// Vector metrics with no domain restriction fit every vector kind; Jaccard and χ² need
-    /// non-negative vectors; the 1-D EMD needs ordered histograms; Hamming and Jaccard are the
+    /// non-negative vectors; EMD needs ordered histograms (1-D) or a ground distance; Hamming and Jaccard are the
     /// metrics for bits. (Hamming on vectors, for 0/1 vectors, is served by ``measure(_:_:)`` but
     /// fits no declared vector kind: no method promises 0/1 components.)
     public func fits(_ kind: FeatureKind) -> Bool {
@@ -40,7 +45,7 @@ extension Metric {
         case (.hamming, .bits), (.jaccard, .bits): true
         case (_, .bits): false
         case (.hamming, _): false
-        case (.emd, .orderedHistogram): true
+        case (.emd, .orderedHistogram), (.emd, .groundedHistogram): true
         case (.emd, _): false
         case (.jaccard, .real), (.chiSquare, .real): false
         case (.jaccard, _), (.chiSquare, _): true

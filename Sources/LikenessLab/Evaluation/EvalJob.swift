@@ -24,7 +24,8 @@ public struct EvalJob: Job {
     public var perQueryFile: String?
     /// The metric every method is ranked by; nil: each method's own (``EvalMethod/defaultMetric``:
     /// Hamming for hashes, cosine otherwise). A metric that does not fit a method's features
-    /// (``EvalMethod/featureKind``) is refused before any image is read. Default nil.
+    /// (``EvalMethod/featureKind``) is refused before any image is read. A method with a metric of
+    /// its own (``EvalMethod/ownMetric``, `histogram:emd`) keeps it. Default nil.
     public var metric: Metric?
 
     public init(dataset: String, layout: EvalDataset.Layout? = nil,
@@ -62,7 +63,7 @@ public struct EvalJob: Job {
         guard !ks.isEmpty, ks.allSatisfy({ $0 > 0 }) else { throw .invalidInput("--k takes positive integers") }
         guard !methods.isEmpty else { throw .invalidInput("give at least one method") }
         if let metric {
-            for method in methods {
+            for method in methods where method.ownMetric == nil {
                 do { try metric.requireFit(method.featureKind, method: method.name) } catch { throw .invalidInput(error.description) }
             }
         }
@@ -83,10 +84,11 @@ public struct EvalJob: Job {
             computed[method] = features
             let seconds = (ContinuousClock.now - started).seconds
             var scores: RetrievalEvaluation.Scores
-            let metric = self.metric ?? method.defaultMetric
+            let metric = method.ownMetric ?? self.metric ?? method.defaultMetric
             let name = metric == method.defaultMetric ? method.name : "\(method.name) (\(metric.name))"
             do {
-                scores = try evaluation.score(method: name, features: method.features(features, for: metric), queries: queryList, metric: metric)
+                scores = try evaluation.score(method: name, features: method.features(features, for: metric), queries: queryList, metric: metric,
+                                            ground: method.groundDistance)
             } catch {
                 throw .invalidInput("\(name): \(error.description)")
             }

@@ -1,25 +1,42 @@
 import LikenessCore
+import LikenessHashing
 
 extension EvalMethod {
     /// What this method's features are, for deciding which metrics fit it (``Metric/fits(_:)``):
-    /// embeddings and learned heads are real-valued, pixels and HOG non-negative, hashes bits, and the
-    /// histogram a unit-mass histogram over unordered HSV bins when compared by a metric other
-    /// than cosine (see ``features(_:for:)``).
+    /// embeddings and learned heads are real-valued, pixels, HOG and bags of words non-negative,
+    /// hashes bits, and the histogram a unit-mass histogram over HSV bins with a ground distance
+    /// (``groundDistance``) when compared by a metric other than cosine (see ``features(_:for:)``).
     public var featureKind: FeatureKind {
         switch self {
         case .embedding: .real
         case .hash: .bits
         case .pixels: .nonNegative
-        case .histogram: .histogram
-        case .hog: .nonNegative
+        case .histogram, .comparedHistogram: .groundedHistogram
+        case .hog, .bagOfWords: .nonNegative
         // A head's output is L2-normalised real values, whatever its base.
         case .head: .real
         }
     }
 
-    /// The metric this method is ranked by when none is given: Hamming for hashes, cosine otherwise.
+    /// The metric this method is ranked by when none is given: its own metric if it has one
+    /// (``ownMetric``), Hamming for hashes, cosine otherwise.
     public var defaultMetric: Metric {
-        if case .hash = self { .hamming } else { .cosine }
+        if let ownMetric { return ownMetric }
+        if case .hash = self { return .hamming } else { return .cosine }
+    }
+
+    /// The metric that is part of the method (`histogram:emd`), which `--metric` does not override.
+    public var ownMetric: Metric? {
+        if case .comparedHistogram(let metric) = self { metric } else { nil }
+    }
+
+    /// The ground distance between the feature's bins, for EMD: the HSV cone of the histogram
+    /// (``LikenessHashing/ColorHistogram/earthMovers``); nil for every other method.
+    public var groundDistance: GroundedEarthMovers? {
+        switch self {
+        case .histogram, .comparedHistogram: ColorHistogram.earthMovers
+        default: nil
+        }
     }
 
     /// The features as `metric` compares them. The histogram method extracts the square roots of

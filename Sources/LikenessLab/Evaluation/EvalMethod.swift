@@ -13,9 +13,18 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
     case pixels
     /// An 88-bin HSV/grey histogram, see ``LikenessHashing/ColorHistogram`` (cosine of its Hellinger vector).
     case histogram
+    /// The same HSV histogram as unit-mass bins, ranked by its own metric: `histogram:chi2` (χ²) or
+    /// `histogram:emd` (EMD over the bins' ground distance in the HSV cone,
+    /// ``LikenessHashing/ColorHistogram/earthMovers``), or any metric for histograms. `--metric`
+    /// does not change it.
+    case comparedHistogram(Metric)
     /// Histograms of oriented gradients (``LikenessHashing/HOG``) of the image squashed to 64 × 64
     /// grey, with its cell size and orientation bins (cosine, or any metric for non-negative vectors).
     case hog(HOG)
+    /// A bag of visual words (``VisualVocabulary``): local features quantised against a k-means
+    /// codebook of this many words, trained on the evaluated images themselves, as tf-idf
+    /// histograms (cosine).
+    case bagOfWords(words: Int)
     /// A learned head (``HeadStore``) applied to its base method's features (cosine).
     case head(String)
 
@@ -26,6 +35,8 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
         case .hash(let method): method.rawValue
         case .pixels: "pixels"
         case .histogram: "histogram"
+        case .comparedHistogram(let metric): "histogram:\(metric.name)"
+        case .bagOfWords(let words): words == VisualVocabulary.defaultWords ? "bovw" : "bovw:\(words)"
         case .hog(let hog): hog.cellSize == 16 && hog.bins == 9 ? "hog" : "hog:\(hog.cellSize):\(hog.bins)"
         case .head(let name): name
         }
@@ -35,7 +46,7 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
 
     /// Every valid name, given the ids of the known models and the names of the trained heads.
     public static func names(models: [String], heads: [String] = []) -> [String] {
-        ["pixels", "histogram", "hog", "hog:CELL:BINS"] + HashMethod.allCases.map(\.rawValue) + models + heads
+        ["pixels", "histogram", "histogram:chi2", "histogram:emd", "hog", "hog:CELL:BINS", "bovw", "bovw:K"] + HashMethod.allCases.map(\.rawValue) + models + heads
     }
 
     /// Parses one name; `models` are the ids of the known models, `heads` the names of the trained
@@ -46,6 +57,10 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
             self = .pixels
         } else if name == "histogram" {
             self = .histogram
+        } else if name.hasPrefix("histogram:") {
+            self = .comparedHistogram(try Self.histogramMetric(name))
+        } else if name == "bovw" || name.hasPrefix("bovw:") {
+            self = .bagOfWords(words: try Self.words(name))
         } else if name == "hog" || name.hasPrefix("hog:") {
             self = .hog(try Self.hog(name))
         } else if let hash = HashMethod(rawValue: name.lowercased()) {
@@ -69,6 +84,25 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
         } catch {
             throw UnknownNameError(kind: "HOG method", given: "\(name) (\(error.description))", valid: valid)
         }
+    }
+
+    /// The metric of `histogram:METRIC`: one that fits histograms with a ground distance (χ², EMD,
+    /// Manhattan, …); an unknown or unfit one is an error naming the valid ones.
+    static func histogramMetric(_ name: String) throws(UnknownNameError) -> Metric {
+        let valid = Metric.fitting(.groundedHistogram).filter { $0 != .cosine }.map { "histogram:\($0.name)" }
+        guard let metric = try? Metric(parsing: String(name.dropFirst("histogram:".count))),
+              metric != .cosine, metric.fits(.groundedHistogram) else { throw UnknownNameError(kind: "histogram method", given: name, valid: valid) }
+        return metric
+    }
+
+    /// `bovw` or `bovw:K`: the codebook size K, from 2 to ``VisualVocabulary/maximumWords``.
+    static func words(_ name: String) throws(UnknownNameError) -> Int {
+        guard name != "bovw" else { return VisualVocabulary.defaultWords }
+        guard let k = Int(name.dropFirst("bovw:".count)), (2...VisualVocabulary.maximumWords).contains(k) else {
+            throw UnknownNameError(kind: "bag-of-words method", given: name,
+                                   valid: ["bovw (\(VisualVocabulary.defaultWords) words)", "bovw:K (K from 2 to \(VisualVocabulary.maximumWords))"])
+        }
+        return k
     }
 
     /// Parses a comma-separated list, keeping its order.

@@ -93,8 +93,11 @@ public struct FeatureExtraction: Sendable {
                 case .file(let bytes, let path): try? thumbnail.values(ofFile: bytes, path: path)
                 }
             })
-        case .histogram:
-            let side = Self.histogramSide
+        case .bagOfWords(let words):
+            return .vectors(try bagsOfWords(words, of: data, progress: progress, cancellation: cancellation))
+        case .histogram, .comparedHistogram:
+            // `histogram` is ranked by the cosine of its square roots; `histogram:METRIC` compares the bins.
+            let (side, hellinger) = (Self.histogramSide, method == .histogram)
             let (decoder, editor, histogram) = (try ImageDecoder(), try ImageEditor(), ColorHistogram())
             return .vectors(perImage(data, phase: method.name, progress: progress, cancellation: cancellation) { image in
                 let small: PixelBuffer? = switch image {
@@ -102,7 +105,7 @@ public struct FeatureExtraction: Sendable {
                 case .pixels(let pixels): Self.oneAtATime { try? editor.resized(pixels, to: .squash(width: side, height: side)) }
                 case .file(let bytes, let path): try? decoder.decode(bytes, to: .squash(width: side, height: side), path: path).pixels
                 }
-                return small.map(histogram.vector)
+                return small.map(hellinger ? histogram.vector : histogram.histogram)
             })
         case .hog(let hog):
             let size = TargetSize.squash(width: hog.side, height: hog.side)
@@ -137,7 +140,7 @@ public struct FeatureExtraction: Sendable {
     }
 
     /// Runs `body` on every image on worker threads, in dataset order (nil for all once cancelled).
-    private func perImage<Output: Sendable>(_ data: EvalDataset, phase: String, progress: any ProgressReporter,
+    func perImage<Output: Sendable>(_ data: EvalDataset, phase: String, progress: any ProgressReporter,
                                             cancellation: CancellationToken, _ body: @escaping @Sendable (Source) -> Output?) -> [Output?] {
         let total = data.paths.count
         progress.begin(phase, total: total)

@@ -60,8 +60,10 @@ public struct RetrievalEvaluation: Sendable {
     /// Scores `features` using the images at `queries` (positions in the dataset) as queries,
     /// ranked by `metric` (nil: cosine for vectors, Hamming for hashes). Throws when the vectors are
     /// not all of one length, not finite, or outside the metric's domain, or when the metric does
-    /// not fit bit hashes.
-    public func score(method: String, features: Features, queries: [Int], metric: Metric? = nil) throws(MetricError) -> Scores {
+    /// not fit bit hashes. `ground` is the bins' ground distance for EMD over unordered bins
+    /// (``EvalMethod/groundDistance``); nil: EMD over ordered bins.
+    public func score(method: String, features: Features, queries: [Int], metric: Metric? = nil,
+                      ground: GroundedEarthMovers? = nil) throws(MetricError) -> Scores {
         let started = Date()
         let usable: [Int]
         switch features {
@@ -102,7 +104,7 @@ public struct RetrievalEvaluation: Sendable {
                 for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
             }
         case .vectors(let vectors):
-            var index = MetricIndex(dimension: vectors[usable[0]]!.count, metric: metric!)
+            var index = MetricIndex(dimension: vectors[usable[0]]!.count, metric: metric!, ground: ground)
             try index.add(usable.map { vectors[$0]! })
             for start in stride(from: 0, to: queryList.count, by: 256) {
                 let chunk = Array(queryList[start..<min(start + 256, queryList.count)])

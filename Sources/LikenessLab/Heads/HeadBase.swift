@@ -15,8 +15,10 @@ enum HeadBase {
         case .embedding(let id): return try models.open(id).model.fingerprint
         case .pixels: return "grey-thumbnail-\(GreyThumbnail.side)x\(GreyThumbnail.side)-bt601"
         case .histogram: return "hsv-histogram-88"
+        case .comparedHistogram: return "hsv-histogram-88-mass"
         case .hog(let hog): return "hog-\(hog.side)px-cell\(hog.cellSize)-bins\(hog.bins)-l2hys"
         case .hash, .head: throw .invalidInput("\(method.name) is not a base for a head")
+        case .bagOfWords: throw .invalidInput("\(method.name) is not a base for a head: its codebook is trained on each data set it describes")
         }
     }
 }
