@@ -72,12 +72,8 @@ public struct TrainAutoencoderJob: Job {
         do {
             trained = try AutoencoderTrainer(configuration: training).train(architecture: architecture, source: source,
                                                                             report: { onEpoch?($0) }, isCancelled: { context.cancellation.isCancelled })
-        } catch is CancellationError {
-            throw .cancelled
-        } catch let error as TrainingError {
-            throw .invalidInput(error.description)
         } catch {
-            throw .failed(String(describing: error))
+            throw .training(error)
         }
         let parameters = trained.autoencoder.parameters
         let weights = HeadStore.weightBytes(parameters)

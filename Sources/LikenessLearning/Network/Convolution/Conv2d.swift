@@ -79,48 +79,33 @@ struct Conv2d: LayerOperation {
     /// im2col: row (channel, ky, kx) of `columns` holds, for every output position, the input value
     /// under that kernel tap (0 in the padding).
     private func unfold(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        let (h, w, kernel, stride, pad) = (shape.input.height, shape.input.width, shape.kernel, shape.stride, shape.padding)
-        let (oh, ow) = (output.height, output.width)
-        var row = 0
-        for c in 0..<shape.input.channels {
-            let plane = image + c * h * w
-            for ky in 0..<kernel {
-                for kx in 0..<kernel {
-                    let target = columns + row * oh * ow
-                    for oy in 0..<oh {
-                        let y = oy * stride - pad + ky
-                        let line = target + oy * ow
-                        guard y >= 0, y < h else { line.update(repeating: 0, count: ow); continue }
-                        for ox in 0..<ow {
-                            let x = ox * stride - pad + kx
-                            line[ox] = x >= 0 && x < w ? plane[y * w + x] : 0
-                        }
-                    }
-                    row += 1
-                }
-            }
-        }
+        forEachTap { column, pixel in columns[column] = pixel >= 0 ? image[pixel] : 0 }
     }
 
     /// col2im: adds every entry of `columns` back onto the input value it was taken from.
     private func fold(_ columns: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>) {
+        forEachTap { column, pixel in if pixel >= 0 { image[pixel] += columns[column] } }
+    }
+
+    /// Calls `body(column, pixel)` for every entry of one example's unfolded matrix: its index in
+    /// the columns (row (channel, ky, kx), then the output position) and the input index under
+    /// that tap, or −1 in the padding.
+    @inline(__always)
+    private func forEachTap(_ body: (_ column: Int, _ pixel: Int) -> Void) {
         let (h, w, kernel, stride, pad) = (shape.input.height, shape.input.width, shape.kernel, shape.stride, shape.padding)
         let (oh, ow) = (output.height, output.width)
-        var row = 0
+        var column = 0
         for c in 0..<shape.input.channels {
-            let plane = image + c * h * w
             for ky in 0..<kernel {
                 for kx in 0..<kernel {
-                    let source = columns + row * oh * ow
                     for oy in 0..<oh {
                         let y = oy * stride - pad + ky
-                        guard y >= 0, y < h else { continue }
                         for ox in 0..<ow {
                             let x = ox * stride - pad + kx
-                            if x >= 0 && x < w { plane[y * w + x] += source[oy * ow + ox] }
+                            body(column, y >= 0 && y < h && x >= 0 && x < w ? (c * h + y) * w + x : -1)
+                            column += 1
                         }
                     }
-                    row += 1
                 }
             }
         }
