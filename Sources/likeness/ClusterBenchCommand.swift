@@ -74,7 +74,8 @@ struct ClusterDataBench: ParsableCommand {
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func run() throws {
-        let models = ModelLocator.fromEnvironment().registry.all().manifests.map(\.id)
+        let locator = ModelLocator.fromEnvironment()
+        let models = locator.registry.all().manifests.map(\.id) + locator.encoders.names()
         let parsed: EvalMethod
         do { parsed = try EvalMethod(parsing: method, models: models) } catch { throw CommandFailure(error.description) }
         let job = ClusterDataJob(idxFiles: files, method: parsed, outputFolder: out, components: components,

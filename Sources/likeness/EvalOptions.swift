@@ -12,11 +12,11 @@ struct EvalOptions: ParsableArguments {
     var layout: EvalDataset.Layout?
     @Option(help: "ONNX Runtime threads for embedding models.") var threads: Int = 1
 
-    /// Parses a comma-separated method list against the installed models and trained embedding heads (a pair scorer is no method); an
-    /// unknown name fails with the valid ones.
+    /// Parses a comma-separated method list against the installed models, the trained encoders (models of their own)
+    /// and trained embedding heads (a pair scorer is no method); an unknown name fails with the valid ones.
     func methods(_ text: String) throws -> [EvalMethod] {
         let locator = ModelLocator.fromEnvironment()
-        let models = locator.registry.all().manifests.map(\.id)
+        let models = locator.registry.all().manifests.map(\.id) + locator.encoders.names()
         let heads = locator.heads.all().manifests.filter { $0.kind == .embedding }.map(\.name)
         do { return try EvalMethod.list(text, models: models, heads: heads) } catch { throw CommandFailure(error.description) }
     }

@@ -19,7 +19,7 @@ struct Likeness: ParsableCommand {
             Example: likeness scan ~/Pictures && likeness dupes ~/Pictures --html dupes.html
             """,
         version: EngineVersion.current,
-        subcommands: [Scan.self, Search.self, Dupes.self, Cluster.self, Map.self, Decisions.self, Leakage.self, Novelty.self, Undo.self, Serve.self, Embed.self, Eval.self, Train.self, Calibrate.self, Hash.self, Compare.self, Quality.self, Inspect.self, Models.self, Bench.self, TextCommand.self])
+        subcommands: [Scan.self, Search.self, Dupes.self, Cluster.self, Map.self, Decisions.self, Leakage.self, Novelty.self, Undo.self, Serve.self, Embed.self, Eval.self, Train.self, Reconstruct.self, Calibrate.self, Hash.self, Compare.self, Quality.self, Inspect.self, Models.self, Bench.self, TextCommand.self])
 
     /// Sends swift-log output to stderr at the level named by LIKENESS_LOG_LEVEL.
     static func bootstrapLogging() {

@@ -9,7 +9,7 @@ struct Models: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self, Verify.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The known models, then the trained heads (likeness train).", discussion: "Example: likeness models list")
+        static let configuration = CommandConfiguration(abstract: "The known models, then the trained heads and encoders (likeness train).", discussion: "Example: likeness models list")
         func run() throws {
             let registry = ModelLocator.fromEnvironment().registry
             let (manifests, problems) = registry.all()
@@ -29,7 +29,12 @@ struct Models: ParsableCommand {
                           + String(format: ", validation accuracy %.3f (base cosine %.3f)", head.validation.bestPrecision, head.validation.basePrecision))
                 }
             }
-            for problem in problems + heads.problems { Output.note("ignored: \(problem)") }
+            let encoders = EncoderStore(modelsDirectory: registry.modelsDirectory).all()
+            for encoder in encoders.manifests {
+                print("\(encoder.name)\t\(encoder.architecture.code)-d\t\(encoder.inputDescription)\tencoder: \(encoder.kind.rawValue), \(encoder.training.configuration.loss.rawValue)"
+                      + String(format: ", validation MSE %.5f (epoch %d of %d)", encoder.validation.loss, encoder.validation.bestEpoch, encoder.validation.epochs.count))
+            }
+            for problem in problems + heads.problems + encoders.problems { Output.note("ignored: \(problem)") }
         }
     }
 

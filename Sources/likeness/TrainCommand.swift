@@ -10,14 +10,15 @@ extension OptimizerKind: ExpressibleByArgument {}
 /// `likeness train`: learned similarity heads on frozen features.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train a similarity head on a method's features: triplet, contrastive or a Siamese pair scorer.",
+        abstract: "Train a similarity head on a method's features (triplet, contrastive, a Siamese pair scorer), or an autoencoder on pixels.",
         discussion: """
             Examples:
               likeness train triplet /usr/share/datasets/fashion-mnist --on efficientnet-lite0 --save fashion-triplet
               likeness train contrastive /usr/share/datasets/fashion-mnist --save fashion-contrastive
               likeness train siamese labelled.csv --layout pairs --save my-scorer
+              likeness train autoencoder ~/patterns --size 64 --code 64 --save patterns-ae
             """,
-        subcommands: [TrainTriplet.self, TrainContrastive.self, TrainSiamese.self])
+        subcommands: [TrainTriplet.self, TrainContrastive.self, TrainSiamese.self, TrainAutoencoder.self])
 }
 
 /// `likeness train triplet`: an embedding head trained with the triplet loss.

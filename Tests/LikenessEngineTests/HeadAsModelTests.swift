@@ -151,7 +151,7 @@ import Testing
     }
 
     /// Saves a random pair scorer `name` on the tiny ResNet, as `train siamese` would have saved it.
-    func saveScorer(_ name: String, base: ONNXEmbeddingModel) throws -> SiameseScorer {
+    func saveScorer(_ name: String, base: any EmbeddingModel) throws -> SiameseScorer {
         let width = base.dimension
         let tower = try Network(inputWidth: width, layers: [.dense(inputs: width, outputs: 5), .tanh], seed: 11)
         let fusion = try Network(inputWidth: 3, layers: [.dense(inputs: 3, outputs: 1), .sigmoid], seed: 12)

@@ -2,14 +2,20 @@ import LikenessCore
 import LikenessEmbedding
 import LikenessImaging
 
-/// Decodes image bytes to exactly what a model's manifest asks for.
+/// Decodes image bytes to exactly what a model's manifest asks for: its size and how to get there
+/// (squash, centre crop or letterbox).
 public struct EmbeddingInput: Sendable {
-    public let manifest: ModelManifest
+    /// The size and resize rule (a model manifest's input, or an encoder's square side).
+    public let geometry: ModelManifest.Input
     private let decoder: ImageDecoder
     private let editor: ImageEditor
 
     public init(manifest: ModelManifest, decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
-        self.manifest = manifest
+        try self.init(geometry: manifest.input, decode: decode)
+    }
+
+    public init(geometry: ModelManifest.Input, decode: DecodeConfiguration = DecodeConfiguration()) throws(ImagingError) {
+        self.geometry = geometry
         self.decoder = try ImageDecoder(configuration: decode)
         self.editor = try ImageEditor()
     }
@@ -31,12 +37,12 @@ public struct EmbeddingInput: Sendable {
 
     /// The manifest's preparation, with `decode` giving the image at a target size.
     private func prepared(_ decode: (TargetSize) throws(ImagingError) -> PixelBuffer) throws(ImagingError) -> PixelBuffer {
-        let (w, h) = (manifest.input.width, manifest.input.height)
-        switch manifest.input.resize {
+        let (w, h) = (geometry.width, geometry.height)
+        switch geometry.resize {
         case .squash:
             return try decode(.squash(width: w, height: h))
         case .centreCrop:
-            let crop = manifest.input.crop ?? 1
+            let crop = geometry.crop ?? 1
             guard crop < 1 else { return try decode(.centreCrop(width: w, height: h)) }
             // Cover (w, h) / crop, then keep the centre w × h, as torchvision's Resize(256) + CenterCrop(224).
             let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
@@ -51,12 +57,12 @@ public struct EmbeddingInput: Sendable {
 extension EmbeddingInput {
     /// The same preparation for pixels already in memory (benchmarks, edits).
     public func pixels(from image: PixelBuffer) throws(ImagingError) -> PixelBuffer {
-        let (w, h) = (manifest.input.width, manifest.input.height)
-        switch manifest.input.resize {
+        let (w, h) = (geometry.width, geometry.height)
+        switch geometry.resize {
         case .squash:
             return try editor.resized(image, to: .squash(width: w, height: h))
         case .centreCrop:
-            let crop = manifest.input.crop ?? 1
+            let crop = geometry.crop ?? 1
             let outer = (Int((Double(w) / crop).rounded()), Int((Double(h) / crop).rounded()))
             let covered = try editor.resized(image, to: .centreCrop(width: outer.0, height: outer.1))
             return crop < 1 ? try editor.apply(.crop(fraction: Double(w) / Double(outer.0)), to: covered).fitted(width: w, height: h) : covered

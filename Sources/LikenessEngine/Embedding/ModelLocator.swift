@@ -31,10 +31,14 @@ public struct ModelLocator: Sendable {
 
     /// Loads the runtime and opens model `id`: its file, checksum and manifest checked. A name that
     /// is no model's but a saved embedding head's opens the head over its base model
-    /// (``openHead(_:threads:)``), so every job that takes `--model` takes a head the same way.
+    /// (``openHead(_:threads:)``), and a saved encoder's opens the encoder (``openEncoder(_:)``), so
+    /// every job that takes `--model` takes a head or an encoder the same way.
     public func open(_ id: String, threads: Int = 1) throws(JobError) -> OpenedModel {
         let registry = self.registry
-        if (try? registry.manifest(id)) == nil, heads.names().contains(id) { return try openHead(id, threads: threads) }
+        if (try? registry.manifest(id)) == nil {
+            if heads.names().contains(id) { return try openHead(id, threads: threads) }
+            if encoders.names().contains(id) { return try openEncoder(id) }
+        }
         do {
             let manifest = try registry.manifest(id)
             let runtime = try ONNXRuntime.load(libraryPath: runtimeLibrary)
@@ -52,13 +56,13 @@ public struct ModelLocator: Sendable {
 /// The catalog stores the ``base`` model's vectors; a head is applied to them when they are read
 /// (``EmbeddingSpace``), and to a new image's base vector through ``model``.
 public struct OpenedModel: Sendable {
-    /// The ONNX model whose vectors the catalog stores.
-    public let base: ONNXEmbeddingModel
+    /// The model whose vectors the catalog stores: an ONNX model, or an encoder Likeness trained.
+    public let base: any EmbeddingModel
     public let input: EmbeddingInput
     /// The head applied on top of the base, if any.
     public let head: OpenedHead?
 
-    public init(base: ONNXEmbeddingModel, input: EmbeddingInput, head: OpenedHead? = nil) {
+    public init(base: any EmbeddingModel, input: EmbeddingInput, head: OpenedHead? = nil) {
         self.base = base
         self.input = input
         self.head = head

@@ -87,14 +87,19 @@ public struct HeadStore: Sendable {
     /// The weights file's path and its float32 values, checked against the manifest's SHA-256.
     private func parameters(of manifest: HeadManifest) throws(HeadError) -> (path: String, values: [Float]) {
         let path = (directory as NSString).appendingPathComponent(manifest.weights.file)
+        return (path, try Self.readWeights(at: path, sha256: manifest.weights.sha256))
+    }
+
+    /// The float32 values of a weights file, checked against its SHA-256 (heads' and encoders').
+    static func readWeights(at path: String, sha256: String) throws(HeadError) -> [Float] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, message: "missing weights file") }
         let bytes = [UInt8](data)
         let digest = SHA256.hash(bytes).hex
-        guard digest == manifest.weights.sha256 else { throw .checksumMismatch(path: path, expected: manifest.weights.sha256, actual: digest) }
+        guard digest == sha256 else { throw .checksumMismatch(path: path, expected: sha256, actual: digest) }
         guard bytes.count % 4 == 0 else { throw .unreadable(path: path, message: "\(bytes.count) bytes is not a whole number of float32") }
-        return (path, stride(from: 0, to: bytes.count, by: 4).map { i in
+        return stride(from: 0, to: bytes.count, by: 4).map { i in
             Float(bitPattern: UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
-        })
+        }
     }
 
     /// The little-endian float32 bytes of a network's parameters.
@@ -115,12 +120,19 @@ public struct HeadStore: Sendable {
     /// head of that name is refused; nothing is overwritten.
     public func save(_ manifest: HeadManifest, weights bytes: [UInt8]) throws(HeadError) -> String {
         let path = manifestPath(manifest.name)
-        let weightsPath = (directory as NSString).appendingPathComponent(manifest.weights.file)
+        try Self.write(manifest, name: manifest.name, to: path, weights: bytes,
+                       at: (directory as NSString).appendingPathComponent(manifest.weights.file))
+        return path
+    }
+
+    /// Writes a weights file, then its manifest as sorted, pretty JSON, refusing to overwrite either
+    /// (heads' and encoders').
+    static func write(_ manifest: some Encodable, name: String, to path: String, weights bytes: [UInt8], at weightsPath: String) throws(HeadError) {
         guard !FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: weightsPath) else {
-            throw .exists(name: manifest.name, path: path)
+            throw .exists(name: name, path: path)
         }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: weightsPath), options: .withoutOverwriting)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -128,6 +140,5 @@ public struct HeadStore: Sendable {
         } catch {
             throw .unwritable(path: path, message: error.localizedDescription)
         }
-        return path
     }
 }

@@ -5,12 +5,13 @@ extension ModelLocator {
     /// The trained heads saved beside the models, in `<models>/heads`.
     public var heads: HeadStore { HeadStore(modelsDirectory: modelsDirectory) }
 
-    /// The names `--model` takes: every model id, then every embedding head on a model (a head of
-    /// the same name as a model is shadowed by it).
+    /// The names `--model` takes: every model id, then every embedding head on a model, then every
+    /// encoder (a head or encoder of the same name as a model is shadowed by it, an encoder by a head).
     public func embeddingNames() -> [String] {
         let models = registry.all().manifests.map(\.id)
         let heads = self.heads.all().manifests.filter { $0.kind == .embedding && models.contains($0.base.method) && !models.contains($0.name) }
-        return models + heads.map(\.name)
+        let encoders = self.encoders.names().filter { !models.contains($0) && !heads.map(\.name).contains($0) }
+        return models + heads.map(\.name) + encoders
     }
 
     /// Opens saved head `name` over its base model: the weights checked against their SHA-256, the

@@ -22,6 +22,8 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// A trained head that cannot be found, read or applied (the wrong base model or dimension).
     case head(HeadError)
+    /// An encoder trained on pixels that cannot be found, read or used on these images.
+    case encoder(EncoderError)
 
     public var description: String {
         switch self {
@@ -32,6 +34,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case .failed(let message): message
         case .cancelled: Cancelled().description
         case .head(let error): error.description
+        case .encoder(let error): error.description
         }
     }
 
@@ -44,6 +47,7 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case let error as JobError: error
         case let error as CatalogError: .catalog(error)
         case let error as HeadError: .head(error)
+        case let error as EncoderError: .encoder(error)
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
         case let error as VectorIndexError: .invalidInput(error.description)

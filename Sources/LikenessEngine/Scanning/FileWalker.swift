@@ -109,7 +109,7 @@ public struct FileWalker: Sendable {
     /// The path as shown: see ``DisplayPath/of(_:)``.
     static func displayPath(_ raw: [UInt8]) -> String { DisplayPath.of(raw) }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.standardizedFileURL.path
     }

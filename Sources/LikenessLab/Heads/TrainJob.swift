@@ -99,12 +99,8 @@ public struct TrainJob: Job {
                 features: standardizer.apply(rows: trainFeatures), labels: trainLabels,
                 validate: { network in NeighbourPrecision.score(network(standardisedValidation), labels: validationLabels, k: k) },
                 report: { onEpoch?($0) }, isCancelled: { context.cancellation.isCancelled })
-        } catch is CancellationError {
-            throw .cancelled
-        } catch let error as TrainingError {
-            throw .invalidInput(error.description)
         } catch {
-            throw .failed(String(describing: error))
+            throw .training(error)
         }
         let weights = HeadStore.weightBytes(trained.network)
         let digest = SHA256.hash(weights).hex

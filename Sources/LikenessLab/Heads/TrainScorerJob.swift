@@ -81,12 +81,8 @@ public struct TrainScorerJob: Job {
                 features: standardised, pairs: prepared.training,
                 validate: { tower, fusion in Self.accuracy(tower: tower, fusion: fusion, standardised, validation) },
                 report: { onEpoch?($0) }, isCancelled: { context.cancellation.isCancelled })
-        } catch is CancellationError {
-            throw .cancelled
-        } catch let error as TrainingError {
-            throw .invalidInput(error.description)
         } catch {
-            throw .failed(String(describing: error))
+            throw .training(error)
         }
         let parameters = trained.tower.parameters + trained.fusion.parameters
         let weights = HeadStore.weightBytes(parameters)

@@ -13,6 +13,14 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
     case layerNorm(width: Int)
     /// Each row scaled to unit length.
     case l2Normalization
+    /// A 2-D convolution over each row's feature maps (im2col and sgemm).
+    case conv2d(Convolution)
+    /// Per-channel batch normalisation over `channels` planes of `plane` values (1 after a dense layer).
+    case batchNorm(channels: Int, plane: Int)
+    /// Max pooling over non-overlapping windows.
+    case maxPool(Window)
+    /// Nearest-neighbour upsampling by the window's size.
+    case upsample(Window)
 
     /// The implementation behind the case.
     var operation: any LayerOperation {
@@ -23,6 +31,10 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .sigmoid: Sigmoid()
         case .layerNorm(let width): LayerNorm(width: width)
         case .l2Normalization: L2Normalization()
+        case .conv2d(let shape): Conv2d(shape)
+        case .batchNorm(let channels, let plane): BatchNorm(channels: channels, plane: plane)
+        case .maxPool(let window): MaxPool(window)
+        case .upsample(let window): Upsample(window)
         }
     }
 
@@ -35,6 +47,10 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .dense(let inputs, let outputs): inputs == width ? outputs : nil
         case .layerNorm(let normalised): normalised == width ? width : nil
         case .relu, .tanh, .sigmoid, .l2Normalization: width
+        case .conv2d(let shape): shape.input.count == width ? shape.output?.count : nil
+        case .batchNorm(let channels, let plane): channels > 0 && plane > 0 && channels * plane == width ? width : nil
+        case .maxPool(let window): window.input.count == width ? window.pooled?.count : nil
+        case .upsample(let window): window.input.count == width ? window.upsampled?.count : nil
         }
     }
 
@@ -46,6 +62,11 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .sigmoid: "sigmoid"
         case .layerNorm(let width): "layer-norm(\(width))"
         case .l2Normalization: "l2-normalise"
+        case .conv2d(let shape):
+            "conv\(shape.kernel)x\(shape.kernel)(\(shape.input)→\(shape.output.map(\.description) ?? "?")\(shape.stride > 1 ? ", stride \(shape.stride)" : ""))"
+        case .batchNorm(let channels, let plane): "batch-norm(\(channels)×\(plane))"
+        case .maxPool(let window): "max-pool\(window.size)(\(window.input))"
+        case .upsample(let window): "upsample\(window.size)(\(window.input))"
         }
     }
 }

@@ -63,14 +63,14 @@ public struct Network: Sendable, Equatable {
         return width
     }
 
-    /// The output for a batch of rows.
+    /// The output for a batch of rows, at inference (batch normalisation by its stored statistics).
     public func callAsFunction(_ input: Matrix) -> Matrix {
         precondition(input.columns == inputWidth, "the network takes \(inputWidth) values per row, got \(input.columns)")
         let offsets = self.offsets
         return parameters.withUnsafeBufferPointer { all in
             var x = input
             for (layer, start) in zip(layers, offsets) {
-                x = layer.operation.forward(x, parameters: UnsafeBufferPointer(rebasing: all[start..<(start + layer.parameterCount)]))
+                x = layer.operation.infer(x, parameters: UnsafeBufferPointer(rebasing: all[start..<(start + layer.parameterCount)]))
             }
             return x
         }

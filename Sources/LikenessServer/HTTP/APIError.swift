@@ -25,6 +25,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case failed
         case cancelled
         case head
+        case encoder
     }
 
     public var status: HTTPResponse.Status
@@ -56,6 +57,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .failed(let message): self.init(.internalServerError, .failed, message)
         case .cancelled: self.init(.conflict, .cancelled, error.description)
         case .head(let error): self.init(.unprocessableContent, .head, error.description)
+        case .encoder(let error): self.init(.unprocessableContent, .encoder, error.description)
         }
     }
 

@@ -44,19 +44,21 @@ enum GradientCheck {
     }
 
     /// Checks a network's parameter and input gradients against central differences of
-    /// Σ weights ⊙ network(input); returns the two relative errors.
-    static func check(_ network: Network, input: Matrix, seed: UInt64) -> (parameters: Double, input: Double) {
+    /// Σ weights ⊙ network(input) in training mode (batch statistics); returns the two relative errors.
+    /// Only the first `parameterLimit` parameters are probed (all when nil); `step` is the finite difference's.
+    static func check(_ network: Network, input: Matrix, seed: UInt64, parameterLimit: Int? = nil, step: Float = 1e-2) -> (parameters: Double, input: Double) {
         let weights = matrix(input.rows, network.outputWidth, seed: seed)
         let tape = network.forward(input)
         let analytic = network.gradient(tape, outputGradient: weights)
-        let numericParameters = numeric(network.parameters) { p in
+        let probed = parameterLimit.map { min($0, network.parameters.count) } ?? network.parameters.count
+        let numericParameters = numeric(Array(network.parameters[..<probed]), step: step) { p in
             var copy = network
-            copy.parameters = p
-            return weightedSum(copy(input), weights)
+            copy.parameters.replaceSubrange(0..<probed, with: p)
+            return weightedSum(copy.forward(input).output, weights)
         }
-        let numericInput = numeric(input.values) { x in
-            weightedSum(network(Matrix(rows: input.rows, columns: input.columns, values: x)), weights)
+        let numericInput = numeric(input.values, step: step) { x in
+            weightedSum(network.forward(Matrix(rows: input.rows, columns: input.columns, values: x)).output, weights)
         }
-        return (relativeError(analytic.parameters, numericParameters), relativeError(analytic.input.values, numericInput))
+        return (relativeError(Array(analytic.parameters[..<probed]), numericParameters), relativeError(analytic.input.values, numericInput))
     }
 }

@@ -14,8 +14,12 @@ protocol LayerOperation: Sendable {
     /// Writes the layer's initial parameters, drawing only from `random`.
     func initialise(_ parameters: UnsafeMutableBufferPointer<Float>, random: inout SeededRandom)
 
-    /// The layer's output for a batch.
+    /// The layer's output for a batch in training (batch normalisation uses the batch's statistics).
     func forward(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix
+
+    /// The layer's output at inference (batch normalisation uses its stored population statistics);
+    /// the same as ``forward(_:parameters:)`` for every other layer.
+    func infer(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix
 
     /// Adds ∂loss/∂parameters to `parameterGradient` and returns ∂loss/∂input (nil when
     /// `inputGradient` is false: the first layer's is never used).
@@ -26,6 +30,7 @@ protocol LayerOperation: Sendable {
 extension LayerOperation {
     var parameterCount: Int { 0 }
     func initialise(_ parameters: UnsafeMutableBufferPointer<Float>, random: inout SeededRandom) {}
+    func infer(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix { forward(input, parameters: parameters) }
 }
 
 /// Element-wise activations: the output depends on each input value alone.
