@@ -13,7 +13,7 @@ struct Eval: ParsableCommand {
 
             Example: likeness eval ukbench --layout ukbench --methods efficientnet-lite0,phash,pixels
             """,
-        subcommands: [EvalRetrieval.self, EvalProbe.self],
+        subcommands: [EvalRetrieval.self, EvalProbe.self, EvalTriplets.self],
         defaultSubcommand: EvalRetrieval.self)
 }
 

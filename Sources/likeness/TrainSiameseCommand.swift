@@ -11,8 +11,9 @@ struct TrainSiamese: ParsableCommand {
         discussion: """
             Both images of a pair go through one shared tower (the features standardised, dense \
             layers of the --hidden widths with ReLU, a dense layer to --dim values); the two outputs \
-            are fused into cosine similarity, Euclidean distance and dot product, which a small dense \
-            layer (--fusion-hidden adds layers before it) and a sigmoid turn into the probability that \
+            are fused into cosine similarity, Euclidean distance and dot product (with --attention the \
+            tower's output is first weighted per dimension by a learned softmax of itself, as in the \
+            seed's network), which a small dense layer (--fusion-hidden adds layers before it) and a sigmoid turn into the probability that \
             the images are alike. Loss: binary cross-entropy. After each epoch the accuracy (at 0.5) \
             on held-out pairs is printed on stderr beside the base features' cosine at its best \
             threshold; the best epoch is kept.
@@ -36,13 +37,15 @@ struct TrainSiamese: ParsableCommand {
     @Option(help: "Pairs per batch.") var batch: Int = 128
     @Option(help: "Comma-separated widths of hidden layers between the fused features and the sigmoid (empty: none).")
     var fusionHidden: String = ""
+    @Flag(help: "An attention weighting over the tower's embedding: each dimension scaled by a learned softmax of the whole embedding.")
+    var attention = false
 
     func run() throws {
         let configuration = SiameseTrainer.Configuration(
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim,
             fusionHidden: try HeadTrainingOptions.widths(fusionHidden), epochs: options.epochs, batchSize: batch,
             optimizer: options.optimizer, learningRate: options.lr, weightDecay: options.weightDecay,
-            schedule: try HeadTrainingOptions.schedule(options.schedule), seed: options.seed)
+            schedule: try HeadTrainingOptions.schedule(options.schedule), seed: options.seed, attention: attention ? true : nil)
         let source: TrainScorerJob.Source = options.isPairs
             ? .pairs(options.dataset) : .classes(options.dataset, layout: try options.classLayout(command: "siamese"))
         let epochs = configuration.epochs

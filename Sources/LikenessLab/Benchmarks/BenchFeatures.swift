@@ -10,7 +10,8 @@ import LikenessNumerics
 ///
 /// Files in `folder`: `<method>.npy` (N × d float32) and `classes.npy` (int64); with a
 /// per-file limit, `<method>-first<L>.npy` and `classes-first<L>.npy`. `bench cluster-data` and
-/// `bench map` share them.
+/// `bench map` share them. A joined method (`efficientnet-lite0+pixels`) is built from its parts'
+/// files (each computed and cached when missing) and cached under its own name too.
 public struct BenchFeatures: Sendable {
     public let points: Matrix
     public let classes: [Int]
@@ -58,9 +59,17 @@ public struct BenchFeatures: Sendable {
                 try NumpyFile.write(classes, to: classesPath)
                 return BenchFeatures(points: points, classes: classes, path: featuresPath, reused: true)
             }
-            let data = EvalDataset(paths: paths, groups: classes, groupNames: (0...(classes.max() ?? 0)).map(String.init), pixels: pixels)
-            let features = try FeatureExtraction(configuration: extraction)
-                .features(method, of: data, progress: context.progress, cancellation: context.cancellation).vectors
+            let features: [[Float]?]
+            if case .joined(let parts) = method {
+                // Each part from its own cache (computed and cached there when missing), then joined.
+                features = EvalMethod.join(try parts.map { part throws(JobError) in
+                    try load(idxFiles, method: part, limit: limit, folder: folder, extraction: extraction, context: context).points.rowArrays
+                })
+            } else {
+                let data = EvalDataset(paths: paths, groups: classes, groupNames: (0...(classes.max() ?? 0)).map(String.init), pixels: pixels)
+                features = try FeatureExtraction(configuration: extraction)
+                    .features(method, of: data, progress: context.progress, cancellation: context.cancellation).vectors
+            }
             if let missing = features.firstIndex(where: { $0 == nil }) {
                 throw JobError.failed("image \(paths[missing]) has no \(method.name) feature")
             }

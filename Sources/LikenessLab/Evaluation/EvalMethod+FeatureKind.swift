@@ -15,6 +15,8 @@ extension EvalMethod {
         case .hog, .bagOfWords: .nonNegative
         // A head's output is L2-normalised real values, whatever its base.
         case .head: .real
+        // Joined parts: non-negative only when every part is (the histogram's Hellinger vector is).
+        case .joined(let parts): parts.allSatisfy { $0 == .histogram || $0.featureKind == .nonNegative } ? .nonNegative : .real
         }
     }
 

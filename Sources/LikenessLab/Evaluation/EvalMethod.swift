@@ -27,6 +27,11 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
     case bagOfWords(words: Int)
     /// A learned head (``HeadStore``) applied to its base method's features (cosine).
     case head(String)
+    /// Vector methods side by side (`efficientnet-lite0+pixels`): each part's vector L2-normalised,
+    /// then the parts concatenated, so the cosine of two joined vectors is the mean of the parts'
+    /// cosines. Parts are model ids, `pixels`, `histogram` and HOG (see ``joinable``); an image
+    /// without every part's feature has none.
+    case joined([EvalMethod])
 
     /// The name used on the command line and in results.
     public var name: String {
@@ -39,6 +44,7 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
         case .bagOfWords(let words): words == VisualVocabulary.defaultWords ? "bovw" : "bovw:\(words)"
         case .hog(let hog): hog.cellSize == 16 && hog.bins == 9 ? "hog" : "hog:\(hog.cellSize):\(hog.bins)"
         case .head(let name): name
+        case .joined(let parts): parts.map(\.name).joined(separator: "+")
         }
     }
 
@@ -47,6 +53,7 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
     /// Every valid name, given the ids of the known models and the names of the trained heads.
     public static func names(models: [String], heads: [String] = []) -> [String] {
         ["pixels", "histogram", "histogram:chi2", "histogram:emd", "hog", "hog:CELL:BINS", "bovw", "bovw:K"] + HashMethod.allCases.map(\.rawValue) + models + heads
+            + ["METHOD+METHOD (model ids, pixels, histogram, hog side by side)"]
     }
 
     /// Parses one name; `models` are the ids of the known models, `heads` the names of the trained
@@ -69,8 +76,33 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
             self = .embedding(name)
         } else if heads.contains(name) {
             self = .head(name)
+        } else if name.contains("+") {
+            self = .joined(try Self.parts(name, models: models, heads: heads))
         } else {
             throw UnknownNameError(kind: "method", given: name, valid: Self.names(models: models, heads: heads))
+        }
+    }
+
+    /// The parts of `A+B[+…]`: at least two, each a joinable method (``joinable``), none twice.
+    static func parts(_ name: String, models: [String], heads: [String]) throws(UnknownNameError) -> [EvalMethod] {
+        let texts = name.split(separator: "+", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let valid = ["METHOD+METHOD[+…]: two or more of " + (models + ["pixels", "histogram", "hog", "hog:CELL:BINS"]).joined(separator: ", ") + ", each once"]
+        guard texts.count >= 2, !texts.contains(where: \.isEmpty) else { throw UnknownNameError(kind: "joined method", given: name, valid: valid) }
+        var parts: [EvalMethod] = []
+        for text in texts {
+            let part = try EvalMethod(parsing: text, models: models, heads: heads)
+            guard part.joinable, !parts.contains(part) else { throw UnknownNameError(kind: "joined method", given: name, valid: valid) }
+            parts.append(part)
+        }
+        return parts
+    }
+
+    /// True for the methods that can be a part of ``joined(_:)``: one vector per image, computed the
+    /// same way for every set and compared by cosine (a model's embedding, pixels, the histogram, HOG).
+    public var joinable: Bool {
+        switch self {
+        case .embedding, .pixels, .histogram, .hog: true
+        case .hash, .comparedHistogram, .bagOfWords, .head, .joined: false
         }
     }
 

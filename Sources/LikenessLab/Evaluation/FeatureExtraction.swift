@@ -76,6 +76,10 @@ public struct FeatureExtraction: Sendable {
                  cancellation: CancellationToken, known: [EvalMethod: RetrievalEvaluation.Features] = [:]) throws -> RetrievalEvaluation.Features {
         switch method {
         case .head(let name): return try headFeatures(name, of: data, progress: progress, cancellation: cancellation, known: known)
+        case .joined(let parts):
+            return .vectors(EvalMethod.join(try parts.map { part in
+                try (known[part] ?? compute(part, of: data, progress: progress, cancellation: cancellation)).vectors
+            }))
         case .embedding(let id): return .vectors(try embeddings(id, of: data, progress: progress, cancellation: cancellation))
         case .hash(let hash):
             let computer = try HashComputer(methods: [hash])

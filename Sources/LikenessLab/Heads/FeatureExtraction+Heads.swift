@@ -12,13 +12,7 @@ extension FeatureExtraction {
     func headFeatures(_ name: String, of data: EvalDataset, progress: any ProgressReporter, cancellation: CancellationToken,
                       known: [EvalMethod: RetrievalEvaluation.Features]) throws -> RetrievalEvaluation.Features {
         let (manifest, head) = try HeadStore(modelsDirectory: configuration.models.modelsDirectory).load(name)
-        let models = configuration.models.registry.all().manifests.map(\.id)
-        let base = try EvalMethod(parsing: manifest.base.method, models: models)
-        try HeadBase.check(base)
-        let fingerprint = try HeadBase.fingerprint(of: base, models: configuration.models)
-        guard fingerprint == manifest.base.fingerprint else {
-            throw HeadError.wrongFingerprint(head: name, base: base.name, trainedOn: manifest.base.fingerprint, given: fingerprint)
-        }
+        let base = try HeadBase.resolve(manifest, named: name, models: configuration.models)
         let features = try known[base] ?? compute(base, of: data, progress: progress, cancellation: cancellation)
         return .vectors(try OpenedHead.apply(head, named: name, to: features.vectors))
     }

@@ -21,6 +21,8 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
     case maxPool(Window)
     /// Nearest-neighbour upsampling by the window's size.
     case upsample(Window)
+    /// Each dimension scaled by a learned softmax weighting of the row (``AttentionWeighting``).
+    case attention(width: Int)
 
     /// The implementation behind the case.
     var operation: any LayerOperation {
@@ -35,6 +37,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .batchNorm(let channels, let plane): BatchNorm(channels: channels, plane: plane)
         case .maxPool(let window): MaxPool(window)
         case .upsample(let window): Upsample(window)
+        case .attention(let width): AttentionWeighting(width: width)
         }
     }
 
@@ -45,7 +48,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
     public func outputWidth(input width: Int) -> Int? {
         switch self {
         case .dense(let inputs, let outputs): inputs == width ? outputs : nil
-        case .layerNorm(let normalised): normalised == width ? width : nil
+        case .layerNorm(let normalised), .attention(let normalised): normalised == width ? width : nil
         case .relu, .tanh, .sigmoid, .l2Normalization: width
         case .conv2d(let shape): shape.input.count == width ? shape.output?.count : nil
         case .batchNorm(let channels, let plane): channels > 0 && plane > 0 && channels * plane == width ? width : nil
@@ -67,6 +70,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .batchNorm(let channels, let plane): "batch-norm(\(channels)×\(plane))"
         case .maxPool(let window): "max-pool\(window.size)(\(window.input))"
         case .upsample(let window): "upsample\(window.size)(\(window.input))"
+        case .attention(let width): "attention(\(width))"
         }
     }
 }

@@ -36,6 +36,22 @@ import Testing
         #expect(errors.input < tolerance, "input gradient off by \(errors.input)")
     }
 
+    @Test func attentionWeighting() throws {
+        var network = try Network(inputWidth: 6, layers: [.attention(width: 6)], seed: 5)
+        // It starts as the identity: every score zero, every weight 1.
+        let input = GradientCheck.matrix(3, 6, seed: 51, scale: 2)
+        #expect(network.parameters.allSatisfy { $0 == 0 } && network(input) == input)
+        var random = SeededRandom(seed: 52)
+        for i in network.parameters.indices { network.parameters[i] = Float(random.nextUnit()) - 0.5 }
+        // The weights of a row average 1: y / x sums to the width.
+        let output = network(input)
+        let ratios = (0..<6).map { output[0, $0] / input[0, $0] }
+        #expect(abs(ratios.reduce(0, +) - 6) < 1e-4 && ratios.allSatisfy { $0 > 0 } && Set(ratios).count > 1)
+        let errors = GradientCheck.check(network, input: input, seed: 53)
+        #expect(errors.parameters < tolerance, "parameter gradient off by \(errors.parameters)")
+        #expect(errors.input < tolerance, "input gradient off by \(errors.input)")
+    }
+
     @Test func wholeNetwork() throws {
         let layers: [Layer] = [.dense(inputs: 5, outputs: 8), .layerNorm(width: 8), .tanh, .dense(inputs: 8, outputs: 6),
                                .sigmoid, .dense(inputs: 6, outputs: 3), .l2Normalization]

@@ -32,10 +32,14 @@ public struct SiameseTrainer: Sendable {
         public var schedule: LearningRateSchedule
         /// Seeds the initial weights and the pairs. Default 1.
         public var seed: UInt64
+        /// An attention weighting (``Layer/attention(width:)``) over the tower's embedding, as in the
+        /// seed's Siamese network. Nil (manifests written before it existed) or false: none.
+        public var attention: Bool?
 
         public init(hidden: [Int] = [512, 128], dimension: Int = 64, fusionHidden: [Int] = [], epochs: Int = 10, batchSize: Int = 128,
                     optimizer: OptimizerKind = .adamw, learningRate: Float = 1e-3, weightDecay: Float = 1e-4,
-                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1) {
+                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, attention: Bool? = nil) {
+            self.attention = attention
             self.hidden = hidden
             self.dimension = dimension
             self.fusionHidden = fusionHidden
@@ -48,14 +52,15 @@ public struct SiameseTrainer: Sendable {
             self.seed = seed
         }
 
-        /// The tower for inputs of `width` values: dense and ReLU, then a dense layer to ``dimension``.
+        /// The tower for inputs of `width` values: dense and ReLU, then a dense layer to ``dimension``
+        /// (and the attention weighting over it, with ``attention``).
         public func towerLayers(inputWidth width: Int) -> [Layer] {
             var layers: [Layer] = [], previous = width
             for hiddenWidth in hidden {
                 layers += [.dense(inputs: previous, outputs: hiddenWidth), .relu]
                 previous = hiddenWidth
             }
-            return layers + [.dense(inputs: previous, outputs: dimension)]
+            return layers + [.dense(inputs: previous, outputs: dimension)] + (attention == true ? [.attention(width: dimension)] : [])
         }
 
         /// The fusion: from the 3 fused features to one probability.
