@@ -20,6 +20,7 @@ struct HeadTrainingOptions: ParsableArguments {
     @Option(help: "sgd (momentum 0.9), adam or adamw.") var optimizer: OptimizerKind = .adamw
     @Option(help: "Base learning rate.") var lr: Float = 1e-3
     @Option(help: "Weight decay (decoupled for adamw, L2 otherwise).") var weightDecay: Float = 1e-4
+    @Option(help: "Dropout after each hidden layer in training: this share of values zeroed (0: none).") var dropout: Float = 0
     @Option(help: ArgumentHelp("Learning-rate schedule: cosine, constant or step:EPOCHS:FACTOR.", valueName: "schedule")) var schedule: String = "cosine"
     @Option(help: "Seeds the initial weights, the batches, mining and the validation split.") var seed: UInt64 = 1
     @Option(help: "Share held out for validation (of each class, or of the pairs).") var validation: Double = 0.1

@@ -76,7 +76,7 @@ enum TrainEmbedding {
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim, layerNorm: layerNorm, epochs: options.epochs,
             batchSize: batch, margin: try HeadTrainingOptions.margin(margin), mining: mining, optimizer: options.optimizer,
             learningRate: options.lr, weightDecay: options.weightDecay, schedule: try HeadTrainingOptions.schedule(options.schedule),
-            seed: options.seed, objective: objective == .triplet ? nil : objective)
+            seed: options.seed, objective: objective == .triplet ? nil : objective, dropout: options.dropout > 0 ? options.dropout : nil)
         let epochs = configuration.epochs
         let job = TrainJob(dataset: options.dataset, layout: try options.classLayout(command: objective.rawValue), base: try options.base(),
                            name: options.save, training: configuration, validationShare: options.validation, threads: options.threads,

@@ -45,7 +45,8 @@ struct TrainSiamese: ParsableCommand {
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim,
             fusionHidden: try HeadTrainingOptions.widths(fusionHidden), epochs: options.epochs, batchSize: batch,
             optimizer: options.optimizer, learningRate: options.lr, weightDecay: options.weightDecay,
-            schedule: try HeadTrainingOptions.schedule(options.schedule), seed: options.seed, attention: attention ? true : nil)
+            schedule: try HeadTrainingOptions.schedule(options.schedule), seed: options.seed, attention: attention ? true : nil,
+            dropout: options.dropout > 0 ? options.dropout : nil)
         let source: TrainScorerJob.Source = options.isPairs
             ? .pairs(options.dataset) : .classes(options.dataset, layout: try options.classLayout(command: "siamese"))
         let epochs = configuration.epochs

@@ -23,6 +23,8 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
     case upsample(Window)
     /// Each dimension scaled by a learned softmax weighting of the row (``AttentionWeighting``).
     case attention(width: Int)
+    /// Inverted dropout of this share of values in training, the identity at inference (``Dropout``).
+    case dropout(rate: Float)
 
     /// The implementation behind the case.
     var operation: any LayerOperation {
@@ -38,6 +40,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .maxPool(let window): MaxPool(window)
         case .upsample(let window): Upsample(window)
         case .attention(let width): AttentionWeighting(width: width)
+        case .dropout(let rate): Dropout(rate: rate)
         }
     }
 
@@ -50,6 +53,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .dense(let inputs, let outputs): inputs == width ? outputs : nil
         case .layerNorm(let normalised), .attention(let normalised): normalised == width ? width : nil
         case .relu, .tanh, .sigmoid, .l2Normalization: width
+        case .dropout(let rate): rate >= 0 && rate < 1 ? width : nil
         case .conv2d(let shape): shape.input.count == width ? shape.output?.count : nil
         case .batchNorm(let channels, let plane): channels > 0 && plane > 0 && channels * plane == width ? width : nil
         case .maxPool(let window): window.input.count == width ? window.pooled?.count : nil
@@ -71,6 +75,7 @@ public enum Layer: Sendable, Codable, Equatable, CustomStringConvertible {
         case .maxPool(let window): "max-pool\(window.size)(\(window.input))"
         case .upsample(let window): "upsample\(window.size)(\(window.input))"
         case .attention(let width): "attention(\(width))"
+        case .dropout(let rate): "dropout(\(rate))"
         }
     }
 }

@@ -10,15 +10,18 @@ extension Network {
         public var output: Matrix { activations[activations.count - 1] }
     }
 
-    /// The output for a batch, with what ``gradient(_:outputGradient:)`` needs.
-    public func forward(_ input: Matrix) -> Tape {
+    /// The training output for a batch, with what ``gradient(_:outputGradient:)`` needs. `noise`
+    /// seeds the layers that draw (dropout: layer i's mask from `noise` mixed with i); trainers
+    /// pass a fresh value per batch, drawn from their seed. The same noise gives the same pass.
+    public func forward(_ input: Matrix, noise: UInt64 = 0) -> Tape {
         precondition(input.columns == inputWidth, "the network takes \(inputWidth) values per row, got \(input.columns)")
         let offsets = self.offsets
         var activations = [input]
         parameters.withUnsafeBufferPointer { all in
-            for (layer, start) in zip(layers, offsets) {
+            for (position, (layer, start)) in zip(layers, offsets).enumerated() {
                 activations.append(layer.operation.forward(activations[activations.count - 1],
-                                                           parameters: UnsafeBufferPointer(rebasing: all[start..<(start + layer.parameterCount)])))
+                                                           parameters: UnsafeBufferPointer(rebasing: all[start..<(start + layer.parameterCount)]),
+                                                           noise: noise &+ UInt64(position) &* 0x9E37_79B9_7F4A_7C15))
             }
         }
         return Tape(activations: activations)

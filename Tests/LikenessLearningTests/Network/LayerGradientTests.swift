@@ -52,6 +52,24 @@ import Testing
         #expect(errors.input < tolerance, "input gradient off by \(errors.input)")
     }
 
+    @Test func dropout() throws {
+        let network = try Network(inputWidth: 8, layers: [.dense(inputs: 8, outputs: 8), .dropout(rate: 0.25), .tanh], seed: 61)
+        // The same noise gives the same mask, so finite differences see one function.
+        let errors = GradientCheck.check(network, input: GradientCheck.matrix(4, 8, seed: 62), seed: 63)
+        #expect(errors.parameters < tolerance, "parameter gradient off by \(errors.parameters)")
+        #expect(errors.input < tolerance, "input gradient off by \(errors.input)")
+
+        let layer = try Network(inputWidth: 1_000, layers: [.dropout(rate: 0.25)], seed: 1)
+        let ones = Matrix(rows: 4, columns: 1_000, values: [Float](repeating: 1, count: 4_000))
+        let dropped = layer.forward(ones, noise: 7).output.values
+        // About a quarter zeroed, the rest scaled by 4/3; another noise draws another mask; inference is the identity.
+        let zeros = dropped.filter { $0 == 0 }.count
+        #expect((850...1_150).contains(zeros) && dropped.allSatisfy { $0 == 0 || abs($0 - 4.0 / 3) < 1e-6 })
+        #expect(layer.forward(ones, noise: 7).output.values == dropped && layer.forward(ones, noise: 8).output.values != dropped)
+        #expect(layer(ones) == ones)
+        #expect(throws: NetworkError.self) { try Network(inputWidth: 3, layers: [.dropout(rate: 1)], seed: 1) }
+    }
+
     @Test func wholeNetwork() throws {
         let layers: [Layer] = [.dense(inputs: 5, outputs: 8), .layerNorm(width: 8), .tanh, .dense(inputs: 8, outputs: 6),
                                .sigmoid, .dense(inputs: 6, outputs: 3), .l2Normalization]

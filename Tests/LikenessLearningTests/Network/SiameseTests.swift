@@ -80,6 +80,20 @@ import Testing
         #expect(again.tower == result.tower && again.fusion == result.fusion)
     }
 
+    @Test("the fusion's last layer starts at zero: every pair starts at 0.5, however large the fused distance and dot product")
+    func fusionStartsUndecided() throws {
+        // Features 1,000 times larger than standardised ones give fused values in the thousands.
+        let (train, labels) = TripletTrainerTests.data(seed: 1)
+        let large = Matrix(rows: train.rows, columns: train.columns, values: train.values.map { $0 * 1_000 })
+        let configuration = SiameseTrainer.Configuration(hidden: [16], dimension: 4, fusionHidden: [3], epochs: 1, batchSize: 32,
+                                                         learningRate: 1e-12, seed: 4)
+        let result = try SiameseTrainer(configuration: configuration).train(features: large, pairs: .classes(labels))
+        let fused = PairFusion.forward(result.tower(large.selecting(rows: [0, 1, 2])), result.tower(large.selecting(rows: [3, 4, 5])))
+        #expect(fused.values.contains { abs($0) > 100 })
+        #expect(result.fusion(fused).values.allSatisfy { abs($0 - 0.5) < 1e-3 }, "\(result.fusion(fused).values)")
+        #expect(abs(result.epochs[0].loss - 0.693_147) < 1e-3)
+    }
+
     @Test("contrastive pairs: every same-class pair and as many of the nearest other pairs")
     func contrastivePairs() {
         let distances = Matrix(rows: 4, columns: 4, values: [0, 1, 5, 2,

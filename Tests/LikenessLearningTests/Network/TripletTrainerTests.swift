@@ -82,6 +82,12 @@ import Testing
         var other = configuration
         other.seed = 4
         #expect(try TripletTrainer(configuration: other).train(features: train, labels: labels).network.parameters != first.network.parameters)
+        // Dropout draws its masks from the seed too: repeatable, and not the run without it.
+        var dropping = configuration
+        dropping.dropout = 0.2
+        let dropped = try TripletTrainer(configuration: dropping).train(features: train, labels: labels)
+        #expect(try TripletTrainer(configuration: dropping).train(features: train, labels: labels).network.parameters == dropped.network.parameters)
+        #expect(dropped.network.parameters != first.network.parameters && dropped.network.layers.contains(.dropout(rate: 0.2)))
     }
 
     @Test func badDataIsRefused() {
@@ -96,11 +102,16 @@ import Testing
         var tiny = configuration
         tiny.batchSize = 3
         #expect(throws: TrainingError.self) { try TripletTrainer(configuration: tiny).train(features: rows, labels: [0, 0, 1, 1]) }
+        var dropAll = configuration
+        dropAll.dropout = 1
+        #expect(throws: TrainingError.self) { try TripletTrainer(configuration: dropAll).train(features: rows, labels: [0, 0, 1, 1]) }
     }
 
     @Test func architecture() {
         let layers = TripletTrainer.Configuration(hidden: [8, 4], dimension: 2, layerNorm: true).layers(inputWidth: 10)
         #expect(layers == [.dense(inputs: 10, outputs: 8), .layerNorm(width: 8), .relu, .dense(inputs: 8, outputs: 4),
                            .layerNorm(width: 4), .relu, .dense(inputs: 4, outputs: 2), .l2Normalization])
+        let dropping = TripletTrainer.Configuration(hidden: [8], dimension: 2, dropout: 0.1).layers(inputWidth: 10)
+        #expect(dropping == [.dense(inputs: 10, outputs: 8), .relu, .dropout(rate: 0.1), .dense(inputs: 8, outputs: 2), .l2Normalization])
     }
 }

@@ -17,6 +17,10 @@ protocol LayerOperation: Sendable {
     /// The layer's output for a batch in training (batch normalisation uses the batch's statistics).
     func forward(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix
 
+    /// The training output with the pass's random seed, for layers that draw (dropout); the
+    /// same as ``forward(_:parameters:)`` for every other layer.
+    func forward(_ input: Matrix, parameters: UnsafeBufferPointer<Float>, noise: UInt64) -> Matrix
+
     /// The layer's output at inference (batch normalisation uses its stored population statistics);
     /// the same as ``forward(_:parameters:)`` for every other layer.
     func infer(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix
@@ -31,6 +35,7 @@ extension LayerOperation {
     var parameterCount: Int { 0 }
     func initialise(_ parameters: UnsafeMutableBufferPointer<Float>, random: inout SeededRandom) {}
     func infer(_ input: Matrix, parameters: UnsafeBufferPointer<Float>) -> Matrix { forward(input, parameters: parameters) }
+    func forward(_ input: Matrix, parameters: UnsafeBufferPointer<Float>, noise: UInt64) -> Matrix { forward(input, parameters: parameters) }
 }
 
 /// Element-wise activations: the output depends on each input value alone.

@@ -35,11 +35,14 @@ public struct SiameseTrainer: Sendable {
         /// An attention weighting (``Layer/attention(width:)``) over the tower's embedding, as in the
         /// seed's Siamese network. Nil (manifests written before it existed) or false: none.
         public var attention: Bool?
+        /// Dropout after each of the tower's hidden ReLUs, this share of values. Nil or 0: none.
+        public var dropout: Float?
 
         public init(hidden: [Int] = [512, 128], dimension: Int = 64, fusionHidden: [Int] = [], epochs: Int = 10, batchSize: Int = 128,
                     optimizer: OptimizerKind = .adamw, learningRate: Float = 1e-3, weightDecay: Float = 1e-4,
-                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, attention: Bool? = nil) {
+                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, attention: Bool? = nil, dropout: Float? = nil) {
             self.attention = attention
+            self.dropout = dropout
             self.hidden = hidden
             self.dimension = dimension
             self.fusionHidden = fusionHidden
@@ -58,6 +61,7 @@ public struct SiameseTrainer: Sendable {
             var layers: [Layer] = [], previous = width
             for hiddenWidth in hidden {
                 layers += [.dense(inputs: previous, outputs: hiddenWidth), .relu]
+                if let dropout, dropout > 0 { layers.append(.dropout(rate: dropout)) }
                 previous = hiddenWidth
             }
             return layers + [.dense(inputs: previous, outputs: dimension)] + (attention == true ? [.attention(width: dimension)] : [])
@@ -81,6 +85,7 @@ public struct SiameseTrainer: Sendable {
             }
             guard learningRate > 0, learningRate.isFinite else { throw .invalidConfiguration("the learning rate must be positive") }
             guard weightDecay >= 0 else { throw .invalidConfiguration("weight decay cannot be negative") }
+            guard (0..<1).contains(dropout ?? 0) else { throw .invalidConfiguration("dropout takes a share from 0 up to (not including) 1") }
         }
     }
 
@@ -113,9 +118,14 @@ public struct SiameseTrainer: Sendable {
         guard source.countPerEpoch > 0 else { throw TrainingError.empty }
         var tower = try Network(inputWidth: features.columns, layers: c.towerLayers(inputWidth: features.columns), seed: c.seed)
         var fusion = try Network(inputWidth: PairFusion.width, layers: c.fusionLayers, seed: c.seed &+ 3)
+        // The fused distance and dot product of unnormalised embeddings can be large: random
+        // weights in the last layer started the sigmoid saturated, and on MNIST pixels the tower
+        // died in the first epoch. Starting that layer at zero starts every pair at 0.5.
+        let last = c.fusionLayers[c.fusionLayers.count - 2].parameterCount
+        for i in (fusion.parameters.count - last)..<fusion.parameters.count { fusion.parameters[i] = 0 }
         var parameters = tower.parameters + fusion.parameters
         var optimizer = c.optimizer.make(count: parameters.count, weightDecay: c.weightDecay)
-        var random = SeededRandom(seed: c.seed &+ 1)
+        var random = SeededRandom(seed: c.seed &+ 1), noise = SeededRandom(seed: c.seed &+ 5)
         let steps = (source.countPerEpoch + c.batchSize - 1) / c.batchSize
         let towerCount = tower.parameters.count
         var towerGradient = [Float](repeating: 0, count: towerCount), fusionGradient = [Float](repeating: 0, count: fusion.parameters.count)
@@ -130,7 +140,7 @@ public struct SiameseTrainer: Sendable {
                 if isCancelled() { throw CancellationError() }
                 let batch = Array(pairs[start..<min(start + c.batchSize, pairs.count)])
                 let m = batch.count
-                let towerTape = tower.forward(features.selecting(rows: batch.map(\.first) + batch.map(\.second)))
+                let towerTape = tower.forward(features.selecting(rows: batch.map(\.first) + batch.map(\.second)), noise: noise.next())
                 let embedded = towerTape.output
                 let first = embedded.selecting(rows: Array(0..<m)), second = embedded.selecting(rows: Array(m..<(2 * m)))
                 let fusionTape = fusion.forward(PairFusion.forward(first, second))

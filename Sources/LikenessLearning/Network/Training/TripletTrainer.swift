@@ -43,11 +43,15 @@ public struct TripletTrainer: Sendable {
         public var seed: UInt64
         /// The loss. Nil (as in manifests written before contrastive training) is the triplet loss.
         public var objective: EmbeddingObjective?
+        /// Dropout after each hidden layer's ReLU, this share of values (``Layer/dropout(rate:)``).
+        /// Nil (manifests written before it existed) or 0: none.
+        public var dropout: Float?
 
         public init(hidden: [Int] = [512, 128], dimension: Int = 64, layerNorm: Bool = false, epochs: Int = 10, batchSize: Int = 100,
                     margin: MarginSchedule = MarginSchedule(start: 0.2, end: 0.4), mining: TripletMining = .semiHard,
                     optimizer: OptimizerKind = .adamw, learningRate: Float = 1e-3, weightDecay: Float = 1e-4,
-                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, objective: EmbeddingObjective? = nil) {
+                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, objective: EmbeddingObjective? = nil, dropout: Float? = nil) {
+            self.dropout = dropout
             self.hidden = hidden
             self.dimension = dimension
             self.layerNorm = layerNorm
@@ -70,6 +74,7 @@ public struct TripletTrainer: Sendable {
                 layers.append(.dense(inputs: previous, outputs: hiddenWidth))
                 if layerNorm { layers.append(.layerNorm(width: hiddenWidth)) }
                 layers.append(.relu)
+                if let dropout, dropout > 0 { layers.append(.dropout(rate: dropout)) }
                 previous = hiddenWidth
             }
             return layers + [.dense(inputs: previous, outputs: dimension), .l2Normalization]
@@ -83,6 +88,7 @@ public struct TripletTrainer: Sendable {
             guard learningRate > 0, learningRate.isFinite else { throw .invalidConfiguration("the learning rate must be positive") }
             guard weightDecay >= 0 else { throw .invalidConfiguration("weight decay cannot be negative") }
             guard margin.start >= 0, margin.end >= 0 else { throw .invalidConfiguration("margins cannot be negative") }
+            guard (0..<1).contains(dropout ?? 0) else { throw .invalidConfiguration("dropout takes a share from 0 up to (not including) 1") }
         }
     }
 
@@ -115,7 +121,7 @@ public struct TripletTrainer: Sendable {
         var network = try Network(inputWidth: features.columns, layers: c.layers(inputWidth: features.columns), seed: c.seed)
         var optimizer = c.optimizer.make(count: network.parameters.count, weightDecay: c.weightDecay)
         var sampler = ClassBatchSampler(labels: labels, batchSize: c.batchSize, seed: c.seed &+ 1)
-        var mining = SeededRandom(seed: c.seed &+ 2)
+        var mining = SeededRandom(seed: c.seed &+ 2), noise = SeededRandom(seed: c.seed &+ 5)
         let steps = sampler.batchesPerEpoch
         var gradient = [Float](repeating: 0, count: network.parameters.count)
         var reports: [EpochReport] = [], best: (epoch: Int, score: Double, network: Network)?
@@ -128,7 +134,7 @@ public struct TripletTrainer: Sendable {
                 if isCancelled() { throw CancellationError() }
                 let batch = sampler.next()
                 let batchLabels = batch.map { labels[$0] }
-                let tape = network.forward(features.selecting(rows: batch))
+                let tape = network.forward(features.selecting(rows: batch), noise: noise.next())
                 let distances = tape.output.squaredDistancesWithin()
                 let evaluated: LossGradient
                 switch c.objective ?? .triplet {
