@@ -67,6 +67,15 @@ import Testing
             try TrainAutoencoderJob(dataset: folder, name: "halves-ae", architecture: Self.architecture, training: Self.training).run(in: context)
         }
         #expect(try store.manifest("halves-ae") == manifest)
+        // Nor may a head take an encoder's name: --model NAME would not know which is meant.
+        do {
+            _ = try TrainJob(dataset: folder, base: .pixels, name: "halves-ae", training: TrainedHeadTests.training).run(in: context)
+            Issue.record("a head named like an encoder must be refused")
+        } catch {
+            guard case .invalidInput(let message) = error else { Issue.record("\(error)"); return }
+            #expect(message.contains("halves-ae"))
+        }
+        #expect(context.models.heads.names().isEmpty)
     }
 
     @Test func wrongInputsAndDamageAreRefused() throws {

@@ -54,8 +54,7 @@ public struct TrainAutoencoderJob: Job {
         try InputPaths.requireExisting([dataset])
         let store = context.models.encoders
         do throws(HeadError) {
-            let heads = context.models.heads.names()
-            try HeadStore.validate(name: name, taken: EvalMethod.names(models: context.models.registry.all().manifests.map(\.id), heads: heads))
+            try HeadStore.validate(name: name, taken: TrainedName.taken(in: context.models, heads: true, encoders: false))
         } catch {
             throw .invalidInput(error.description)
         }

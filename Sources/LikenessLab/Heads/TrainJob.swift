@@ -126,12 +126,12 @@ public struct TrainJob: Job {
                       featuresReused: data.reused, weightsSHA256: digest, measure: "P@\(k)")
     }
 
-    /// Checks a new head's name (valid, not a method's or model's, not taken) and returns the store
+    /// Checks a new head's name (valid, not a method's, model's or encoder's, not taken) and returns the store
     /// and the base's fingerprint; sets the BLAS threads.
     static func prepare(name: String, base: EvalMethod, threads: Int, context: JobContext) throws(JobError) -> (store: HeadStore, fingerprint: String) {
         let store = HeadStore(modelsDirectory: context.models.modelsDirectory)
         do throws(HeadError) {
-            try HeadStore.validate(name: name, taken: EvalMethod.names(models: context.models.registry.all().manifests.map(\.id)))
+            try HeadStore.validate(name: name, taken: TrainedName.taken(in: context.models, heads: false, encoders: true))
             if FileManager.default.fileExists(atPath: store.manifestPath(name)) { throw HeadError.exists(name: name, path: store.manifestPath(name)) }
         } catch {
             throw .invalidInput(error.description)
