@@ -66,7 +66,7 @@ public struct MetricIndex: Sendable {
             prepared.append(checked)
         }
         if blas != nil {
-            do { try blas!.add(prepared) } catch { throw Self.mapped(error) }
+            do { try blas!.add(prepared) } catch { throw MetricError(error) }
         } else {
             for vector in prepared { rows += vector }
         }
@@ -78,7 +78,7 @@ public struct MetricIndex: Sendable {
         guard k > 0 else { return queries.map { _ in [] } }
         if let blas {
             do { return try blas.search(queries, k: k).map { $0.map { Neighbor(id: $0.id, score: metric.indexScore($0.score)) } } } catch {
-                throw Self.mapped(error)
+                throw MetricError(error)
             }
         }
         return try scan(queries, k: k)
@@ -92,7 +92,7 @@ public struct MetricIndex: Sendable {
         do {
             return try blas.range(queries, threshold: blas.metric.unboundedThreshold).map { $0.map { Neighbor(id: $0.id, score: metric.indexScore($0.score)) } }
         } catch {
-            throw Self.mapped(error)
+            throw MetricError(error)
         }
     }
 
@@ -140,13 +140,5 @@ public struct MetricIndex: Sendable {
             }
         }
         return Array(results)
-    }
-
-    /// An index error in the terms of metrics.
-    private static func mapped(_ error: VectorIndexError) -> MetricError {
-        switch error {
-        case let .dimensionMismatch(expected, actual, position): .inVector(position, .unequalLengths(actual, expected))
-        case let .nonFinite(position): .inVector(position, .nonFinite(position: 0))
-        }
     }
 }

@@ -95,12 +95,12 @@ public struct RetrievalEvaluation: Sendable {
             break
         case .vectors(let vectors) where (metric ?? .cosine) == .cosine:
             var index = ExactVectorIndex(dimension: vectors[usable[0]]!.count, metric: .cosine)
-            do { try index.add(usable.map { vectors[$0]! }) } catch { throw Self.mapped(error) }
+            do { try index.add(usable.map { vectors[$0]! }) } catch { throw MetricError(error) }
             // In chunks of queries, so only a chunk's score lists are held at once.
             for start in stride(from: 0, to: queryList.count, by: 256) {
                 let chunk = Array(queryList[start..<min(start + 256, queryList.count)])
                 let found: [[Neighbor]]
-                do { found = try index.range(chunk.map { vectors[$0]! }, threshold: -.infinity) } catch { throw Self.mapped(error) }
+                do { found = try index.range(chunk.map { vectors[$0]! }, threshold: -.infinity) } catch { throw MetricError(error) }
                 for (query, neighbours) in zip(chunk, found) { record(query, neighbours.map { usable[$0.id] }.filter { $0 != query }) }
             }
         case .vectors(let vectors):
@@ -148,13 +148,6 @@ public struct RetrievalEvaluation: Sendable {
         return scored.sorted { $0.value != $1.value ? $0.value > $1.value : $0.id < $1.id }.map(\.id)
     }
 
-    /// An index error in the terms of metrics.
-    static func mapped(_ error: VectorIndexError) -> MetricError {
-        switch error {
-        case let .dimensionMismatch(expected, actual, position): .inVector(position, .unequalLengths(actual, expected))
-        case let .nonFinite(position): .inVector(position, .nonFinite(position: 0))
-        }
-    }
 
     /// `count` query positions drawn with a seed so whole groups are kept: groups are shuffled and
     /// taken until enough images are chosen. Nil count: every image.
