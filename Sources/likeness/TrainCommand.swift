@@ -35,7 +35,10 @@ struct TrainTriplet: ParsableCommand {
             The head: the features standardised, dense layers of the --hidden widths with ReLU, a \
             dense layer to --dim values, L2-normalised (compared by cosine). Loss: triplet loss on \
             squared distances with a margin that grows linearly from the first to the last epoch \
-            (--margin START:END, or one value), triplets mined in each batch (--mining). Optimiser: \
+            (--margin START:END, or one value), triplets mined in each batch (--mining). With \
+            --hard-negatives N, each example's N nearest examples of another class are found once \
+            on the standardised base features (exact cosine), and every batch also holds one of \
+            them for each example drawn, so the mining sees the set's hardest negatives. Optimiser: \
             AdamW by default, with a cosine decay of the learning rate (--schedule cosine, constant \
             or step:EPOCHS:FACTOR). With the same data, options, --seed and --threads, training \
             repeats bit for bit.
@@ -62,21 +65,30 @@ struct TrainTriplet: ParsableCommand {
     @Option(help: "Examples per batch (P classes × K examples).") var batch: Int = 100
     @Option(help: ArgumentHelp("Triplet margin START:END over the epochs, or one value.", valueName: "start:end")) var margin: String = "0.2:0.4"
     @Option(help: "Triplet mining in a batch: random, semi-hard or batch-hard.") var mining: TripletMining = .semiHard
+    @Option(help: ArgumentHelp("Also put in each batch, for every example, one of its N nearest examples of another class (precomputed on the base features).",
+                               valueName: "n"))
+    var hardNegatives: Int?
+
+    func validate() throws {
+        if let hardNegatives, hardNegatives < 1 { throw ValidationError("--hard-negatives takes at least 1") }
+    }
 
     func run() throws {
-        try TrainEmbedding.run(options, objective: .triplet, layerNorm: layerNorm, batch: batch, margin: margin, mining: mining)
+        try TrainEmbedding.run(options, objective: .triplet, layerNorm: layerNorm, batch: batch, margin: margin, mining: mining,
+                               hardNegatives: hardNegatives)
     }
 }
 
 /// What `train triplet` and `train contrastive` share: the job for an embedding head.
 enum TrainEmbedding {
     static func run(_ options: HeadTrainingOptions, objective: EmbeddingObjective, layerNorm: Bool, batch: Int, margin: String,
-                    mining: TripletMining) throws {
+                    mining: TripletMining, hardNegatives: Int? = nil) throws {
         let configuration = TripletTrainer.Configuration(
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim, layerNorm: layerNorm, epochs: options.epochs,
             batchSize: batch, margin: try HeadTrainingOptions.margin(margin), mining: mining, optimizer: options.optimizer,
             learningRate: options.lr, weightDecay: options.weightDecay, schedule: try HeadTrainingOptions.schedule(options.schedule),
-            seed: options.seed, objective: objective == .triplet ? nil : objective, dropout: options.dropout > 0 ? options.dropout : nil)
+            seed: options.seed, objective: objective == .triplet ? nil : objective, dropout: options.dropout > 0 ? options.dropout : nil,
+            hardNegatives: hardNegatives)
         let epochs = configuration.epochs
         let job = TrainJob(dataset: options.dataset, layout: try options.classLayout(command: objective.rawValue), base: try options.base(),
                            name: options.save, training: configuration, validationShare: options.validation, threads: options.threads,

@@ -36,7 +36,7 @@ import Testing
         #expect(result.bestValidationPrecision == result.epochs[result.bestEpoch - 1].validation)
 
         let store = HeadStore(modelsDirectory: context.models.modelsDirectory)
-        #expect(store.names() == ["tiny"])
+        #expect(store.names() == ["tiny"])  // before the hard-negative head below
         let (manifest, head) = try store.load("tiny")
         #expect(manifest.base == .init(method: "pixels", fingerprint: "grey-thumbnail-16x16-bt601", dimension: 256))
         #expect(manifest.architecture.layers == [.dense(inputs: 256, outputs: 8), .relu, .dense(inputs: 8, outputs: 4), .l2Normalization])
@@ -47,6 +47,12 @@ import Testing
         let evaluation = try EvalJob(dataset: folder, layout: .idx, methods: [.pixels, .head("tiny")], ks: [1]).run(in: context)
         #expect(evaluation.methods.map(\.method) == ["pixels", "tiny"])
         #expect(evaluation.methods[1].queries == 20 && evaluation.missingFeatures == [0, 0])
+
+        // With hard negatives precomputed on the base features: saved in the manifest's configuration.
+        var hard = Self.training
+        hard.hardNegatives = 2
+        _ = try TrainJob(dataset: folder, layout: .idx, base: .pixels, name: "tiny-hard", training: hard, validationShare: 0.2).run(in: context)
+        #expect(try store.manifest("tiny-hard").training.configuration?.hardNegatives == 2)
 
         // A second head of the same name is refused; nothing is overwritten.
         #expect(throws: JobError.self) {

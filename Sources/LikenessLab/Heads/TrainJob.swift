@@ -93,10 +93,14 @@ public struct TrainJob: Job {
         let baseScore = NeighbourPrecision.score(validationFeatures, labels: validationLabels, k: validationK)
         let standardisedValidation = standardizer.apply(rows: validationFeatures)
         let k = validationK
+        let standardisedTraining = standardizer.apply(rows: trainFeatures)
+        let hardNegatives = training.hardNegatives.map {
+            HardNegativeTable.compute(standardisedTraining, labels: trainLabels, candidates: $0, progress: context.progress)
+        }
         let trained: TripletTrainer.Result
         do {
             trained = try TripletTrainer(configuration: training).train(
-                features: standardizer.apply(rows: trainFeatures), labels: trainLabels,
+                features: standardisedTraining, labels: trainLabels, hardNegatives: hardNegatives,
                 validate: { network in NeighbourPrecision.score(network(standardisedValidation), labels: validationLabels, k: k) },
                 report: { onEpoch?($0) }, isCancelled: { context.cancellation.isCancelled })
         } catch {

@@ -46,12 +46,18 @@ public struct TripletTrainer: Sendable {
         /// Dropout after each hidden layer's ReLU, this share of values (``Layer/dropout(rate:)``).
         /// Nil (manifests written before it existed) or 0: none.
         public var dropout: Float?
+        /// Candidate hard negatives per row precomputed from the base features (``HardNegatives``,
+        /// passed to ``TripletTrainer/train(features:labels:hardNegatives:validate:report:isCancelled:)``
+        /// by the caller, which computes them). Nil: none, batches as drawn.
+        public var hardNegatives: Int?
 
         public init(hidden: [Int] = [512, 128], dimension: Int = 64, layerNorm: Bool = false, epochs: Int = 10, batchSize: Int = 100,
                     margin: MarginSchedule = MarginSchedule(start: 0.2, end: 0.4), mining: TripletMining = .semiHard,
                     optimizer: OptimizerKind = .adamw, learningRate: Float = 1e-3, weightDecay: Float = 1e-4,
-                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, objective: EmbeddingObjective? = nil, dropout: Float? = nil) {
+                    schedule: LearningRateSchedule = .cosine, seed: UInt64 = 1, objective: EmbeddingObjective? = nil, dropout: Float? = nil,
+                    hardNegatives: Int? = nil) {
             self.dropout = dropout
+            self.hardNegatives = hardNegatives
             self.hidden = hidden
             self.dimension = dimension
             self.layerNorm = layerNorm
@@ -89,6 +95,7 @@ public struct TripletTrainer: Sendable {
             guard weightDecay >= 0 else { throw .invalidConfiguration("weight decay cannot be negative") }
             guard margin.start >= 0, margin.end >= 0 else { throw .invalidConfiguration("margins cannot be negative") }
             guard (0..<1).contains(dropout ?? 0) else { throw .invalidConfiguration("dropout takes a share from 0 up to (not including) 1") }
+            guard (hardNegatives ?? 1) >= 1 else { throw .invalidConfiguration("hard negatives take at least 1 candidate per row") }
         }
     }
 
@@ -113,15 +120,18 @@ public struct TripletTrainer: Sendable {
     ///   - validate: scores a network after each epoch (higher is better); nil keeps the last epoch.
     ///   - report: called after each epoch.
     ///   - isCancelled: checked between batches; training stops and throws `CancellationError`.
-    public func train(features: Matrix, labels: [Int], validate: ((Network) -> Double)? = nil,
+    ///   - hardNegatives: precomputed candidates (``HardNegatives``), one list per row of `features`;
+    ///     each batch is extended with one candidate of each of its rows.
+    public func train(features: Matrix, labels: [Int], hardNegatives: HardNegatives? = nil, validate: ((Network) -> Double)? = nil,
                       report: (EpochReport) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws -> Result {
         try configuration.validate()
         try Self.check(features: features, labels: labels)
+        precondition(hardNegatives.map { $0.candidates.count == features.rows } ?? true, "one list of hard negatives per row")
         let c = configuration
         var network = try Network(inputWidth: features.columns, layers: c.layers(inputWidth: features.columns), seed: c.seed)
         var optimizer = c.optimizer.make(count: network.parameters.count, weightDecay: c.weightDecay)
         var sampler = ClassBatchSampler(labels: labels, batchSize: c.batchSize, seed: c.seed &+ 1)
-        var mining = SeededRandom(seed: c.seed &+ 2), noise = SeededRandom(seed: c.seed &+ 5)
+        var mining = SeededRandom(seed: c.seed &+ 2), noise = SeededRandom(seed: c.seed &+ 5), hard = SeededRandom(seed: c.seed &+ 6)
         let steps = sampler.batchesPerEpoch
         var gradient = [Float](repeating: 0, count: network.parameters.count)
         var reports: [EpochReport] = [], best: (epoch: Int, score: Double, network: Network)?
@@ -132,7 +142,8 @@ public struct TripletTrainer: Sendable {
             var total = 0.0, active = 0, terms = 0
             for step in 0..<steps {
                 if isCancelled() { throw CancellationError() }
-                let batch = sampler.next()
+                let drawn = sampler.next()
+                let batch = hardNegatives?.extend(drawn, random: &hard) ?? drawn
                 let batchLabels = batch.map { labels[$0] }
                 let tape = network.forward(features.selecting(rows: batch), noise: noise.next())
                 let distances = tape.output.squaredDistancesWithin()
