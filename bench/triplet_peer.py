@@ -53,6 +53,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--likeness", help="the likeness binary: also run it and print the ratio")
+    parser.add_argument("--keep", help="save Likeness' head under this name and keep it (default: a temporary name, removed)")
     parser.add_argument("--dataset", default="/usr/share/datasets/fashion-mnist")
     args = parser.parse_args()
 
@@ -155,9 +156,9 @@ def triplet_loss(z, y, margin, mining):
 
 def run_likeness(args):
     """Runs `likeness train triplet` on the same cached features, reads the head it saved, removes
-    the head's two files (this script's own), and returns the JSON result with the test P@5 of the
+    the head's two files (this script's own, unless --keep names it), and returns the JSON result with the test P@5 of the
     head applied here in numpy to the cached test features (a cross-check of `likeness eval`)."""
-    name = f"bench-triplet-peer-{os.getpid()}"
+    name = args.keep or f"bench-triplet-peer-{os.getpid()}"
     command = [args.likeness, "train", "triplet", args.dataset, "--on", args.method, "--layout", "idx",
                "--cache-features", args.features, "--hidden", args.hidden, "--dim", str(args.dim),
                "--epochs", str(args.epochs), "--batch", str(args.batch), "--margin", args.margin, "--mining", args.mining,
@@ -172,8 +173,9 @@ def run_likeness(args):
         manifest = json.load(handle)
     weights_path = os.path.join(os.path.dirname(manifest_path), manifest["weights"]["file"])
     weights = np.fromfile(weights_path, dtype="<f4")
-    os.remove(manifest_path)
-    os.remove(weights_path)
+    if not args.keep:
+        os.remove(manifest_path)
+        os.remove(weights_path)
     features = np.load(os.path.join(args.features, args.method.replace("/", "_") + ".npy"))[args.train_rows:]
     classes = np.load(os.path.join(args.features, "classes.npy"))[args.train_rows:]
     x = (features - np.array(manifest["standardizer"]["mean"], dtype=np.float32)) / np.array(manifest["standardizer"]["scale"], dtype=np.float32)

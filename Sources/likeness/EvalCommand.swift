@@ -65,6 +65,9 @@ struct EvalRetrieval: ParsableCommand {
     @Flag(help: "Print JSON on stdout.") var json = false
     @Option(help: ArgumentHelp("Rank every method by this metric (default: cosine for vectors, hamming for hashes).", valueName: "name"), transform: MetricArgument.parse)
     var metric: Metric?
+    @Option(help: ArgumentHelp("On an IDX folder (train and t10k files), read vector features and heads' base features from this folder's .npy cache (as train --cache-features and bench cluster-data write it), computing and caching them there when missing.",
+                               valueName: "folder"))
+    var cacheFeatures: String?
 
     func run() throws {
         let ks = try k.split(separator: ",").map { part -> Int in
@@ -72,7 +75,8 @@ struct EvalRetrieval: ParsableCommand {
             return value
         }
         let job = EvalJob(dataset: options.dataset, layout: options.layout, methods: try options.methods(methods), ks: ks,
-                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery, metric: metric)
+                          queries: queries, limit: limit, threads: options.threads, perQueryFile: perQuery, metric: metric,
+                          featureCache: cacheFeatures)
         let result = try JobRunning.run(job)
         EvalOptions.noteMissing(result.methods.map(\.method), result.missingFeatures, of: result.images)
         if json { try Output.json(result); return }

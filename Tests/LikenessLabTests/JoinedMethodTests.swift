@@ -3,6 +3,7 @@ import LikenessCore
 import LikenessEngine
 import LikenessHashing
 import LikenessLearning
+import LikenessNumerics
 import LikenessTestSupport
 import Testing
 @testable import LikenessLab
@@ -58,4 +59,32 @@ import Testing
         let evaluation = try EvalJob(dataset: folder, layout: .idx, methods: [base, .head("joined-head")], ks: [1]).run(in: context)
         #expect(evaluation.methods.map(\.method) == ["pixels+histogram", "joined-head"] && evaluation.missingFeatures == [0, 0])
     }
+
+    @Test func evalReadsCachedFeaturesOfMethodsAndHeadBases() throws {
+        let directory = TemporaryDirectory()
+        let folder = try TrainedHeadTests.idxFolder(directory)
+        let context = TrainedHeadTests.context(directory)
+        let cache = directory.folder("cache")
+        let base = EvalMethod.joined([.pixels, .histogram])
+        _ = try TrainJob(dataset: folder, layout: .idx, base: base, name: "cached-head", training: TrainedHeadTests.training,
+                         validationShare: 0.2, featureCache: cache).run(in: context)
+        // Training cached the parts and the joined base for train + t10k (60 + 20 rows).
+        for name in ["pixels", "histogram", "pixels+histogram"] {
+            #expect(try NumpyFile.readMatrix((cache as NSString).appendingPathComponent(name + ".npy")).rows == 80)
+        }
+        let methods: [EvalMethod] = [base, .head("cached-head"), .pixels]
+        let fresh = try EvalJob(dataset: folder, layout: .idx, methods: methods, ks: [1, 5]).run(in: context)
+        let cached = try EvalJob(dataset: folder, layout: .idx, methods: methods, ks: [1, 5], featureCache: cache).run(in: context)
+        // The cached rows are the t10k file's: the same scores as computing them again.
+        #expect(cached.methods.map(\.method) == fresh.methods.map(\.method))
+        for (a, b) in zip(cached.methods, fresh.methods) {
+            #expect(a.precision == b.precision && a.meanAveragePrecision == b.meanAveragePrecision, "\(a.method)")
+        }
+        // A damaged cache is read, not silently recomputed: a file of the wrong length is an error.
+        try NumpyFile.write(Matrix(zeros: 3, columns: 256), to: (cache as NSString).appendingPathComponent("pixels.npy"))
+        #expect(throws: JobError.self) {
+            try EvalJob(dataset: folder, layout: .idx, methods: [.pixels], ks: [1], featureCache: cache).run(in: context)
+        }
+    }
 }
+

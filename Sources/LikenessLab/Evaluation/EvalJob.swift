@@ -27,11 +27,18 @@ public struct EvalJob: Job {
     /// (``EvalMethod/featureKind``) is refused before any image is read. A method with a metric of
     /// its own (``EvalMethod/ownMetric``, `histogram:emd`) keeps it. Default nil.
     public var metric: Metric?
+    /// A folder of cached IDX features (`.npy`, as `train --cache-features` and `bench cluster-data`
+    /// write them for the train and t10k files together): on an IDX folder, vector methods and the
+    /// bases of heads are read from it (computed and cached there when missing) instead of being
+    /// computed for the t10k images again. Default nil.
+    public var featureCache: String?
 
     public init(dataset: String, layout: EvalDataset.Layout? = nil,
                 methods: [EvalMethod] = [.embedding(ModelDefaults.model), .hash(.pHash), .pixels], ks: [Int] = [1, 5, 10],
-                queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil, metric: Metric? = nil) {
+                queries: Int? = nil, limit: Int? = nil, threads: Int = 1, perQueryFile: String? = nil, metric: Metric? = nil,
+                featureCache: String? = nil) {
         self.metric = metric
+        self.featureCache = featureCache
         self.dataset = dataset
         self.layout = layout
         self.methods = methods
@@ -80,7 +87,15 @@ public struct EvalJob: Job {
         for method in methods {
             try context.checkCancellation()
             let started = ContinuousClock.now
-            let features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation, known: computed)
+            if let cached = try cachedFeatures(method, images: data.paths.count, extraction: extraction.configuration, context: context) {
+                computed[cached.method] = cached.features
+            }
+            let features: RetrievalEvaluation.Features
+            if let known = computed[method] {
+                features = known
+            } else {
+                features = try extraction.features(method, of: data, progress: context.progress, cancellation: context.cancellation, known: computed)
+            }
             computed[method] = features
             let seconds = (ContinuousClock.now - started).seconds
             var scores: RetrievalEvaluation.Scores
@@ -106,6 +121,26 @@ public struct EvalJob: Job {
 }
 
 extension EvalJob {
+    /// With a feature cache, an IDX folder holding train and t10k files and no limit: the cached
+    /// features of `method` (a vector method) or of its base (a head on a vector method) for the
+    /// `images` t10k images (the last rows of the cache), and which method they belong to; nil otherwise.
+    func cachedFeatures(_ method: EvalMethod, images: Int, extraction: FeatureExtraction.Configuration,
+                        context: JobContext) throws(JobError) -> (method: EvalMethod, features: RetrievalEvaluation.Features)? {
+        guard let featureCache, limit == nil, layout ?? .detected(for: dataset) == .idx,
+              let (train, test) = ProbeSplit.idxPair(in: dataset) else { return nil }
+        var target = method
+        if case .head(let name) = method {
+            let manifest: HeadManifest
+            do { manifest = try HeadStore(modelsDirectory: context.models.modelsDirectory).manifest(name) } catch { throw .head(error) }
+            target = try HeadBase.resolve(manifest, named: name, models: context.models)
+        }
+        guard target.joinable || { if case .joined = target { true } else { false } }() else { return nil }
+        let cached = try BenchFeatures.load([train, test], method: target, folder: featureCache, extraction: extraction, context: context)
+        guard cached.points.rows > images else { throw .invalidInput("\(cached.path) holds \(cached.points.rows) rows, fewer than the t10k images") }
+        let rows = Array((cached.points.rows - images)..<cached.points.rows)
+        return (target, .vectors(cached.points.selecting(rows: rows).rowArrays.map { Optional($0) }))
+    }
+
     /// Refuses a dataset whose layout yields fewer than two groups: every image would be relevant
     /// to every query, and P@k would be 1 whatever the method.
     static func requireGroups(_ data: EvalDataset, dataset: String, layout: EvalDataset.Layout) throws(JobError) {
