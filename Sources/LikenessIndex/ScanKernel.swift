@@ -55,8 +55,10 @@ enum ScanKernel: Sendable {
     static func chebyshev(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
         var lanes = SIMD8<Float>.zero, i = 0
         while i + 8 <= n {
-            let d = SIMDDot.load(x + i) - SIMDDot.load(y + i)
-            lanes = pointwiseMax(lanes, pointwiseMax(d, -d))
+            // Comparisons and blends: the generic pointwiseMax is not vectorised.
+            var d = SIMDDot.load(x + i) - SIMDDot.load(y + i)
+            d.replace(with: -d, where: d .< 0)
+            lanes.replace(with: d, where: d .> lanes)
             i += 8
         }
         var top = lanes.max()
@@ -73,8 +75,9 @@ enum ScanKernel: Sendable {
         var low = SIMD8<Float>.zero, high = SIMD8<Float>.zero, i = 0
         while i + 8 <= n {
             let a = SIMDDot.load(x + i), b = SIMDDot.load(y + i)
-            low += pointwiseMin(a, b)
-            high += pointwiseMax(a, b)
+            let aBelow = a .< b
+            low += a.replacing(with: b, where: .!aBelow)
+            high += b.replacing(with: a, where: .!aBelow)
             i += 8
         }
         var lowSum = low.sum(), highSum = high.sum()
