@@ -13,7 +13,7 @@ import LikenessCore
 /// `Double`, then rounded to `Float`), so the correlation is a dot product over BLAS; Spearman
 /// does the same to each vector's tie-averaged ranks; the 1-D EMD stores cumulative unit-mass sums,
 /// so it is the Manhattan distance between them. The scan runs one SIMD loop per metric
-/// (``ScanKernel``). A pair the metric leaves undefined (a constant vector under Pearson or
+/// (``ScanKernel``; Minkowski with a whole p up to 32, by multiplication). A pair the metric leaves undefined (a constant vector under Pearson or
 /// Spearman) is never a neighbour. Results are closest first, ties by lower id, as for every ``VectorIndex``;
 /// scores are the metric's values (similarities or distances, see ``Metric/higherIsCloser``).
 ///
@@ -65,6 +65,7 @@ public struct MetricIndex: Sendable {
         case .jaccard: return .jaccard
         case .chiSquare: return .chiSquare
         case .hamming: return .hamming
+        case .minkowski(let p) where p == p.rounded() && p >= 1 && p <= 32: return p == 1 ? .manhattan : .minkowski(power: Int(p))
         default:
             let measured = metric
             return .general { measured.unchecked($0, $1) }

@@ -1,3 +1,4 @@
+import Foundation
 import LikenessCore
 
 /// One query against many stored rows, for the metrics ``MetricIndex`` scans: a loop per metric,
@@ -5,14 +6,17 @@ import LikenessCore
 ///
 /// The values agree with ``Metric/measure(_:_:)`` (computed in `Double`) to `Float` rounding,
 /// about 1e-7 relative. EMD is Manhattan over rows the index stores as cumulative unit-mass sums
-/// (``MetricIndex``), so it has no kernel of its own. Metrics without a SIMD loop (Minkowski,
-/// EMD over a ground distance) go through ``general(_:)``, one call per pair in `Double`.
+/// (``MetricIndex``), so it has no kernel of its own. Metrics without a SIMD loop (Minkowski with
+/// a fractional p, EMD over a ground distance) go through ``general(_:)``, one call per pair in
+/// `Double`.
 enum ScanKernel: Sendable {
     case manhattan
     case chebyshev
     case jaccard
     case chiSquare
     case hamming
+    /// Minkowski with a whole `power` from 2 up: the differences raised by multiplication, not `pow`.
+    case minkowski(power: Int)
     /// Any pairwise measure, nil or NaN where undefined.
     case general(@Sendable (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Double?)
 
@@ -25,6 +29,7 @@ enum ScanKernel: Sendable {
         case .jaccard: for id in 0..<count { values[id] = Self.jaccard(query, rows + id * d, d) }
         case .chiSquare: for id in 0..<count { values[id] = Self.chiSquare(query, rows + id * d, d) }
         case .hamming: for id in 0..<count { values[id] = Self.hamming(query, rows + id * d, d) }
+        case .minkowski(let power): for id in 0..<count { values[id] = Self.minkowski(query, rows + id * d, d, power: power) }
         case .general(let measure):
             let x = UnsafeBufferPointer(start: query, count: d)
             for id in 0..<count {
@@ -124,5 +129,33 @@ enum ScanKernel: Sendable {
             i += 1
         }
         return count
+    }
+
+    /// `(Σ |xᵢ − yᵢ|ᵖ)^(1/p)` for a whole `power` p ≥ 2, the differences scaled by the largest
+    /// first (as ``MinkowskiFamily/minkowski(_:_:p:)`` does), so no power overflows or underflows
+    /// to nothing: `m · (Σ (|dᵢ|/m)ᵖ)^(1/p)`.
+    @inline(__always)
+    static func minkowski(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int, power: Int) -> Float {
+        let largest = chebyshev(x, y, n)
+        guard largest > 0 else { return 0 }
+        let scale = 1 / largest
+        var lanes = SIMD8<Float>.zero, i = 0
+        while i + 8 <= n {
+            var d = (SIMDDot.load(x + i) - SIMDDot.load(y + i)) * scale
+            d.replace(with: -d, where: d .< 0)
+            var raised = d
+            for _ in 1..<power { raised *= d }
+            lanes += raised
+            i += 8
+        }
+        var sum = lanes.sum()
+        while i < n {
+            let d = abs(x[i] - y[i]) * scale
+            var raised = d
+            for _ in 1..<power { raised *= d }
+            sum += raised
+            i += 1
+        }
+        return largest * Float(pow(Double(sum), 1 / Double(power)))
     }
 }

@@ -36,7 +36,8 @@ import Testing
         }
     }
 
-    static let metrics: [Metric] = [.cosine, .dot, .euclidean, .squaredEuclidean, .manhattan, .chebyshev, .minkowski(p: 3),
+    static let metrics: [Metric] = [.cosine, .dot, .euclidean, .squaredEuclidean, .manhattan, .chebyshev, .minkowski(p: 3), .minkowski(p: 2.5),
+                                    .minkowski(p: 1), .minkowski(p: 7),
                                     .pearson, .spearman, .jaccard, .chiSquare, .emd]
 
     @Test("top-k is the brute-force ranking by the metric's own values, with and without a SIMD tail", arguments: metrics)
