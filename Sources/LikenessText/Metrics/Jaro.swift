@@ -12,7 +12,7 @@
 public enum Jaro {
     /// The Jaro similarity of `a` and `b`.
     public static func similarity(_ a: some StringProtocol, _ b: some StringProtocol) -> Double {
-        similarity(ScalarText.scalars(a), ScalarText.scalars(b))
+        ScalarText.withScalars(a) { pa in ScalarText.withScalars(b) { pb in similarity(pa, pb) } }
     }
 
     /// The Jaro similarity of two scalar sequences.
@@ -23,10 +23,11 @@ public enum Jaro {
     /// The Jaro similarity of two scalar buffers.
     ///
     /// Bit-parallel: `a`'s positions of each scalar are bit sets (``PatternBits``), and the matched
-    /// positions of both strings are bit sets too. Each scalar of `b` takes the lowest unmatched
-    /// position of its scalar inside its window — `row & ~matched & window`, a word at a time, its
-    /// lowest set bit — so a match costs a few word operations rather than a scan of the window;
-    /// the transpositions are then counted by walking both bit sets in step. The matches are those
+    /// positions of both strings are bit sets too. Each scalar of `b` takes the lowest position
+    /// still unmatched in its scalar's row inside its window — the lowest set bit of the row's
+    /// first non-empty word there, after which that bit is cleared — so a match costs a few word
+    /// operations rather than a scan of the window; the transpositions are then counted by walking
+    /// both matched sets in step. The matches are those
     /// of the textbook greedy (the test oracle), so the result is the same. Two shortcuts leave it
     /// unchanged: a common prefix is matched position to position (each of its scalars finds its
     /// twin, the lowest unmatched position holding it), and scalars of `b` beyond |a| + window

@@ -18,7 +18,7 @@ public enum JaroWinkler {
 
     /// The Jaro–Winkler similarity of `a` and `b`.
     public static func similarity(_ a: some StringProtocol, _ b: some StringProtocol) -> Double {
-        similarity(ScalarText.scalars(a), ScalarText.scalars(b))
+        ScalarText.withScalars(a) { pa in ScalarText.withScalars(b) { pb in similarity(pa, pb) } }
     }
 
     /// The Jaro–Winkler similarity of two scalar sequences.
