@@ -25,4 +25,31 @@ public enum ScalarText {
         for scalar in text.unicodeScalars { out.append(scalar.value) }
         return out
     }
+
+    /// Calls `body` with the scalar values of `text` in temporary memory (on the stack when small
+    /// enough), so comparing two strings allocates nothing; the buffer is valid only inside `body`.
+    @inlinable
+    public static func withScalars<R, E: Error>(_ text: some StringProtocol,
+                                                _ body: (UnsafeBufferPointer<UInt32>) throws(E) -> R) throws(E) -> R {
+        // A string has at most as many scalars as UTF-8 bytes.
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(1, text.utf8.count)) { out throws(E) in
+            var count = 0
+            let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var any: UInt8 = 0
+                for byte in bytes { any |= byte }
+                guard any < 0x80 else { return false }
+                for offset in 0..<bytes.count { out[offset] = UInt32(bytes[offset]) }
+                count = bytes.count
+                return true
+            }
+            if ascii != true {
+                count = 0
+                for scalar in text.unicodeScalars {
+                    out[count] = scalar.value
+                    count += 1
+                }
+            }
+            return try body(UnsafeBufferPointer(rebasing: out[..<count]))
+        }
+    }
 }

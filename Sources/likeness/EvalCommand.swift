@@ -46,8 +46,9 @@ struct EvalRetrieval: ParsableCommand {
             for hashes); its rows are named "method (metric)". A metric must fit every method: \
             embeddings take any real-vector metric; pixels also jaccard and chi2; histogram is then \
             compared as the histogram itself (not its square roots), so chi2 and jaccard fit, emd does \
-            not (its HSV bins have no 1-D order); hashes take hamming and jaccard. Cosine searches by \
-            BLAS; other metrics scan exactly (use --queries on large sets). Metrics: \(MetricArgument.names).
+            not (its HSV bins have no 1-D order); hashes take hamming and jaccard. Cosine, dot, \
+            Euclidean, Pearson and Spearman search by BLAS; other metrics scan exactly (use --queries \
+            on large sets). Metrics: \(MetricArgument.names).
 
             Times: "features" is computing the method's features, "ranking" is ranking every other \
             image for each query and scoring the rankings.

@@ -20,25 +20,80 @@ import Testing
         return scored.sorted { $0.value != $1.value ? metric.closer($0.value, than: $1.value) : $0.id < $1.id }
     }
 
-    static let metrics: [Metric] = [.cosine, .dot, .euclidean, .squaredEuclidean, .manhattan, .chebyshev, .minkowski(p: 3),
+    /// The hits are the top of the brute-force `ranked` list in order (values within Float
+    /// rounding), each hit's score is its own vector's value, and the ids agree wherever a value is
+    /// not tied within that rounding with another anywhere in the list (Spearman's values are few
+    /// and often tie; BLAS and the measure break such ties by differently rounded values).
+    func expectSameTop(_ hits: [Neighbor], _ ranked: [(id: Int, value: Double)], k: Int, query: [Float], stored: [[Float]],
+                       metric: Metric, _ note: String) throws {
+        #expect(hits.count == min(k, ranked.count), "\(note)")
+        let close = { (a: Double, b: Double) in abs(a - b) <= 1e-5 * max(1, abs(b)) }
+        for (position, (hit, truth)) in zip(hits, ranked).enumerated() {
+            #expect(close(Double(hit.score), truth.value), "\(note): place \(position)")
+            #expect(close(Double(hit.score), try metric.measure(query, stored[hit.id])), "\(note): id \(hit.id)")
+            let tied = ranked.indices.contains { $0 != position && close(ranked[$0].value, truth.value) }
+            if !tied { #expect(hit.id == truth.id, "\(note): place \(position)") }
+        }
+    }
+
+    static let metrics: [Metric] = [.cosine, .dot, .euclidean, .squaredEuclidean, .manhattan, .chebyshev, .minkowski(p: 3), .minkowski(p: 2.5),
+                                    .minkowski(p: 1), .minkowski(p: 7),
                                     .pearson, .spearman, .jaccard, .chiSquare, .emd]
 
-    @Test("top-k is the brute-force ranking by the metric's own values", arguments: metrics)
+    @Test("top-k is the brute-force ranking by the metric's own values, with and without a SIMD tail", arguments: metrics)
     func topK(metric: Metric) throws {
-        let stored = histograms(300, 24, seed: 5), queries = histograms(7, 24, seed: 6)
-        var index = MetricIndex(dimension: 24, metric: metric)
-        try index.add(Array(stored[..<100]))
-        try index.add(Array(stored[100...]))
-        #expect(index.count == 300)
-        #expect(index.usesBLAS == (metric.indexMetric != nil))
-        let found = try index.search(queries, k: 10)
-        for (query, hits) in zip(queries, found) {
-            let expected = try bruteForce(metric, query, stored).prefix(10)
-            #expect(hits.map(\.id) == expected.map(\.id), "\(metric)")
-            for (hit, truth) in zip(hits, expected) {
-                // BLAS works in Float; the scan in Double and rounds once.
-                #expect(abs(Double(hit.score) - truth.value) <= 1e-4 * max(1, abs(truth.value)), "\(metric)")
+        for d in [24, 13] {
+            let stored = histograms(300, d, seed: 5), queries = histograms(7, d, seed: 6)
+            var index = MetricIndex(dimension: d, metric: metric)
+            try index.add(Array(stored[..<100]))
+            try index.add(Array(stored[100...]))
+            #expect(index.count == 300)
+            #expect(index.usesBLAS == (metric.indexMetric != nil || metric.isCorrelation))
+            let found = try index.search(queries, k: 10)
+            for (query, hits) in zip(queries, found) {
+                // BLAS and the SIMD scan work in Float; the measure in Double.
+                try expectSameTop(hits, try bruteForce(metric, query, stored), k: 10, query: query, stored: stored, metric: metric, "\(metric), \(d)")
             }
+            // The full ranking (sorted whole rather than kept as it comes) agrees with the top-k.
+            let ranked = try index.ranking(Array(queries.prefix(2)))
+            #expect(ranked.allSatisfy { $0.count == 300 })
+            #expect(ranked.map { Array($0.prefix(10)) } == Array(found.prefix(2)), "\(metric), \(d)")
+        }
+    }
+
+    @Test("0/1 vectors: Hamming and Jaccard scans equal the brute force, tails included")
+    func bits() throws {
+        var generator = SeededGenerator(seed: 12)
+        let stored = (0..<200).map { _ in (0..<37).map { _ in Float(Int.random(in: 0...1, using: &generator)) } }
+        for metric in [Metric.hamming, .jaccard] {
+            var index = MetricIndex(dimension: 37, metric: metric)
+            try index.add(stored)
+            let found = try index.search(Array(stored.prefix(5)), k: 8)
+            for (query, hits) in zip(stored.prefix(5), found) {
+                try expectSameTop(hits, try bruteForce(metric, query, stored), k: 8, query: query, stored: stored, metric: metric, "\(metric)")
+            }
+        }
+    }
+
+    @Test("Pearson and Spearman over BLAS leave constant vectors out of searches, rankings and pairs, and still return k")
+    func constantVectors() throws {
+        var stored = histograms(40, 9, seed: 21)
+        stored[3] = [Float](repeating: 0.25, count: 9)
+        stored[17] = [Float](repeating: 0.1, count: 9)
+        for metric in [Metric.pearson, .spearman] {
+            var index = MetricIndex(dimension: 9, metric: metric)
+            try index.add(stored)
+            let found = try index.search(Array(stored.prefix(5)), k: 38)
+            #expect(found[3].isEmpty, "a constant query correlates with nothing")
+            for (q, hits) in found.enumerated() where q != 3 {
+                #expect(hits.count == 38 && !hits.contains { $0.id == 3 || $0.id == 17 })
+                let expected = try stored.indices.filter { $0 != 3 && $0 != 17 }.map { (id: $0, value: try metric.measure(stored[q], stored[$0])) }
+                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.id < $1.id }
+                try expectSameTop(hits, expected, k: 38, query: stored[q], stored: stored, metric: metric, "\(metric)")
+            }
+            #expect(try index.ranking([stored[0]])[0].count == 38)
+            #expect(!index.pairs(within: -1).contains { [3, 17].contains($0.i) || [3, 17].contains($0.j) })
+            #expect(index.pairs(within: -1).count == 38 * 37 / 2)
         }
     }
 
@@ -48,7 +103,9 @@ import Testing
         try index.add([[1, 2, 3], [5, 5, 5], [3, 2, 1], [1, 2, 4]])
         let ranked = try index.ranking([[2, 4, 6]])[0]
         #expect(ranked.map(\.id) == [0, 3, 2])
-        #expect(ranked[0].score == 1 && ranked[2].score == -1)
+        // Served by BLAS in Float: exact to Float rounding, and never beyond [−1, 1].
+        #expect(abs(ranked[0].score - 1) < 1e-6 && abs(ranked[2].score + 1) < 1e-6)
+        #expect(ranked.allSatisfy { abs($0.score) <= 1 })
         // A constant query correlates with nothing.
         #expect(try index.ranking([[7, 7, 7]])[0].isEmpty)
     }

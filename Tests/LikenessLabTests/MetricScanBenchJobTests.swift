@@ -18,7 +18,7 @@ import Testing
         let result = try MetricScanBenchJob(vectors: path, queryCount: 5, metrics: [.cosine, .manhattan, .emd, .spearman], k: 3)
             .run(in: JobContext(workers: 1))
         #expect(result.count == 50 && result.dimension == 8 && result.queries == 5 && result.rows.count == 4)
-        #expect(result.rows.map(\.blas) == [true, false, false, false])
+        #expect(result.rows.map(\.blas) == [true, false, false, true], "Spearman: centred ranks over BLAS")
         for row in result.rows {
             #expect(row.neighbours.count == 5 && row.neighbours.allSatisfy { $0.count == 3 })
             #expect(row.neighbours.enumerated().allSatisfy { $0.element.first == $0.offset }, "\(row.metric)")

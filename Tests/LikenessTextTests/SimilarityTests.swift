@@ -30,6 +30,33 @@ import Testing
         }
     }
 
+    @Test("Jaro and Levenshtein over hundreds of distinct scalars above 255 (the pattern's hash rows), long common prefixes and long tails")
+    func wideAlphabets() {
+        var random = SeededRandom(seed: 47)
+        // 700 CJK ideographs and 100 ASCII and Latin-1 scalars: most rows found by hashing, with collisions.
+        let ideographs: [UInt32] = (0..<700).map { UInt32(0x4E00 + 37 * $0) }
+        let latin: [UInt32] = (0..<100).map { UInt32(32 + 2 * $0) }
+        let wide = ideographs + latin
+        for _ in 0..<40 {
+            let a: [UInt32] = Oracle.string(&random, length: random.int(in: 1...300), alphabet: wide)
+            var b: [UInt32]
+            if random.int(in: 0..<2) == 0 {
+                // The same prefix, then a mutated rest.
+                let shared = random.int(in: 0...a.count)
+                b = Array(a.prefix(shared))
+                b += Oracle.mutate(Array(a.dropFirst(shared)), &random, edits: random.int(in: 0...20), alphabet: wide)
+            } else {
+                // A few scalars, then `a`, then a tail far beyond |a| + window.
+                b = Oracle.string(&random, length: random.int(in: 1...20), alphabet: wide)
+                b += a
+                b += Oracle.string(&random, length: 400, alphabet: wide)
+            }
+            #expect(abs(Jaro.similarity(a, b) - Oracle.jaro(a, b)) < 1e-12, "\(a.count) vs \(b.count)")
+            #expect(abs(Jaro.similarity(b, a) - Oracle.jaro(b, a)) < 1e-12, "\(b.count) vs \(a.count)")
+            #expect(Levenshtein.distance(a, b) == Oracle.levenshtein(a, b))
+        }
+    }
+
     @Test("Jaro–Winkler boosts only above 0.7 and by at most 4 prefix scalars")
     func winklerBoost() {
         var random = SeededRandom(seed: 3)
@@ -67,11 +94,16 @@ import Testing
     }
 
     @Test("strings are Unicode scalars, on the ASCII fast path and off it")
-    func scalars() {
+    func scalars() throws {
         for text in ["plain ascii", "café", "e\u{301}", "漢字😀", ""] {
             #expect(ScalarText.scalars(text) == text.unicodeScalars.map(\.value))
             #expect(ScalarText.scalars(text.dropFirst()) == text.dropFirst().unicodeScalars.map(\.value))
+            #expect(ScalarText.withScalars(text) { Array($0) } == text.unicodeScalars.map(\.value))
+            #expect(ScalarText.withScalars(text.dropFirst()) { Array($0) } == text.dropFirst().unicodeScalars.map(\.value))
         }
+        let jaroWinkler = try TextComparer(metric: .jaroWinkler)
+        let (a, b) = ("漢字😀abc", "漢字abc😀")
+        #expect(try jaroWinkler.score(a, b) == jaroWinkler.score(ScalarText.scalars(a), ScalarText.scalars(b)), "strings and arrays agree")
         #expect(Levenshtein.distance("é", "e\u{301}") == 2, "no normalisation: one scalar against two")
     }
 

@@ -15,4 +15,8 @@ extension Metric {
     public func indexScore(_ score: Float) -> Float {
         self == .squaredEuclidean ? score * score : score
     }
+
+    /// True for Pearson and Spearman: correlations, which an index serves as the dot product of
+    /// centred unit vectors (of the values, or of their ranks).
+    public var isCorrelation: Bool { self == .pearson || self == .spearman }
 }

@@ -5,7 +5,8 @@ import LikenessIndex
 
 /// `search`: the most similar catalogued images to each query image, by embedding and a metric
 /// (cosine by default). Cosine, dot and Euclidean search by BLAS; the other metrics that fit
-/// real-valued embeddings by an exact scan (``MetricIndex``).
+/// real-valued embeddings search through ``MetricIndex`` (Pearson and Spearman by BLAS too, the
+/// rest by an exact scan).
 public struct SearchJob: Job {
     /// Image files or folders of them; each image is a query. Catalogued queries reuse their
     /// stored vector; others are embedded on the fly (and not added to the catalog).

@@ -5,8 +5,9 @@ import LikenessIndex
 import LikenessNumerics
 
 /// `bench metrics`: exact top-k search by each vector metric over the same stored vectors, in
-/// comparisons per second: the BLAS index for cosine, dot and Euclidean, the exact streaming scan
-/// of ``LikenessIndex/MetricIndex`` for the others (queries spread over the cores).
+/// comparisons per second: the BLAS index for cosine, dot, Euclidean, Pearson and Spearman, the
+/// exact streaming scan of ``LikenessIndex/MetricIndex`` for the others (queries spread over the
+/// cores).
 /// `bench/metric_scan_peer.py` writes the vectors, times SciPy's `cdist` on the same queries in the
 /// same run and checks that the nearest neighbours agree.
 public struct MetricScanBenchJob: Job {

@@ -12,6 +12,13 @@ public enum Hamming {
 
     /// The number of differing positions between two scalar sequences of equal length.
     public static func distance(_ a: [UInt32], _ b: [UInt32]) throws(TextMetricError) -> Int {
+        try a.withUnsafeBufferPointer { pa throws(TextMetricError) in
+            try b.withUnsafeBufferPointer { pb throws(TextMetricError) in try distance(pa, pb) }
+        }
+    }
+
+    /// The Hamming distance between two scalar buffers of equal length.
+    public static func distance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) throws(TextMetricError) -> Int {
         guard a.count == b.count else { throw .unequalLengths(a.count, b.count) }
         var differing = 0
         for index in a.indices where a[index] != b[index] { differing += 1 }

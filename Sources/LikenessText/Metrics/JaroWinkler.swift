@@ -18,11 +18,16 @@ public enum JaroWinkler {
 
     /// The Jaro–Winkler similarity of `a` and `b`.
     public static func similarity(_ a: some StringProtocol, _ b: some StringProtocol) -> Double {
-        similarity(ScalarText.scalars(a), ScalarText.scalars(b))
+        ScalarText.withScalars(a) { pa in ScalarText.withScalars(b) { pb in similarity(pa, pb) } }
     }
 
     /// The Jaro–Winkler similarity of two scalar sequences.
     public static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
+        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in similarity(pa, pb) } }
+    }
+
+    /// The Jaro–Winkler similarity of two scalar buffers.
+    public static func similarity(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Double {
         let jaro = Jaro.similarity(a, b)
         guard jaro > boostThreshold else { return jaro }
         var prefix = 0

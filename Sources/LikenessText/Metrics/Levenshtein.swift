@@ -31,22 +31,19 @@ public enum Levenshtein {
         var text = UnsafeBufferPointer(rebasing: b[start..<endB])
         if pattern.count > text.count { swap(&pattern, &text) }
         if pattern.isEmpty { return text.count }
-        let bits = PatternBits(pattern)
-        return bits.withTable { table in
-            pattern.count <= 64
-                ? singleWord(table, bits, length: pattern.count, text)
-                : blocks(table, bits, length: pattern.count, text)
+        return PatternBits.with(pattern) { bits in
+            pattern.count <= 64 ? singleWord(bits, length: pattern.count, text) : blocks(bits, length: pattern.count, text)
         }
     }
 
     /// Myers' column step for a pattern of at most 64 scalars.
     @inline(__always)
-    private static func singleWord(_ table: UnsafeBufferPointer<UInt64>, _ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
+    private static func singleWord(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
         var vp: UInt64 = ~0, vn: UInt64 = 0
         var score = length
         let last: UInt64 = 1 << UInt64(length - 1)
         for scalar in text {
-            let eq = table[bits.rowStart(scalar)]
+            let eq = bits.row(scalar)[0]
             let xv = eq | vn
             let xh = (((eq & vp) &+ vp) ^ vp) | eq
             var ph = vn | ~(xh | vp)
@@ -63,7 +60,7 @@ public enum Levenshtein {
     /// The block version: the column is ⌈m/64⌉ words, each advanced with the horizontal delta
     /// carried out of the word above as two bits (+1, −1; row 0's delta is +1 since D[0][j] = j),
     /// without branches; the last word reads its delta at the pattern's last row.
-    private static func blocks(_ table: UnsafeBufferPointer<UInt64>, _ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
+    private static func blocks(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
         let words = bits.words
         let lastWord = words - 1
         var score = length
@@ -72,9 +69,8 @@ public enum Levenshtein {
             let vp = state.baseAddress!, vn = vp + words
             vp.initialize(repeating: ~0, count: words)
             vn.initialize(repeating: 0, count: words)
-            let peq = table.baseAddress!
             for scalar in text {
-                let row = peq + bits.rowStart(scalar)
+                let row = bits.row(scalar)
                 var hpCarry: UInt64 = 1, hnCarry: UInt64 = 0
                 for k in 0..<lastWord {
                     let pv = vp[k], mv = vn[k]

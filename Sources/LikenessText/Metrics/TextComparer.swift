@@ -12,15 +12,22 @@ public struct TextComparer: Sendable, Equatable {
 
     /// The score of two scalar sequences; throws only for Hamming on unequal lengths.
     public func score(_ a: [UInt32], _ b: [UInt32]) throws(TextMetricError) -> TextScore {
+        try a.withUnsafeBufferPointer { pa throws(TextMetricError) in
+            try b.withUnsafeBufferPointer { pb throws(TextMetricError) in try score(pa, pb) }
+        }
+    }
+
+    /// The score of two scalar buffers; throws only for Hamming on unequal lengths.
+    public func score(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) throws(TextMetricError) -> TextScore {
         let lengths = (a.count, b.count)
         switch metric {
         case .levenshtein: return .edits(Levenshtein.distance(a, b), lengths: lengths)
-        case .damerauOSA: return .edits(OptimalStringAlignment.distance(a, b), lengths: lengths)
-        case .damerau: return .edits(DamerauLevenshtein.distance(a, b), lengths: lengths)
+        case .damerauOSA: return .edits(OptimalStringAlignment.distance(Array(a), Array(b)), lengths: lengths)
+        case .damerau: return .edits(DamerauLevenshtein.distance(Array(a), Array(b)), lengths: lengths)
         case .hamming: return .edits(try Hamming.distance(a, b), lengths: lengths)
         case .jaro: return .similarity(Jaro.similarity(a, b))
         case .jaroWinkler: return .similarity(JaroWinkler.similarity(a, b))
-        case .jaccard: return .similarity(jaccard.similarity(a, b))
+        case .jaccard: return .similarity(jaccard.similarity(Array(a), Array(b)))
         }
     }
 
@@ -33,8 +40,12 @@ public struct TextComparer: Sendable, Equatable {
         return .edits(abs(lengths.0 - lengths.1), lengths: lengths)
     }
 
-    /// The score of two strings, compared as Unicode scalars (``ScalarText``).
+    /// The score of two strings, compared as Unicode scalars (``ScalarText``) held in temporary
+    /// memory. Inlinable, so a caller's string type is specialised rather than passed generically.
+    @inlinable
     public func score(_ a: some StringProtocol, _ b: some StringProtocol) throws(TextMetricError) -> TextScore {
-        try score(ScalarText.scalars(a), ScalarText.scalars(b))
+        try ScalarText.withScalars(a) { pa throws(TextMetricError) in
+            try ScalarText.withScalars(b) { pb throws(TextMetricError) in try score(pa, pb) }
+        }
     }
 }
