@@ -12,6 +12,12 @@ struct PostgresStatements {
     /// Runs one statement and returns its rows.
     @discardableResult
     func run(_ query: PostgresQuery) throws(CatalogError) -> [PostgresRow] {
+        // PostgresNIO writes a statement to a closed channel without failing its future, which
+        // would wait forever: a connection the server closed (restart, terminated backend) is
+        // refused here instead.
+        guard !connection.isClosed else {
+            throw .unreachable(location: location, message: "the server closed the connection")
+        }
         do {
             return try connection.query(query, logger: logger).wait().rows
         } catch {
