@@ -2,4 +2,6 @@
 extension Catalog: CatalogStore {
     /// The database file.
     public var location: String { path }
+    /// The database file.
+    public var filePath: String? { path }
 }

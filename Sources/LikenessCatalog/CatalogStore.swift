@@ -14,6 +14,9 @@ import LikenessCore
 public protocol CatalogStore: Sendable {
     /// Where the catalog lives, for messages: a file path, or a `postgres://` URL without its password.
     var location: String { get }
+    /// The database file, next to which approximate indexes are saved; nil for a catalog on a
+    /// server, whose indexes are built for each run.
+    var filePath: String? { get }
 
     /// Stored fingerprints of every path at or below the given absolute folders.
     func storedStates(under roots: [String]) throws(CatalogError) -> [String: StoredState]

@@ -26,6 +26,8 @@ public final class PostgresCatalog: CatalogStore {
     }
 
     public var location: String { address.description }
+    /// None: the catalog is on a server.
+    public var filePath: String? { nil }
 
     /// Bindings of text values, in order, for statements whose SQL is assembled in code.
     static func binds(_ texts: String...) -> PostgresBindings {

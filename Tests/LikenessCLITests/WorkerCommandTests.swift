@@ -36,10 +36,9 @@ import Testing
         victim.standardError = FileHandle.nullDevice
         try victim.run()
         let catalog = try PostgresCatalog(address: scratch.address)
-        var doneAtKill = 0
-        while victim.isRunning {
-            doneAtKill = try catalog.queueStatus().tasks.first?.done ?? 0
-            if doneAtKill >= 6 { break }
+        let deadline = Date().addingTimeInterval(300)
+        while victim.isRunning && Date() < deadline {
+            if try catalog.queueStatus().tasks.first?.done ?? 0 >= 6 { break }
             Thread.sleep(forTimeInterval: 0.01)
         }
         try #require(victim.isRunning, "the first worker finished before it could be killed")
@@ -76,6 +75,26 @@ import Testing
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("\(count) done") && status.stdout.contains("0 pending"))
         #expect(status.stdout.components(separatedBy: "worker ").count - 1 == 2)
+
+        // Search reads the shared catalog's vectors and ranks as it does over a SQLite catalog of the same images.
+        let query = folder.child("photos/img7.png")
+        let shared = try CLIRunner.run(["search", query, "--catalog", scratch.url, "--k", "5", "--json"])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        let local = folder.child("local.sqlite")
+        let embedded = try CLIRunner.run(["embed", photos, "--catalog", local, "--json"])
+        #expect(embedded.status == 0, "\(embedded.stderr)")
+        let file = try CLIRunner.run(["search", query, "--catalog", local, "--k", "5", "--json"])
+        #expect(file.status == 0, "\(file.stderr)")
+        let sharedMatches = try matches(shared.stdout), fileMatches = try matches(file.stdout)
+        #expect(sharedMatches.count == 5 && !sharedMatches.contains(query))
+        #expect(sharedMatches == fileMatches)
+    }
+
+    /// The matched paths of the first query of a `search --json` result.
+    func matches(_ text: String) throws -> [String] {
+        let queries = try #require(try json(text)["queries"] as? [[String: Any]])
+        let matches = try #require(queries.first?["matches"] as? [[String: Any]])
+        return matches.compactMap { $0["path"] as? String }
     }
 
     @Test("commands that need a SQLite file refuse a shared catalog, and worker refuses a file, each with a clear error")
