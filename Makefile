@@ -14,10 +14,12 @@ setup:
 build: setup
 	swift build -c release --product likeness
 
-## Set up, build and run the whole test suite.
+## Set up, build and run the whole test suite. A throwaway local PostgreSQL (scripts/postgres.sh) runs
+## for the shared-catalog tests and is stopped afterwards, also when a test fails.
 test: setup
 	swift build --build-tests
-	swift test
+	trap 'bash scripts/postgres.sh stop' EXIT; bash scripts/postgres.sh start \
+	  && LIKENESS_TEST_POSTGRES="$$(bash scripts/postgres.sh url)" swift test
 
 ## Set up, build, and run the main job on real photos with the default SQLite catalog.
 demo: build

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // The shared catalog's PostgreSQL client; only LikenessPostgres imports it.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
@@ -66,6 +68,13 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The shared catalog: the same catalog operations over PostgreSQL (PostgresNIO, bridged to the
+        // synchronous engine in one place), and the work queue that workers on several machines share.
+        .target(name: "LikenessPostgres", dependencies: [
+            "LikenessCore", "LikenessCatalog",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // Analysis: pure algorithms over values (grouping, calibration, clustering, projection,
         // retrieval metrics, all-pairs scans, sharpness). Swift over BLAS; no I/O, no catalog.
@@ -75,7 +84,7 @@ let package = Package(
         // Jobs: the engine every shell calls. Typed configuration in, typed Codable result out.
         .target(name: "LikenessEngine", dependencies: [
             "LikenessCore", "LikenessAnalysis", "LikenessImaging", "LikenessDigest", "LikenessHashing", "LikenessEmbedding",
-            "LikenessIndex", "LikenessANN", "LikenessCatalog", "LikenessLearning", "LikenessMatching", "LikenessNumerics", "LikenessText",
+            "LikenessIndex", "LikenessANN", "LikenessCatalog", "LikenessPostgres", "LikenessLearning", "LikenessMatching", "LikenessNumerics", "LikenessText",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -96,13 +105,13 @@ let package = Package(
 
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessANN", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessReport", "LikenessServer", "LikenessText",
+            "LikenessCore", "LikenessAnalysis", "LikenessANN", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessPostgres", "LikenessReport", "LikenessServer", "LikenessText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Fixture makers shared by the test targets.
-        .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessImaging"], path: "Tests/LikenessTestSupport"),
+        .target(name: "LikenessTestSupport", dependencies: ["LikenessCore", "LikenessCatalog", "LikenessImaging", "LikenessPostgres"], path: "Tests/LikenessTestSupport"),
         .testTarget(name: "LikenessCoreTests", dependencies: ["LikenessCore"]),
         .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessNumerics", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessNumericsTests", dependencies: ["LikenessNumerics", "LikenessCore"]),
@@ -125,6 +134,11 @@ let package = Package(
         ]),
         .testTarget(name: "LikenessImagingTests", dependencies: ["LikenessImaging", "LikenessCore", "LikenessTestSupport"]),
         .testTarget(name: "LikenessCatalogTests", dependencies: ["LikenessCatalog", "LikenessCore", "LikenessTestSupport"]),
+        // One suite over both catalog stores, the work queue, and workers killed mid-run (needs the
+        // server `make test` starts: LIKENESS_TEST_POSTGRES).
+        .testTarget(name: "LikenessPostgresTests", dependencies: [
+            "LikenessPostgres", "LikenessCatalog", "LikenessEngine", "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+        ]),
         .testTarget(name: "LikenessEngineTests", dependencies: [
             "LikenessEngine", "LikenessANN", "LikenessAnalysis", "LikenessImaging", "LikenessCatalog", "LikenessCore", "LikenessIndex", "LikenessLearning", "LikenessNumerics", "LikenessTestSupport", "LikenessText",
         ]),
@@ -134,7 +148,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "LikenessCLITests", dependencies: [
-            "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessTestSupport",
+            "LikenessEngine", "LikenessCatalog", "LikenessCore", "LikenessImaging", "LikenessPostgres", "LikenessTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6],

@@ -21,6 +21,8 @@ packages=(pkg-config unzip zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3
           dataset-fashion-mnist chromium)
 # wrk: the HTTP load generator of bench/load.sh (the server under load on loopback).
 packages+=(wrk)
+# postgresql: the shared catalog's server (PostgreSQL 15); the tests run a throwaway cluster (scripts/postgres.sh).
+packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

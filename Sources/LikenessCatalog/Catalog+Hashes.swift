@@ -42,7 +42,7 @@ extension Catalog {
     }
 
     /// The images at or below any of `roots`, or all of them when `roots` is nil.
-    static func images(_ images: [CatalogImage], under roots: [String]?) -> [CatalogImage] {
+    public static func images(_ images: [CatalogImage], under roots: [String]?) -> [CatalogImage] {
         guard let roots else { return images }
         let scopes = roots.map(FolderScope.init)
         return images.filter { image in scopes.contains { $0.contains(image.path) } }

@@ -11,7 +11,7 @@ extension Catalog {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT path, size, mtime_ns, gone FROM image
                     WHERE path = ? OR (path >= ? AND path < ?)
-                    """, arguments: [root.path, root.childPrefix, Self.upperBound(of: root.childPrefix)])
+                    """, arguments: [root.path, root.childPrefix, root.childUpperBound])
                 while let row = try rows.next() {
                     let size: Int64? = row["size"], mtime: Int64? = row["mtime_ns"]
                     let fingerprint = size.flatMap { size in mtime.map { FileFingerprint(size: size, modifiedNanoseconds: $0) } }
@@ -62,12 +62,5 @@ extension Catalog {
             let statement = try db.cachedStatement(sql: "UPDATE image SET gone = 1 WHERE path = ?")
             for path in paths { try statement.execute(arguments: [path]) }
         }
-    }
-
-    /// The smallest string above every string that starts with `prefix` (which ends in "/"), in
-    /// SQLite's byte-wise ordering: the trailing "/" (0x2F) becomes "0" (0x30). Lets the unique
-    /// index on `path` serve folder queries.
-    static func upperBound(of prefix: String) -> String {
-        String(prefix.dropLast()) + "0"
     }
 }

@@ -21,6 +21,13 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case diskFull(path: String)
     /// Any other SQLite failure, with SQLite's result code and message.
     case sqlite(path: String, code: Int32, message: String)
+    /// A `postgres://` catalog address that cannot be parsed, and why.
+    case invalidAddress(String, reason: String)
+    /// The PostgreSQL server at `location` cannot be reached or refused the connection (down, wrong
+    /// port, unknown database, authentication).
+    case unreachable(location: String, message: String)
+    /// Any other PostgreSQL failure, with its SQLSTATE code and message.
+    case server(location: String, code: String, message: String)
 
     public var description: String {
         switch self {
@@ -44,6 +51,12 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             "the disk holding the catalog \(path) is full; everything stored before is kept. Free some space and run the command again."
         case .sqlite(let path, let code, let message):
             "\(path): SQLite error \(code): \(message)"
+        case .invalidAddress(let address, let reason):
+            "\(address) is not a catalog address (\(reason)); write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, or a file path."
+        case .unreachable(let location, let message):
+            "cannot reach the catalog server \(location) (\(message)); check that PostgreSQL runs there and accepts this user."
+        case .server(let location, let code, let message):
+            "\(location): PostgreSQL error \(code): \(message)"
         }
     }
 }

@@ -9,7 +9,9 @@ struct Likeness: ParsableCommand {
         commandName: "likeness",
         abstract: "Find which images are alike, how alike, and which are new.",
         discussion: """
-            Likeness keeps an embedded SQLite catalog of the images it has seen.
+            Likeness keeps an embedded SQLite catalog of the images it has seen. Several machines \
+            can share one PostgreSQL catalog instead (--catalog postgres://…): `scan` and `embed` fill \
+            it, `worker` takes its queued work, `status` shows the queue.
 
             Catalog location: --catalog PATH, else $LIKENESS_CATALOG, else \
             $XDG_DATA_HOME/likeness/catalog.sqlite (~/.local/share/likeness/catalog.sqlite).
@@ -19,7 +21,7 @@ struct Likeness: ParsableCommand {
             Example: likeness scan ~/Pictures && likeness dupes ~/Pictures --html dupes.html
             """,
         version: EngineVersion.current,
-        subcommands: [Scan.self, Search.self, Dupes.self, Cluster.self, Map.self, Decisions.self, Leakage.self, Novelty.self, Undo.self, Serve.self, Embed.self, Eval.self, Train.self, Reconstruct.self, Calibrate.self, Hash.self, Compare.self, Quality.self, Inspect.self, Models.self, Bench.self, TextCommand.self])
+        subcommands: [Scan.self, Search.self, Dupes.self, Cluster.self, Map.self, Decisions.self, Leakage.self, Novelty.self, Undo.self, Serve.self, Embed.self, Eval.self, Train.self, Reconstruct.self, Calibrate.self, Hash.self, Compare.self, Quality.self, Inspect.self, Models.self, Bench.self, TextCommand.self, Worker.self, Status.self])
 
     /// Sends swift-log output to stderr at the level named by LIKENESS_LOG_LEVEL.
     static func bootstrapLogging() {

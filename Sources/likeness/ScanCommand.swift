@@ -38,7 +38,7 @@ struct Scan: ParsableCommand {
         if json {
             try Output.json(summary)
         } else {
-            print(ScanReport.text(summary, catalogPath: catalogOptions.resolvedPath))
+            print(ScanReport.text(summary, catalogPath: CatalogLocation.display(catalogOptions.resolvedPath)))
         }
         if summary.interrupted { throw ExitCode(130) }
     }

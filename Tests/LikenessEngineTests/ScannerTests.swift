@@ -37,7 +37,7 @@ import Testing
         #expect(b.contentHash == SHA256.hash(bytes))
         #expect(b.info == ImageInfo(width: 96, height: 64, format: .jpeg))
         #expect(images.first { $0.path.hasSuffix("c.webp") }?.info?.format == .webp)
-        let groups = try DuplicateFinder(catalog: scanner.catalog).exactGroups().groups
+        let groups = try DuplicateFinder(catalog: try #require(scanner.catalog as? Catalog)).exactGroups().groups
         #expect(groups.map { $0.members.map { ($0.path as NSString).lastPathComponent } } == [["a.png", "a-copy.png"]])
     }
 

@@ -20,7 +20,7 @@ final class SignalsAlongside: Sendable {
 
     /// For the images about to be embedded (`images[n]` is position `n`).
     /// Throws ``CatalogError``, or ``ImagingError`` when libvips cannot start.
-    init(images: [CatalogImage], catalog: Catalog) throws {
+    init(images: [CatalogImage], catalog: any CatalogStore) throws {
         let ids = images.map(\.id)
         let hashes = try catalog.signals(.dihedralPHash, version: ImageSignalCache.hashVersion, for: ids)
         let features = try catalog.signals(.localFeatures, version: ImageSignalCache.featureVersion, for: ids)
@@ -38,7 +38,7 @@ final class SignalsAlongside: Sendable {
     }
 
     /// Stores the signals made for `positions` (catalog ids in `ids`) and lets go of them.
-    func store(_ positions: [Int], ids: [Int64], in catalog: Catalog) throws(CatalogError) {
+    func store(_ positions: [Int], ids: [Int64], in catalog: any CatalogStore) throws(CatalogError) {
         let values = made.withLock { made in positions.compactMap { position in made.removeValue(forKey: position).map { (position, $0) } } }
         guard !values.isEmpty else { return }
         try catalog.storeSignals(.dihedralPHash, version: ImageSignalCache.hashVersion,

@@ -22,7 +22,7 @@ public struct EmbedJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> EmbeddingIndexer.Summary {
         try InputPaths.requireExisting(folders)
-        let catalog = try context.openCatalog(for: .writing)
+        let catalog = try context.openStore(for: .writing)
         let opened = try context.models.open(model, threads: threads)
         do {
             var scan: ScanCount?

@@ -8,7 +8,8 @@ import LikenessImaging
 /// Fills the catalog with the vectors a model has not made yet. While the model runs on one
 /// batch, the next batch is read and decoded on other threads.
 public struct EmbeddingIndexer: Sendable {
-    public let catalog: Catalog
+    /// The SQLite catalog or a shared PostgreSQL one.
+    public let catalog: any CatalogStore
     public let model: any EmbeddingModel
     public let input: EmbeddingInput
     /// Images per model run. Default 16.
@@ -16,7 +17,7 @@ public struct EmbeddingIndexer: Sendable {
     /// Threads that read and decode. Default 1 (the model's own threads take the other cores).
     public let decodeWorkers: Int
 
-    public init(catalog: Catalog, model: any EmbeddingModel, input: EmbeddingInput, batchSize: Int = 16, decodeWorkers: Int = 1) {
+    public init(catalog: any CatalogStore, model: any EmbeddingModel, input: EmbeddingInput, batchSize: Int = 16, decodeWorkers: Int = 1) {
         self.catalog = catalog
         self.model = model
         self.input = input

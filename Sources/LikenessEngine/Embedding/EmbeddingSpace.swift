@@ -20,24 +20,25 @@ public struct EmbeddingSpace: Sendable {
     private let positions: [String: Int]
 
     /// Loads every current vector of `model` for present images under `roots` (all when nil),
+    /// from either catalog store (an approximate index is saved next to a SQLite catalog only),
     /// leaving out files that are no longer as the catalog knows them (see ``stale``).
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
     /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
     /// `choice` picks the index (``IndexChoice/auto`` by the number of images); an approximate one
     /// throws ``ANNError`` for parameters that do not fit the model's dimension.
-    public init(catalog: Catalog, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
+    public init(catalog: any CatalogStore, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
                 index choice: IndexChoice = .exact) throws {
         try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice)
     }
 
     /// The same for an opened model: its base model's stored vectors, mapped by its head when it has
     /// one (``HeadError`` for stored vectors of another width than the head takes).
-    public init(catalog: Catalog, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
+    public init(catalog: any CatalogStore, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
                 index choice: IndexChoice = .exact) throws {
         try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice)
     }
 
-    private init(catalog: Catalog, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric,
+    private init(catalog: any CatalogStore, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric,
                  index choice: IndexChoice) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
@@ -47,7 +48,8 @@ public struct EmbeddingSpace: Sendable {
         let dimension = head?.dimension ?? model.dimension
         let used = choice.resolved(count: rows.count)
         if case .approximate(let kind) = used,
-           let saved = PersistedIndex(catalogPath: catalog.path, key: Self.indexKey(model: model, head: head, roots: roots, metric: metric, kind: kind)) {
+           let file = catalog.filePath,
+           let saved = PersistedIndex(catalogPath: file, key: Self.indexKey(model: model, head: head, roots: roots, metric: metric, kind: kind)) {
             let opened = try saved.open(images: images, rows: rows, dimension: dimension, metric: metric, kind: kind)
             self.images = opened.images
             self.positions = Dictionary(opened.images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -86,7 +88,7 @@ extension EmbeddingSpace {
     /// `context`, mapping failures to ``JobError``. With `signals`, the new images' confirmation
     /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
-    public static func filled(catalog: Catalog, model: OpenedModel, under folders: [String]?, signals: Bool = false,
+    public static func filled(catalog: any CatalogStore, model: OpenedModel, under folders: [String]?, signals: Bool = false,
                               metric: VectorMetric = .cosine, index: IndexChoice = .exact,
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {

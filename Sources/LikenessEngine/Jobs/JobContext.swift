@@ -1,11 +1,12 @@
 import Foundation
 import LikenessCatalog
 import LikenessCore
+import LikenessPostgres
 
 /// What every job runs with: where the catalog and the models are, where progress goes, and the
 /// token that stops it. A shell builds one per command (or per request).
 public struct JobContext: Sendable {
-    /// The catalog database file.
+    /// The catalog database file, or a shared catalog's `postgres://` URL.
     public var catalogPath: String
     /// Where ONNX Runtime and the models are.
     public var models: ModelLocator
@@ -33,7 +34,12 @@ public struct JobContext: Sendable {
     /// Opens the catalog the way `use` needs: read-only for ``CatalogUse/reading``, writable for
     /// ``CatalogUse/writing``, and for ``CatalogUse/readingAndFilling`` writable when it can be
     /// written (or does not exist yet), else read-only with this run's additions kept in memory.
+    /// A shared catalog's URL is refused with a message naming the commands that take one.
     public func openCatalog(for use: CatalogUse) throws(JobError) -> Catalog {
+        if PostgresAddress.isAddress(catalogPath) {
+            throw .invalidInput("this command works on a SQLite catalog file; the shared catalog \(CatalogLocation.display(catalogPath)) "
+                                + "serves `scan`, `embed`, `search`, `worker` and `status`")
+        }
         do {
             switch use {
             case .reading:
@@ -49,9 +55,25 @@ public struct JobContext: Sendable {
         }
     }
 
+    /// Opens the catalog as a ``CatalogStore``: a shared PostgreSQL catalog for a `postgres://` URL
+    /// (created or upgraded as needed, whatever `use` says: a server is never a read-only file),
+    /// else the SQLite file as ``openCatalog(for:)`` opens it.
+    public func openStore(for use: CatalogUse) throws(JobError) -> any CatalogStore {
+        guard PostgresAddress.isAddress(catalogPath) else { return try openCatalog(for: use) }
+        return try openSharedCatalog()
+    }
+
+    /// Opens the shared PostgreSQL catalog that `worker` and `status` need; a file path is refused.
+    public func openSharedCatalog() throws(JobError) -> PostgresCatalog {
+        guard PostgresAddress.isAddress(catalogPath) else {
+            throw .invalidInput("this command works on a shared catalog: give --catalog postgres://USER@HOST[:PORT]/DATABASE")
+        }
+        do { return try PostgresCatalog(url: catalogPath) } catch { throw .catalog(error) }
+    }
+
     /// Scans `roots` into `catalog` first, as jobs given folders do; nil when there are none.
     /// Throws ``JobError/cancelled`` when the scan was interrupted.
-    public func scanFirst(_ roots: [String], into catalog: Catalog) throws(JobError) -> ScanSummary? {
+    public func scanFirst(_ roots: [String], into catalog: any CatalogStore) throws(JobError) -> ScanSummary? {
         guard !roots.isEmpty else { return nil }
         let scan: ScanSummary
         do {
@@ -78,5 +100,11 @@ public enum CatalogLocation {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("likeness/catalog.sqlite")
+    }
+
+    /// `location` as messages show it: a file path as it is, a `postgres://` URL without its password.
+    public static func display(_ location: String) -> String {
+        guard PostgresAddress.isAddress(location) else { return location }
+        return (try? PostgresAddress(parsing: location))?.description ?? PostgresAddress.redacted(location)
     }
 }

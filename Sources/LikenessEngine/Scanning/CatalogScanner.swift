@@ -9,12 +9,13 @@ import Logging
 /// Walks folders into the catalog: new and changed files are read, hashed and decoded; unchanged
 /// files are skipped by size and modification time; vanished files are marked gone.
 public struct CatalogScanner: Sendable {
-    public let catalog: Catalog
+    /// The SQLite catalog or a shared PostgreSQL one.
+    public let catalog: any CatalogStore
     public let configuration: ScanConfiguration
     private let decoder: ImageDecoder
     private let logger: Logger
 
-    public init(catalog: Catalog, configuration: ScanConfiguration = ScanConfiguration(),
+    public init(catalog: any CatalogStore, configuration: ScanConfiguration = ScanConfiguration(),
                 logger: Logger = Logger(label: "likeness.scan")) throws(ImagingError) {
         self.catalog = catalog
         self.configuration = configuration

@@ -18,7 +18,7 @@ public struct ScanJob: Job {
     public func run(in context: JobContext) throws(JobError) -> ScanSummary {
         guard !roots.isEmpty else { throw .invalidInput("give at least one folder or file to scan") }
         try InputPaths.requireExisting(roots)
-        let catalog = try context.openCatalog(for: .writing)
+        let catalog = try context.openStore(for: .writing)
         var configuration = self.configuration
         configuration.workers = context.workers
         do {

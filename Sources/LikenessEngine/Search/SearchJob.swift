@@ -72,7 +72,7 @@ public struct SearchJob: Job {
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
         let load = { () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) in
-            let catalog = try context.openCatalog(for: .readingAndFilling)
+            let catalog = try context.openStore(for: .readingAndFilling)
             let opened = try context.models.open(model, threads: threads)
             // Cosine keeps the index it always had; every other metric sees the vectors as stored.
             return (opened, try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,

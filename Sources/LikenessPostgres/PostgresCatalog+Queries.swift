@@ -1,0 +1,28 @@
+import LikenessCatalog
+import LikenessCore
+import PostgresNIO
+
+extension PostgresCatalog {
+    public func allImages() throws(CatalogError) -> [CatalogImage] {
+        try session.run(PostgresQuery(unsafeSQL: "SELECT \(Self.imageColumns) FROM image ORDER BY path")).decodedImages(location)
+    }
+
+    public func image(at path: String) throws(CatalogError) -> CatalogImage? {
+        try session.run(PostgresQuery(unsafeSQL: "SELECT \(Self.imageColumns) FROM image WHERE path = $1", binds: Self.binds(path)))
+            .decodedImages(location).first
+    }
+
+    public func usableImages(under roots: [String]?) throws(CatalogError) -> [CatalogImage] {
+        let rows = try session.run(PostgresQuery(unsafeSQL: """
+            SELECT \(Self.imageColumns) FROM image WHERE NOT gone AND failure_kind IS NULL AND width IS NOT NULL ORDER BY path
+            """))
+        return Catalog.images(try rows.decodedImages(location), under: roots)
+    }
+}
+
+extension Array where Element == PostgresRow {
+    /// Rows of ``PostgresCatalog/imageColumns`` as catalogued images.
+    func decodedImages(_ location: String) throws(CatalogError) -> [CatalogImage] {
+        do { return try map(PostgresCatalog.image(from:)) } catch { throw PostgresFailure.running(error, location: location) }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import LikenessCatalog
+import PostgresNIO
+
+extension PostgresWorkQueue {
+    /// What completing a batch stored.
+    public struct Completion: Sendable, Equatable {
+        /// Items whose result was stored and that are now done.
+        public var stored = 0
+        /// Items marked failed (an image that cannot be read).
+        public var failed = 0
+        /// Items no longer leased to this worker (its lease expired and another worker took them,
+        /// or a re-scan replaced them): their results were dropped, not stored a second time.
+        public var lost = 0
+
+        public init(stored: Int = 0, failed: Int = 0, lost: Int = 0) {
+            self.stored = stored
+            self.failed = failed
+            self.lost = lost
+        }
+    }
+
+    /// In one transaction: marks the items that are still this worker's as done (or failed), stores
+    /// the vectors of those done, and counts them on the worker.
+    public func complete(vectors: [(item: WorkItem, vector: [Float])], failures: [(item: WorkItem, message: String)]) throws(CatalogError) -> Completion {
+        try session.transaction { (sql: PostgresStatements) throws(CatalogError) -> Completion in
+            var completion = Completion()
+            let doneIDs = try sql.rows("""
+                UPDATE work_item SET state = 'done', done_by = \(worker.id), done_at = now(), leased_by = NULL, lease_until = NULL
+                WHERE id = ANY(\(vectors.map(\.item.id))) AND leased_by = \(worker.id) AND state = 'pending'
+                RETURNING id
+                """) { try $0.decode(Int64.self) }
+            let owned = Set(doneIDs)
+            let rows = vectors.filter { owned.contains($0.item.id) }.map { (imageID: $0.item.image.id, vector: $0.vector) }
+            try PostgresCatalog.storeEmbeddings(rows, model: task.method, fingerprint: task.version, with: sql)
+            completion.stored = rows.count
+            for failure in failures {
+                let marked = try sql.run("""
+                    UPDATE work_item SET state = 'failed', failure = \(failure.message), done_by = \(worker.id), done_at = now(),
+                        leased_by = NULL, lease_until = NULL
+                    WHERE id = \(failure.item.id) AND leased_by = \(worker.id) AND state = 'pending' RETURNING id
+                    """)
+                completion.failed += marked.count
+            }
+            completion.lost = vectors.count + failures.count - completion.stored - completion.failed
+            try sql.run("UPDATE worker SET done = done + \(completion.stored + completion.failed), seen_at = now() WHERE id = \(worker.id)")
+            return completion
+        }
+    }
+
+    /// Items of the task not done: those a claim could take now, and those other workers hold
+    /// under live leases (a worker with none to take waits for these, in case their worker dies).
+    public func remaining() throws(CatalogError) -> (claimable: Int, leasedElsewhere: Int) {
+        try session.rows("""
+            SELECT count(*) FILTER (WHERE (lease_until IS NULL OR lease_until < now()) AND attempts < \(maxAttempts)),
+                   count(*) FILTER (WHERE lease_until >= now() AND leased_by <> \(worker.id))
+            FROM work_item
+            WHERE kind = \(task.kind.rawValue) AND method = \(task.method) AND version = \(task.version) AND state = 'pending'
+            """) { try $0.decode((Int, Int).self) }.first.map { (claimable: $0.0, leasedElsewhere: $0.1) } ?? (0, 0)
+    }
+
+    /// Gives back this worker's unfinished leases, so others take them at once (a clean stop).
+    public func release() throws(CatalogError) {
+        try session.run("""
+            UPDATE work_item SET leased_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
+            WHERE leased_by = \(worker.id) AND state = 'pending'
+            """)
+    }
+
+    /// Records that the worker stopped cleanly.
+    public func finish() throws(CatalogError) {
+        try session.run("UPDATE worker SET finished_at = now(), seen_at = now() WHERE id = \(worker.id)")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LikenessCatalog
+import LikenessPostgres
+import LikenessTestSupport
+import Synchronization
+import Testing
+
+@Suite struct PostgresCatalogErrorTests {
+    @Test("a server that is not there is `unreachable`, naming the address without its password")
+    func unreachable() throws {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let address = PostgresAddress(host: "127.0.0.1", port: 1, user: "likeness", password: "hidden", database: "photos")
+        #expect {
+            try PostgresCatalog(address: address)
+        } throws: { error in
+            guard case CatalogError.unreachable(let location, _) = error else { return false }
+            return location == "postgres://likeness:***@127.0.0.1:1/photos" && !"\(error)".contains("hidden")
+        }
+    }
+
+    @Test("a database that does not exist on a running server is `unreachable`, with the server's reason")
+    func unknownDatabase() throws {
+        let scratch = try ScratchPostgres()
+        #expect {
+            try PostgresCatalog(address: scratch.address.database("likeness_no_such_database"))
+        } throws: { error in
+            guard case CatalogError.unreachable(_, let message) = error else { return false }
+            return message.contains("likeness_no_such_database") && message.contains("3D000")
+        }
+    }
+
+    @Test("a catalog of a newer schema is refused and left untouched; an up-to-date one opens again")
+    func newerSchema() throws {
+        let scratch = try ScratchPostgres()
+        _ = try PostgresCatalog(address: scratch.address)
+        _ = try PostgresCatalog(address: scratch.address)
+        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [1])
+        try scratch.execute("UPDATE likeness_schema SET version = 99")
+        #expect(throws: CatalogError.newerSchema(path: scratch.address.description, version: 99)) {
+            try PostgresCatalog(address: scratch.address)
+        }
+        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [99])
+        #expect(try scratch.integers("SELECT count(*) FROM image") == [0])
+    }
+
+    @Test("workers that open a new database at once create its schema once")
+    func concurrentMigration() throws {
+        let scratch = try ScratchPostgres()
+        let address = scratch.address
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do { _ = try PostgresCatalog(address: address) } catch { failures.withLock { $0.append("\(error)") } }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        #expect(try scratch.integers("SELECT count(*) FROM likeness_schema") == [1])
+    }
+}
