@@ -87,13 +87,14 @@ struct EvalRetrieval: ParsableCommand {
     /// One row per method: P@k, mAP@k, mAP, N-S and the times.
     func printText(_ result: EvalJob.Result) {
         print("\(result.images) images in \(result.groups) groups (\(result.layout)); \(result.queryCount) queries")
-        var header = "method".leftAligned(22)
+        let width = max(22, (result.methods.map(\.method.count).max() ?? 0) + 2)
+        var header = "method".leftAligned(width)
         for k in result.ks { header += "P@\(k)".leftAligned(8) }
         for k in result.ks { header += "mAP@\(k)".leftAligned(9) }
         header += "mAP     N-S   features  ranking"
         print(header)
         for r in result.methods {
-            var line = r.method.leftAligned(22)
+            var line = r.method.leftAligned(width)
             for k in result.ks { line += String(format: "%-8.3f", r.precision[k] ?? 0) }
             for k in result.ks { line += String(format: "%-9.3f", r.meanAveragePrecisionAtK[k] ?? 0) }
             line += String(format: "%-8.3f", r.meanAveragePrecision) + (r.nisterStewenius.map { String(format: "%-6.2f", $0) } ?? "–     ")
