@@ -134,7 +134,7 @@ extension EvalJob {
             do { manifest = try HeadStore(modelsDirectory: context.models.modelsDirectory).manifest(name) } catch { throw .head(error) }
             target = try HeadBase.resolve(manifest, named: name, models: context.models)
         }
-        guard target.joinable || { if case .joined = target { true } else { false } }() else { return nil }
+        guard target.isFixedVector else { return nil }
         let cached = try BenchFeatures.load([train, test], method: target, folder: featureCache, extraction: extraction, context: context)
         guard cached.points.rows > images else { throw .invalidInput("\(cached.path) holds \(cached.points.rows) rows, fewer than the t10k images") }
         let rows = Array((cached.points.rows - images)..<cached.points.rows)

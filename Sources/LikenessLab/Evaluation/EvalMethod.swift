@@ -106,6 +106,13 @@ public enum EvalMethod: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True for a method whose features are one vector per image computed the same way for every
+    /// set: a joinable method or a join of them (what a feature cache can hold).
+    public var isFixedVector: Bool {
+        if case .joined = self { return true }
+        return joinable
+    }
+
     /// `hog`, `hog:CELL` or `hog:CELL:BINS` (defaults 16 and 9); bad numbers are an error naming them.
     static func hog(_ name: String) throws(UnknownNameError) -> HOG {
         let parts = name.split(separator: ":", omittingEmptySubsequences: false).dropFirst().map { Int($0) }
