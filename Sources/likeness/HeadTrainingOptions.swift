@@ -91,8 +91,14 @@ struct HeadTrainingOptions: ParsableArguments {
     func render(_ result: TrainJob.Result) throws {
         if json { try Output.json(result); return }
         print("saved head \(result.name) (\(result.manifestPath))")
-        let unit = result.measure == "accuracy" ? "pairs" : "\(result.base) features"
-        print("trained on \(result.trainExamples) \(unit) (\(result.classes) classes); \(result.validationExamples) held out")
+        if let views = result.views {
+            print("trained on \(result.trainExamples) \(result.base) features of \(result.trainExamples / views) images × \(views) views (no labels); "
+                  + "\(result.validationExamples / views) images held out")
+            if let leftOut = result.imagesLeftOut, leftOut > 0 { Output.note("\(leftOut) images left out: a view of each could not be embedded") }
+        } else {
+            let unit = result.measure == "accuracy" ? "pairs" : "\(result.base) features"
+            print("trained on \(result.trainExamples) \(unit) (\(result.classes) classes); \(result.validationExamples) held out")
+        }
         let baseline = result.measure == "accuracy" ? "\(result.base) cosine at its best threshold" : "\(result.base) alone"
         print(String(format: "validation %@: %.3f with the head (epoch %d), %.3f with %@", result.measure,
                      result.bestValidationPrecision, result.bestEpoch, result.baseValidationPrecision, baseline))

@@ -82,7 +82,7 @@ struct TrainTriplet: ParsableCommand {
 /// What `train triplet` and `train contrastive` share: the job for an embedding head.
 enum TrainEmbedding {
     static func run(_ options: HeadTrainingOptions, objective: EmbeddingObjective, layerNorm: Bool, batch: Int, margin: String,
-                    mining: TripletMining, hardNegatives: Int? = nil) throws {
+                    mining: TripletMining, hardNegatives: Int? = nil, unlabelled: UnlabelledViews? = nil, catalog: CatalogOptions? = nil) throws {
         let configuration = TripletTrainer.Configuration(
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim, layerNorm: layerNorm, epochs: options.epochs,
             batchSize: batch, margin: try HeadTrainingOptions.margin(margin), mining: mining, optimizer: options.optimizer,
@@ -90,11 +90,13 @@ enum TrainEmbedding {
             seed: options.seed, objective: objective == .triplet ? nil : objective, dropout: options.dropout > 0 ? options.dropout : nil,
             hardNegatives: hardNegatives)
         let epochs = configuration.epochs
-        let job = TrainJob(dataset: options.dataset, layout: try options.classLayout(command: objective.rawValue), base: try options.base(),
+        let layout = unlabelled == nil ? try options.classLayout(command: objective.rawValue) : nil
+        let measure = unlabelled.map { "P@\($0.views - 1)" } ?? "P@5"
+        let job = TrainJob(dataset: options.dataset, layout: layout, unlabelled: unlabelled, base: try options.base(),
                            name: options.save, training: configuration, validationShare: options.validation, threads: options.threads,
                            featureCache: options.cacheFeatures, onEpoch: { report in
-                               Output.note(HeadTrainingOptions.line(report, of: epochs, measure: "P@5", margin: true))
+                               Output.note(HeadTrainingOptions.line(report, of: epochs, measure: measure, margin: true))
                            })
-        try options.render(try JobRunning.run(job))
+        try options.render(try JobRunning.run(job, catalog: catalog))
     }
 }

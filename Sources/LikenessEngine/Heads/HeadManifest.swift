@@ -70,9 +70,14 @@ public struct HeadManifest: Sendable, Codable, Equatable {
         public var scorer: SiameseTrainer.Configuration?
         /// BLAS threads: with the seed, what makes training repeat bit for bit.
         public var threads: Int
+        /// For a head learnt without labels (layout `unlabelled`): the views drawn of each image,
+        /// which play the part of classes. Nil for a head learnt from labels.
+        public var views: UnlabelledViews?
 
         public init(loss: String, dataset: String, layout: String, classes: Int, trainExamples: Int, validationExamples: Int,
-                    configuration: TripletTrainer.Configuration?, scorer: SiameseTrainer.Configuration? = nil, threads: Int) {
+                    configuration: TripletTrainer.Configuration?, scorer: SiameseTrainer.Configuration? = nil, threads: Int,
+                    views: UnlabelledViews? = nil) {
+            self.views = views
             self.loss = loss
             self.dataset = dataset
             self.layout = layout

@@ -12,6 +12,8 @@ struct TrainingData {
     var seconds: Double
     /// True when the features came from a `.npy` cache.
     var reused: Bool
+    /// Images left out because their feature could not be computed (counted for unlabelled views).
+    var leftOut = 0
 
     /// Reads the training images of `dataset` and computes `method`'s feature for each.
     ///
