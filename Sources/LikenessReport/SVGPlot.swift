@@ -93,4 +93,54 @@ enum SVGPlot {
         }
         return svg + "</svg>\n"
     }
+
+    /// One named line of a chart: y values at x = 1, 2, … (nil: no point there).
+    struct Line {
+        var name: String
+        var values: [Double?]
+        var colour: String
+    }
+
+    /// Lines over x = 1…n (epochs) on a shared y range from the values themselves, with a legend
+    /// and an optional dashed vertical marker (the kept epoch).
+    static func lines(_ lines: [Line], xName: String, yName: String, marker: (x: Int, name: String)? = nil,
+                      width: Double = 520, height: Double = 220) -> String {
+        let values = lines.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+        let count = lines.map(\.values.count).max() ?? 0
+        guard var low = values.min(), var high = values.max(), count > 0 else { return "" }
+        if high - low < 1e-12 { (low, high) = (low - 0.5, high + 0.5) }
+        let pad = (high - low) * 0.05
+        (low, high) = (low - pad, high + pad)
+        let (left, top, bottom) = (64.0, 12.0, 40.0)
+        func px(_ x: Int) -> Double { left + (count == 1 ? width / 2 : Double(x - 1) / Double(count - 1) * width) }
+        func py(_ y: Double) -> Double { top + (1 - (y - low) / (high - low)) * height }
+        var svg = "<svg width=\"\(Int(left + width + 20))\" height=\"\(Int(top + height + bottom + 18 * Double(lines.count)))\" role=\"img\" aria-label=\"\(HTML.escape(yName)) by \(HTML.escape(xName))\">\n"
+        svg += "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(width)\" height=\"\(height)\" fill=\"none\" stroke=\"#ccc\"/>"
+        for tick in 0...4 {
+            let y = low + (high - low) * Double(tick) / 4
+            svg += "<text x=\"4\" y=\"\(number(py(y) + 4))\">\(String(format: "%.4g", y))</text>"
+        }
+        for x in Set([1, (count + 1) / 2, count]).sorted() {
+            svg += "<text x=\"\(number(px(x) - 4))\" y=\"\(number(top + height + 16))\">\(x)</text>"
+        }
+        svg += "<text x=\"\(number(left + width / 2 - 20))\" y=\"\(number(top + height + 32))\">\(HTML.escape(xName))</text>"
+        if let marker {
+            svg += "<line x1=\"\(number(px(marker.x)))\" y1=\"\(top)\" x2=\"\(number(px(marker.x)))\" y2=\"\(top + height)\" stroke=\"#888\" stroke-dasharray=\"5,3\"/>"
+            svg += "<text x=\"\(number(px(marker.x) + 4))\" y=\"\(number(top + 12))\">\(HTML.escape(marker.name))</text>"
+        }
+        for (i, line) in lines.enumerated() {
+            let points = line.values.enumerated().compactMap { x, y in y.flatMap { $0.isFinite ? "\(number(px(x + 1), 2)),\(number(py($0), 2))" : nil } }
+            if points.count > 1 {
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\"/>"
+            }
+            for point in points {
+                let xy = point.split(separator: ",")
+                svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(line.colour)\"/>"
+            }
+            let y = top + height + bottom + 18 * Double(i) + 4
+            svg += "<line x1=\"\(left)\" y1=\"\(number(y - 4))\" x2=\"\(left + 20)\" y2=\"\(number(y - 4))\" stroke=\"\(line.colour)\" stroke-width=\"2\"/>"
+            svg += "<text x=\"\(left + 26)\" y=\"\(number(y))\">\(HTML.escape(line.name))</text>"
+        }
+        return svg + "</svg>\n"
+    }
 }

@@ -35,9 +35,14 @@ struct TrainAutoencoder: ParsableCommand {
             size and embedded by their L2-normalised code, stored in the catalog under its name. \
             `likeness reconstruct NAME FILE --out recon.png` shows what it keeps.
 
+            --report FILE writes an offline HTML page: the loss curves by epoch (training loss, \
+            MSE, NT-Xent, validation MSE, the kept epoch marked), a fixed sample of --report-sample \
+            images (held-out ones first) as the encoder sees them with their reconstructions after \
+            up to eight epochs spread over the run, and the table of epochs.
+
             Example: likeness train autoencoder ~/patterns --size 64 --channels grey --code 64 \
-            --loss mse+contrastive --augment crop,flip,jitter --epochs 10 --save patterns-ae && \
-            likeness cluster ~/patterns --model patterns-ae
+            --loss mse+contrastive --augment crop,flip,jitter --epochs 10 --save patterns-ae \
+            --report patterns-ae.html && likeness cluster ~/patterns --model patterns-ae
             """)
 
     enum Channels: String, ExpressibleByArgument, CaseIterable {
@@ -61,6 +66,10 @@ struct TrainAutoencoder: ParsableCommand {
     @Option(help: "Adam's base learning rate.") var lr: Float = 1e-3
     @Option(help: "Seeds the weights, the split, the order and the edits.") var seed: UInt64 = 1
     @Option(help: "Threads for BLAS.") var threads: Int = 1
+    @Option(help: ArgumentHelp("Also write an HTML training report here: loss curves and a fixed sample's reconstructions after several epochs.",
+                               valueName: "file"))
+    var report: String?
+    @Option(help: "Images in the report's fixed sample (held-out images first).") var reportSample: Int = 8
     @OptionGroup var catalog: CatalogOptions
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
@@ -76,8 +85,9 @@ struct TrainAutoencoder: ParsableCommand {
                                                         augmentations: augmentations, seed: seed)
         let total = epochs
         let job = TrainAutoencoderJob(dataset: dataset, name: save, architecture: architecture, training: training, threads: threads,
-                                      onEpoch: { Output.note(Self.line($0, of: total)) })
+                                      reportSample: report == nil ? 0 : max(1, reportSample), onEpoch: { Output.note(Self.line($0, of: total)) })
         let result = try JobRunning.run(job, catalog: catalog)
+        if let report { try Self.writeReport(result, to: report, quiet: json) }
         if json { try Output.json(result); return }
         print("saved encoder \(result.name) (\(result.manifestPath))")
         print("\(result.input) → \(result.code)-d code, \(result.parameters) parameters; trained on \(result.trainImages) images, \(result.validationImages) held out")

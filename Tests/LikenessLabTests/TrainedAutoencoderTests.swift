@@ -78,6 +78,40 @@ import Testing
         #expect(context.models.heads.names().isEmpty)
     }
 
+    /// The training report's sample: held-out images first, the inputs as the encoder sees them, and
+    /// reconstructions after the epochs shown, each closer to its input by the kept epoch than at the first.
+    @Test func reportSampleIsReconstructedAfterTheShownEpochs() throws {
+        let (directory, folder, context) = try Self.setUp()
+        defer { withExtendedLifetime(directory) {} }
+        let result = try TrainAutoencoderJob(dataset: folder, name: "halves-report", architecture: Self.architecture, training: Self.training,
+                                             reportSample: 6).run(in: context)
+        let reconstructions = try #require(result.reconstructions)
+        // 40 images: 4 held out, so the sample is those 4 and the first 2 training images.
+        #expect(reconstructions.paths.count == 6 && reconstructions.inputs.count == 6)
+        #expect(reconstructions.inputs.allSatisfy { $0.width == 16 && $0.height == 16 })
+        #expect(reconstructions.snapshots.map(\.epoch) == [1, 2, 3, 4])
+        #expect(reconstructions.snapshots.allSatisfy { $0.images.count == 6 })
+        func error(_ images: [PixelBuffer]) -> Double {
+            zip(images, reconstructions.inputs).reduce(0.0) { sum, pair in
+                sum + zip(pair.0.bytes, pair.1.bytes).reduce(0.0) { $0 + pow(Double($1.0) - Double($1.1), 2) }
+            }
+        }
+        let first = error(reconstructions.snapshots[0].images), kept = error(reconstructions.snapshots[result.bestEpoch - 1].images)
+        #expect(kept < first, "reconstruction error \(first) at epoch 1, \(kept) at the kept epoch \(result.bestEpoch)")
+        // Without a sample nothing is kept, and the JSON never carries pixels.
+        let plain = try TrainAutoencoderJob(dataset: folder, name: "halves-plain", architecture: Self.architecture, training: Self.training).run(in: context)
+        #expect(plain.reconstructions == nil)
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        #expect(!json.contains("reconstructions") && json.contains("\"bestEpoch\""))
+    }
+
+    @Test func shownEpochsSpreadOverLongRuns() {
+        #expect(TrainingReconstructions.epochsShown(of: 3) == [1, 2, 3])
+        #expect(TrainingReconstructions.epochsShown(of: 8) == Set(1...8))
+        let long = TrainingReconstructions.epochsShown(of: 50)
+        #expect(long.count == 8 && long.contains(1) && long.contains(50))
+    }
+
     @Test func wrongInputsAndDamageAreRefused() throws {
         let (directory, folder, context) = try Self.setUp()
         var quick = Self.training

@@ -31,6 +31,12 @@ public struct Thumbnails: Sendable {
         }
     }
 
+    /// `data:image/png;base64,…` of pixels made in memory (an autoencoder's reconstruction), at their
+    /// own size; nil when they cannot be encoded.
+    public func pngDataURI(_ pixels: PixelBuffer) -> String? {
+        (try? editor.encoded(pixels, suffix: ".png")).map { "data:image/png;base64," + Data($0).base64EncodedString() }
+    }
+
     /// `data:image/jpeg;base64,…` for each path that decodes, keyed by path.
     public func dataURIs(_ paths: [String], workers: Int = 2) -> [String: String] {
         let uris = ParallelWork.map(paths, workers: workers) { path -> String? in

@@ -18,11 +18,15 @@ public struct TrainAutoencoderJob: Job {
     public var training: AutoencoderTrainer.Configuration
     /// BLAS threads. Default 1.
     public var threads: Int
+    /// Images reconstructed after some epochs for the training report (``Result/reconstructions``):
+    /// the first held-out images (training images when too few are held out). 0: none. Default 0.
+    public var reportSample: Int
     /// Called after every epoch (the shell prints it).
     public var onEpoch: (@Sendable (AutoencoderTrainer.Epoch) -> Void)?
 
     public init(dataset: String, name: String, architecture: AutoencoderArchitecture = .init(), training: AutoencoderTrainer.Configuration = .init(),
-                threads: Int = 1, onEpoch: (@Sendable (AutoencoderTrainer.Epoch) -> Void)? = nil) {
+                threads: Int = 1, reportSample: Int = 0, onEpoch: (@Sendable (AutoencoderTrainer.Epoch) -> Void)? = nil) {
+        self.reportSample = reportSample
         self.dataset = dataset
         self.name = name
         self.architecture = architecture
@@ -47,6 +51,13 @@ public struct TrainAutoencoderJob: Job {
         public var bestEpoch: Int
         public var epochs: [AutoencoderTrainer.Epoch]
         public var weightsSHA256: String
+        /// The report's sample and its reconstructions (nil without ``reportSample``); not in the JSON.
+        public var reconstructions: TrainingReconstructions?
+
+        enum CodingKeys: String, CodingKey {
+            case name, manifestPath, input, code, parameters, trainImages, validationImages, failedReads, validationLoss, bestEpoch, epochs
+            case weightsSHA256
+        }
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -67,10 +78,22 @@ public struct TrainAutoencoderJob: Job {
         let source = CatalogImageBatches(images: images, input: try ModelLocator.encoderInput(side: architecture.side), architecture: architecture,
                                          workers: context.workers)
         BLAS.setThreads(threads)
+        let trainer = AutoencoderTrainer(configuration: training)
         let trained: AutoencoderTrainer.Result
+        var reconstructions: TrainingReconstructions?
         do {
-            trained = try AutoencoderTrainer(configuration: training).train(architecture: architecture, source: source,
-                                                                            report: { onEpoch?($0) }, isCancelled: { context.cancellation.isCancelled })
+            let split = trainer.split(count: images.count)
+            let sampleIndices = Array((split.validation + split.train).prefix(max(0, reportSample)))
+            let sample = sampleIndices.isEmpty ? nil : try source.images(at: sampleIndices)
+            if let sample {
+                reconstructions = TrainingReconstructions(paths: sampleIndices.map { images[$0].path }, inputs: (0..<sample.rows).map {
+                    AutoencoderEmbeddingModel.pixels(sample.row($0), channels: architecture.channels, side: architecture.side)
+                })
+            }
+            let total = training.epochs
+            trained = try trainer.train(architecture: architecture, source: source, report: { onEpoch?($0) }, snapshot: { epoch, autoencoder in
+                if let sample { reconstructions?.record(epoch: epoch.epoch, of: total, autoencoder: autoencoder, sample: sample) }
+            }, isCancelled: { context.cancellation.isCancelled })
         } catch {
             throw .training(error)
         }
@@ -89,6 +112,7 @@ public struct TrainAutoencoderJob: Job {
         do { path = try store.save(manifest, weights: weights) } catch { throw .encoder(error) }
         return Result(name: name, manifestPath: path, input: manifest.inputDescription, code: architecture.code, parameters: parameters.count,
                       trainImages: trained.trainIndices.count, validationImages: trained.validationIndices.count, failedReads: source.failures,
-                      validationLoss: manifest.validation.loss, bestEpoch: trained.bestEpoch, epochs: trained.epochs, weightsSHA256: digest)
+                      validationLoss: manifest.validation.loss, bestEpoch: trained.bestEpoch, epochs: trained.epochs, weightsSHA256: digest,
+                      reconstructions: reconstructions)
     }
 }

@@ -107,10 +107,12 @@ public struct AutoencoderTrainer: Sendable {
         return (Array(order[held...]).sorted(), Array(order[..<held]).sorted())
     }
 
-    /// Trains an autoencoder of `architecture` on `source`, calling `report` after every epoch.
+    /// Trains an autoencoder of `architecture` on `source`, calling `report` after every epoch and
+    /// `snapshot` with the epoch's autoencoder (batch-norm statistics recalibrated, ready for
+    /// inference), e.g. to reconstruct a fixed sample for a training report.
     /// Throws ``TrainingError`` for unusable settings, the source's errors, and `CancellationError`.
     public func train(architecture: AutoencoderArchitecture, source: any ImageBatchSource, report: (Epoch) -> Void = { _ in },
-                      isCancelled: () -> Bool = { false }) throws -> Result {
+                      snapshot: (Epoch, Autoencoder) throws -> Void = { _, _ in }, isCancelled: () -> Bool = { false }) throws -> Result {
         try configuration.validate(count: source.count)
         try architecture.validate()
         var model = try Autoencoder(architecture: architecture, seed: configuration.seed)
@@ -152,6 +154,7 @@ public struct AutoencoderTrainer: Sendable {
                                validation: validationLoss, learningRate: rate, seconds: seconds)
             epochs.append(record)
             report(record)
+            try snapshot(record, model)
             let score = validationLoss ?? record.reconstruction
             if best == nil || score < best!.loss { best = (epoch, score, model) }
         }
