@@ -126,7 +126,8 @@ enum SVGPlot {
         svg += "<text x=\"\(number(left + width / 2 - 20))\" y=\"\(number(top + height + 32))\">\(HTML.escape(xName))</text>"
         if let marker {
             svg += "<line x1=\"\(number(px(marker.x)))\" y1=\"\(top)\" x2=\"\(number(px(marker.x)))\" y2=\"\(top + height)\" stroke=\"#888\" stroke-dasharray=\"5,3\"/>"
-            svg += "<text x=\"\(number(px(marker.x) + 4))\" y=\"\(number(top + 12))\">\(HTML.escape(marker.name))</text>"
+            let after = marker.x * 2 <= count  // the label goes on the side with room
+            svg += "<text x=\"\(number(px(marker.x) + (after ? 4 : -4)))\" y=\"\(number(top + 12))\" text-anchor=\"\(after ? "start" : "end")\">\(HTML.escape(marker.name))</text>"
         }
         for (i, line) in lines.enumerated() {
             let points = line.values.enumerated().compactMap { x, y in y.flatMap { $0.isFinite ? "\(number(px(x + 1), 2)),\(number(py($0), 2))" : nil } }

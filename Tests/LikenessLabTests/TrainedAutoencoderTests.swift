@@ -86,7 +86,7 @@ import Testing
         let result = try TrainAutoencoderJob(dataset: folder, name: "halves-report", architecture: Self.architecture, training: Self.training,
                                              reportSample: 6).run(in: context)
         let reconstructions = try #require(result.reconstructions)
-        // 40 images: 4 held out, so the sample is those 4 and the first 2 training images.
+        // 40 images: 4 held out, so the sample is those 4 and 2 training images.
         #expect(reconstructions.paths.count == 6 && reconstructions.inputs.count == 6)
         #expect(reconstructions.inputs.allSatisfy { $0.width == 16 && $0.height == 16 })
         #expect(reconstructions.snapshots.map(\.epoch) == [1, 2, 3, 4])
@@ -110,6 +110,13 @@ import Testing
         #expect(TrainingReconstructions.epochsShown(of: 8) == Set(1...8))
         let long = TrainingReconstructions.epochsShown(of: 50)
         #expect(long.count == 8 && long.contains(1) && long.contains(50))
+    }
+
+    @Test func sampleSpreadsOverHeldOutImagesFirst() {
+        #expect(TrainingReconstructions.sample(3, held: [10, 20, 30, 40, 50, 60], train: [1, 2]) == [10, 30, 50])
+        #expect(TrainingReconstructions.sample(4, held: [10, 20], train: [1, 2, 3, 4]) == [10, 20, 1, 3])
+        #expect(TrainingReconstructions.sample(9, held: [10], train: [1, 2]) == [10, 1, 2])
+        #expect(TrainingReconstructions.sample(0, held: [10], train: [1]).isEmpty)
     }
 
     @Test func wrongInputsAndDamageAreRefused() throws {

@@ -19,7 +19,7 @@ public struct TrainAutoencoderJob: Job {
     /// BLAS threads. Default 1.
     public var threads: Int
     /// Images reconstructed after some epochs for the training report (``Result/reconstructions``):
-    /// the first held-out images (training images when too few are held out). 0: none. Default 0.
+    /// held-out images spread over the set (training images when too few are held out). 0: none. Default 0.
     public var reportSample: Int
     /// Called after every epoch (the shell prints it).
     public var onEpoch: (@Sendable (AutoencoderTrainer.Epoch) -> Void)?
@@ -83,7 +83,7 @@ public struct TrainAutoencoderJob: Job {
         var reconstructions: TrainingReconstructions?
         do {
             let split = trainer.split(count: images.count)
-            let sampleIndices = Array((split.validation + split.train).prefix(max(0, reportSample)))
+            let sampleIndices = TrainingReconstructions.sample(reportSample, held: split.validation, train: split.train)
             let sample = sampleIndices.isEmpty ? nil : try source.images(at: sampleIndices)
             if let sample {
                 reconstructions = TrainingReconstructions(paths: sampleIndices.map { images[$0].path }, inputs: (0..<sample.rows).map {

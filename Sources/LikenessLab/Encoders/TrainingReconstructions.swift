@@ -24,6 +24,18 @@ public struct TrainingReconstructions: Sendable {
         return Set((0..<limit).map { 1 + Int((Double($0) * Double(total - 1) / Double(limit - 1)).rounded()) })
     }
 
+    /// `count` image positions for the sample: held-out images evenly spread over their list (which
+    /// is in path order, so a folder per class gives every class a chance), then training images
+    /// when fewer are held out.
+    static func sample(_ count: Int, held: [Int], train: [Int]) -> [Int] {
+        func spread(_ list: [Int], _ n: Int) -> [Int] {
+            guard n < list.count else { return list }
+            return (0..<n).map { list[$0 * list.count / n] }
+        }
+        let fromHeld = spread(held, max(0, count))
+        return fromHeld + spread(train, max(0, count - fromHeld.count))
+    }
+
     /// Keeps `autoencoder`'s reconstructions of `sample` (the inputs' planes) when `epoch` is shown.
     mutating func record(epoch: Int, of total: Int, autoencoder: Autoencoder, sample: Matrix) {
         guard Self.epochsShown(of: total).contains(epoch) else { return }
