@@ -7,7 +7,7 @@ import LikenessLearning
 /// The options every `train` command shares: the data, the base features, the network's size, the
 /// optimiser and the run.
 struct HeadTrainingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Dataset: a folder per class, an IDX folder / file, or (siamese) a labelled-pairs CSV.", valueName: "dataset"))
+    @Argument(help: ArgumentHelp("Dataset: a folder per class, an IDX folder / file, (siamese) a labelled-pairs CSV, or (contrastive --unlabelled) a folder of images.", valueName: "dataset"))
     var dataset: String
     @Option(help: ArgumentHelp("Base features: a model id, pixels, histogram or hog.", valueName: "method")) var on: String = ModelDefaults.model
     @Option(help: ArgumentHelp("folders, idx, ukbench, holidays or pairs (default: pairs for a .csv, idx for IDX files, else folders).",

@@ -25,10 +25,9 @@ struct TrainContrastive: ParsableCommand {
             the edits are made to the pixels. The head is saved and used like any other.
 
             Examples:
-              likeness train contrastive /usr/share/datasets/fashion-mnist --on efficientnet-lite0 \
-                --margin 1.0 --epochs 10 --save fashion-contrastive && likeness search query.png --model fashion-contrastive
-              likeness train contrastive ~/patterns --unlabelled --views 4 --augment crop,flip,jitter,blur \
-                --epochs 20 --save patterns-contrastive && likeness dupes ~/patterns --model patterns-contrastive
+              likeness train contrastive /usr/share/datasets/fashion-mnist --on efficientnet-lite0 --margin 1.0 --epochs 10 --save fashion-contrastive
+              likeness train contrastive ~/patterns --unlabelled --views 4 --augment crop,flip,jitter,blur --epochs 20 --save patterns-views
+              likeness dupes ~/patterns --model patterns-views
             """)
 
     @OptionGroup var options: HeadTrainingOptions
