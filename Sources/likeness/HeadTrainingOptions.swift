@@ -15,7 +15,7 @@ struct HeadTrainingOptions: ParsableArguments {
     var layout: String?
     @Option(help: "Name of the saved head.") var save: String
     @Option(help: "Width of the embedding.") var dim: Int = 64
-    @Option(help: "Comma-separated widths of the hidden layers (empty: none).") var hidden: String = "512,128"
+    @Option(help: "Comma-separated widths of the hidden layers, or none (a linear head).") var hidden: String = "512,128"
     @Option(help: "Passes over the training examples.") var epochs: Int = 10
     @Option(help: "sgd (momentum 0.9), adam or adamw.") var optimizer: OptimizerKind = .adamw
     @Option(help: "Base learning rate.") var lr: Float = 1e-3
@@ -50,7 +50,8 @@ struct HeadTrainingOptions: ParsableArguments {
     }
 
     static func widths(_ text: String) throws -> [Int] {
-        try text.split(separator: ",").map { part in
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return [] }
+        return try text.split(separator: ",").map { part in
             guard let width = Int(part.trimmingCharacters(in: .whitespaces)), width > 0 else {
                 throw ValidationError("--hidden takes positive widths separated by commas, got \(part)")
             }
