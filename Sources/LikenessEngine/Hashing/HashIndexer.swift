@@ -6,11 +6,11 @@ import LikenessImaging
 
 /// Fills the catalog with the perceptual hashes (bit and continuous) it lacks, reading each file once for all methods.
 public struct HashIndexer: Sendable {
-    public let catalog: Catalog
+    public let catalog: any CatalogStore
     public let workers: Int
     public let batchSize: Int
 
-    public init(catalog: Catalog, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 64) {
+    public init(catalog: any CatalogStore, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 64) {
         self.catalog = catalog
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
