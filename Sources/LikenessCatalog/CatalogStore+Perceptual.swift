@@ -11,16 +11,8 @@ extension CatalogStore {
 
     /// Stores values of any perceptual methods, one transaction per kind.
     public func storePerceptualValues(_ values: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)]) throws(CatalogError) {
-        var bits: [(imageID: Int64, method: HashMethod, hash: BitHash)] = []
-        var features: [(imageID: Int64, feature: FeatureHash)] = []
-        for (id, method, value) in values {
-            switch (method, value) {
-            case (.bits(let method), .bits(let hash)): bits.append((id, method, hash))
-            case (.features, .features(let feature)): features.append((id, feature))
-            default: preconditionFailure("a \(method.name) value of the other kind")
-            }
-        }
-        try storeHashes(bits)
-        try storeFeatures(features)
+        let rows = PerceptualRows(values)
+        try storeHashes(rows.bits)
+        try storeFeatures(rows.features)
     }
 }

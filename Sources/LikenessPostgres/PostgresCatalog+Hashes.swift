@@ -18,13 +18,16 @@ extension PostgresCatalog {
 
     public func storeHashes(_ values: [(imageID: Int64, method: HashMethod, hash: BitHash)]) throws(CatalogError) {
         guard !values.isEmpty else { return }
-        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in
-            for value in values {
-                try sql.run("""
-                    INSERT INTO image_hash (image_id, method, bits, hex) VALUES (\(value.imageID), \(value.method.rawValue), \(value.hash.count), \(value.hash.hex))
-                    ON CONFLICT (image_id, method) DO UPDATE SET bits = excluded.bits, hex = excluded.hex
-                    """)
-            }
+        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in try Self.storeHashes(values, with: sql) }
+    }
+
+    /// Stores bit hashes inside a transaction the caller holds.
+    static func storeHashes(_ values: [(imageID: Int64, method: HashMethod, hash: BitHash)], with sql: PostgresStatements) throws(CatalogError) {
+        for value in values {
+            try sql.run("""
+                INSERT INTO image_hash (image_id, method, bits, hex) VALUES (\(value.imageID), \(value.method.rawValue), \(value.hash.count), \(value.hash.hex))
+                ON CONFLICT (image_id, method) DO UPDATE SET bits = excluded.bits, hex = excluded.hex
+                """)
         }
     }
 
@@ -40,32 +43,36 @@ extension PostgresCatalog {
         return result
     }
 
-    /// Stores continuous hashes as float64 little-endian, as the SQLite catalog does.
     public func storeFeatures(_ values: [(imageID: Int64, feature: FeatureHash)]) throws(CatalogError) {
         guard !values.isEmpty else { return }
-        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in
-            for value in values {
-                var blob = ByteBuffer()
-                value.feature.values.withUnsafeBytes { _ = blob.writeBytes($0) }
-                try sql.run("""
-                    INSERT INTO image_feature (image_id, method, count, vector)
-                    VALUES (\(value.imageID), \(value.feature.method.rawValue), \(value.feature.values.count), \(blob))
-                    ON CONFLICT (image_id, method) DO UPDATE SET count = excluded.count, vector = excluded.vector
-                    """)
-            }
+        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in try Self.storeFeatures(values, with: sql) }
+    }
+
+    /// Stores continuous hashes (float64, little-endian, as the SQLite catalog does) inside a
+    /// transaction the caller holds.
+    static func storeFeatures(_ values: [(imageID: Int64, feature: FeatureHash)], with sql: PostgresStatements) throws(CatalogError) {
+        for value in values {
+            var blob = ByteBuffer()
+            value.feature.values.withUnsafeBytes { _ = blob.writeBytes($0) }
+            try sql.run("""
+                INSERT INTO image_feature (image_id, method, count, vector)
+                VALUES (\(value.imageID), \(value.feature.method.rawValue), \(value.feature.values.count), \(blob))
+                ON CONFLICT (image_id, method) DO UPDATE SET count = excluded.count, vector = excluded.vector
+                """)
         }
     }
 
+    /// The table that keeps values of `method`: bit hashes and continuous ones live apart.
+    static func table(of method: PerceptualMethod) -> String {
+        method.isBitHash ? "image_hash" : "image_feature"
+    }
+
     public func imagesMissing(_ method: PerceptualMethod, under roots: [String]?) throws(CatalogError) -> [CatalogImage] {
-        let (table, name) = switch method {
-        case .bits(let bits): ("image_hash", bits.rawValue)
-        case .features(let features): ("image_feature", features.rawValue)
-        }
         let rows = try session.run(PostgresQuery(unsafeSQL: """
             SELECT \(Self.imageColumns) FROM image WHERE NOT gone AND failure_kind IS NULL AND width IS NOT NULL
-            AND id NOT IN (SELECT image_id FROM \(table) WHERE method = $1)
+            AND id NOT IN (SELECT image_id FROM \(Self.table(of: method)) WHERE method = $1)
             ORDER BY path
-            """, binds: Self.binds(name)))
+            """, binds: Self.binds(method.name)))
         return Catalog.images(try rows.decodedImages(location), under: roots)
     }
 }
