@@ -33,20 +33,8 @@ import Testing
         #expect(try json(scan.stdout)["images"] as? Int == count)
 
         // The first worker takes two images per batch, four per claim, under 2-second leases.
-        let victim = CLIRunner.start(["worker", "--catalog", scratch.url, "--lease", "2", "--batch", "2", "--json"])
-        victim.standardOutput = FileHandle.nullDevice
-        victim.standardError = FileHandle.nullDevice
-        try victim.run()
         let catalog = try PostgresCatalog(address: scratch.address)
-        let deadline = Date().addingTimeInterval(300)
-        while victim.isRunning && Date() < deadline {
-            if try catalog.queueStatus().tasks.first?.done ?? 0 >= 6 { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        try #require(victim.isRunning, "the first worker finished before it could be killed")
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        #expect(victim.terminationReason == .uncaughtSignal && victim.terminationStatus == SIGKILL)
+        try killMidRun(["worker", "--catalog", scratch.url, "--lease", "2", "--batch", "2", "--json"], catalog: catalog)
 
         let before = try catalog.queueStatus()
         let killedDone = try #require(before.workers.first?.done)
@@ -105,20 +93,8 @@ import Testing
 
         // One image per hashing round, two per claim, under 2-second leases.
         let hashing = ["--jobs", "hash", "--hash-method", "phash", "--hash-method", "colormoments"]
-        let victim = CLIRunner.start(["worker", "--catalog", scratch.url] + hashing + ["--lease", "2", "--batch", "1", "--json"])
-        victim.standardOutput = FileHandle.nullDevice
-        victim.standardError = FileHandle.nullDevice
-        try victim.run()
         let catalog = try PostgresCatalog(address: scratch.address)
-        let deadline = Date().addingTimeInterval(300)
-        while victim.isRunning && Date() < deadline {
-            if try catalog.queueStatus().tasks.map(\.done).reduce(0, +) >= 6 { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        try #require(victim.isRunning, "the first worker finished before it could be killed")
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        #expect(victim.terminationReason == .uncaughtSignal && victim.terminationStatus == SIGKILL)
+        try killMidRun(["worker", "--catalog", scratch.url] + hashing + ["--lease", "2", "--batch", "1", "--json"], catalog: catalog)
         let killedDone = try #require(try catalog.queueStatus().workers.first?.done)
         #expect(killedDone >= 6 && killedDone < 2 * count)
         let held = try #require(try scratch.integers("SELECT count(*) FROM work_item WHERE state = 'pending' AND leased_by IS NOT NULL").first)
@@ -150,6 +126,24 @@ import Testing
         let file = try CLIRunner.run(["dupes", "--method", "phash", "--catalog", local, "--json"])
         #expect(file.status == 0, "\(file.stderr)")
         #expect(!shared.stdout.isEmpty && shared.stdout == file.stdout)
+    }
+
+    /// Starts a worker with `arguments` and kills it with SIGKILL once the queue of `catalog` counts
+    /// six done items; fails when the worker finished first.
+    func killMidRun(_ arguments: [String], catalog: PostgresCatalog) throws {
+        let victim = CLIRunner.start(arguments)
+        victim.standardOutput = FileHandle.nullDevice
+        victim.standardError = FileHandle.nullDevice
+        try victim.run()
+        let deadline = Date().addingTimeInterval(300)
+        while victim.isRunning && Date() < deadline {
+            if try catalog.queueStatus().tasks.map(\.done).reduce(0, +) >= 6 { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        try #require(victim.isRunning, "the worker finished before it could be killed")
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        #expect(victim.terminationReason == .uncaughtSignal && victim.terminationStatus == SIGKILL)
     }
 
     /// The matched paths of the first query of a `search --json` result.
