@@ -2,7 +2,6 @@ import Foundation
 import LikenessCatalog
 import LikenessCore
 import LikenessEngine
-import LikenessImaging
 import LikenessTestSupport
 import Testing
 
@@ -15,12 +14,7 @@ import Testing
     /// that is not an image.
     func photos() throws -> String {
         let photos = folder.folder("photos")
-        let encoder = try ImageEncoder(), editor = try ImageEditor()
-        for seed in 1...4 {
-            let image = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 240, height: 160, seed: UInt64(seed)))
-            try encoder.write(image, to: folder.child("photos/\(seed).png"))
-            if seed == 1 { try encoder.write(try editor.resized(image, to: .fit(width: 120, height: 80)), to: folder.child("photos/1-half.png")) }
-        }
+        try Fixtures.writeBlurredPatterns(in: photos, count: 4)
         try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/sub-2-copy.png"))
         folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
         return photos
