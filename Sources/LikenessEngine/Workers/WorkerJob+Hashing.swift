@@ -21,7 +21,7 @@ extension WorkerJob {
             }
             let completion = try queue.complete(hashes: hashes, failures: failures)
             summary.hashed += completion.stored
-            count(completion, failures: failures.map(\.message), done: summary.hashed, summary: &summary, context: context, phase: .hash)
+            tally(completion, failures: failures.map(\.message), done: summary.hashed, summary: &summary, context: context, phase: .hash)
         }
     }
 }

@@ -109,7 +109,7 @@ public struct WorkerJob: Job {
     }
 
     /// Counts a completed group on the summary and the progress line.
-    func count(_ completion: PostgresWorkQueue.Completion, failures: [String], done: Int, summary: inout WorkerSummary, context: JobContext,
+    func tally(_ completion: PostgresWorkQueue.Completion, failures: [String], done: Int, summary: inout WorkerSummary, context: JobContext,
                phase: WorkKind) {
         summary.failed += completion.failed
         summary.lost += completion.lost
@@ -136,7 +136,7 @@ public struct WorkerJob: Job {
                 }
                 let completion = try queue.complete(vectors: vectors, failures: failures)
                 summary.embedded += completion.stored
-                count(completion, failures: failures.map(\.message), done: summary.embedded, summary: &summary, context: context, phase: .embed)
+                tally(completion, failures: failures.map(\.message), done: summary.embedded, summary: &summary, context: context, phase: .embed)
             }
         }
     }
