@@ -3,23 +3,18 @@ internal import GRDB
 import LikenessCore
 
 extension Catalog {
-    /// Records that each pair of images is not a duplicate (both are kept), replacing an older
-    /// record of the same pair. Images are identified by content, so they must have been scanned.
-    public func recordDistinct(_ pairs: [(CatalogImage, CatalogImage)], at time: Date = Date()) throws(CatalogError) {
-        let rows: [(DistinctPairs.Pair, String, String)] = pairs.compactMap { a, b in
-            guard let ha = a.contentHash, let hb = b.contentHash else { return nil }
-            let pair = DistinctPairs.Pair(ha, hb)
-            return pair.first == ha ? (pair, a.path, b.path) : (pair, b.path, a.path)
-        }
-        guard !rows.isEmpty else { return }
+    /// Stores "not duplicates" decisions in one transaction, replacing an older decision of the same pair.
+    public func storeDecisions(_ decisions: [PairDecision]) throws(CatalogError) {
+        guard !decisions.isEmpty else { return }
         try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO decision (sha256_a, sha256_b, path_a, path_b, decided_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(sha256_a, sha256_b) DO UPDATE SET path_a = excluded.path_a, path_b = excluded.path_b,
                     decided_at = excluded.decided_at
                 """)
-            for (pair, first, second) in rows {
-                try statement.execute(arguments: [pair.first.hex, pair.second.hex, first, second, time.timeIntervalSince1970])
+            for decision in decisions {
+                try statement.execute(arguments: [decision.pair.first.hex, decision.pair.second.hex, decision.firstPath,
+                                                  decision.secondPath, decision.decidedAt])
             }
         }
     }
@@ -36,11 +31,6 @@ extension Catalog {
             }
             return removed
         }
-    }
-
-    /// Every pair decided "not duplicates", for the grouping rules.
-    public func distinctPairs() throws(CatalogError) -> DistinctPairs {
-        DistinctPairs(try decisions().map(\.pair))
     }
 
     /// Every stored decision, oldest first (none in a read-only catalog older than the table).

@@ -18,11 +18,9 @@ extension Catalog {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM image WHERE id = ?", arguments: [id]).map(Self.image(from:)) }
     }
 
-    /// Groups of present files that share a SHA-256, largest groups first, then by first path.
-    ///
-    /// - Parameter roots: when given, only files at or below these absolute folders take part.
-    public func exactDuplicateGroups(under roots: [String]? = nil) throws(CatalogError) -> [ExactDuplicateGroup] {
-        let rows = try read { db in
+    /// Present files whose SHA-256 another present file shares, ordered by SHA-256, then path.
+    public func imagesSharingContent() throws(CatalogError) -> [CatalogImage] {
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM image
                 WHERE gone = 0 AND sha256 IN (
@@ -30,22 +28,6 @@ extension Catalog {
                 ORDER BY sha256, path
                 """).map(Self.image(from:))
         }
-        let inScope = rows.filter { image in
-            guard let roots else { return true }
-            return roots.contains { FolderScope($0).contains(image.path) }
-        }
-        var groups: [ExactDuplicateGroup] = []
-        for image in inScope {
-            guard let hash = image.contentHash else { continue }
-            if groups.last?.contentHash == hash {
-                groups[groups.count - 1].members.append(image)
-            } else {
-                groups.append(ExactDuplicateGroup(contentHash: hash, members: [image]))
-            }
-        }
-        return groups
-            .filter { $0.members.count > 1 }
-            .sorted { ($0.members.count, $1.members[0].path) > ($1.members.count, $0.members[0].path) }
     }
 
     static func image(from row: Row) -> CatalogImage {

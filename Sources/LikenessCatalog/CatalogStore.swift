@@ -1,8 +1,8 @@
 import Foundation
 import LikenessCore
 
-/// The catalog operations that scanning and embedding need, over any store: the embedded SQLite
-/// ``Catalog`` or a shared PostgreSQL catalog (`LikenessPostgres`).
+/// The catalog operations that scanning, embedding, searching and `dupes` need, over any store:
+/// the embedded SQLite ``Catalog`` or a shared PostgreSQL catalog (`LikenessPostgres`).
 ///
 /// Every implementation passes one conformance suite (`Tests/LikenessPostgresTests`). What the
 /// protocol promises, each store keeps:
@@ -29,6 +29,8 @@ public protocol CatalogStore: Sendable {
     func allImages() throws(CatalogError) -> [CatalogImage]
     /// One row by path, or nil.
     func image(at path: String) throws(CatalogError) -> CatalogImage?
+    /// One row by its id, or nil.
+    func image(id: Int64) throws(CatalogError) -> CatalogImage?
     /// Present, decodable images at or below the given folders (all when nil), in path order.
     func usableImages(under roots: [String]?) throws(CatalogError) -> [CatalogImage]
 
@@ -45,4 +47,28 @@ public protocol CatalogStore: Sendable {
     func signals(_ kind: ImageSignalKind, version: Int, for ids: [Int64]) throws(CatalogError) -> [Int64: Data]
     /// Stores signal values in one transaction, replacing older values of the same kind.
     func storeSignals(_ kind: ImageSignalKind, version: Int, _ values: [(imageID: Int64, value: Data)]) throws(CatalogError)
+
+    /// Present files whose SHA-256 another present file shares, ordered by SHA-256, then path;
+    /// ``exactDuplicateGroups(under:)`` groups them.
+    func imagesSharingContent() throws(CatalogError) -> [CatalogImage]
+
+    /// Stored bit hashes of one method for present, decodable images, keyed by image id.
+    func hashes(_ method: HashMethod) throws(CatalogError) -> [Int64: BitHash]
+    /// Stores bit hashes in one transaction, replacing older values of the same method.
+    func storeHashes(_ values: [(imageID: Int64, method: HashMethod, hash: BitHash)]) throws(CatalogError)
+    /// Stored continuous hashes of one method for present images, keyed by image id; float64 values
+    /// come back bit for bit.
+    func features(_ method: FeatureMethod) throws(CatalogError) -> [Int64: FeatureHash]
+    /// Stores continuous hashes in one transaction, replacing older values of the same method.
+    func storeFeatures(_ values: [(imageID: Int64, feature: FeatureHash)]) throws(CatalogError)
+    /// Present, decodable images under `roots` (all when nil) with no stored value of `method`, in path order.
+    func imagesMissing(_ method: PerceptualMethod, under roots: [String]?) throws(CatalogError) -> [CatalogImage]
+
+    /// Stores "not duplicates" decisions in one transaction, replacing an older decision of the same pair.
+    func storeDecisions(_ decisions: [PairDecision]) throws(CatalogError)
+    /// Forgets the decisions about these pairs; returns how many there were.
+    @discardableResult
+    func forgetDistinct(_ pairs: [DistinctPairs.Pair]) throws(CatalogError) -> Int
+    /// Every stored decision, oldest first (then by the pair's hashes).
+    func decisions() throws(CatalogError) -> [PairDecision]
 }

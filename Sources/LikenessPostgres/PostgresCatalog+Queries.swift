@@ -12,6 +12,20 @@ extension PostgresCatalog {
             .decodedImages(location).first
     }
 
+    public func image(id: Int64) throws(CatalogError) -> CatalogImage? {
+        try session.run(PostgresQuery(unsafeSQL: "SELECT \(Self.imageColumns) FROM image WHERE id = $1", binds: Self.ids(id)))
+            .decodedImages(location).first
+    }
+
+    public func imagesSharingContent() throws(CatalogError) -> [CatalogImage] {
+        try session.run(PostgresQuery(unsafeSQL: """
+            SELECT \(Self.imageColumns) FROM image
+            WHERE NOT gone AND sha256 IN (
+                SELECT sha256 FROM image WHERE NOT gone AND sha256 IS NOT NULL GROUP BY sha256 HAVING count(*) > 1)
+            ORDER BY sha256 COLLATE "C", path
+            """)).decodedImages(location)
+    }
+
     public func usableImages(under roots: [String]?) throws(CatalogError) -> [CatalogImage] {
         let rows = try session.run(PostgresQuery(unsafeSQL: """
             SELECT \(Self.imageColumns) FROM image WHERE NOT gone AND failure_kind IS NULL AND width IS NOT NULL ORDER BY path

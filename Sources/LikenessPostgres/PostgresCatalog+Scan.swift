@@ -29,8 +29,8 @@ extension PostgresCatalog {
         let now = Date().timeIntervalSince1970
         try session.transaction { (sql: PostgresStatements) throws(CatalogError) in
             for entry in entries {
-                // Vectors, signals and queued work made from the old content of a re-read file no longer hold.
-                for table in ["image_embedding", "image_signal", "work_item"] {
+                // Hashes, vectors, signals and queued work made from the old content of a re-read file no longer hold.
+                for table in ["image_hash", "image_feature", "image_embedding", "image_signal", "work_item"] {
                     try sql.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE image_id = (SELECT id FROM image WHERE path = $1)",
                                               binds: Self.binds(entry.path)))
                 }

@@ -36,6 +36,13 @@ public final class PostgresCatalog: CatalogStore {
         return binds
     }
 
+    /// Bindings of integer values, in order, for statements whose SQL is assembled in code.
+    static func ids(_ values: Int64...) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for value in values { binds.append(value) }
+        return binds
+    }
+
     /// The image columns every query that returns images selects, read by ``image(from:)``.
     static let imageColumns = "id, path, size, mtime_ns, sha256, width, height, format, failure_kind, failure_message, gone"
 

@@ -84,6 +84,39 @@ enum PostgresSchema {
             CREATE INDEX work_item_pending ON work_item (kind, method, version, id) WHERE state = 'pending'
             """,
         ],
+        // 2: what `dupes` reads beside vectors and signals: perceptual hashes (bit hashes as hex,
+        // continuous ones as float64 little-endian) and a person's "not duplicates" decisions, keyed
+        // by content so they survive moves and renames.
+        [
+            """
+            CREATE TABLE image_hash (
+                image_id BIGINT NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+                method TEXT NOT NULL,
+                bits INTEGER NOT NULL,
+                hex TEXT NOT NULL,
+                PRIMARY KEY (image_id, method)
+            )
+            """,
+            """
+            CREATE TABLE image_feature (
+                image_id BIGINT NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+                method TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                vector BYTEA NOT NULL,
+                PRIMARY KEY (image_id, method)
+            )
+            """,
+            """
+            CREATE TABLE decision (
+                sha256_a TEXT COLLATE "C" NOT NULL,
+                sha256_b TEXT COLLATE "C" NOT NULL,
+                path_a TEXT COLLATE "C" NOT NULL,
+                path_b TEXT COLLATE "C" NOT NULL,
+                decided_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (sha256_a, sha256_b)
+            )
+            """,
+        ],
     ]
 
     /// The newest schema version this build writes.

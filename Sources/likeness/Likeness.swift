@@ -11,7 +11,8 @@ struct Likeness: ParsableCommand {
         discussion: """
             Likeness keeps an embedded SQLite catalog of the images it has seen. Several machines \
             can share one PostgreSQL catalog instead (--catalog postgres://…): `scan` and `embed` fill \
-            it, `worker` takes its queued work, `status` shows the queue.
+            it, `search`, `dupes` and `decisions` read it, `worker` takes its queued work, `status` \
+            shows the queue.
 
             Catalog location: --catalog PATH, else $LIKENESS_CATALOG, else \
             $XDG_DATA_HOME/likeness/catalog.sqlite (~/.local/share/likeness/catalog.sqlite).

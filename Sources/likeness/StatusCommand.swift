@@ -26,7 +26,8 @@ struct Status: ParsableCommand {
         print("catalog \(CatalogLocation.display(catalogOptions.resolvedPath)): \(status.images) usable images")
         if status.tasks.isEmpty { print("  queue empty: start `likeness worker` to fill and work it") }
         for counts in status.tasks {
-            print("  \(counts.task) (weights \(counts.task.version.prefix(12))): \(counts.pending) pending, \(counts.leased) leased, "
+            let version = counts.task.kind == .embed ? "weights \(counts.task.version.prefix(12))" : "version \(counts.task.version)"
+            print("  \(counts.task) (\(version)): \(counts.pending) pending, \(counts.leased) leased, "
                   + "\(counts.expired) expired, \(counts.done) done, \(counts.failed) failed")
         }
         for worker in status.workers {

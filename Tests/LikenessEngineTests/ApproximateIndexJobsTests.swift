@@ -19,12 +19,7 @@ import Testing
     /// Five unrelated patterns, and a half-size copy of the first.
     func makeSet() throws -> String {
         let photos = folder.folder("photos")
-        let encoder = try ImageEncoder(), editor = try ImageEditor()
-        for seed in 1...5 {
-            let image = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 240, height: 160, seed: UInt64(seed)))
-            try encoder.write(image, to: folder.child("photos/\(seed).png"))
-            if seed == 1 { try encoder.write(try editor.resized(image, to: .fit(width: 120, height: 80)), to: folder.child("photos/1-half.png")) }
-        }
+        try Fixtures.writeBlurredPatterns(in: photos, count: 5)
         return photos
     }
 

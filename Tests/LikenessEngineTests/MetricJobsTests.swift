@@ -54,12 +54,7 @@ import Testing
     @Test("search ranks by the metric chosen, and refuses metrics embeddings do not fit before reading anything")
     func search() throws {
         let photos = folder.folder("photos")
-        let encoder = try ImageEncoder(), editor = try ImageEditor()
-        for seed in 1...3 {
-            let image = try editor.apply(.blur(sigma: 6), to: Fixtures.pattern(width: 240, height: 160, seed: UInt64(seed)))
-            try encoder.write(image, to: folder.child("photos/\(seed).png"))
-            if seed == 1 { try encoder.write(try editor.resized(image, to: .fit(width: 120, height: 80)), to: folder.child("photos/1-half.png")) }
-        }
+        try Fixtures.writeBlurredPatterns(in: photos, count: 3)
         _ = try ScanJob(roots: [photos]).run(in: context())
         let query = folder.child("photos/1-half.png")
         let cosine = try SearchJob(queries: [query], k: 3).run(in: context())

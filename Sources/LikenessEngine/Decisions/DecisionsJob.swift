@@ -31,10 +31,10 @@ public struct DecisionsJob: Job {
     public func run(in context: JobContext) throws(JobError) -> Result {
         switch action {
         case .list:
-            let catalog = try context.openCatalog(for: .reading)
+            let catalog = try context.openStore(for: .reading)
             do { return Result(changed: 0, decisions: try catalog.decisions()) } catch { throw .catalog(error) }
         case .keepAll(let paths), .forget(let paths):
-            let catalog = try context.openCatalog(for: .writing)
+            let catalog = try context.openStore(for: .writing)
             let images = try scanned(paths, catalog: catalog, context: context)
             var pairs: [(CatalogImage, CatalogImage)] = []
             for i in images.indices { for j in images.indices where j > i { pairs.append((images[i], images[j])) } }
@@ -54,7 +54,7 @@ public struct DecisionsJob: Job {
 
     /// The catalogued images of `paths`, scanned now; refuses fewer than two distinct files or any
     /// file that cannot be read (a decision about an unreadable file could not be kept by content).
-    private func scanned(_ paths: [String], catalog: Catalog, context: JobContext) throws(JobError) -> [CatalogImage] {
+    private func scanned(_ paths: [String], catalog: any CatalogStore, context: JobContext) throws(JobError) -> [CatalogImage] {
         let absolute = Array(Set(paths.map(FileWalker.absolute))).sorted()
         guard absolute.count >= 2 else { throw .invalidInput("name at least two different files: a decision is about a pair") }
         try InputPaths.requireExisting(absolute)

@@ -91,7 +91,7 @@ public struct DupesJob: Job {
         if moveTo != nil, case .embedding = mode {} else if moveTo != nil {
             throw .invalidInput("--move-to goes with the default (embedding) mode")
         }
-        let catalog = try context.openCatalog(for: catalogUse(mode))
+        let catalog = try context.openStore(for: catalogUse(mode))
         if let moveTo { try Self.checkDestination(moveTo, roots: folders, catalog: catalog) }
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let scan = try context.scanFirst(folders, into: catalog)
@@ -118,7 +118,7 @@ public struct DupesJob: Job {
         }
     }
 
-    private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: Catalog, distinct: DistinctPairs, roots: [String]?, scan: ScanSummary?,
+    private func embeddingGroups(_ configuration: DuplicateConfiguration, catalog: any CatalogStore, distinct: DistinctPairs, roots: [String]?, scan: ScanSummary?,
                                  context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
@@ -157,7 +157,7 @@ public struct DupesJob: Job {
 
     /// Refuses a `--move-to` folder inside a folder being compared (or, for the whole catalog,
     /// one that holds catalogued images): a second run would find the moved files and move them again.
-    static func checkDestination(_ destination: String, roots: [String], catalog: Catalog) throws(JobError) {
+    static func checkDestination(_ destination: String, roots: [String], catalog: any CatalogStore) throws(JobError) {
         let target = FolderScope(FileWalker.absolute(destination))
         for root in roots.map(FileWalker.absolute) where FolderScope(root).contains(target.path) || target.contains(root) {
             throw .invalidInput("--move-to \(destination) lies inside \(root), which is being compared (or contains it); choose a folder outside it")

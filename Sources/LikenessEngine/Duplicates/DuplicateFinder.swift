@@ -3,9 +3,9 @@ import LikenessCore
 
 /// Finds duplicate groups among catalogued files.
 public struct DuplicateFinder: Sendable {
-    public let catalog: Catalog
+    public let catalog: any CatalogStore
 
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(catalog: any CatalogStore) { self.catalog = catalog }
 
     /// Byte-identical files (same SHA-256), largest groups first, and the catalogued members left
     /// out because they changed or vanished since the last scan. Content a person chose to keep

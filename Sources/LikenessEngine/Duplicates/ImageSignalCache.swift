@@ -41,7 +41,7 @@ final class ImageSignalCache {
     private let sizes: [ImageInfo?]
     /// Catalog ids, parallel to ``sources``, when the images come from ``catalog``.
     private let ids: [Int64]?
-    private let catalog: Catalog?
+    private let catalog: (any CatalogStore)?
     let workers: Int
     private let signals: ImageSignals
     private(set) var computed = Counts()
@@ -71,7 +71,7 @@ final class ImageSignalCache {
     }
 
     /// Catalogued images; with `catalog`, values are read from it and stored in it.
-    init(images: [CatalogImage], catalog: Catalog?, workers: Int) throws(ImagingError) {
+    init(images: [CatalogImage], catalog: (any CatalogStore)?, workers: Int) throws(ImagingError) {
         self.sources = images.map(ImageSource.init)
         self.sizes = images.map(\.info)
         self.ids = catalog == nil ? nil : images.map(\.id)

@@ -25,10 +25,10 @@ public struct HashDuplicateGroup: Sendable, Codable, Hashable {
 
 /// Groups catalogued images whose perceptual hashes lie within a distance, around centres (``StarGrouping``).
 public struct NearDuplicateFinder: Sendable {
-    public let catalog: Catalog
+    public let catalog: any CatalogStore
     public let workers: Int
 
-    public init(catalog: Catalog, workers: Int = 1) {
+    public init(catalog: any CatalogStore, workers: Int = 1) {
         self.catalog = catalog
         self.workers = workers
     }

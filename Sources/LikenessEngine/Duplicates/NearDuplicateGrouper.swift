@@ -62,7 +62,7 @@ public struct NearDuplicateGrouper: Sendable {
     /// unchanged collection decodes no image.
     /// A cancelled `cancellation` stops the confirmation early; check the token before using the result.
     /// Pairs in `distinct` (a person said they are not duplicates) are never joined.
-    public func groups(in space: EmbeddingSpace, catalog: Catalog? = nil, distinct: DistinctPairs = DistinctPairs(),
+    public func groups(in space: EmbeddingSpace, catalog: (any CatalogStore)? = nil, distinct: DistinctPairs = DistinctPairs(),
                        progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(ImagingError) -> [DuplicateGroup] {
         try groups(in: space, confirmer: PairConfirmer(configuration: configuration, images: space.images, catalog: catalog), distinct: distinct,
                    progress: progress, cancellation: cancellation)
@@ -120,7 +120,7 @@ public struct NearDuplicateGrouper: Sendable {
     }
 
     /// Confirmed duplicate pairs among the given candidate pairs (positions in `space`).
-    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace, catalog: Catalog? = nil,
+    public func confirmed(_ candidates: [CandidatePair], in space: EmbeddingSpace, catalog: (any CatalogStore)? = nil,
                           progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(ImagingError) -> [ConfirmedPair] {
         try PairConfirmer(configuration: configuration, images: space.images, catalog: catalog)
             .confirm(candidates, progress: progress, cancellation: cancellation)

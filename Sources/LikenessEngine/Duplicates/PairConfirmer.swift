@@ -42,7 +42,7 @@ final class PairConfirmer {
     }
 
     /// Catalogued images; with `catalog`, signals are read from and stored in it.
-    init(configuration: DuplicateConfiguration, images: [CatalogImage], catalog: Catalog?,
+    init(configuration: DuplicateConfiguration, images: [CatalogImage], catalog: (any CatalogStore)?,
          workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
         self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers)

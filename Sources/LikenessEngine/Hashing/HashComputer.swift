@@ -100,4 +100,17 @@ public enum ParallelHashing {
             do throws(ImagingError) { return .success(try computer.all(of: bytes, path: source.path)) } catch { return .failure(error.itemFailure) }
         }
     }
+
+    /// As ``values(of:computer:workers:cancellation:finished:)``, each file's values paired with
+    /// their methods (``HashComputer/perceptualMethods``), as the catalog stores them.
+    public static func perceptualValues(of sources: [ImageSource], computer: HashComputer, workers: Int, cancellation: CancellationToken? = nil,
+                                        finished: @Sendable (Int) -> Void = { _ in })
+        -> [Result<[(method: PerceptualMethod, value: PerceptualValue)], ItemFailure>] {
+        values(of: sources, computer: computer, workers: workers, cancellation: cancellation, finished: finished).map { result in
+            result.map { values in
+                zip(computer.perceptualMethods, values.bits.map(PerceptualValue.bits) + values.features.map(PerceptualValue.features))
+                    .map { (method: $0, value: $1) }
+            }
+        }
+    }
 }

@@ -6,11 +6,11 @@ import LikenessImaging
 
 /// Fills the catalog with the perceptual hashes (bit and continuous) it lacks, reading each file once for all methods.
 public struct HashIndexer: Sendable {
-    public let catalog: Catalog
+    public let catalog: any CatalogStore
     public let workers: Int
     public let batchSize: Int
 
-    public init(catalog: Catalog, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 64) {
+    public init(catalog: any CatalogStore, workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 64) {
         self.catalog = catalog
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
@@ -52,14 +52,13 @@ public struct HashIndexer: Sendable {
             let batch = Array(todo[start..<min(start + batchSize, todo.count)])
             let (before, total) = (done, todo.count)
             // Each file is checked against the catalog's fingerprint: a changed file is re-read by the next scan.
-            let results = ParallelHashing.values(of: batch.map(ImageSource.init), computer: computer, workers: workers,
-                                                 finished: { progress.advance("hash", completed: before + $0, total: total) })
-                .map { $0.map { $0.bits.map(PerceptualValue.bits) + $0.features.map(PerceptualValue.features) } }
+            let results = ParallelHashing.perceptualValues(of: batch.map(ImageSource.init), computer: computer, workers: workers,
+                                                           finished: { progress.advance("hash", completed: before + $0, total: total) })
             var rows: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)] = []
             for (image, result) in zip(batch, results) {
                 switch result {
                 case .success(let values):
-                    rows += zip(computer.perceptualMethods, values).map { (image.id, $0, $1) }
+                    rows += values.map { (image.id, $0.method, $0.value) }
                     summary.hashed += 1
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: image.path, kind: failure.kind, message: failure.message))

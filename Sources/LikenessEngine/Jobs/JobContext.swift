@@ -38,7 +38,7 @@ public struct JobContext: Sendable {
     public func openCatalog(for use: CatalogUse) throws(JobError) -> Catalog {
         if PostgresAddress.isAddress(catalogPath) {
             throw .invalidInput("this command works on a SQLite catalog file; the shared catalog \(CatalogLocation.display(catalogPath)) "
-                                + "serves `scan`, `embed`, `search`, `worker` and `status`")
+                                + "serves `scan`, `embed`, `search`, `dupes`, `decisions`, `worker` and `status`")
         }
         do {
             switch use {

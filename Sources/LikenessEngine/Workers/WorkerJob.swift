@@ -4,20 +4,24 @@ import LikenessPostgres
 
 /// `worker`: takes items from a shared catalog's queue and does them until the queue is drained.
 ///
-/// Any number of workers on any number of machines may run against one PostgreSQL catalog. Each
-/// adds the images that lack a current vector to the queue, then claims items in small groups under
-/// a lease (``PostgresWorkQueue``), embeds them through the one ``BatchEmbedder``, and stores each
-/// batch in the transaction that marks its items done. A worker that is killed loses only its
-/// leases: once they expire, the others take those items again. A worker with nothing to claim
-/// while others still hold items waits, so the last one to stop knows the queue is empty.
+/// Any number of workers on any number of machines may run against one PostgreSQL catalog. For
+/// each kind of work it was given (hashing first, then embedding), a worker adds the images that
+/// lack a current result to that task's queue, then claims items in small groups under a lease
+/// (``PostgresWorkQueue``), hashes them on every core or embeds them through the one
+/// ``BatchEmbedder``, and stores each group in the transaction that marks its items done. A worker
+/// that is killed loses only its leases: once they expire, the others take those items again. A
+/// worker with nothing to claim while others still hold items waits, so the last one to stop knows
+/// the queue is empty.
 public struct WorkerJob: Job {
-    /// The kinds of work to take. Default: embedding.
+    /// The kinds of work to take, done one task after the other. Default: embedding.
     public var jobs: [WorkKind]
+    /// Perceptual methods to compute (``WorkKind/hash``), one task each. Default: pHash.
+    public var hashMethods: [PerceptualMethod]
     /// Embedding model id. Default: EfficientNet-Lite0.
     public var model: String
     /// ONNX Runtime threads. Default 1.
     public var threads: Int
-    /// Images per model run. Default 16.
+    /// Images per model run, and half the images of one claim. Default 16.
     public var batchSize: Int
     /// Threads that read and decode. Default 1.
     public var decodeWorkers: Int
@@ -26,9 +30,10 @@ public struct WorkerJob: Job {
     /// Seconds between looks at the queue while other workers hold the last items. Default 0.5.
     public var pollSeconds: Double
 
-    public init(jobs: [WorkKind] = [.embed], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
+    public init(jobs: [WorkKind] = [.embed], hashMethods: [PerceptualMethod] = [.bits(.pHash)], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
                 decodeWorkers: Int = 1, leaseSeconds: Double = 60, pollSeconds: Double = 0.5) {
         self.jobs = jobs
+        self.hashMethods = hashMethods
         self.model = model
         self.threads = threads
         self.batchSize = batchSize
@@ -40,38 +45,48 @@ public struct WorkerJob: Job {
     public func run(in context: JobContext) throws(JobError) -> WorkerSummary {
         guard batchSize >= 1 else { throw .invalidInput("--batch must be at least 1") }
         guard leaseSeconds > 0, pollSeconds > 0 else { throw .invalidInput("--lease and the poll interval must be positive") }
-        guard jobs.contains(.embed) else { throw .invalidInput("give --jobs embed") }
+        if jobs.contains(.hash) && hashMethods.isEmpty { throw .invalidInput("give a hash method for --jobs hash") }
         let catalog = try context.openSharedCatalog()
-        let opened = try context.models.open(model, threads: threads)
+        let opened = jobs.contains(.embed) ? try context.models.open(model, threads: threads) : nil
         let identity = WorkerIdentity(jobs: jobs)
-        let queue = PostgresWorkQueue(catalog: catalog, task: WorkTask(kind: .embed, method: opened.base.id, version: opened.base.fingerprint),
-                                      worker: identity, leaseSeconds: leaseSeconds)
-        var summary = WorkerSummary(worker: identity, model: opened.base.id)
+        // Hashing first (it is cheaper), one task per method; then embedding.
+        var tasks = jobs.contains(.hash) ? hashMethods.map(WorkTask.hashing) : []
+        if let opened { tasks.append(WorkTask(kind: .embed, method: opened.base.id, version: opened.base.fingerprint)) }
+        let queues = tasks.map { PostgresWorkQueue(catalog: catalog, task: $0, worker: identity, leaseSeconds: leaseSeconds) }
+        // Registering, releasing and finishing act on the worker's rows, whichever task's queue does it.
+        guard let first = queues.first else { throw .invalidInput("give --jobs \(WorkKind.allCases.map(\.rawValue).joined(separator: ","))") }
+        var summary = WorkerSummary(worker: identity, model: opened?.base.id)
         let started = Date()
         do {
-            try queue.register()
-            summary.enqueued = try queue.enqueue()
-            try drain(queue, input: opened.input, model: opened.base, summary: &summary, context: context)
-            try queue.finish()
+            try first.register()
+            for queue in queues {
+                if let method = queue.task.perceptualMethod {
+                    try drainHashing(queue, method: method, summary: &summary, context: context)
+                } else if let opened {
+                    try drainEmbedding(queue, input: opened.input, model: opened.base, summary: &summary, context: context)
+                }
+            }
+            try first.finish()
         } catch is Cancelled {
             summary.interrupted = true
-            try? queue.release()
-            try? queue.finish()
+            try? first.release()
+            try? first.finish()
         } catch {
             throw .wrapping(error)
         }
         summary.seconds = Date().timeIntervalSince(started)
-        summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded) / summary.seconds : 0
+        summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded + summary.hashed) / summary.seconds : 0
         return summary
     }
 
-    /// Claims, embeds and completes until nothing is left: no item to claim, none held by another
-    /// worker, and nothing new to add.
-    private func drain(_ queue: PostgresWorkQueue, input: EmbeddingInput, model: any EmbeddingModel,
-                       summary: inout WorkerSummary, context: JobContext) throws {
-        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers)
-        context.progress.begin("embed", total: nil)
-        defer { context.progress.end("embed") }
+    /// Queues the task's missing work, then claims and hands each claim to `process` until nothing
+    /// is left: no item to claim, none held by another worker, and nothing new to add.
+    func drain(_ queue: PostgresWorkQueue, summary: inout WorkerSummary, context: JobContext,
+               process: ([WorkItem], inout WorkerSummary) throws -> Void) throws {
+        let phase = queue.task.kind.rawValue
+        context.progress.begin(phase, total: nil)
+        defer { context.progress.end(phase) }
+        summary.enqueued += try queue.enqueue()
         while true {
             try context.cancellation.check()
             let items = try queue.claim(limit: batchSize * 2)
@@ -89,6 +104,24 @@ public struct WorkerJob: Job {
                 if added == 0 { return }
                 continue
             }
+            try process(items, &summary)
+        }
+    }
+
+    /// Counts a completed group on the summary and the progress line.
+    func tally(_ completion: PostgresWorkQueue.Completion, failures: [String], done: Int, summary: inout WorkerSummary, context: JobContext,
+               phase: WorkKind) {
+        summary.failed += completion.failed
+        summary.lost += completion.lost
+        summary.failures += failures
+        context.progress.advance(phase.rawValue, completed: done + summary.failed, total: nil)
+    }
+
+    /// Embeds each claim through the one batch embedder (the next batch decodes while the model runs).
+    private func drainEmbedding(_ queue: PostgresWorkQueue, input: EmbeddingInput, model: any EmbeddingModel,
+                                summary: inout WorkerSummary, context: JobContext) throws {
+        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers)
+        try drain(queue, summary: &summary, context: context) { items, summary in
             let sources = items.map { ImageSource($0.image) }
             _ = try embedder.embed(count: items.count, cancellation: context.cancellation, prepare: { [input] index throws(ItemFailure) in
                 try sources[index].pixels(for: input)
@@ -103,10 +136,7 @@ public struct WorkerJob: Job {
                 }
                 let completion = try queue.complete(vectors: vectors, failures: failures)
                 summary.embedded += completion.stored
-                summary.failed += completion.failed
-                summary.lost += completion.lost
-                summary.failures += failures.map(\.message)
-                context.progress.advance("embed", completed: summary.embedded + summary.failed, total: nil)
+                tally(completion, failures: failures.map(\.message), done: summary.embedded, summary: &summary, context: context, phase: .embed)
             }
         }
     }

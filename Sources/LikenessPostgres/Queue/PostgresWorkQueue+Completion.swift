@@ -1,5 +1,6 @@
 import Foundation
 import LikenessCatalog
+import LikenessCore
 import PostgresNIO
 
 extension PostgresWorkQueue {
@@ -23,17 +24,39 @@ extension PostgresWorkQueue {
     /// In one transaction: marks the items that are still this worker's as done (or failed), stores
     /// the vectors of those done, and counts them on the worker.
     public func complete(vectors: [(item: WorkItem, vector: [Float])], failures: [(item: WorkItem, message: String)]) throws(CatalogError) -> Completion {
+        try complete(vectors.map(\.item), failures: failures) { (owned: Set<Int64>, sql: PostgresStatements) throws(CatalogError) in
+            let rows = vectors.filter { owned.contains($0.item.id) }.map { (imageID: $0.item.image.id, vector: $0.vector) }
+            try PostgresCatalog.storeEmbeddings(rows, model: task.method, fingerprint: task.version, with: sql)
+        }
+    }
+
+    /// As ``complete(vectors:failures:)``, for perceptual hashes: each done item's values of every
+    /// method are stored with it.
+    public func complete(hashes: [(item: WorkItem, values: [(method: PerceptualMethod, value: PerceptualValue)])],
+                         failures: [(item: WorkItem, message: String)]) throws(CatalogError) -> Completion {
+        try complete(hashes.map(\.item), failures: failures) { (owned: Set<Int64>, sql: PostgresStatements) throws(CatalogError) in
+            let rows = PerceptualRows(hashes.filter { owned.contains($0.item.id) }.flatMap { done in
+                done.values.map { (imageID: done.item.image.id, method: $0.method, value: $0.value) }
+            })
+            try PostgresCatalog.storeHashes(rows.bits, with: sql)
+            try PostgresCatalog.storeFeatures(rows.features, with: sql)
+        }
+    }
+
+    /// Marks the `done` items still leased to this worker as done and calls `store` with their ids
+    /// in the same transaction, marks the failures failed, and counts both on the worker.
+    private func complete(_ done: [WorkItem], failures: [(item: WorkItem, message: String)],
+                          store: (Set<Int64>, PostgresStatements) throws(CatalogError) -> Void) throws(CatalogError) -> Completion {
         try session.transaction { (sql: PostgresStatements) throws(CatalogError) -> Completion in
             var completion = Completion()
             let doneIDs = try sql.rows("""
                 UPDATE work_item SET state = 'done', done_by = \(worker.id), done_at = now(), leased_by = NULL, lease_until = NULL
-                WHERE id = ANY(\(vectors.map(\.item.id))) AND leased_by = \(worker.id) AND state = 'pending'
+                WHERE id = ANY(\(done.map(\.id))) AND leased_by = \(worker.id) AND state = 'pending'
                 RETURNING id
                 """) { try $0.decode(Int64.self) }
             let owned = Set(doneIDs)
-            let rows = vectors.filter { owned.contains($0.item.id) }.map { (imageID: $0.item.image.id, vector: $0.vector) }
-            try PostgresCatalog.storeEmbeddings(rows, model: task.method, fingerprint: task.version, with: sql)
-            completion.stored = rows.count
+            try store(owned, sql)
+            completion.stored = done.filter { owned.contains($0.id) }.count
             for failure in failures {
                 let marked = try sql.run("""
                     UPDATE work_item SET state = 'failed', failure = \(failure.message), done_by = \(worker.id), done_at = now(),
@@ -42,7 +65,7 @@ extension PostgresWorkQueue {
                     """)
                 completion.failed += marked.count
             }
-            completion.lost = vectors.count + failures.count - completion.stored - completion.failed
+            completion.lost = done.count + failures.count - completion.stored - completion.failed
             try sql.run("UPDATE worker SET done = done + \(completion.stored + completion.failed), seen_at = now() WHERE id = \(worker.id)")
             return completion
         }

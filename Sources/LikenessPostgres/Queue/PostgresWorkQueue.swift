@@ -43,16 +43,28 @@ public struct PostgresWorkQueue: Sendable {
     /// items already queued are left as they are. Returns how many were added.
     @discardableResult
     public func enqueue() throws(CatalogError) -> Int {
-        try session.rows("""
+        var binds = PostgresBindings()
+        binds.append(task.kind.rawValue)
+        binds.append(task.method)
+        binds.append(task.version)
+        let lacking: String
+        switch task.kind {
+        case .embed:
+            lacking = "id NOT IN (SELECT image_id FROM image_embedding WHERE model_id = $2 AND model_sha256 = $3)"
+        case .hash:
+            // A task built by `WorkTask.hashing` always names a method; any other has nothing to queue.
+            guard let method = task.perceptualMethod else { return 0 }
+            lacking = "id NOT IN (SELECT image_id FROM \(PostgresCatalog.table(of: method)) WHERE method = $2)"
+        }
+        return try session.rows(PostgresQuery(unsafeSQL: """
             WITH added AS (
                 INSERT INTO work_item (kind, image_id, method, version)
-                SELECT \(task.kind.rawValue), id, \(task.method), \(task.version) FROM image
-                WHERE NOT gone AND failure_kind IS NULL AND width IS NOT NULL
-                AND id NOT IN (SELECT image_id FROM image_embedding WHERE model_id = \(task.method) AND model_sha256 = \(task.version))
+                SELECT $1, id, $2, $3 FROM image
+                WHERE NOT gone AND failure_kind IS NULL AND width IS NOT NULL AND \(lacking)
                 ON CONFLICT (kind, image_id, method, version) DO NOTHING
                 RETURNING 1)
             SELECT count(*) FROM added
-            """) { try $0.decode(Int.self) }.first ?? 0
+            """, binds: binds)) { try $0.decode(Int.self) }.first ?? 0
     }
 
     /// Leases up to `limit` items that are pending and not leased (or whose lease expired), oldest

@@ -2,12 +2,14 @@ import Foundation
 
 /// A kind of work that workers take from the shared catalog's queue.
 public enum WorkKind: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+    /// Compute a perceptual hash of an image (what `dupes --method` compares) and store it.
+    case hash
     /// Compute a model's vector for an image and store it.
     case embed
 
     public var description: String { rawValue }
 
-    /// Parses a comma-separated list such as `embed`; an unknown name is an error that lists the
+    /// Parses a comma-separated list such as `hash,embed`; an unknown name is an error that lists the
     /// valid ones.
     public static func parseList(_ text: String) throws(WorkKindError) -> [WorkKind] {
         var kinds: [WorkKind] = []
