@@ -50,6 +50,19 @@ import Testing
         let matches = try #require(search.queries.first?.matches)
         #expect(matches.first?.path.hasSuffix("/p4.png") == true, "\(matches.map(\.path))")
         #expect(abs((matches.first?.similarity ?? 0) - 1) < 1e-4)
+
+        // dupes with the head warns that its thresholds were measured for the default model, unless
+        // the user chose one; the default model itself is not warned about.
+        func warnings(model: String, accept: Float? = nil) throws -> [String] {
+            var configuration = DuplicateConfiguration(minimumInliers: 0)
+            if let accept { configuration.acceptCosine = accept }
+            guard case .embedding(let result) = try DupesJob(folders: [folder], mode: .embedding(configuration), model: model).run(in: context)
+            else { Issue.record("an embedding result was expected"); return [] }
+            return result.warnings ?? []
+        }
+        #expect(try warnings(model: "patterns-u").contains { $0.contains("patterns-u was trained here") && $0.contains("--calibration") })
+        #expect(try warnings(model: "patterns-u", accept: 0.99).allSatisfy { !$0.contains("trained here") })
+        #expect(try warnings(model: "resnet-tiny").allSatisfy { !$0.contains("trained here") })
     }
 
     @Test func trainingRepeatsBitForBit() throws {

@@ -136,7 +136,8 @@ public struct DupesJob: Job {
         result.indexOrigin = filled.space.indexUsed == .exact ? nil : filled.space.indexOrigin
         result.covered = groups.reduce(0) { $0 + $1.members.count }
         if found.count > groups.count { result.sameSceneLeftOut = found.count - groups.count }
-        result.warnings = try warnings + copyShareCheck(result, accept: configuration.acceptCosine)
+        result.warnings = try warnings + uncalibratedModelWarning(opened, configuration: configuration)
+            + copyShareCheck(result, accept: configuration.acceptCosine)
         if result.warnings?.isEmpty == true { result.warnings = nil }
         if let moveTo {
             try context.checkCancellation()
@@ -169,6 +170,17 @@ public struct DupesJob: Job {
                 throw .invalidInput("--move-to \(destination) holds catalogued images (\(first.path)); choose a folder outside the collection")
             }
         }
+    }
+
+    /// A warning when a head or encoder trained here groups by the default thresholds: those were
+    /// measured on the default model's cosines, and a trained model's sit elsewhere (an MNIST
+    /// encoder puts most digits above 0.95).
+    func uncalibratedModelWarning(_ opened: OpenedModel, configuration: DuplicateConfiguration) -> [String] {
+        let trained = opened.head != nil || opened.base is AutoencoderEmbeddingModel
+        guard trained, calibration == nil, configuration.acceptCosine == DuplicateConfiguration().acceptCosine else { return [] }
+        return [String(format: "%@ was trained here, but the thresholds (accept cosine %.3g) are those measured for %@; its cosines sit "
+                       + "elsewhere: calibrate it on labelled pairs (likeness calibrate --pairs FILE --method %@ --save FILE, then "
+                       + "--calibration FILE) or set --accept", opened.id, Double(configuration.acceptCosine), ModelDefaults.model, opened.id)]
     }
 
     /// Refuses a `moveTo` run whose groups call more than ``largestCopyShare`` of the compared
