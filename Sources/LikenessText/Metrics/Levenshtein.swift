@@ -29,10 +29,29 @@ public enum Levenshtein {
         let (start, endA, endB) = EditTrim.bounds(a, b)
         var pattern = UnsafeBufferPointer(rebasing: a[start..<endA])
         var text = UnsafeBufferPointer(rebasing: b[start..<endB])
-        if pattern.count > text.count { swap(&pattern, &text) }
-        if pattern.isEmpty { return text.count }
+        // The longer string is the pattern: the band's cost is (its height in words) × (text
+        // length), and the band is never taller than the bound, so the shorter text means fewer columns.
+        if pattern.count < text.count { swap(&pattern, &text) }
+        if text.isEmpty { return pattern.count }
         return PatternBits.with(pattern) { bits in
-            pattern.count <= 64 ? singleWord(bits, length: pattern.count, text) : blocks(bits, length: pattern.count, text)
+            pattern.count <= 64 ? singleWord(bits, length: pattern.count, text) : banded(bits, length: pattern.count, text)
+        }
+    }
+
+    /// Guesses a bound, scans the band, and raises the bound until the scan succeeds; the last
+    /// guess is the pattern's length, which no distance exceeds (the text is not longer).
+    private static func banded(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * bits.words) { state in
+            let floor = length - text.count
+            var bound = min(length, floor + BoundGuess.first)
+            while true {
+                switch LevenshteinBand.scan(bits, length: length, text, bound: bound, state: state.baseAddress!) {
+                case .distance(let distance):
+                    return distance
+                case .exceeded(let column):
+                    bound = BoundGuess.next(after: bound, floor: floor, gaveUpAt: column, columns: text.count, ceiling: length)
+                }
+            }
         }
     }
 
@@ -55,46 +74,5 @@ public enum Levenshtein {
             vn = ph & xv
         }
         return score
-    }
-
-    /// The block version: the column is ⌈m/64⌉ words, each advanced with the horizontal delta
-    /// carried out of the word above as two bits (+1, −1; row 0's delta is +1 since D[0][j] = j),
-    /// without branches; the last word reads its delta at the pattern's last row.
-    private static func blocks(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
-        let words = bits.words
-        let lastWord = words - 1
-        var score = length
-        let lastShift = UInt64((length - 1) & 63)
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { state in
-            let vp = state.baseAddress!, vn = vp + words
-            vp.initialize(repeating: ~0, count: words)
-            vn.initialize(repeating: 0, count: words)
-            for scalar in text {
-                let row = bits.row(scalar)
-                var hpCarry: UInt64 = 1, hnCarry: UInt64 = 0
-                for k in 0..<lastWord {
-                    let pv = vp[k], mv = vn[k]
-                    let x = row[k] | hnCarry
-                    let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
-                    let hp = mv | ~(d0 | pv)
-                    let hn = d0 & pv
-                    let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
-                    hpCarry = hp >> 63
-                    hnCarry = hn >> 63
-                    vp[k] = shiftedN | ~(d0 | shiftedP)
-                    vn[k] = shiftedP & d0
-                }
-                let pv = vp[lastWord], mv = vn[lastWord]
-                let x = row[lastWord] | hnCarry
-                let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
-                let hp = mv | ~(d0 | pv)
-                let hn = d0 & pv
-                score += Int((hp >> lastShift) & 1) - Int((hn >> lastShift) & 1)
-                let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
-                vp[lastWord] = shiftedN | ~(d0 | shiftedP)
-                vn[lastWord] = shiftedP & d0
-            }
-            return score
-        }
     }
 }
