@@ -2,16 +2,19 @@
 /// turn one string into the other.
 ///
 /// Computed with the bit-parallel algorithm of Myers, in the formulation of Hyyrö: one column of
-/// the dynamic-programming matrix is held as vertical +1/−1 delta bit vectors over the shorter
-/// string, so each scalar of the longer string costs a handful of word operations per 64 scalars
-/// of the shorter one — O(⌈m/64⌉·n) instead of O(m·n). Shorter strings than 65 scalars take a
-/// single-word path; longer ones the block version (Myers' "advance block" with horizontal carries
-/// between words). A common prefix and suffix are stripped first. Strings are Unicode scalars
-/// (``ScalarText``).
+/// the dynamic-programming matrix is held as vertical +1/−1 delta bit vectors over the longer
+/// string (the pattern), so each scalar of the other costs a handful of word operations per 64
+/// pattern scalars. A common prefix and suffix are stripped first. Patterns of up to 64 scalars
+/// take a single-word path. Longer ones are scanned in Ukkonen's band (``LevenshteinBand``): only
+/// the words that can hold a cell of an alignment within a bound k are advanced (about k/64 + 2
+/// per text scalar, fewer as cells prove too costly, instead of ⌈m/64⌉). The bound starts small
+/// (``BoundGuess``) and is raised after a failed scan; the last bound, the pattern's length, cannot
+/// fail. Strings are Unicode scalars (``ScalarText``).
 ///
 /// References: G. Myers, "A fast bit-vector algorithm for approximate string matching based on
 /// dynamic programming", J. ACM 46(3), 1999; H. Hyyrö, "A bit-vector algorithm for computing
-/// Levenshtein and Damerau edit distances", Nordic J. Computing 10, 2003;
+/// Levenshtein and Damerau edit distances", Nordic J. Computing 10, 2003; E. Ukkonen, "Algorithms
+/// for approximate string matching", Information and Control 64, 1985;
 /// V. I. Levenshtein, "Binary codes capable of correcting deletions, insertions and reversals", 1966.
 public enum Levenshtein {
     /// The edit distance between `a` and `b`.

@@ -12,11 +12,12 @@ enum BoundGuess {
     /// The next bound after a scan with `bound` gave up at `column` of `columns`: the larger of
     /// twice the excess over `floor` (the length difference) and the excess the failed scan's pace
     /// predicts for the whole text, with a quarter more as margin; `ceiling` (which no distance
-    /// exceeds) once the guess would cover most of it anyway.
+    /// exceeds) once the guess reaches two thirds of it. A pace taken from a short prefix tends to
+    /// under-predict, and a scan that fails a second time costs more than the ceiling's wider band.
     static func next(after bound: Int, floor: Int, gaveUpAt column: Int, columns: Int, ceiling: Int) -> Int {
         let excess = max(1, bound - floor)
         let paced = (excess + 1) * columns / max(1, column)
         let guess = floor + max(2 * excess, paced + paced / 4)
-        return guess >= ceiling - ceiling / 4 ? ceiling : guess
+        return guess >= ceiling - ceiling / 3 ? ceiling : guess
     }
 }
