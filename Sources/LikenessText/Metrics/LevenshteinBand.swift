@@ -97,9 +97,11 @@ enum LevenshteinBand {
             // The bound tightens: finish from the bottom cell of the band straight to the end.
             k = min(k, bottomScore &+ max(n &- column, m &- bottomRow(high)))
 
-            // Top: drop words none of whose cells can be on an alignment costing ≤ k.
+            // Top: drop words none of whose cells can be on an alignment costing ≤ k. Word 0 also
+            // answers for row 0 (D[0][j] = j, one vertical delta above its first row), which an
+            // alignment starting with insertions runs along and no word holds.
             while true {
-                let first = (low << 6) + 1
+                let first = low == 0 ? 0 : (low << 6) + 1
                 let floor = topScore &- (bottomRow(low) &- first) &+ abs((m &- first) &- (n &- column))
                 if floor <= k { break }
                 if low == high { return .exceeded(column: column) }
