@@ -2,16 +2,19 @@
 /// turn one string into the other.
 ///
 /// Computed with the bit-parallel algorithm of Myers, in the formulation of Hyyrö: one column of
-/// the dynamic-programming matrix is held as vertical +1/−1 delta bit vectors over the shorter
-/// string, so each scalar of the longer string costs a handful of word operations per 64 scalars
-/// of the shorter one — O(⌈m/64⌉·n) instead of O(m·n). Shorter strings than 65 scalars take a
-/// single-word path; longer ones the block version (Myers' "advance block" with horizontal carries
-/// between words). A common prefix and suffix are stripped first. Strings are Unicode scalars
-/// (``ScalarText``).
+/// the dynamic-programming matrix is held as vertical +1/−1 delta bit vectors over the longer
+/// string (the pattern), so each scalar of the other costs a handful of word operations per 64
+/// pattern scalars. A common prefix and suffix are stripped first. Patterns of up to 64 scalars
+/// take a single-word path. Longer ones are scanned in Ukkonen's band (``LevenshteinBand``): only
+/// the words that can hold a cell of an alignment within a bound k are advanced (about k/64 + 2
+/// per text scalar, fewer as cells prove too costly, instead of ⌈m/64⌉). The bound starts small
+/// (``BoundGuess``) and is raised after a failed scan; the last bound, the pattern's length, cannot
+/// fail. Strings are Unicode scalars (``ScalarText``).
 ///
 /// References: G. Myers, "A fast bit-vector algorithm for approximate string matching based on
 /// dynamic programming", J. ACM 46(3), 1999; H. Hyyrö, "A bit-vector algorithm for computing
-/// Levenshtein and Damerau edit distances", Nordic J. Computing 10, 2003;
+/// Levenshtein and Damerau edit distances", Nordic J. Computing 10, 2003; E. Ukkonen, "Algorithms
+/// for approximate string matching", Information and Control 64, 1985;
 /// V. I. Levenshtein, "Binary codes capable of correcting deletions, insertions and reversals", 1966.
 public enum Levenshtein {
     /// The edit distance between `a` and `b`.
@@ -29,10 +32,29 @@ public enum Levenshtein {
         let (start, endA, endB) = EditTrim.bounds(a, b)
         var pattern = UnsafeBufferPointer(rebasing: a[start..<endA])
         var text = UnsafeBufferPointer(rebasing: b[start..<endB])
-        if pattern.count > text.count { swap(&pattern, &text) }
-        if pattern.isEmpty { return text.count }
+        // The longer string is the pattern: the band's cost is (its height in words) × (text
+        // length), and the band is never taller than the bound, so the shorter text means fewer columns.
+        if pattern.count < text.count { swap(&pattern, &text) }
+        if text.isEmpty { return pattern.count }
         return PatternBits.with(pattern) { bits in
-            pattern.count <= 64 ? singleWord(bits, length: pattern.count, text) : blocks(bits, length: pattern.count, text)
+            pattern.count <= 64 ? singleWord(bits, length: pattern.count, text) : banded(bits, length: pattern.count, text)
+        }
+    }
+
+    /// Guesses a bound, scans the band, and raises the bound until the scan succeeds; the last
+    /// guess is the pattern's length, which no distance exceeds (the text is not longer).
+    private static func banded(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * bits.words) { state in
+            let floor = length - text.count
+            var bound = min(length, floor + BoundGuess.first)
+            while true {
+                switch LevenshteinBand.scan(bits, length: length, text, bound: bound, state: state.baseAddress!) {
+                case .distance(let distance):
+                    return distance
+                case .exceeded(let column):
+                    bound = BoundGuess.next(after: bound, floor: floor, gaveUpAt: column, columns: text.count, ceiling: length)
+                }
+            }
         }
     }
 
@@ -55,46 +77,5 @@ public enum Levenshtein {
             vn = ph & xv
         }
         return score
-    }
-
-    /// The block version: the column is ⌈m/64⌉ words, each advanced with the horizontal delta
-    /// carried out of the word above as two bits (+1, −1; row 0's delta is +1 since D[0][j] = j),
-    /// without branches; the last word reads its delta at the pattern's last row.
-    private static func blocks(_ bits: PatternBits, length: Int, _ text: UnsafeBufferPointer<UInt32>) -> Int {
-        let words = bits.words
-        let lastWord = words - 1
-        var score = length
-        let lastShift = UInt64((length - 1) & 63)
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { state in
-            let vp = state.baseAddress!, vn = vp + words
-            vp.initialize(repeating: ~0, count: words)
-            vn.initialize(repeating: 0, count: words)
-            for scalar in text {
-                let row = bits.row(scalar)
-                var hpCarry: UInt64 = 1, hnCarry: UInt64 = 0
-                for k in 0..<lastWord {
-                    let pv = vp[k], mv = vn[k]
-                    let x = row[k] | hnCarry
-                    let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
-                    let hp = mv | ~(d0 | pv)
-                    let hn = d0 & pv
-                    let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
-                    hpCarry = hp >> 63
-                    hnCarry = hn >> 63
-                    vp[k] = shiftedN | ~(d0 | shiftedP)
-                    vn[k] = shiftedP & d0
-                }
-                let pv = vp[lastWord], mv = vn[lastWord]
-                let x = row[lastWord] | hnCarry
-                let d0 = (((x & pv) &+ pv) ^ pv) | x | mv
-                let hp = mv | ~(d0 | pv)
-                let hn = d0 & pv
-                score += Int((hp >> lastShift) & 1) - Int((hn >> lastShift) & 1)
-                let shiftedP = (hp << 1) | hpCarry, shiftedN = (hn << 1) | hnCarry
-                vp[lastWord] = shiftedN | ~(d0 | shiftedP)
-                vn[lastWord] = shiftedP & d0
-            }
-            return score
-        }
     }
 }
