@@ -47,6 +47,51 @@ import Testing
         #expect(Convolution(input: maps, outputChannels: 1, kernel: 5, padding: 0).output == nil)
     }
 
+    /// The unfolded convolution against the direct sum over taps, on shapes whose padding reaches past
+    /// a whole kernel row or column (kernel 5, padding 3), strides 1 to 3 and non-square inputs; and
+    /// the input gradient (col2im) against the direct transpose of that sum.
+    @Test(arguments: [(3, 1, 1), (3, 2, 1), (5, 1, 3), (5, 3, 2), (1, 2, 0), (3, 1, 0)])
+    func convolutionMatchesTheDirectSum(kernel: Int, stride: Int, padding: Int) throws {
+        let maps = FeatureMaps(channels: 2, height: 6, width: 7)
+        let shape = Convolution(input: maps, outputChannels: 3, kernel: kernel, stride: stride, padding: padding)
+        let out = try #require(shape.output)
+        let network = try Network(inputWidth: maps.count, layers: [.conv2d(shape)], seed: 9)
+        let input = GradientCheck.matrix(2, maps.count, seed: 31)
+        let tape = network.forward(input)
+        let upstream = GradientCheck.matrix(2, out.count, seed: 32)
+        var gradient = [Float](repeating: 0, count: network.parameters.count)
+        let dx = try #require(network.backward(tape, outputGradient: upstream, into: &gradient, inputGradient: true))
+        let w = network.parameters, bias = shape.outputChannels * shape.patchLength
+        for r in 0..<2 {
+            var expectedInputGradient = [Double](repeating: 0, count: maps.count)
+            for o in 0..<shape.outputChannels {
+                for oy in 0..<out.height {
+                    for ox in 0..<out.width {
+                        var sum = Double(w[bias + o])
+                        for c in 0..<maps.channels {
+                            for ky in 0..<kernel {
+                                for kx in 0..<kernel {
+                                    let (y, x) = (oy * stride - padding + ky, ox * stride - padding + kx)
+                                    guard y >= 0, y < maps.height, x >= 0, x < maps.width else { continue }
+                                    let weight = Double(w[((o * maps.channels + c) * kernel + ky) * kernel + kx])
+                                    let pixel = (c * maps.height + y) * maps.width + x
+                                    sum += weight * Double(input.values[r * maps.count + pixel])
+                                    expectedInputGradient[pixel] += weight * Double(upstream.values[r * out.count + (o * out.height + oy) * out.width + ox])
+                                }
+                            }
+                        }
+                        let got = Double(tape.output.values[r * out.count + (o * out.height + oy) * out.width + ox])
+                        #expect(abs(got - sum) < 1e-4, "output \(o),\(oy),\(ox) of example \(r): \(got) against \(sum)")
+                    }
+                }
+            }
+            for pixel in 0..<maps.count {
+                let got = Double(dx.values[r * maps.count + pixel])
+                #expect(abs(got - expectedInputGradient[pixel]) < 1e-4, "input gradient \(pixel) of example \(r)")
+            }
+        }
+    }
+
     @Test func maxPool() throws {
         let maps = FeatureMaps(channels: 2, height: 4, width: 6)
         let network = try Network(inputWidth: maps.count, layers: [.maxPool(Window(input: maps))], seed: 1)

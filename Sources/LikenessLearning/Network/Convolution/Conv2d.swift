@@ -77,34 +77,60 @@ struct Conv2d: LayerOperation {
     }
 
     /// im2col: row (channel, ky, kx) of `columns` holds, for every output position, the input value
-    /// under that kernel tap (0 in the padding).
+    /// under that kernel tap (0 in the padding). Each output line is one span copy (a strided
+    /// gather for stride > 1) between the padding's zeros.
     private func unfold(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        forEachTap { column, pixel in columns[column] = pixel >= 0 ? image[pixel] : 0 }
+        let (stride, width) = (shape.stride, output.width)
+        forEachLine { row, line, inside in
+            let out = columns + row
+            out.update(repeating: 0, count: inside.lowerBound)
+            if let line {
+                let first = line + inside.lowerBound * stride
+                if stride == 1 {
+                    (out + inside.lowerBound).update(from: image + first, count: inside.count)
+                } else {
+                    for i in 0..<inside.count { out[inside.lowerBound + i] = image[first + i * stride] }
+                }
+            } else {
+                (out + inside.lowerBound).update(repeating: 0, count: inside.count)
+            }
+            (out + inside.upperBound).update(repeating: 0, count: width - inside.upperBound)
+        }
     }
 
     /// col2im: adds every entry of `columns` back onto the input value it was taken from.
     private func fold(_ columns: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>) {
-        forEachTap { column, pixel in if pixel >= 0 { image[pixel] += columns[column] } }
+        let stride = shape.stride
+        forEachLine { row, line, inside in
+            guard let line else { return }
+            let (from, first) = (columns + row + inside.lowerBound, line + inside.lowerBound * stride)
+            for i in 0..<inside.count { image[first + i * stride] += from[i] }
+        }
     }
 
-    /// Calls `body(column, pixel)` for every entry of one example's unfolded matrix: its index in
-    /// the columns (row (channel, ky, kx), then the output position) and the input index under
-    /// that tap, or −1 in the padding.
+    /// Calls `body(row, line, inside)` for every output line of every kernel tap of one example's
+    /// unfolded matrix: `row` is the index of its first entry in the columns (row (channel, ky,
+    /// kx), line oy: `output.width` entries), `inside` the output x whose input x lies in the image,
+    /// and `line` the input index that output x = 0 would read (x = −padding + kx, so only the
+    /// entries of `inside` are valid through it), or nil when that input line is padding.
     @inline(__always)
-    private func forEachTap(_ body: (_ column: Int, _ pixel: Int) -> Void) {
+    private func forEachLine(_ body: (_ row: Int, _ line: Int?, _ inside: Range<Int>) -> Void) {
         let (h, w, kernel, stride, pad) = (shape.input.height, shape.input.width, shape.kernel, shape.stride, shape.padding)
         let (oh, ow) = (output.height, output.width)
-        var column = 0
+        var row = 0
         for c in 0..<shape.input.channels {
             for ky in 0..<kernel {
                 for kx in 0..<kernel {
+                    // Output x with 0 ≤ x·stride − pad + kx < w.
+                    let offset = kx - pad
+                    let low = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+                    let last = w - 1 - offset
+                    let high = last < 0 ? 0 : min(ow, last / stride + 1)
+                    let inside = min(low, ow)..<max(min(low, ow), high)
                     for oy in 0..<oh {
                         let y = oy * stride - pad + ky
-                        for ox in 0..<ow {
-                            let x = ox * stride - pad + kx
-                            body(column, y >= 0 && y < h && x >= 0 && x < w ? (c * h + y) * w + x : -1)
-                            column += 1
-                        }
+                        body(row, y >= 0 && y < h ? (c * h + y) * w + offset : nil, inside)
+                        row += ow
                     }
                 }
             }
