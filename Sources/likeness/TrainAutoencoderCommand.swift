@@ -14,8 +14,8 @@ struct TrainAutoencoder: ParsableCommand {
         abstract: "Train a convolutional autoencoder on a folder's images, without labels; use its encoder as --model NAME.",
         discussion: """
             The folder is scanned into the catalog first; training then reads its images a batch at \
-            a time (memory holds one batch of pixels, whatever the number of images), squashed to \
-            --size × --size, grey (BT.601 luma) or RGB. A seeded 10 % is held out: after every \
+            a time, squashed to --size × --size, grey (BT.601 luma) or RGB, and keeps the decoded \
+            images for the next epochs up to 256 MB (those beyond are read again each epoch). A seeded 10 % is held out: after every \
             epoch the reconstruction MSE of those images is printed on stderr with the training \
             loss and the time, and the epoch with the lowest validation loss is kept.
 
