@@ -103,8 +103,12 @@ struct Conv2d: LayerOperation {
         let stride = shape.stride
         forEachLine { row, line, inside in
             guard let line else { return }
-            let (from, first) = (columns + row + inside.lowerBound, line + inside.lowerBound * stride)
-            for i in 0..<inside.count { image[first + i * stride] += from[i] }
+            let (from, to) = (columns + row + inside.lowerBound, image + line + inside.lowerBound * stride)
+            if stride == 1 {
+                for i in 0..<inside.count { to[i] += from[i] }
+            } else {
+                for i in 0..<inside.count { to[i * stride] += from[i] }
+            }
         }
     }
 
