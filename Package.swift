@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // C: zlib, for gzip-compressed dataset files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's mallopt, for the allocator setting of the training commands (no library to link).
+        .systemLibrary(name: "CMalloc"),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // C++: FAISS 1.7.3 (Debian's static libfaiss-dev, no C API of its own) behind a small C header
@@ -105,7 +107,7 @@ let package = Package(
 
         // Shell: parses options, calls one job, renders its result.
         .executableTarget(name: "likeness", dependencies: [
-            "LikenessCore", "LikenessAnalysis", "LikenessANN", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessPostgres", "LikenessReport", "LikenessServer", "LikenessText",
+            "LikenessCore", "LikenessAnalysis", "LikenessANN", "LikenessEngine", "LikenessLab", "LikenessLearning", "LikenessPostgres", "LikenessReport", "LikenessServer", "LikenessText", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -74,6 +74,7 @@ struct TrainAutoencoder: ParsableCommand {
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func run() throws {
+        TrainingAllocator.keepLargeBlocks()
         let augmentations = try Self.augmentations(augment)
         if loss == .mseContrastive && augmentations.isEmpty {
             throw ValidationError("--loss mse+contrastive needs --augment (two identical views teach nothing), e.g. --augment crop,flip,jitter")

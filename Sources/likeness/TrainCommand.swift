@@ -83,6 +83,7 @@ struct TrainTriplet: ParsableCommand {
 enum TrainEmbedding {
     static func run(_ options: HeadTrainingOptions, objective: EmbeddingObjective, layerNorm: Bool, batch: Int, margin: String,
                     mining: TripletMining, hardNegatives: Int? = nil, unlabelled: UnlabelledViews? = nil, catalog: CatalogOptions? = nil) throws {
+        TrainingAllocator.keepLargeBlocks()
         let configuration = TripletTrainer.Configuration(
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim, layerNorm: layerNorm, epochs: options.epochs,
             batchSize: batch, margin: try HeadTrainingOptions.margin(margin), mining: mining, optimizer: options.optimizer,

@@ -41,6 +41,7 @@ struct TrainSiamese: ParsableCommand {
     var attention = false
 
     func run() throws {
+        TrainingAllocator.keepLargeBlocks()
         let configuration = SiameseTrainer.Configuration(
             hidden: try HeadTrainingOptions.widths(options.hidden), dimension: options.dim,
             fusionHidden: try HeadTrainingOptions.widths(fusionHidden), epochs: options.epochs, batchSize: batch,

@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt and its parameters), for the training commands.
+#include <malloc.h>
