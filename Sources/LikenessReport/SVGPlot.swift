@@ -130,13 +130,14 @@ enum SVGPlot {
             svg += "<text x=\"\(number(px(marker.x) + (after ? 4 : -4)))\" y=\"\(number(top + 12))\" text-anchor=\"\(after ? "start" : "end")\">\(HTML.escape(marker.name))</text>"
         }
         for (i, line) in lines.enumerated() {
-            let points = line.values.enumerated().compactMap { x, y in y.flatMap { $0.isFinite ? "\(number(px(x + 1), 2)),\(number(py($0), 2))" : nil } }
+            let points = line.values.enumerated().compactMap { x, y in
+                y.flatMap { $0.isFinite ? (x: number(px(x + 1), 2), y: number(py($0), 2)) : nil }
+            }
             if points.count > 1 {
-                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\"/>"
+                svg += "<polyline points=\"\(points.map { "\($0.x),\($0.y)" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\"/>"
             }
             for point in points {
-                let xy = point.split(separator: ",")
-                svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(line.colour)\"/>"
+                svg += "<circle cx=\"\(point.x)\" cy=\"\(point.y)\" r=\"2.5\" fill=\"\(line.colour)\"/>"
             }
             let y = top + height + bottom + 18 * Double(i) + 4
             svg += "<line x1=\"\(left)\" y1=\"\(number(y - 4))\" x2=\"\(left + 20)\" y2=\"\(number(y - 4))\" stroke=\"\(line.colour)\" stroke-width=\"2\"/>"

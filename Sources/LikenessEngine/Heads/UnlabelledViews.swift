@@ -2,6 +2,7 @@ import LikenessCatalog
 import LikenessCore
 import LikenessLearning
 import LikenessNumerics
+import Synchronization
 
 /// How a head learns without labels (`train contrastive DIR --unlabelled`): every image gives
 /// ``views`` rows of base features, the first of the image as it is and the others of seeded
@@ -54,11 +55,13 @@ public struct UnlabelledViews: Sendable, Codable, Equatable {
         progress.begin(phase, total: count)
         defer { progress.end(phase) }
         let views = self.views, this = self
+        let decoded = SharedDecodes(uses: views)
         do {
             _ = try BatchEmbedder(model: opened.model, batchSize: batchSize, decodeWorkers: workers)
                 .embed(count: count, cancellation: cancellation, prepare: { row throws(ItemFailure) in
                     let (image, view) = row.quotientAndRemainder(dividingBy: views)
-                    return this.view(view, of: try ImageSource(images[image]).pixels(for: input), image: image, seed: seed)
+                    let pixels = try decoded.pixels(of: image) { () throws(ItemFailure) in try ImageSource(images[image]).pixels(for: input) }
+                    return this.view(view, of: pixels, image: image, seed: seed)
                 }) { outcomes in
                     for (row, result) in outcomes { vectors[row] = try? result.get() }
                     done += outcomes.count
@@ -76,5 +79,40 @@ public struct UnlabelledViews: Sendable, Codable, Equatable {
             owners += [Int](repeating: image, count: views)
         }
         return (Matrix(rows: owners.count, columns: opened.dimension, values: values), owners, failed)
+    }
+}
+
+/// Each image's model input decoded once for all its views: the first view to ask decodes it (or
+/// records why it cannot be), and the entry is dropped when its last view has taken it. The views of
+/// an image are consecutive rows, so only the images of the batches being prepared are held.
+private final class SharedDecodes: Sendable {
+    private let uses: Int
+    private let entries = Mutex<[Int: (decoded: Result<PixelBuffer, ItemFailure>, left: Int)]>([:])
+
+    init(uses: Int) { self.uses = uses }
+
+    func pixels(of image: Int, decode: () throws(ItemFailure) -> PixelBuffer) throws(ItemFailure) -> PixelBuffer {
+        if let held = take(image) { return try held.get() }
+        let decoded: Result<PixelBuffer, ItemFailure>
+        do throws(ItemFailure) { decoded = .success(try decode()) } catch { decoded = .failure(error) }
+        let kept = entries.withLock { entries -> Result<PixelBuffer, ItemFailure> in
+            // Another view may have decoded it meanwhile: count this use against that entry.
+            if let existing = entries[image] {
+                entries[image] = existing.left > 1 ? (existing.decoded, existing.left - 1) : nil
+                return existing.decoded
+            }
+            if uses > 1 { entries[image] = (decoded, uses - 1) }
+            return decoded
+        }
+        return try kept.get()
+    }
+
+    /// The held decode of `image`, one use counted, or nil when none is held.
+    private func take(_ image: Int) -> Result<PixelBuffer, ItemFailure>? {
+        entries.withLock { entries in
+            guard let entry = entries[image] else { return nil }
+            entries[image] = entry.left > 1 ? (entry.decoded, entry.left - 1) : nil
+            return entry.decoded
+        }
     }
 }
