@@ -32,4 +32,32 @@ import Testing
         let flat = PixelBuffer(width: 64, height: 64, bytes: [UInt8](repeating: 0, count: 64 * 64 * 3))
         #expect(BRISQUE.features(flat) == nil)
     }
+
+    @Test("the row-by-row convolution gives, bit for bit, each pixel's sum of tap products in tap order, edges and narrow planes included",
+          arguments: [(37, 23), (5, 9), (1, 4), (7, 7)])
+    func convolutionOrder(size: (width: Int, height: Int)) {
+        var generator = SeededRandom(seed: UInt64(size.width * 100 + size.height))
+        let field = (0..<size.width * size.height).map { _ in generator.nextUnit() }
+        let plane = BRISQUE.Plane(width: size.width, height: size.height, values: field)
+        let taps = BRISQUE.Plane.window
+        let (w, h) = size
+        // The oracle: rows then columns, each output summed from zero over its taps in order.
+        var across = [Double](repeating: 0, count: field.count)
+        for y in 0..<h {
+            for x in 0..<w {
+                var sum = 0.0
+                for k in -3...3 where x + k >= 0 && x + k < w { sum += taps[k + 3] * field[y * w + x + k] }
+                across[y * w + x] = sum
+            }
+        }
+        var expected = [Double](repeating: 0, count: field.count)
+        for y in 0..<h {
+            for x in 0..<w {
+                var sum = 0.0
+                for k in -3...3 where y + k >= 0 && y + k < h { sum += taps[k + 3] * across[(y + k) * w + x] }
+                expected[y * w + x] = sum
+            }
+        }
+        #expect(plane.convolved(field) == expected)
+    }
 }

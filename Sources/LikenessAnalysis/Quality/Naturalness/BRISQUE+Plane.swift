@@ -43,15 +43,27 @@ extension BRISQUE {
             let mean = convolved(values)
             let squares = convolved(values.map { $0 * $0 })
             var out = [Double](repeating: 0, count: values.count)
-            for i in 0..<values.count {
-                let deviation = abs(mean[i] * mean[i] - squares[i]).squareRoot()
-                out[i] = (values[i] - mean[i]) / (deviation + 1.0 / 255)
+            values.withUnsafeBufferPointer { v in
+                mean.withUnsafeBufferPointer { m in
+                    squares.withUnsafeBufferPointer { s in
+                        out.withUnsafeMutableBufferPointer { o in
+                            for i in 0..<v.count {
+                                let deviation = abs(m[i] * m[i] - s[i]).squareRoot()
+                                o[i] = (v[i] - m[i]) / (deviation + 1.0 / 255)
+                            }
+                        }
+                    }
+                }
             }
             return Plane(width: width, height: height, values: out)
         }
 
         /// `field` convolved with the ``window`` along rows then columns, zeros beyond the edges
         /// (scipy's `convolve2d(..., 'same')`).
+        ///
+        /// Each output adds its taps' products in tap order starting from zero, skipping taps
+        /// beyond the edges; the loops run tap by tap over whole rows so that they vectorise, which
+        /// keeps that order and so the bits.
         func convolved(_ field: [Double]) -> [Double] {
             let (w, h) = (width, height)
             let taps = Self.window, radius = 3
@@ -61,10 +73,11 @@ extension BRISQUE {
                 across.withUnsafeMutableBufferPointer { a in
                     for y in 0..<h {
                         let row = y * w
-                        for x in 0..<w {
-                            var sum = 0.0
-                            for k in max(-radius, -x)...min(radius, w - 1 - x) { sum += taps[k + radius] * f[row + x + k] }
-                            a[row + x] = sum
+                        for k in -radius...radius {
+                            let tap = taps[k + radius]
+                            let from = max(0, -k), to = min(w, w - k)
+                            guard from < to else { continue }
+                            for x in from..<to { a[row + x] += tap * f[row + x + k] }
                         }
                     }
                 }
