@@ -39,20 +39,27 @@ public enum BRISQUE {
         let (w, h) = (mscn.width, mscn.height)
         var centre = AsymmetricGeneralizedGaussian.Moments()
         var horizontal = centre, vertical = centre, mainDiagonal = centre, secondaryDiagonal = centre
-        mscn.values.withUnsafeBufferPointer { m in
+        // One pass per statistic, each visiting its pixels in row order (as one pass over all five
+        // would), so every sum adds the same values in the same order while its loop stays small.
+        mscn.values.withUnsafeBufferPointer { values in
+            let m = values.baseAddress!
+            for i in 0..<w * h { centre.add(m[i]) }
             for y in 0..<h {
-                let row = y * w
-                for x in 0..<w {
-                    let v = m[row + x]
-                    centre.add(v)
-                    if x + 1 < w { horizontal.add(v * m[row + x + 1]) }
-                    if y + 1 < h {
-                        vertical.add(v * m[row + w + x])
-                        if x + 1 < w { mainDiagonal.add(v * m[row + w + x + 1]) }
-                    }
-                    // The upper-right neighbour: the reference's m[1:, :-1] · m[:-1, 1:].
-                    if y > 0, x + 1 < w { secondaryDiagonal.add(v * m[row - w + x + 1]) }
-                }
+                let row = m + y * w
+                for x in 0..<w - 1 { horizontal.add(row[x] * row[x + 1]) }
+            }
+            for y in 0..<h - 1 {
+                let row = m + y * w, below = row + w
+                for x in 0..<w { vertical.add(row[x] * below[x]) }
+            }
+            for y in 0..<h - 1 {
+                let row = m + y * w, below = row + w
+                for x in 0..<w - 1 { mainDiagonal.add(row[x] * below[x + 1]) }
+            }
+            // The upper-right neighbour: the reference's m[1:, :-1] · m[:-1, 1:].
+            for y in 1..<h {
+                let row = m + y * w, above = row - w
+                for x in 0..<w - 1 { secondaryDiagonal.add(row[x] * above[x + 1]) }
             }
         }
         guard let c = AsymmetricGeneralizedGaussian.fit(centre) else { return nil }
