@@ -41,8 +41,20 @@ public struct AsymmetricGeneralizedGaussian: Sendable, Equatable {
             let square = x * x, left = x < 0
             leftSquares += left ? square : 0
             rightSquares += left ? 0 : square
-            leftCount += left ? 1 : 0
-            rightCount += left ? 0 : 1
+            leftCount &+= left ? 1 : 0
+            rightCount &+= left ? 0 : 1
+        }
+
+        /// Adds `a[i] × b[i]` for each `i` below `count` in turn, or `a[i]` when `b` is nil: the same
+        /// sums as calling ``add(_:)`` with each, kept in registers over the loop.
+        public mutating func add(_ a: UnsafePointer<Double>, times b: UnsafePointer<Double>? = nil, count: Int) {
+            var sums = self
+            if let b {
+                for i in 0..<count { sums.add(a[i] * b[i]) }
+            } else {
+                for i in 0..<count { sums.add(a[i]) }
+            }
+            self = sums
         }
     }
 

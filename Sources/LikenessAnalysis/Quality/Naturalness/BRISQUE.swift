@@ -39,27 +39,20 @@ public enum BRISQUE {
         let (w, h) = (mscn.width, mscn.height)
         var centre = AsymmetricGeneralizedGaussian.Moments()
         var horizontal = centre, vertical = centre, mainDiagonal = centre, secondaryDiagonal = centre
-        // One pass per statistic, each visiting its pixels in row order (as one pass over all five
-        // would), so every sum adds the same values in the same order while its loop stays small.
+        // Each statistic visits its pixels in row order, a row at a time, so every sum adds the
+        // same values in the same order as a pixel-by-pixel walk.
         mscn.values.withUnsafeBufferPointer { values in
             let m = values.baseAddress!
-            for i in 0..<w * h { centre.add(m[i]) }
+            centre.add(m, count: w * h)
             for y in 0..<h {
                 let row = m + y * w
-                for x in 0..<w - 1 { horizontal.add(row[x] * row[x + 1]) }
-            }
-            for y in 0..<h - 1 {
-                let row = m + y * w, below = row + w
-                for x in 0..<w { vertical.add(row[x] * below[x]) }
-            }
-            for y in 0..<h - 1 {
-                let row = m + y * w, below = row + w
-                for x in 0..<w - 1 { mainDiagonal.add(row[x] * below[x + 1]) }
-            }
-            // The upper-right neighbour: the reference's m[1:, :-1] · m[:-1, 1:].
-            for y in 1..<h {
-                let row = m + y * w, above = row - w
-                for x in 0..<w - 1 { secondaryDiagonal.add(row[x] * above[x + 1]) }
+                horizontal.add(row, times: row + 1, count: w - 1)
+                if y + 1 < h {
+                    vertical.add(row, times: row + w, count: w)
+                    mainDiagonal.add(row, times: row + w + 1, count: w - 1)
+                }
+                // The upper-right neighbour: the reference's m[1:, :-1] · m[:-1, 1:].
+                if y > 0 { secondaryDiagonal.add(row, times: row - w + 1, count: w - 1) }
             }
         }
         guard let c = AsymmetricGeneralizedGaussian.fit(centre) else { return nil }
