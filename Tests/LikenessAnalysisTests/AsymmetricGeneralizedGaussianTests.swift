@@ -61,4 +61,26 @@ import Testing
         #expect(AsymmetricGeneralizedGaussian.fit([1, 2, 3]) == nil)
         #expect(AsymmetricGeneralizedGaussian.fit([Double]()) == nil)
     }
+
+    @Test("sums over a row in four lanes give the counts exactly and the sums to rounding, products and leftovers included",
+          arguments: [0, 1, 3, 4, 7, 1001])
+    func rowSums(count: Int) {
+        let a = laplace(count, leftScale: 2), b = laplace(count).reversed().map { $0 }
+        var oneByOne = AsymmetricGeneralizedGaussian.Moments(), products = oneByOne
+        for i in 0..<count { oneByOne.add(a[i]); products.add(a[i] * b[i]) }
+        var row = AsymmetricGeneralizedGaussian.Moments(), rowProducts = row
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                row.add(a.baseAddress!, count: count)
+                rowProducts.add(a.baseAddress!, times: b.baseAddress!, count: count)
+            }
+        }
+        for (lanes, single) in [(row, oneByOne), (rowProducts, products)] {
+            #expect(lanes.leftCount == single.leftCount && lanes.rightCount == single.rightCount)
+            #expect(abs(lanes.absoluteSum - single.absoluteSum) <= 1e-12 * max(1, single.absoluteSum))
+            #expect(abs(lanes.leftSquares - single.leftSquares) <= 1e-12 * max(1, single.leftSquares))
+            #expect(abs(lanes.rightSquares - single.rightSquares) <= 1e-12 * max(1, single.rightSquares))
+        }
+        #expect(row.leftCount + row.rightCount == count)
+    }
 }
