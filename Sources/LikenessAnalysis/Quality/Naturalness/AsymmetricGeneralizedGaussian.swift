@@ -47,36 +47,35 @@ public struct AsymmetricGeneralizedGaussian: Sendable, Equatable {
 
         /// Adds `a[i] × b[i]` for each `i` below `count`, or `a[i]` when `b` is nil.
         ///
-        /// The values are summed in four interleaved lanes (`i` modulo 4) that are added together
-        /// at the end, so that four additions are in flight instead of one long chain; the sums
-        /// can differ from adding one value at a time by rounding (about 1e-16 relative per value).
+        /// The values are summed in four lanes (`i` modulo 4) of SIMD vectors, without a branch,
+        /// and the lanes are added together at the end; the sums can differ from adding one value at
+        /// a time by rounding (about 1e-16 relative per value). Counts are exact.
         public mutating func add(_ a: UnsafePointer<Double>, times b: UnsafePointer<Double>? = nil, count: Int) {
-            var l0 = Moments(), l1 = Moments(), l2 = Moments(), l3 = Moments()
+            var absolute = SIMD4<Double>(), left = absolute, right = absolute, negatives = absolute
             let whole = count & ~3
             var i = 0
-            if let b {
-                while i < whole {
-                    l0.add(a[i] * b[i]); l1.add(a[i &+ 1] * b[i &+ 1]); l2.add(a[i &+ 2] * b[i &+ 2]); l3.add(a[i &+ 3] * b[i &+ 3])
-                    i &+= 4
-                }
-                while i < count { l0.add(a[i] * b[i]); i &+= 1 }
-            } else {
-                while i < whole {
-                    l0.add(a[i]); l1.add(a[i &+ 1]); l2.add(a[i &+ 2]); l3.add(a[i &+ 3])
-                    i &+= 4
-                }
-                while i < count { l0.add(a[i]); i &+= 1 }
+            while i < whole {
+                var v = SIMD4(a[i], a[i &+ 1], a[i &+ 2], a[i &+ 3])
+                if let b { v *= SIMD4(b[i], b[i &+ 1], b[i &+ 2], b[i &+ 3]) }
+                let negative = v .< 0, square = v * v
+                absolute += v.replacing(with: -v, where: negative)
+                left += square.replacing(with: 0, where: .!negative)
+                right += square.replacing(with: 0, where: negative)
+                negatives += SIMD4(repeating: 1).replacing(with: 0, where: .!negative)
+                i &+= 4
             }
-            for lane in [l0, l1, l2, l3] { merge(lane) }
-        }
-
-        /// Adds another set of sums to these.
-        public mutating func merge(_ other: Moments) {
-            absoluteSum += other.absoluteSum
-            leftSquares += other.leftSquares
-            rightSquares += other.rightSquares
-            leftCount &+= other.leftCount
-            rightCount &+= other.rightCount
+            for lane in 0..<4 {
+                absoluteSum += absolute[lane]
+                leftSquares += left[lane]
+                rightSquares += right[lane]
+            }
+            let leftValues = Int(negatives.sum())
+            leftCount &+= leftValues
+            rightCount &+= whole - leftValues
+            while i < count {
+                add(b.map { a[i] * $0[i] } ?? a[i])
+                i &+= 1
+            }
         }
     }
 
