@@ -1,4 +1,5 @@
 import Foundation
+import LikenessAnalysis
 import LikenessCatalog
 import LikenessCore
 @testable import LikenessEngine
@@ -62,6 +63,31 @@ import Testing
         #expect(second.signals.computed == .init(), "nothing is computed again")
         #expect(second.signals.loaded.hashes == 5 && second.signals.loaded.features == 5
                 && second.signals.loaded.quality == first.signals.computed.quality)
+        #expect(second.groups == first.groups)
+    }
+
+    @Test("the keeper measures quality without BRISQUE and stores it under its own version; `quality`'s rows, which have BRISQUE, are read back by it")
+    func keeperQualityWithoutBRISQUE() throws {
+        let (catalog, _) = try makeCollection()
+        let space = try space(catalog)
+        let first = try run(space, catalog)
+        let measured = first.signals.computed.quality
+        #expect(measured >= 2)
+        let ids = space.images.map(\.id)
+        let without = try catalog.signals(.quality, version: ImageSignalCache.qualityVersion(naturalness: false), for: ids)
+        #expect(without.count == measured, "stored as measured without the BRISQUE score")
+        #expect(try catalog.signals(.quality, version: ImageSignalCache.qualityVersion(naturalness: true), for: ids).isEmpty)
+        for value in without.values { #expect(try JSONDecoder().decode(QualityScores.self, from: value).brisque == nil) }
+
+        // `quality` (BRISQUE installed by setup) does not take those rows: it measures again, with the score.
+        let full = try ImageSignalCache(images: space.images, catalog: catalog, workers: 2)
+        full.fillQuality(Array(space.images.indices))
+        #expect(full.computed.quality == space.images.count && full.loaded.quality == 0)
+        #expect(full.quality(0)?.brisque != nil)
+
+        // The keeper reads those rows back (they hold everything it needs, and more) and computes nothing.
+        let second = try run(space, catalog)
+        #expect(second.signals.computed.quality == 0 && second.signals.loaded.quality == measured)
         #expect(second.groups == first.groups)
     }
 

@@ -59,26 +59,28 @@ final class ImageSignalCache {
     private var warnedStore = false
     private static let logger = Logger(label: "likeness.signals")
 
-    /// Files named by path, with nothing stored (the signals live for this run only).
-    init(paths: [String], workers: Int) throws(ImagingError) {
+    /// Files named by path, with nothing stored (the signals live for this run only). Quality is
+    /// measured with the BRISQUE score when `naturalness` is true (and setup installed the model).
+    init(paths: [String], workers: Int, naturalness: Bool = true) throws(ImagingError) {
         self.sources = paths.map { ImageSource(path: $0) }
         self.sizes = Array(repeating: nil, count: paths.count)
         self.ids = nil
         self.catalog = nil
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
-        self.measurer = try QualityMeasurer()
+        self.measurer = naturalness ? try QualityMeasurer() : try QualityMeasurer(naturalness: .failure(.notNeeded))
     }
 
-    /// Catalogued images; with `catalog`, values are read from it and stored in it.
-    init(images: [CatalogImage], catalog: (any CatalogStore)?, workers: Int) throws(ImagingError) {
+    /// Catalogued images; with `catalog`, values are read from it and stored in it. Quality is
+    /// measured with the BRISQUE score when `naturalness` is true (and setup installed the model).
+    init(images: [CatalogImage], catalog: (any CatalogStore)?, workers: Int, naturalness: Bool = true) throws(ImagingError) {
         self.sources = images.map(ImageSource.init)
         self.sizes = images.map(\.info)
         self.ids = catalog == nil ? nil : images.map(\.id)
         self.catalog = catalog
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
-        self.measurer = try QualityMeasurer()
+        self.measurer = naturalness ? try QualityMeasurer() : try QualityMeasurer(naturalness: .failure(.notNeeded))
     }
 
     // MARK: reading
@@ -156,9 +158,12 @@ final class ImageSignalCache {
         computed.sharpness += n.computed
     }
 
+    /// Quality scores of `indices`. A cache that does not measure BRISQUE also takes rows stored
+    /// with it (the same scores and one more); one that does takes only those.
     func fillQuality(_ indices: [Int]) {
         let version = Self.qualityVersion(naturalness: measurer.naturalnessModel != nil)
-        let n = fill(.quality, version: version, indices, known: { qualities[$0] != nil },
+        let alsoReading = naturalnessUnavailable == .notNeeded ? [Self.qualityVersion(naturalness: true)] : []
+        let n = fill(.quality, version: version, alsoReading: alsoReading, indices, known: { qualities[$0] != nil },
                      decode: { try? JSONDecoder().decode(QualityScores.self, from: $0) },
                      encode: { (try? JSONEncoder().encode($0)) ?? Data() },
                      compute: { [measurer] source throws(ItemFailure) in try measurer.scores(of: source) },
@@ -173,7 +178,8 @@ final class ImageSignalCache {
     }
 
     /// Looks up, reads back or computes one kind for `indices`; returns how many were read and computed, and which were stored.
-    private func fill<Value: Sendable>(_ kind: ImageSignalKind, version: Int, _ indices: [Int], known: (Int) -> Bool,
+    /// Values are stored under `version` and read back from it, then from each of `alsoReading`.
+    private func fill<Value: Sendable>(_ kind: ImageSignalKind, version: Int, alsoReading: [Int] = [], _ indices: [Int], known: (Int) -> Bool,
                                        decode: (Data) -> Value?, encode: (Value) -> Data,
                                        compute: @escaping @Sendable (ImageSource) throws(ItemFailure) -> Value,
                                        keep: (Int, Value) -> Void, onFailure: (Int, ItemFailure) -> Void = { _, _ in }) -> (loaded: Int, computed: Int, stored: [Int]) {
@@ -184,13 +190,15 @@ final class ImageSignalCache {
         var loadedCount = 0
         if let catalog, let ids {
             do {
-                let rows = try catalog.signals(kind, version: version, for: needed.map { ids[$0] })
-                needed = needed.filter { index in
-                    guard let data = rows[ids[index]], let value = decode(data) else { return true }
-                    keep(index, value)
-                    stored.append(index)
-                    loadedCount += 1
-                    return false
+                for readable in [version] + alsoReading where !needed.isEmpty {
+                    let rows = try catalog.signals(kind, version: readable, for: needed.map { ids[$0] })
+                    needed = needed.filter { index in
+                        guard let data = rows[ids[index]], let value = decode(data) else { return true }
+                        keep(index, value)
+                        stored.append(index)
+                        loadedCount += 1
+                        return false
+                    }
                 }
             } catch {
                 Self.logger.warning("stored \(kind.rawValue) values could not be read, computing them: \(error)")
