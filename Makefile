@@ -19,7 +19,7 @@ build: setup
 test: setup
 	swift build --build-tests
 	trap 'bash scripts/postgres.sh stop' EXIT; bash scripts/postgres.sh start \
-	  && LIKENESS_TEST_POSTGRES="$$(bash scripts/postgres.sh url)" swift test
+	  && LIKENESS_TEST_POSTGRES="$$(bash scripts/postgres.sh url)" LIKENESS_TEST_POSTGRES_CERT="$$(bash scripts/postgres.sh cert)" swift test
 
 ## Set up, build, and run the main job on real photos with the default SQLite catalog.
 demo: build

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         // The shared catalog's PostgreSQL client; only LikenessPostgres imports it.
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // TLS for that client (already a dependency of postgres-nio; named here to configure it).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", exact: "2.37.6"),
     ],
     targets: [
         // C: libvips behind a module map and a shim of static inline wrappers.
@@ -75,6 +77,7 @@ let package = Package(
         .target(name: "LikenessPostgres", dependencies: [
             "LikenessCore", "LikenessCatalog",
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 

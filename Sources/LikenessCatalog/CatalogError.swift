@@ -26,6 +26,9 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The PostgreSQL server at `location` cannot be reached or refused the connection (down, wrong
     /// port, unknown database, authentication).
     case unreachable(location: String, message: String)
+    /// The server at `location` answered, but its TLS certificate was refused (``sslmode`` asks
+    /// for it to be verified) or TLS could not be agreed.
+    case untrusted(location: String, message: String)
     /// Any other PostgreSQL failure, with its SQLSTATE code and message.
     case server(location: String, code: String, message: String)
 
@@ -55,6 +58,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(address) is not a catalog address (\(reason)); write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, or a file path."
         case .unreachable(let location, let message):
             "cannot reach the catalog server \(location) (\(message)); check that PostgreSQL runs there and accepts this user."
+        case .untrusted(let location, let message):
+            "the catalog server \(location) was not trusted over TLS (\(message)); check sslmode and sslrootcert in the URL."
         case .server(let location, let code, let message):
             "\(location): PostgreSQL error \(code): \(message)"
         }

@@ -1,23 +1,28 @@
 import Foundation
 import LikenessCatalog
 
-/// Where a shared catalog lives: a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` URL, parsed once.
+/// Where a shared catalog lives: a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]` URL,
+/// parsed once.
 ///
-/// `postgresql://` is accepted too. User, password and database may be %-escaped. The password
-/// never appears in ``description``, so messages and logs can name the address.
+/// `postgresql://` is accepted too. User, password and database may be %-escaped. The options are
+/// libpq's `sslmode` and `sslrootcert` (``PostgresTLS``). The password never appears in
+/// ``description``, so messages and logs can name the address.
 public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var user: String
     public var password: String?
     public var database: String
+    /// How the connection is encrypted; by default when the server can (libpq's `prefer`).
+    public var tls: PostgresTLS
 
-    public init(host: String, port: Int = 5432, user: String, password: String? = nil, database: String) {
+    public init(host: String, port: Int = 5432, user: String, password: String? = nil, database: String, tls: PostgresTLS = .default) {
         self.host = host
         self.port = port
         self.user = user
         self.password = password
         self.database = database
+        self.tls = tls
     }
 
     /// True when `text` names a PostgreSQL catalog rather than a file (it starts with `postgres://`
@@ -49,11 +54,10 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         guard !name.isEmpty, !name.contains("/"), let database = name.removingPercentEncoding else {
             throw .invalidAddress(shown, reason: "the path must be one database name, as in /likeness")
         }
-        if let query = components.query, !query.isEmpty {
-            throw .invalidAddress(shown, reason: "options after ? are not supported")
-        }
+        let tls: PostgresTLS
+        do { tls = try PostgresTLS(queryItems: components.queryItems ?? []) } catch { throw .invalidAddress(shown, reason: error.reason) }
         self.init(host: host, port: components.port ?? 5432, user: user,
-                  password: components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }, database: database)
+                  password: components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }, database: database, tls: tls)
     }
 
     /// The URL with the password left out.
@@ -61,7 +65,7 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
         let user = self.user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? self.user
         let database = self.database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? self.database
         let host = self.host.contains(":") ? "[\(self.host)]" : self.host
-        return "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+        return "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)\(tls.query)"
     }
 
     /// The same server and credentials, another database.

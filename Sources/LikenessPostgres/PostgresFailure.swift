@@ -1,4 +1,5 @@
 import LikenessCatalog
+import NIOSSL
 import PostgresNIO
 
 /// Turns PostgresNIO's and NIO's errors into ``CatalogError`` cases that say what to do.
@@ -7,7 +8,16 @@ enum PostgresFailure {
     /// it gave one (unknown database, authentication failed).
     static func connecting(_ error: any Error, location: String) -> CatalogError {
         if let error = error as? CatalogError { return error }
+        if let underlying = (error as? PSQLError)?.underlying, isTLS(underlying) {
+            return .untrusted(location: location, message: "\(underlying)")
+        }
         return .unreachable(location: location, message: reason(error))
+    }
+
+    /// Whether `error` comes from the TLS layer (NIOSSL): a certificate that failed verification,
+    /// a name it does not hold, a handshake that failed.
+    static func isTLS(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is NIOSSLExtraError
     }
 
     /// An error met while running a statement. A lost connection is "cannot reach"; a server error

@@ -22,11 +22,11 @@ final class PostgresSession: Sendable {
     init(address: PostgresAddress, logger: Logger = Logger(label: "likeness.postgres")) throws(CatalogError) {
         self.address = address
         self.logger = logger
-        var configuration = PostgresConnection.Configuration(
-            host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: .disable)
-        configuration.options.connectTimeout = .seconds(10)
         do {
+            var configuration = PostgresConnection.Configuration(
+                host: address.host, port: address.port, username: address.user, password: address.password,
+                database: address.database, tls: try address.tls.connectionSetting(location: address.description))
+            configuration.options.connectTimeout = .seconds(10)
             let opened = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
                                                         id: Self.nextID.add(1, ordering: .relaxed).newValue, logger: logger).wait()
             connection = Mutex(opened)

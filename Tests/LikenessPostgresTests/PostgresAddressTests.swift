@@ -29,7 +29,7 @@ import Testing
             ("postgres://u:pw@h", "one database name"),
             ("postgres://u:pw@h/a/b", "one database name"),
             ("postgres://u:pw@h:0/db", "port 0"),
-            ("postgres://u:pw@h/db?sslmode=require", "options"),
+            ("postgres://u:pw@h/db?sslmode=sometimes", "sslmode must be"),
             ("mysql://u:pw@h/db", "scheme"),
           ])
     func refuses(url: String, reason: String) {

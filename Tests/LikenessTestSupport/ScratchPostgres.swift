@@ -15,6 +15,17 @@ public final class ScratchPostgres: @unchecked Sendable {
     /// `address` as a `--catalog` URL.
     public var url: String { "postgres://\(address.user)@\(address.host):\(address.port)/\(address.database)" }
 
+    /// The test server's self-signed certificate (`scripts/postgres.sh cert`, named in
+    /// `LIKENESS_TEST_POSTGRES_CERT`), for connections that verify it.
+    public static func certificate() throws -> String {
+        guard let path = ProcessInfo.processInfo.environment["LIKENESS_TEST_POSTGRES_CERT"], !path.isEmpty else {
+            throw Unavailable(description: """
+                LIKENESS_TEST_POSTGRES_CERT is not set: the TLS tests need the test server's certificate. Run them through                 `make test`, or set LIKENESS_TEST_POSTGRES_CERT="$(bash scripts/postgres.sh cert)"
+                """)
+        }
+        return path
+    }
+
     /// Why the test server cannot be used.
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
