@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    @Test("a shared catalog's URL is refused before anything is placed beside it, naming the commands that take one, without its password")
+    func sharedCatalogRefused() throws {
+        let fixture = try ServerFixture()
+        let refusal = ServerSetupError.sharedCatalog("postgres://me:***@127.0.0.1:1/photos")
+        #expect(throws: refusal) {
+            try ServerConfiguration.validated(host: "127.0.0.1", port: 0, roots: [fixture.root], tokenFile: nil,
+                                              catalogPath: "postgres://me:secret@127.0.0.1:1/photos", trash: nil)
+        }
+        #expect(refusal.description.contains("`leakage`") && refusal.description.contains("`cluster`") && !refusal.description.contains("`serve`"))
+        #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+    }
+
     @Test("folders given to jobs and listings must resolve inside a root: `..` and symlinks that leave it are 403, missing ones 404")
     func folderConfinement() async throws {
         let fixture = try ServerFixture()

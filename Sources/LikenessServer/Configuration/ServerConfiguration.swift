@@ -53,11 +53,14 @@ public struct ServerConfiguration: Sendable {
     ///
     /// Refused: no root, a root that is not a folder, a non-loopback `host` without a token (the
     /// server would hand every file under the roots to anyone who can reach the port), an
-    /// unreadable or empty token file, and a trash folder inside a root.
+    /// unreadable or empty token file, a trash folder inside a root, and a shared catalog's
+    /// `postgres://` URL (the server reads a SQLite file).
     public static func validated(host: String, port: Int, roots: [String], tokenFile: String?, catalogPath: String,
                                  trash: String?, models: ModelLocator = .fromEnvironment(),
                                  workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ServerSetupError) -> ServerConfiguration {
         guard (0...65535).contains(port) else { throw .badPort(port) }
+        // Before anything is placed beside the catalog: a URL has no folder for the trash and labels.
+        if CatalogLocation.isShared(catalogPath) { throw .sharedCatalog(CatalogLocation.display(catalogPath)) }
         let confinement = try RootConfinement(roots: roots)
         let token = try tokenFile.map { path throws(ServerSetupError) in try AccessToken(file: path) }
         if token == nil && !Self.isLoopback(host) { throw .tokenRequired(host: host) }
