@@ -13,11 +13,7 @@ import Testing
     /// Four blurred patterns, a half-size copy of the first, a byte copy of the second, and a file
     /// that is not an image.
     func photos() throws -> String {
-        let photos = folder.folder("photos")
-        try Fixtures.writeBlurredPatterns(in: photos, count: 4)
-        try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/sub-2-copy.png"))
-        folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
-        return photos
+        try StoreRuns.photos(in: folder, copy: "sub-2-copy.png")
     }
 
     /// Every mode's result on one store: exact, pHash, embedding; then again after "keep all" of the

@@ -14,11 +14,8 @@ import Testing
     /// Four blurred patterns, a half-size copy of the first, a byte copy of the second, a flat grey
     /// image and a file that is not an image.
     func photos() throws -> String {
-        let photos = folder.folder("photos")
-        try Fixtures.writeBlurredPatterns(in: photos, count: 4)
-        try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/2-copy.png"))
+        let photos = try StoreRuns.photos(in: folder, copy: "2-copy.png")
         try ImageEncoder().write(Fixtures.solid(width: 120, height: 80, rgb: (128, 128, 128)), to: folder.child("photos/flat.png"))
-        folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
         return photos
     }
 

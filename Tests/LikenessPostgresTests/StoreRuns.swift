@@ -18,6 +18,16 @@ enum StoreRuns {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// Writes the folder `photos` in `folder`: four blurred patterns, a half-size copy of the first
+    /// (`1-half.png`), a byte copy of the second named `copy`, and a file that is not an image.
+    static func photos(in folder: TemporaryDirectory, copy: String) throws -> String {
+        let photos = folder.folder("photos")
+        try Fixtures.writeBlurredPatterns(in: photos, count: 4)
+        try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/\(copy)"))
+        folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
+        return photos
+    }
+
     /// Runs `body` on a fresh SQLite catalog in `folder`, then on a fresh scratch PostgreSQL
     /// database, and returns both results.
     static func onBoth<T>(in folder: TemporaryDirectory, _ body: (JobContext) throws -> T) throws -> (sqlite: T, postgres: T) {
