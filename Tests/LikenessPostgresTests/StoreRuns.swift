@@ -18,13 +18,14 @@ enum StoreRuns {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Writes the folder `photos` in `folder`: four blurred patterns, a half-size copy of the first
-    /// (`1-half.png`), a byte copy of the second named `copy`, and a file that is not an image.
-    static func photos(in folder: TemporaryDirectory, copy: String) throws -> String {
-        let photos = folder.folder("photos")
+    /// Writes the folder `name` (default `photos`) in `folder`: four blurred patterns, a half-size
+    /// copy of the first (`1-half.png`), a byte copy of the second named `copy`, and a file that is
+    /// not an image.
+    static func photos(in folder: TemporaryDirectory, copy: String, named name: String = "photos") throws -> String {
+        let photos = folder.folder(name)
         try Fixtures.writeBlurredPatterns(in: photos, count: 4)
-        try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/\(copy)"))
-        folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
+        try FileManager.default.copyItem(atPath: photos + "/2.png", toPath: photos + "/" + copy)
+        folder.file(name + "/notes.jpg", bytes: Array("not an image".utf8))
         return photos
     }
 
