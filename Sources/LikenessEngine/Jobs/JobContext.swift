@@ -103,6 +103,14 @@ public enum CatalogLocation {
         return (dataHome as NSString).appendingPathComponent("likeness/catalog.sqlite")
     }
 
+    /// The local folder for files a shell keeps beside the catalog (the server's trash and pair
+    /// labels): the catalog file's folder, or for a shared catalog on a server the default data
+    /// folder, `$XDG_DATA_HOME/likeness` (`~/.local/share/likeness`).
+    public static func localFolder(of location: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        guard isShared(location) else { return (location as NSString).deletingLastPathComponent }
+        return (resolve(nil, environment: environment.filter { $0.key != "LIKENESS_CATALOG" }) as NSString).deletingLastPathComponent
+    }
+
     /// True for a shared catalog's `postgres://` URL, false for a file path.
     public static func isShared(_ location: String) -> Bool { PostgresAddress.isAddress(location) }
 

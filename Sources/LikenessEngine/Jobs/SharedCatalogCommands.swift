@@ -6,7 +6,7 @@ public enum SharedCatalogCommands {
     /// The commands, in the order the README introduces them.
     public static let names = [
         "scan", "embed", "search", "dupes", "decisions", "leakage", "novelty", "cluster", "map", "quality", "inspect",
-        "calibrate sample", "worker", "status",
+        "calibrate sample", "serve", "worker", "status",
     ]
 
     /// The names in backticks, as a sentence lists them: "`scan`, `embed`, … and `status`".

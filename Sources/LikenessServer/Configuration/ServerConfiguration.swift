@@ -53,18 +53,15 @@ public struct ServerConfiguration: Sendable {
     ///
     /// Refused: no root, a root that is not a folder, a non-loopback `host` without a token (the
     /// server would hand every file under the roots to anyone who can reach the port), an
-    /// unreadable or empty token file, a trash folder inside a root, and a shared catalog's
-    /// `postgres://` URL (the server reads a SQLite file).
+    /// unreadable or empty token file, and a trash folder inside a root.
     public static func validated(host: String, port: Int, roots: [String], tokenFile: String?, catalogPath: String,
                                  trash: String?, models: ModelLocator = .fromEnvironment(),
                                  workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ServerSetupError) -> ServerConfiguration {
         guard (0...65535).contains(port) else { throw .badPort(port) }
-        // Before anything is placed beside the catalog: a URL has no folder for the trash and labels.
-        if CatalogLocation.isShared(catalogPath) { throw .sharedCatalog(CatalogLocation.display(catalogPath)) }
         let confinement = try RootConfinement(roots: roots)
         let token = try tokenFile.map { path throws(ServerSetupError) in try AccessToken(file: path) }
         if token == nil && !Self.isLoopback(host) { throw .tokenRequired(host: host) }
-        let trash = trash ?? ((catalogPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("moved")
+        let trash = trash ?? (CatalogLocation.localFolder(of: catalogPath) as NSString).appendingPathComponent("moved")
         let resolvedTrash = RootConfinement.resolvedPrefix(of: (trash as NSString).standardizingPath)
         if let root = confinement.roots.first(where: { $0.contains(resolvedTrash) || FolderScope(resolvedTrash).contains($0.path) }) {
             throw .trashInsideRoot(trash: trash, root: root.path)

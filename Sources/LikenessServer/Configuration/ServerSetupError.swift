@@ -1,5 +1,3 @@
-import LikenessEngine
-
 /// Why `likeness serve` refuses to start. Each message says what to do instead.
 public enum ServerSetupError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No `--root` was given.
@@ -16,9 +14,6 @@ public enum ServerSetupError: Error, Sendable, Equatable, CustomStringConvertibl
     case trashInsideRoot(trash: String, root: String)
     /// A port outside 0–65535.
     case badPort(Int)
-    /// `--catalog` names a shared PostgreSQL catalog (shown without its password), which the server
-    /// does not read yet.
-    case sharedCatalog(String)
 
     public var description: String {
         switch self {
@@ -38,8 +33,6 @@ public enum ServerSetupError: Error, Sendable, Equatable, CustomStringConvertibl
             "the trash folder \(trash) lies inside the root \(root) (or contains it); choose --trash outside every root"
         case .badPort(let port):
             "--port \(port) is not a TCP port (0–65535)"
-        case .sharedCatalog(let location):
-            "the server works on a SQLite catalog file; the shared catalog \(location) serves \(SharedCatalogCommands.sentence)"
         }
     }
 }
