@@ -1,12 +1,11 @@
 /// The commands that take a shared catalog's `postgres://` URL as `--catalog`: the one list that
-/// the refusal of the others (``JobContext/openCatalog(for:)``) and the CLI's `--catalog` help name.
-///
-/// Every other command that reads a catalog works on a SQLite file.
+/// the CLI's `--catalog` help and the refusal of ``JobContext/openCatalog(for:)`` (the SQLite-only
+/// opener, which no command calls directly any more) name.
 public enum SharedCatalogCommands {
-    /// The commands, in the order the README introduces them.
+    /// The commands, in the order the README introduces them: every command with `--catalog`.
     public static let names = [
         "scan", "embed", "search", "dupes", "decisions", "leakage", "novelty", "cluster", "map", "quality", "inspect",
-        "calibrate sample", "serve", "worker", "status",
+        "calibrate sample", "serve", "train autoencoder", "train contrastive", "worker", "status",
     ]
 
     /// The names in backticks, as a sentence lists them: "`scan`, `embed`, … and `status`".
