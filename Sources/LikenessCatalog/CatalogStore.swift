@@ -1,7 +1,7 @@
 import Foundation
 import LikenessCore
 
-/// The catalog operations that scanning, embedding, searching and `dupes` need, over any store:
+/// The catalog operations the jobs need, over any store:
 /// the embedded SQLite ``Catalog`` or a shared PostgreSQL catalog (`LikenessPostgres`).
 ///
 /// Every implementation passes one conformance suite (`Tests/LikenessPostgresTests`). What the
@@ -71,4 +71,17 @@ public protocol CatalogStore: Sendable {
     func forgetDistinct(_ pairs: [DistinctPairs.Pair]) throws(CatalogError) -> Int
     /// Every stored decision, oldest first (then by the pair's hashes).
     func decisions() throws(CatalogError) -> [PairDecision]
+
+    /// Stores a clustering (`cluster --save`) and its members' labels (−1: noise) in one
+    /// transaction, replacing one saved before under the same name; true when it replaced one.
+    @discardableResult
+    func saveClustering(_ clustering: SavedClustering, members: [(imageID: Int64, label: Int)]) throws(CatalogError) -> Bool
+    /// Every saved clustering, newest first (then by name).
+    func clusterings() throws(CatalogError) -> [SavedClustering]
+    /// The saved clustering of that name and its members, by label, then path; nil when there is
+    /// none. Members whose image has left the catalog are gone with it.
+    func clustering(named name: String) throws(CatalogError) -> (SavedClustering, [ClusterMembership])?
+    /// Forgets a saved clustering (its images stay); false when there was none of that name.
+    @discardableResult
+    func deleteClustering(named name: String) throws(CatalogError) -> Bool
 }

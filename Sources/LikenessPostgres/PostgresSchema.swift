@@ -117,6 +117,28 @@ enum PostgresSchema {
             )
             """,
         ],
+        // 3: clusterings saved by name (`cluster --save`) and each image's label in them (−1: noise),
+        // as the SQLite catalog's step 7; names in byte order.
+        [
+            """
+            CREATE TABLE clustering (
+                name TEXT COLLATE "C" PRIMARY KEY,
+                created_at DOUBLE PRECISION NOT NULL,
+                settings TEXT NOT NULL,
+                points INTEGER NOT NULL,
+                clusters INTEGER NOT NULL,
+                noise INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE clustering_member (
+                clustering TEXT COLLATE "C" NOT NULL REFERENCES clustering(name) ON DELETE CASCADE,
+                image_id BIGINT NOT NULL REFERENCES image(id) ON DELETE CASCADE,
+                label INTEGER NOT NULL,
+                PRIMARY KEY (clustering, image_id)
+            )
+            """,
+        ],
     ]
 
     /// The newest schema version this build writes.

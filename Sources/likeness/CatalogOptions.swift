@@ -3,7 +3,7 @@ import LikenessEngine
 
 /// The `--catalog` option shared by every command that reads or writes the catalog.
 struct CatalogOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The catalog database file, or a shared catalog's postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=CA.pem] (scan, embed, search, dupes, decisions, worker, status).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The catalog database file, or a shared catalog's postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=CA.pem] (\(SharedCatalogCommands.commaSeparated)).", valueName: "path"))
     var catalog: String?
 
     /// The path in force: the flag, else $LIKENESS_CATALOG, else the XDG data folder.

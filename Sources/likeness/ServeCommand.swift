@@ -35,7 +35,7 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("A file holding the bearer token (required off loopback).", valueName: "file"))
     var tokenFile: String?
 
-    @Option(help: ArgumentHelp("Where moved copies go (default: `moved` beside the catalog); must be outside every root.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where moved copies go (default: `moved` beside the catalog file; for a shared catalog, in $XDG_DATA_HOME/likeness or ~/.local/share/likeness); must be outside every root.", valueName: "dir"))
     var trash: String?
 
     @Option(help: "Parallel workers for jobs (default: number of cores).")

@@ -13,34 +13,18 @@ import Testing
     /// Four blurred patterns, a half-size copy of the first, a byte copy of the second, and a file
     /// that is not an image.
     func photos() throws -> String {
-        let photos = folder.folder("photos")
-        try Fixtures.writeBlurredPatterns(in: photos, count: 4)
-        try FileManager.default.copyItem(atPath: folder.child("photos/2.png"), toPath: folder.child("photos/sub-2-copy.png"))
-        folder.file("photos/notes.jpg", bytes: Array("not an image".utf8))
-        return photos
-    }
-
-    func context(_ catalog: String) -> JobContext {
-        JobContext(catalogPath: catalog, models: ModelLocator(modelsDirectory: TestModels.modelsDirectory, runtimeLibrary: TestModels.runtimeLibrary),
-                   workers: 2)
-    }
-
-    /// A result as sorted-key JSON, to compare whole results.
-    func json(_ output: DupesJob.Output) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        try StoreRuns.photos(in: folder, copy: "sub-2-copy.png")
     }
 
     /// Every mode's result on one store: exact, pHash, embedding; then again after "keep all" of the
     /// half-size pair, and once more from what the catalog already holds (no folders).
     func results(on catalog: String, photos: String) throws -> [String] {
-        let context = context(catalog)
+        let context = StoreRuns.context(catalog)
         let modes: [DupesJob.Mode] = [.exact, .hash(.bits(.pHash), threshold: nil), .embedding(DuplicateConfiguration())]
-        var outputs = try modes.map { try json(DupesJob(folders: [photos], mode: $0).run(in: context)) }
+        var outputs = try modes.map { try StoreRuns.json(DupesJob(folders: [photos], mode: $0).run(in: context)) }
         let decided = try DecisionsJob(.keepAll([folder.child("photos/1.png"), folder.child("photos/1-half.png")])).run(in: context)
         #expect(decided.changed == 1 && decided.decisions.count == 1)
-        outputs += try modes.map { try json(DupesJob(folders: [], mode: $0).run(in: context)) }
+        outputs += try modes.map { try StoreRuns.json(DupesJob(folders: [], mode: $0).run(in: context)) }
         let listed = try DecisionsJob(.list).run(in: context)
         #expect(listed.decisions.map { [$0.firstPath, $0.secondPath].sorted() } == [[folder.child("photos/1-half.png"), folder.child("photos/1.png")]])
         return outputs

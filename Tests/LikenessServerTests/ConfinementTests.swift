@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    @Test("with a shared catalog's URL the default trash is in the local data folder, never a folder named after the URL")
+    func sharedCatalogTrash() throws {
+        let fixture = try ServerFixture()
+        let data = fixture.folder.folder("data")
+        #expect(CatalogLocation.localFolder(of: "postgres://me:secret@127.0.0.1:1/photos",
+                                            environment: ["XDG_DATA_HOME": data, "LIKENESS_CATALOG": "postgres://me@h/db"]) == data + "/likeness")
+        #expect(CatalogLocation.localFolder(of: fixture.catalog) == fixture.folder.path)
+        let configuration = try ServerConfiguration.validated(host: "127.0.0.1", port: 0, roots: [fixture.root], tokenFile: nil,
+                                                              catalogPath: "postgres://me:secret@127.0.0.1:1/photos", trash: nil)
+        #expect(configuration.trash.hasSuffix("/likeness/moved") && !configuration.trash.contains("postgres"), "\(configuration.trash)")
+        #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+    }
+
     @Test("folders given to jobs and listings must resolve inside a root: `..` and symlinks that leave it are 403, missing ones 404")
     func folderConfinement() async throws {
         let fixture = try ServerFixture()

@@ -13,10 +13,12 @@ final class ServerFixture: @unchecked Sendable {
     let folder = TemporaryDirectory("serve")
     var root: String { folder.child("root") }
     var outside: String { folder.child("outside") }
-    var catalog: String { folder.child("catalog.sqlite") }
+    /// The catalog file in the fixture's folder, or the shared catalog's URL the fixture was made with.
+    let catalog: String
     var trash: String { folder.child("trash") }
 
-    init() throws {
+    init(catalog: String? = nil) throws {
+        self.catalog = catalog ?? folder.child("catalog.sqlite")
         folder.folder("root/album")
         folder.folder("outside")
         try Fixtures.writePattern(to: folder.child("root/album/a.png"), width: 96, height: 64, seed: 1)

@@ -41,18 +41,20 @@ public enum ClusterAgreement {
         if table.rows.count == table.columns.count && table.rows.count <= 1 { return 1 }
         let n = Double(a.count)
         var information = 0.0
-        for (cell, count) in table.cells {
+        // Sums run in label order, not the dictionaries' (seeded per process) order, so the same
+        // labellings give the same bits in every run.
+        for (cell, count) in table.cells.sorted(by: { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }) {
             let joint = Double(count)
             information += joint / n * log(joint * n / (Double(table.rows[cell.a]!) * Double(table.columns[cell.b]!)))
         }
         information = max(information, 0)
         if information == 0 { return 0 }
-        let normaliser = (entropy(table.rows.values, n) + entropy(table.columns.values, n)) / 2
+        let normaliser = (entropy(table.rows, n) + entropy(table.columns, n)) / 2
         return min(1, information / normaliser)
     }
 
-    private static func entropy(_ counts: Dictionary<Int, Int>.Values, _ n: Double) -> Double {
-        counts.reduce(0.0) { total, count in
+    private static func entropy(_ counts: [Int: Int], _ n: Double) -> Double {
+        counts.sorted { $0.key < $1.key }.map(\.value).reduce(0.0) { total, count in
             let p = Double(count) / n
             return total - p * log(p)
         }

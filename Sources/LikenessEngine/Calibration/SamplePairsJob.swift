@@ -49,7 +49,7 @@ public struct SamplePairsJob: Job {
     public func run(in context: JobContext) throws(JobError) -> Result {
         guard count > 0, bins > 0 else { throw .invalidInput("--n and --bins must be positive") }
         try InputPaths.requireExisting(folders)
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         let opened = try context.models.open(model, threads: threads)
         let cancellation = context.cancellation
         do { _ = try CatalogScanner(catalog: catalog).scan(folders, progress: context.progress, shouldStop: { cancellation.isCancelled }) } catch {

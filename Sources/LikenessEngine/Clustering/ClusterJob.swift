@@ -115,9 +115,8 @@ public struct ClusterJob: Job {
             }
         }
         if let save {
-            let catalog = try context.openCatalog(for: .writing)
-            let json = String(decoding: (try? JSONEncoder().encode(settings)) ?? Data(), as: UTF8.self)
-            let record = SavedClustering(name: save, createdAt: Date(), settings: json, points: paths.count,
+            let catalog = try context.openStore(for: .writing)
+            let record = SavedClustering(name: save, createdAt: Date(), settings: Self.storedSettings(settings), points: paths.count,
                                          clusters: fitted.labels.clusterCount, noise: result.noise.count)
             do {
                 result.replaced = try catalog.saveClustering(record, members: zip(vectors.images, fitted.labels.labels).map { ($0.id, $1) })
@@ -129,7 +128,7 @@ public struct ClusterJob: Job {
 
     /// Sets every cluster's best image: the highest overall quality score among its members.
     private func pickBest(_ result: inout ClusterResult, images: [CatalogImage], context: JobContext) throws(JobError) {
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         let cache = try ImageSignalCache.filledWithQuality(images, catalog: catalog, context: context)
         let position = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         for index in result.clusters.indices {
@@ -143,6 +142,14 @@ public struct ClusterJob: Job {
 }
 
 extension ClusterJob {
+    /// The settings as a saved clustering keeps them: JSON with sorted keys, so the same settings
+    /// are the same text in every run and on every store.
+    static func storedSettings(_ settings: ClusterSettings) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(settings)) ?? Data(), as: UTF8.self)
+    }
+
     /// A Euclidean index of `choice` holding the rows of `points` in order, for DBSCAN's and
     /// HDBSCAN's neighbour searches; an index that cannot be built is a bad `--index`.
     static func euclideanIndex(_ choice: IndexChoice, over points: Matrix) throws(FitError) -> (index: any VectorIndex, used: IndexChoice) {

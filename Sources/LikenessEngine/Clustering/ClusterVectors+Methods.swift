@@ -6,7 +6,7 @@ extension ClusterVectors {
     /// Every usable image's 16×16 grey thumbnail at unit length (``GreyThumbnail``), read from the
     /// files on worker threads through ``ImageSource``. A file that cannot be read or decoded is
     /// skipped with its reason; one that changed since the scan is stale.
-    static func pixels(catalog: Catalog, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
+    static func pixels(catalog: any CatalogStore, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
         let (images, stale): ([CatalogImage], [ScannedFailure])
         do { (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots)) } catch { throw .catalog(error) }
         let thumbnail: GreyThumbnail
@@ -35,7 +35,7 @@ extension ClusterVectors {
     /// Every usable image's stored `method` hash (hashing the images that lack one first, with
     /// ``HashIndexer``; a second run reads no file), each bit as ±1/√bits: unit length, and the
     /// squared Euclidean distance between two rows is 4·Hamming/bits.
-    static func hashes(_ method: HashMethod, catalog: Catalog, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
+    static func hashes(_ method: HashMethod, catalog: any CatalogStore, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
         do {
             let filled = try HashIndexer(catalog: catalog, workers: context.workers)
                 .fill([PerceptualMethod.bits(method)], under: roots, progress: context.progress, cancellation: context.cancellation)

@@ -19,7 +19,7 @@ struct ClusterVectors {
     /// computed from the files) and loads every current vector under them.
     static func load(folders: [String], method: ClusterMethod, threads: Int, context: JobContext) throws(JobError) -> ClusterVectors {
         try InputPaths.requireExisting(folders)
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         let scan = try context.scanFirst(folders, into: catalog).map(ScanCount.init)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let rows: Rows
@@ -49,7 +49,7 @@ struct ClusterVectors {
     }
 
     /// The model's stored embeddings (embedding what is missing first); the index keeps them at unit length.
-    private static func embeddings(_ id: String, threads: Int, catalog: Catalog, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
+    private static func embeddings(_ id: String, threads: Int, catalog: any CatalogStore, under roots: [String]?, context: JobContext) throws(JobError) -> Rows {
         let opened = try context.models.open(id, threads: threads)
         let (space, skipped) = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, context: context)
         return Rows(images: space.images, vectors: (0..<space.images.count).map { space.index.vector(at: $0) }, skipped: skipped,

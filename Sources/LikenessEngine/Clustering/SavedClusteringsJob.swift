@@ -44,10 +44,10 @@ public struct SavedClusteringsJob: Job {
     public func run(in context: JobContext) throws(JobError) -> Result {
         switch action {
         case .list:
-            let catalog = try context.openCatalog(for: .reading)
+            let catalog = try context.openStore(for: .reading)
             do { return Result(clusterings: try catalog.clusterings()) } catch { throw .catalog(error) }
         case .show(let name):
-            let (saved, members) = try Self.named(name, in: try context.openCatalog(for: .reading))
+            let (saved, members) = try Self.named(name, in: try context.openStore(for: .reading))
             var clusters = [[String]](repeating: [], count: saved.clusters)
             var noise: [String] = []
             for member in members {
@@ -56,7 +56,7 @@ public struct SavedClusteringsJob: Job {
             let settings = try? JSONDecoder().decode(ClusterSettings.self, from: Data(saved.settings.utf8))
             return Result(clusterings: [saved], clusters: clusters, noise: noise, settings: settings)
         case let .compare(name, other):
-            let catalog = try context.openCatalog(for: .reading)
+            let catalog = try context.openStore(for: .reading)
             let (saved, members) = try Self.named(name, in: catalog)
             let a = Dictionary(members.map { ($0.imageID, $0) }, uniquingKeysWith: { first, _ in first })
             if let other {
@@ -69,7 +69,7 @@ public struct SavedClusteringsJob: Job {
             return Result(clusterings: [saved], agreement: ClusterAgreementResult(
                 against: ClusterLabelSource.folders.rawValue, members.map(\.label), ClusterLabelSource.folders.labels(of: members.map(\.path))))
         case .delete(let name):
-            let catalog = try context.openCatalog(for: .writing)
+            let catalog = try context.openStore(for: .writing)
             _ = try Self.named(name, in: catalog)
             do {
                 try catalog.deleteClustering(named: name)
@@ -79,7 +79,7 @@ public struct SavedClusteringsJob: Job {
     }
 
     /// The saved clustering of that name, or an error listing the names there are.
-    static func named(_ name: String, in catalog: Catalog) throws(JobError) -> (SavedClustering, [ClusterMembership]) {
+    static func named(_ name: String, in catalog: any CatalogStore) throws(JobError) -> (SavedClustering, [ClusterMembership]) {
         do {
             if let found = try catalog.clustering(named: name) { return found }
             let names = try catalog.clusterings().map(\.name)

@@ -28,7 +28,7 @@ public struct InspectJob: Job {
     public func run(in context: JobContext) throws(JobError) -> InspectResult {
         try options.validate()
         try InputPaths.requireExisting(folders)
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let scan = try context.scanFirst(folders, into: catalog)
         let unreadable = try Self.unreadable(in: catalog, under: roots)
@@ -60,7 +60,7 @@ public struct InspectJob: Job {
     }
 
     /// Present files under `roots` that the catalog holds as not usable images, with why.
-    static func unreadable(in catalog: Catalog, under roots: [String]?) throws(JobError) -> [ScannedFailure] {
+    static func unreadable(in catalog: any CatalogStore, under roots: [String]?) throws(JobError) -> [ScannedFailure] {
         let all: [CatalogImage]
         do { all = try catalog.allImages() } catch { throw .catalog(error) }
         let scopes = roots?.map(FolderScope.init)

@@ -34,11 +34,12 @@ public struct JobContext: Sendable {
     /// Opens the catalog the way `use` needs: read-only for ``CatalogUse/reading``, writable for
     /// ``CatalogUse/writing``, and for ``CatalogUse/readingAndFilling`` writable when it can be
     /// written (or does not exist yet), else read-only with this run's additions kept in memory.
-    /// A shared catalog's URL is refused with a message naming the commands that take one.
+    /// A shared catalog's URL is refused with a message naming the commands that take one
+    /// (``SharedCatalogCommands``).
     public func openCatalog(for use: CatalogUse) throws(JobError) -> Catalog {
         if PostgresAddress.isAddress(catalogPath) {
             throw .invalidInput("this command works on a SQLite catalog file; the shared catalog \(CatalogLocation.display(catalogPath)) "
-                                + "serves `scan`, `embed`, `search`, `dupes`, `decisions`, `worker` and `status`")
+                                + "serves \(SharedCatalogCommands.sentence)")
         }
         do {
             switch use {
@@ -101,6 +102,17 @@ public enum CatalogLocation {
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("likeness/catalog.sqlite")
     }
+
+    /// The local folder for files a shell keeps beside the catalog (the server's trash and pair
+    /// labels): the catalog file's folder, or for a shared catalog on a server the default data
+    /// folder, `$XDG_DATA_HOME/likeness` (`~/.local/share/likeness`).
+    public static func localFolder(of location: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        guard isShared(location) else { return (location as NSString).deletingLastPathComponent }
+        return (resolve(nil, environment: environment.filter { $0.key != "LIKENESS_CATALOG" }) as NSString).deletingLastPathComponent
+    }
+
+    /// True for a shared catalog's `postgres://` URL, false for a file path.
+    public static func isShared(_ location: String) -> Bool { PostgresAddress.isAddress(location) }
 
     /// `location` as messages show it: a file path as it is, a `postgres://` URL without its password.
     public static func display(_ location: String) -> String {

@@ -32,7 +32,7 @@ public struct MapJob: Job {
         let saved: [String: Int]?
         if case let .cluster(name) = colouring {
             // Read first, so a wrong name fails before any embedding work.
-            let (_, members) = try SavedClusteringsJob.named(name, in: try context.openCatalog(for: .readingAndFilling))
+            let (_, members) = try SavedClusteringsJob.named(name, in: try context.openStore(for: .readingAndFilling))
             saved = Dictionary(members.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
         } else { saved = nil }
         let vectors = try ClusterVectors.load(folders: folders, method: method, threads: threads, context: context)

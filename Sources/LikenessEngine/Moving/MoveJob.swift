@@ -24,7 +24,7 @@ public struct MoveJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> DuplicateMover.Run {
         guard !paths.isEmpty else { throw .invalidInput("nothing to move") }
-        let catalog = try context.openCatalog(for: .reading)
+        let catalog = try context.openStore(for: .reading)
         try DupesJob.checkDestination(destination, roots: roots, catalog: catalog)
         try DupesJob.checkDestination(destination, roots: [], catalog: catalog)
         var items: [DuplicateMover.Item] = []

@@ -6,7 +6,7 @@ extension ImageSignalCache {
     /// A cache over `images` with every quality score filled: read back from `catalog`, or measured
     /// on the context's workers and stored, in batches of `batchSize` so progress ("quality")
     /// moves and Ctrl-C keeps what was stored. The one path by which jobs get quality scores.
-    static func filledWithQuality(_ images: [CatalogImage], catalog: Catalog, batchSize: Int = 64,
+    static func filledWithQuality(_ images: [CatalogImage], catalog: any CatalogStore, batchSize: Int = 64,
                                   context: JobContext) throws(JobError) -> ImageSignalCache {
         let cache: ImageSignalCache
         do { cache = try ImageSignalCache(images: images, catalog: catalog, workers: context.workers) } catch { throw .wrapping(error) }

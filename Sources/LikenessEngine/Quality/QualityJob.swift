@@ -22,7 +22,7 @@ public struct QualityJob: Job {
 
     public func run(in context: JobContext) throws(JobError) -> QualityResult {
         try InputPaths.requireExisting(folders)
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let scan = try context.scanFirst(folders, into: catalog)
         let listed: [CatalogImage]

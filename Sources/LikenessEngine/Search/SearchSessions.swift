@@ -8,7 +8,8 @@ import Synchronization
 /// An entry serves while the catalog file is unchanged (``CatalogStamp``): any write to the
 /// catalog, by this process or another (a scan, an embed, a search that embedded a new image),
 /// makes the next search load again. A file edited on disk without a rescan keeps its old vector
-/// until the next scan, as the catalog itself does.
+/// until the next scan, as the catalog itself does. Over a shared PostgreSQL catalog nothing is
+/// kept: it has no such stamp, and other machines write it.
 ///
 /// At most `capacity` sessions are kept (each holds every vector of one model): a new one pushes
 /// out the one searched least recently, so memory stays bounded however many catalogs, models and
@@ -50,6 +51,13 @@ public final class SearchSessions: Sendable {
     /// when there is none or the catalog changed since.
     func prepared(catalogPath: String, model: String, index: String,
                   load: () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace)) throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) {
+        // A shared catalog has no file whose stamp changes with each write (and other machines
+        // write it): every search loads, as a command does.
+        if CatalogLocation.isShared(catalogPath) {
+            let loaded = try load()
+            loadCount.withLock { $0 += 1 }
+            return loaded
+        }
         let key = Key(catalogPath: catalogPath, model: model, index: index)
         let now = clock.withLock { (tick: inout Int) -> Int in tick += 1; return tick }
         let stamp = CatalogStamp(catalogPath)

@@ -4,17 +4,16 @@ import LikenessCore
 
 extension SplitComparison {
     /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and
-    /// `novelty`. Returns the catalog too, where confirmation signals are stored and read back;
-    /// with `signals` they are made beside the embeddings of new images.
+    /// `novelty`, over a SQLite file or a shared PostgreSQL catalog. Returns the catalog too, where
+    /// confirmation signals are stored and read back; with `signals` they are made beside the
+    /// embeddings of new images.
     static func prepared(first: [String], second: [String], model: OpenedModel, signals: Bool = false, index: IndexChoice = .exact,
-                         context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: Catalog) {
+                         context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: any CatalogStore) {
         try InputPaths.requireExisting(first + second)
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
+        _ = try context.scanFirst(first + second, into: catalog)
+        let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
         do {
-            let scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
-                .scan(first + second, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
-            if scan.interrupted { throw JobError.cancelled }
-            let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
             return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second, index: index), filled.skipped, catalog)
         } catch {
             throw .wrapping(error)

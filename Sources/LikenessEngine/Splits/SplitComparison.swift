@@ -19,13 +19,13 @@ public struct SplitComparison: Sendable {
     /// Both sets from one catalog; an image under both roots counts in the first. Throws as
     /// ``EmbeddingSpace/init(catalog:model:under:metric:index:)``, and ``ANNError`` for an approximate
     /// `index` whose parameters do not fit the vectors' dimension.
-    public init(catalog: Catalog, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String],
+    public init(catalog: any CatalogStore, model: any EmbeddingModel, first firstRoots: [String], second secondRoots: [String],
                 index: IndexChoice = .exact) throws {
         try self.init(first: firstRoots, second: secondRoots, index: index) { roots in try EmbeddingSpace(catalog: catalog, model: model, under: roots) }
     }
 
     /// The same for an opened model, whose head (if any) maps the stored vectors.
-    public init(catalog: Catalog, opened: OpenedModel, first firstRoots: [String], second secondRoots: [String],
+    public init(catalog: any CatalogStore, opened: OpenedModel, first firstRoots: [String], second secondRoots: [String],
                 index: IndexChoice = .exact) throws {
         try self.init(first: firstRoots, second: secondRoots, index: index) { roots in try EmbeddingSpace(catalog: catalog, opened: opened, under: roots) }
     }
@@ -58,7 +58,7 @@ public struct SplitComparison: Sendable {
     ///
     /// With `catalog` (the one the split was read from), confirmation signals are read from it when
     /// stored and stored when computed, as `dupes` does.
-    public func leaks(grouper: NearDuplicateGrouper, catalog: Catalog? = nil, progress: any ProgressReporter = SilentProgress(),
+    public func leaks(grouper: NearDuplicateGrouper, catalog: (any CatalogStore)? = nil, progress: any ProgressReporter = SilentProgress(),
                       cancellation: CancellationToken? = nil) throws(ImagingError) -> [CrossPair] {
         // Each test image keeps its closest train images within the candidate cut: at most
         // |test| × neighbours pairs, whatever the density.

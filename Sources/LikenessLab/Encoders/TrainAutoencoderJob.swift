@@ -70,7 +70,7 @@ public struct TrainAutoencoderJob: Job {
             throw .invalidInput(error.description)
         }
         if FileManager.default.fileExists(atPath: store.manifestPath(name)) { throw .encoder(.store(.exists(name: name, path: store.manifestPath(name)))) }
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         _ = try context.scanFirst([dataset], into: catalog)
         let images: [CatalogImage]
         do { images = CatalogFreshness.split(try catalog.usableImages(under: [FileWalker.absolute(dataset)])).current } catch { throw .catalog(error) }

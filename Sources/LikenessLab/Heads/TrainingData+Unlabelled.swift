@@ -21,7 +21,7 @@ extension TrainingData {
             throw .invalidInput("\(folder) is a file; --unlabelled trains on a folder of images")
         }
         let started = ContinuousClock.now
-        let catalog = try context.openCatalog(for: .readingAndFilling)
+        let catalog = try context.openStore(for: .readingAndFilling)
         _ = try context.scanFirst([folder], into: catalog)
         let images: [CatalogImage]
         do { images = CatalogFreshness.split(try catalog.usableImages(under: [FileWalker.absolute(folder)])).current } catch { throw .catalog(error) }

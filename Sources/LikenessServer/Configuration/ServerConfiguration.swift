@@ -61,7 +61,7 @@ public struct ServerConfiguration: Sendable {
         let confinement = try RootConfinement(roots: roots)
         let token = try tokenFile.map { path throws(ServerSetupError) in try AccessToken(file: path) }
         if token == nil && !Self.isLoopback(host) { throw .tokenRequired(host: host) }
-        let trash = trash ?? ((catalogPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("moved")
+        let trash = trash ?? (CatalogLocation.localFolder(of: catalogPath) as NSString).appendingPathComponent("moved")
         let resolvedTrash = RootConfinement.resolvedPrefix(of: (trash as NSString).standardizingPath)
         if let root = confinement.roots.first(where: { $0.contains(resolvedTrash) || FolderScope(resolvedTrash).contains($0.path) }) {
             throw .trashInsideRoot(trash: trash, root: root.path)

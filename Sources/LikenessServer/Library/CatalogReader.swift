@@ -4,13 +4,14 @@ import LikenessCore
 import LikenessEngine
 import Synchronization
 
-/// The catalog as the pages and the API read it: opened read-only once it exists, then shared.
+/// The catalog as the pages and the API read it: a SQLite file opened read-only once it exists, or
+/// a shared PostgreSQL catalog, then shared.
 ///
 /// Jobs open their own writable catalog through their context; this one only reads, so a page
-/// never blocks a scan and never creates an empty catalog.
+/// never blocks a scan and never creates an empty catalog file.
 public final class CatalogReader: Sendable {
     private let context: JobContext
-    private let opened = Mutex<Catalog?>(nil)
+    private let opened = Mutex<(any CatalogStore)?>(nil)
     let confinement: RootConfinement
 
     public init(catalogPath: String, confinement: RootConfinement) {
@@ -18,14 +19,20 @@ public final class CatalogReader: Sendable {
         self.confinement = confinement
     }
 
-    /// The catalog, or a 404 that says to scan first when it does not exist yet.
-    public func catalog() throws(APIError) -> Catalog {
+    /// False while a catalog file does not exist yet (nothing scanned); always true for a shared
+    /// catalog, which a server holds.
+    var mayExist: Bool {
+        CatalogLocation.isShared(context.catalogPath) || FileManager.default.fileExists(atPath: context.catalogPath)
+    }
+
+    /// The catalog, or a 404 that says to scan first when its file does not exist yet.
+    public func catalog() throws(APIError) -> any CatalogStore {
         if let catalog = opened.withLock({ $0 }) { return catalog }
-        guard FileManager.default.fileExists(atPath: context.catalogPath) else {
+        guard mayExist else {
             throw APIError(.notFound, .notFound, "no catalog yet at \(context.catalogPath): start a scan")
         }
         do {
-            let catalog = try context.openCatalog(for: .reading)
+            let catalog = try context.openStore(for: .reading)
             opened.withLock { $0 = catalog }
             return catalog
         } catch {

@@ -43,7 +43,7 @@ enum ClusteringRoutes {
 
     /// Every saved clustering, newest first; none while nothing has been scanned (no catalog yet).
     static func list(_ services: ServerServices) async throws(APIError) -> [SavedClustering] {
-        guard FileManager.default.fileExists(atPath: services.configuration.catalogPath) else { return [] }
+        guard services.reader.mayExist else { return [] }
         return try await services.read(SavedClusteringsJob(.list)).clusterings
     }
 

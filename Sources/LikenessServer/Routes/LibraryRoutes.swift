@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LikenessCore
+import LikenessEngine
 
 /// `/api/v1/library`: the roots, their folders and counts, and the images of one folder.
 enum LibraryRoutes {
@@ -24,7 +25,7 @@ enum LibraryRoutes {
     static func summary(_ services: ServerServices) throws(APIError) -> LibrarySummary {
         let images: [CatalogImage]
         do { images = try services.reader.imagesInsideRoots() } catch where error.code == .notFound { images = [] }
-        return LibrarySummary(catalog: services.configuration.catalogPath, roots: services.configuration.confinement.roots, catalogued: images)
+        return LibrarySummary(catalog: CatalogLocation.display(services.configuration.catalogPath), roots: services.configuration.confinement.roots, catalogued: images)
     }
 
     /// The images directly inside one folder (which must resolve inside a root).

@@ -19,7 +19,7 @@ public struct ServerServices: Sendable {
         self.configuration = configuration
         let reader = CatalogReader(catalogPath: configuration.catalogPath, confinement: configuration.confinement)
         let review = ReviewStore()
-        let labels = LabelStore(file: ((configuration.catalogPath as NSString).deletingLastPathComponent as NSString)
+        let labels = LabelStore(file: (CatalogLocation.localFolder(of: configuration.catalogPath) as NSString)
             .appendingPathComponent("likeness-labels.csv"))
         self.labels = labels
         self.reader = reader
