@@ -18,7 +18,7 @@ import LikenessCore
 public struct ApproximateVectorIndex: VectorIndex {
     public let metric: VectorMetric
     public let dimension: Int
-    public let kind: ApproximateIndexKind
+    public internal(set) var kind: ApproximateIndexKind
     /// The FAISS index: for IVF kinds, an exact one until trained.
     var storage: FaissIndex
     /// Whether ``storage`` is the index of ``kind`` (always for HNSW).
@@ -128,7 +128,7 @@ public struct ApproximateVectorIndex: VectorIndex {
     }
 
     /// Clones the FAISS index when another copy of this value shares it.
-    private mutating func makeUnique() {
+    mutating func makeUnique() {
         guard !isKnownUniquelyReferenced(&storage) else { return }
         do { storage = try storage.copy() } catch { preconditionFailure("FAISS could not copy an index: \(error)") }
     }

@@ -44,9 +44,11 @@ public struct ANNBenchmark: Sendable {
     public var threads: Int
     public var seed: UInt64
     public var dataDirectory: String?
+    /// More HNSW `ef` values to search each HNSW graph with after its own (no rebuild), one row each.
+    public var efSweep: [Int]
 
     public init(count: Int, dimension: Int, queries: Int = 1_000, kinds: [ApproximateIndexKind], threads: Int, seed: UInt64 = 1,
-                dataDirectory: String? = nil) {
+                dataDirectory: String? = nil, efSweep: [Int] = []) {
         self.count = count
         self.dimension = dimension
         self.queries = queries
@@ -54,6 +56,7 @@ public struct ANNBenchmark: Sendable {
         self.threads = threads
         self.seed = seed
         self.dataDirectory = dataDirectory
+        self.efSweep = efSweep
     }
 
     public func run(progress: (String) -> Void = { _ in }) throws -> Result {
@@ -66,7 +69,7 @@ public struct ANNBenchmark: Sendable {
         var rows = [exactRow]
         for kind in kinds {
             progress("building \(kind.text)")
-            rows.append(try measure(kind, stored, asked, truth: truth))
+            rows += try measure(kind, stored, asked, truth: truth, progress: progress)
         }
         return Result(vectors: count, dimension: dimension, queries: queries, clusters: clusters, metric: "cosine", threads: threads,
                       rows: rows, dataDirectory: dataDirectory)
@@ -95,18 +98,39 @@ public struct ANNBenchmark: Sendable {
         return (row, truth)
     }
 
-    /// One approximate kind: build on every core, search single and batched, recall against `truth`.
-    private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]]) throws -> Row {
+    /// One approximate kind: build on every core, then search it as built and, for HNSW, with each
+    /// ``efSweep`` value (one row each, the build columns repeated).
+    private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]],
+                         progress: (String) -> Void) throws -> [Row] {
         ApproximateVectorIndex.setThreads(threads)
         let before = Self.residentMegabytes()
-        var started = Date()
+        let started = Date()
         var index = try ApproximateVectorIndex(dimension: dimension, metric: .cosine, kind: kind)
         // Trained (IVF kinds) on the first batch, as a job would: up to the training size, then the rest.
         try index.add(stored)
         let build = Date().timeIntervalSince(started)
         let growth = Self.residentMegabytes() - before
-        started = Date()
-        let batchedLists = try index.search(asked, k: 10)
+        let file = NSTemporaryDirectory() + "likeness-ann-\(UUID().uuidString.prefix(8)).faiss"
+        try index.write(to: file)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(atPath: file)
+        var rows = [try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth)]
+        guard case .hnsw(var p) = kind else { return rows }
+        for ef in efSweep where ef != p.efSearch {
+            p.efSearch = ef
+            try index.retune(to: .hnsw(p))
+            progress("searching \(index.kind.text)")
+            rows.append(try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth))
+        }
+        return rows
+    }
+
+    /// Queries in one batch on every core and one at a time on one thread; recall of the latter against `truth`.
+    private func measureSearch(_ index: ApproximateVectorIndex, _ asked: [[Float]], truth: [[Int]], build: Double, megabytes: Double,
+                               growth: Double) throws -> Row {
+        ApproximateVectorIndex.setThreads(threads)
+        var started = Date()
+        _ = try index.search(asked, k: 10)
         let batched = Double(asked.count) / Date().timeIntervalSince(started)
         ApproximateVectorIndex.setThreads(1)
         started = Date()
@@ -114,17 +138,12 @@ public struct ANNBenchmark: Sendable {
         for query in asked { singleLists.append(try index.search([query], k: 10)[0]) }
         let single = Double(asked.count) / Date().timeIntervalSince(started)
         ApproximateVectorIndex.setThreads(threads)
-        let file = NSTemporaryDirectory() + "likeness-ann-\(UUID().uuidString.prefix(8)).faiss"
-        try index.write(to: file)
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        try? FileManager.default.removeItem(atPath: file)
         var hits1 = 0, hits10 = 0
         for (found, expected) in zip(singleLists, truth) {
             if let first = found.first?.id, first == expected.first { hits1 += 1 }
             hits10 += Set(found.map(\.id)).intersection(expected).count
         }
-        _ = batchedLists
-        return Row(index: kind.text, buildSeconds: build, indexMegabytes: Double(bytes) / 1_048_576, residentGrowthMegabytes: growth,
+        return Row(index: index.kind.text, buildSeconds: build, indexMegabytes: megabytes, residentGrowthMegabytes: growth,
                    recallAt1: Double(hits1) / Double(asked.count), recallAt10: Double(hits10) / Double(asked.count * 10),
                    queriesPerSecondSingle: single, queriesPerSecondBatched: batched)
     }
