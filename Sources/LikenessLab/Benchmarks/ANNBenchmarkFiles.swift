@@ -35,4 +35,26 @@ enum ANNBenchmarkFiles {
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
         withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
     }
+
+    /// The stored vectors, queries and exact top 10 that ``write(stored:queries:truth:to:)`` wrote.
+    static func read(from directory: String) throws -> (stored: [[Float]], queries: [[Float]], truth: [[Int]]) {
+        let url = URL(fileURLWithPath: directory)
+        func vectors<T>(_ name: String, _ type: T.Type) throws -> [[T]] {
+            // Mapped, so a file of gigabytes is not held twice while it is split into rows.
+            let data = try Data(contentsOf: url.appendingPathComponent(name), options: .alwaysMapped)
+            return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> [[T]] in
+                var rows: [[T]] = []
+                var offset = 0
+                while offset + 4 <= raw.count {
+                    let length = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+                    guard length > 0, offset + 4 + length * 4 <= raw.count else { throw CocoaError(.fileReadCorruptFile) }
+                    rows.append((0..<length).map { raw.loadUnaligned(fromByteOffset: offset + 4 + $0 * 4, as: T.self) })
+                    offset += 4 + length * 4
+                }
+                return rows
+            }
+        }
+        let truth = try vectors("groundtruth.ivecs", Int32.self).map { $0.map { Int(Int32(littleEndian: $0)) } }
+        return (try vectors("base.fvecs", Float.self), try vectors("query.fvecs", Float.self), truth)
+    }
 }
