@@ -44,42 +44,23 @@ final class FaissBinaryIndex: @unchecked Sendable {
         try make("binary ivf") { lk_faiss_new_binary_ivf(Int32(bits), Int32(nlist), Int32(nprobe), $0) }
     }
 
-    var count: Int {
-        var n: Int64 = 0
-        _ = lk_faiss_binary_describe(handle, nil, &n, nil)
-        return Int(n)
-    }
-
-    var isTrained: Bool {
-        var trained: Int32 = 0
-        _ = lk_faiss_binary_describe(handle, nil, nil, &trained)
-        return trained != 0
-    }
-
     /// Trains on packed codes (`codes.count` a multiple of ``codeSize``).
-    func train(_ codes: [UInt8]) throws(ANNError) {
-        let n = codes.count / codeSize
-        try FaissIndex.check(codes.withUnsafeBufferPointer { lk_faiss_binary_train(handle, Int64(n), $0.baseAddress) }, "binary train")
-    }
+    func train(_ codes: [UInt8]) throws(ANNError) { try pass(codes, "binary train") { lk_faiss_binary_train($0, $1, $2) } }
 
     /// Adds packed codes.
-    func add(_ codes: [UInt8]) throws(ANNError) {
-        let n = codes.count / codeSize
-        try FaissIndex.check(codes.withUnsafeBufferPointer { lk_faiss_binary_add(handle, Int64(n), $0.baseAddress) }, "binary add")
+    func add(_ codes: [UInt8]) throws(ANNError) { try pass(codes, "binary add") { lk_faiss_binary_add($0, $1, $2) } }
+
+    /// Hands packed codes to one shim call (train or add) with their count.
+    private func pass(_ codes: [UInt8], _ context: String, _ call: (OpaquePointer, Int64, UnsafePointer<UInt8>?) -> Int32) throws(ANNError) {
+        let n = Int64(codes.count / codeSize)
+        try FaissIndex.check(codes.withUnsafeBufferPointer { call(handle, n, $0.baseAddress) }, context)
     }
 
     /// The `k` nearest of each packed query: distances in bits and ids (-1 where fewer were found), query after query.
     func search(_ queries: [UInt8], k: Int) throws(ANNError) -> (distances: [Int32], ids: [Int64]) {
         let n = queries.count / codeSize
-        var distances = [Int32](repeating: 0, count: n * k)
-        var ids = [Int64](repeating: -1, count: n * k)
-        guard n > 0, k > 0 else { return (distances, ids) }
-        let status = queries.withUnsafeBufferPointer { q in
-            distances.withUnsafeMutableBufferPointer { d in
-                ids.withUnsafeMutableBufferPointer { i in lk_faiss_binary_search(handle, Int64(n), q.baseAddress, Int64(k), d.baseAddress, i.baseAddress) }
-            }
+        return try FaissIndex.results(n: n, k: k, empty: Int32(0), "binary search") { d, i in
+            queries.withUnsafeBufferPointer { lk_faiss_binary_search(handle, Int64(n), $0.baseAddress, Int64(k), d, i) }
         }
-        try FaissIndex.check(status, "binary search")
-        return (distances, ids)
     }
 }
