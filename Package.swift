@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "LikenessAnalysisTests", dependencies: ["LikenessAnalysis", "LikenessCore", "LikenessNumerics", "LikenessImaging", "LikenessTestSupport"]),
         .testTarget(name: "LikenessNumericsTests", dependencies: ["LikenessNumerics", "LikenessCore"]),
         .testTarget(name: "LikenessLabTests", dependencies: [
-            "LikenessLab", "LikenessLearning", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
+            "LikenessLab", "LikenessANN", "LikenessLearning", "LikenessEngine", "LikenessAnalysis", "LikenessImaging", "LikenessCore", "LikenessIndex", "LikenessNumerics", "LikenessTestSupport",
         ]),
         .testTarget(name: "LikenessEmbeddingTests", dependencies: [
             "LikenessEmbedding", "LikenessCore", "LikenessImaging", "LikenessTestSupport",

@@ -51,34 +51,47 @@ def recall(found, truth):
     return at1, at10
 
 
-def measure(label, build, search_one, search_batch, save, queries, truth, threads, set_threads):
+def structure(kind_text):
+    """The kind without its search setting (ef, nprobe): rows with the same structure share one build."""
+    name, p = parse_kind(kind_text)
+    return name, tuple(sorted((k, v) for k, v in p.items() if k not in ("ef", "efsearch", "nprobe")))
+
+
+def measure(labels, build, search_one, search_batch, save, retune, queries, truth, threads, set_threads):
+    """Builds once, then one row per (label, kind text): the first as built, the others retuned."""
     set_threads(threads)
     started = time.perf_counter()
     index = build()
     build_s = time.perf_counter() - started
-    started = time.perf_counter()
-    search_batch(index, queries)
-    batched = len(queries) / (time.perf_counter() - started)
-    set_threads(1)
-    found = np.empty((len(queries), 10), dtype=np.int64)
-    started = time.perf_counter()
-    for i in range(len(queries)):
-        found[i] = search_one(index, queries[i:i + 1])
-    single = len(queries) / (time.perf_counter() - started)
-    set_threads(threads)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "index")
         save(index, path)
         size_mb = os.path.getsize(path) / 1048576
-    at1, at10 = recall(found, truth)
-    return dict(index=label, buildSeconds=build_s, indexMegabytes=size_mb, recallAt1=at1, recallAt10=at10,
-                queriesPerSecondSingle=single, queriesPerSecondBatched=batched)
+    rows = []
+    for number, (label, kind_text) in enumerate(labels):
+        if number:
+            retune(index, parse_kind(kind_text)[1])
+        set_threads(threads)
+        started = time.perf_counter()
+        search_batch(index, queries)
+        batched = len(queries) / (time.perf_counter() - started)
+        set_threads(1)
+        found = np.empty((len(queries), 10), dtype=np.int64)
+        started = time.perf_counter()
+        for i in range(len(queries)):
+            found[i] = search_one(index, queries[i:i + 1])
+        single = len(queries) / (time.perf_counter() - started)
+        set_threads(threads)
+        at1, at10 = recall(found, truth)
+        rows.append(dict(index=label, buildSeconds=build_s, indexMegabytes=size_mb, recallAt1=at1, recallAt10=at10,
+                         queriesPerSecondSingle=single, queriesPerSecondBatched=batched))
+    return rows
 
 
-def faiss_rows(kind_text, base, queries, truth, threads):
+def faiss_rows(kind_texts, base, queries, truth, threads):
     import faiss
 
-    name, p = parse_kind(kind_text)
+    name, p = parse_kind(kind_texts[0])
     d = base.shape[1]
     ip = faiss.METRIC_INNER_PRODUCT
 
@@ -107,18 +120,24 @@ def faiss_rows(kind_text, base, queries, truth, threads):
         index.nprobe = p["nprobe"]
         return index
 
+    def retune(index, q):
+        if name == "hnsw":
+            index.hnsw.efSearch = q["ef"]
+        else:
+            index.nprobe = q["nprobe"]
+
     build_kind = "avx2" if getattr(faiss.loader, "has_AVX2", False) else "generic"
-    return measure(f"faiss-cpu {faiss.__version__} {build_kind} {kind_text}", build,
+    return measure([(f"faiss-cpu {faiss.__version__} {build_kind} {text}", text) for text in kind_texts], build,
                    lambda index, q: index.search(q, 10)[1][0],
                    lambda index, q: index.search(q, 10),
                    lambda index, path: faiss.write_index(index, path),
-                   queries, truth, threads, faiss.omp_set_num_threads)
+                   retune, queries, truth, threads, faiss.omp_set_num_threads)
 
 
-def hnswlib_row(kind_text, base, queries, truth, threads):
+def hnswlib_rows(kind_texts, base, queries, truth, threads):
     import hnswlib
 
-    _, p = parse_kind(kind_text)
+    _, p = parse_kind(kind_texts[0])
     state = {"threads": threads}
 
     def build():
@@ -131,10 +150,12 @@ def hnswlib_row(kind_text, base, queries, truth, threads):
     def set_threads(n):
         state["threads"] = n
 
-    return measure(f"hnswlib {getattr(hnswlib, '__version__', '0.8.0')} {kind_text}", build,
+    version = getattr(hnswlib, "__version__", "0.8.0")
+    return measure([(f"hnswlib {version} {text}", text) for text in kind_texts], build,
                    lambda index, q: index.knn_query(q, k=10, num_threads=1)[0][0],
                    lambda index, q: index.knn_query(q, k=10, num_threads=state["threads"]),
                    lambda index, path: index.save_index(path),
+                   lambda index, q: index.set_ef(q["ef"]),
                    queries, truth, threads, set_threads)
 
 
@@ -155,17 +176,18 @@ def main():
               f"{row['recallAt10']:6.3f} {row['queriesPerSecondSingle']:10.0f} {row['queriesPerSecondBatched']:10.0f}")
 
     peers = []
+    groups = {}
     for row in ours["rows"]:
         show(dict(row, index=f"likeness {row['index']}"))
-        if row["index"] == "exact":
-            continue
-        peer = faiss_rows(row["index"], base, queries, truth, threads)
-        show(peer)
-        peers.append((row, peer))
-        if row["index"].startswith("hnsw"):
-            other = hnswlib_row(row["index"], base, queries, truth, threads)
-            show(other)
-            peers.append((row, other))
+        if row["index"] != "exact":
+            groups.setdefault(structure(row["index"]), []).append(row)
+    # One build per structure; rows that differ only in ef or nprobe search it retuned, as likeness did.
+    for rows in groups.values():
+        texts = [row["index"] for row in rows]
+        for peer in faiss_rows(texts, base, queries, truth, threads) + (
+                hnswlib_rows(texts, base, queries, truth, threads) if texts[0].startswith("hnsw") else []):
+            show(peer)
+            peers.append((next(row for row in rows if peer["index"].endswith(" " + row["index"])), peer))
     print()
     print("ratios likeness / peer (q/s: above 1 is faster; build: below 1 is faster)")
     for row, peer in peers:

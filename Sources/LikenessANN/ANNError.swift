@@ -1,3 +1,5 @@
+import LikenessCore
+
 /// Why an approximate index could not be made, trained, searched, read or written.
 public enum ANNError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A configuration value FAISS cannot use (`name` as written on the command line).
@@ -21,6 +23,18 @@ public enum ANNError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooFewTrainingVectors(let needed, let given): "training needs at least \(needed) vectors, got \(given)"
         case .dimensionMismatch(let expected, let actual): "vectors have \(actual) values; the index holds \(expected)"
         case .library(let code, let message, let context): "FAISS error \(code) in \(context): \(message)"
+        }
+    }
+}
+
+extension ANNError {
+    /// This error as the ``VectorIndex`` contract throws it: FAISS's status code and message (or
+    /// this description) kept in ``VectorIndexError/backend(library:operation:code:message:)``.
+    var vectorIndexError: VectorIndexError {
+        switch self {
+        case .library(let code, let message, let context): .backend(library: "FAISS", operation: context, code: code, message: message)
+        case .dimensionMismatch(let expected, let actual): .dimensionMismatch(expected: expected, actual: actual, position: 0)
+        default: .backend(library: "FAISS", operation: "index", code: -1, message: description)
         }
     }
 }

@@ -6,14 +6,16 @@ extension ApproximateVectorIndex {
         try VectorIndexError.check(queries, dimension: dimension)
         guard k > 0, count > 0 else { return queries.map { _ in [] } }
         let metric = metric
-        return nearest(prepared(queries), k: Swift.min(k, count)).map { $0.filter { metric.accepts($0.score, within: threshold) } }
+        do { return try nearest(prepared(queries), k: Swift.min(k, count)).map { $0.filter { metric.accepts($0.score, within: threshold) } } } catch {
+            throw error.vectorIndexError
+        }
     }
 
     /// Every stored vector within `threshold` of each query that the index finds, closest first:
     /// a top-k search whose `k` grows until the last result falls outside the threshold.
     public func range(_ queries: [[Float]], threshold: Float) throws(VectorIndexError) -> [[Neighbor]] {
         try VectorIndexError.check(queries, dimension: dimension)
-        return within(prepared(queries), threshold: threshold)
+        do { return try within(prepared(queries), threshold: threshold) } catch { throw error.vectorIndexError }
     }
 
     /// For every stored vector, its `k` closest other stored vectors within `threshold`: a batched
@@ -24,7 +26,7 @@ extension ApproximateVectorIndex {
         var lists: [[Neighbor]] = []
         lists.reserveCapacity(count)
         forEachStoredBlock { first, rows in
-            for (offset, list) in nearest(rows, k: wanted).enumerated() {
+            for (offset, list) in Self.unfailing({ () throws(ANNError) in try nearest(rows, k: wanted) }).enumerated() {
                 let own = first + offset
                 lists.append(Array(list.lazy.filter { $0.id != own && metric.accepts($0.score, within: threshold) }.prefix(k)))
             }
@@ -38,7 +40,7 @@ extension ApproximateVectorIndex {
         var found: [(i: Int, j: Int, score: Float)] = []
         let n = Int64(count)
         forEachStoredBlock { first, rows in
-            for (offset, list) in within(rows, threshold: threshold).enumerated() {
+            for (offset, list) in Self.unfailing({ () throws(ANNError) in try within(rows, threshold: threshold) }).enumerated() {
                 let own = first + offset
                 for hit in list where hit.id != own {
                     let (i, j) = (Swift.min(own, hit.id), Swift.max(own, hit.id))
@@ -62,7 +64,7 @@ extension ApproximateVectorIndex {
 
     /// Top-k range search for prepared queries: `k` grows fourfold for the queries whose last
     /// result was still within the threshold.
-    private func within(_ rows: [Float], threshold: Float) -> [[Neighbor]] {
+    private func within(_ rows: [Float], threshold: Float) throws(ANNError) -> [[Neighbor]] {
         let n = rows.count / dimension
         guard count > 0 else { return Array(repeating: [], count: n) }
         let metric = metric
@@ -74,7 +76,7 @@ extension ApproximateVectorIndex {
             block.reserveCapacity(pending.count * dimension)
             for q in pending { block += rows[(q * dimension)..<((q + 1) * dimension)] }
             var next: [Int] = []
-            for (slot, list) in nearest(block, k: k).enumerated() {
+            for (slot, list) in try nearest(block, k: k).enumerated() {
                 let kept = list.filter { metric.accepts($0.score, within: threshold) }
                 if kept.count == k && k < count { next.append(pending[slot]) } else { results[pending[slot]] = kept }
             }
@@ -86,11 +88,11 @@ extension ApproximateVectorIndex {
 
     /// The `k` nearest stored vectors of each prepared query, as contract scores, closest first
     /// with ties by lower id.
-    func nearest(_ rows: [Float], k: Int) -> [[Neighbor]] {
+    func nearest(_ rows: [Float], k: Int) throws(ANNError) -> [[Neighbor]] {
         let n = rows.count / dimension
         guard n > 0, k > 0, count > 0 else { return Array(repeating: [], count: n) }
         let raw: (scores: [Float], ids: [Int64])
-        do { raw = try storage.search(rows, k: k) } catch { preconditionFailure("FAISS search failed: \(error)") }
+        raw = try storage.search(rows, k: k)
         let metric = metric
         return (0..<n).map { q in
             var list: [Neighbor] = []
@@ -101,5 +103,12 @@ extension ApproximateVectorIndex {
             }
             return list.sorted { metric.ranks($0, before: $1) }
         }
+    }
+
+    /// Runs a search for the whole-index calls the ``VectorIndex`` contract does not let throw
+    /// (``neighbors(k:within:)``, ``pairs(within:)``): their queries are the index's own vectors, so
+    /// FAISS failing there is out of memory or a bug, which stops the process with FAISS's message.
+    static func unfailing<T>(_ body: () throws(ANNError) -> T) -> T {
+        do { return try body() } catch { preconditionFailure("FAISS search failed: \(error)") }
     }
 }

@@ -18,7 +18,7 @@ import LikenessCore
 public struct ApproximateVectorIndex: VectorIndex {
     public let metric: VectorMetric
     public let dimension: Int
-    public let kind: ApproximateIndexKind
+    public internal(set) var kind: ApproximateIndexKind
     /// The FAISS index: for IVF kinds, an exact one until trained.
     var storage: FaissIndex
     /// Whether ``storage`` is the index of ``kind`` (always for HNSW).
@@ -53,8 +53,10 @@ public struct ApproximateVectorIndex: VectorIndex {
 
     static func faissMetric(_ metric: VectorMetric) -> FaissIndex.Metric { metric == .l2 ? .l2 : .innerProduct }
 
-    /// Adds vectors; their ids continue from ``count``. Nothing is added if any is refused. The
-    /// batch that brings an IVF kind to its training size trains it.
+    /// Adds vectors; their ids continue from ``count``. Nothing is added if any is refused by the
+    /// checks (length, finite values). The batch that brings an IVF kind to its training size trains
+    /// it. FAISS failing is ``VectorIndexError/backend(library:operation:code:message:)`` with its
+    /// message; the chunks of ``addChunk`` vectors added before it stay.
     public mutating func add(_ batch: [[Float]]) throws(VectorIndexError) {
         try VectorIndexError.check(batch, dimension: dimension)
         guard !batch.isEmpty else { return }
@@ -71,8 +73,9 @@ public struct ApproximateVectorIndex: VectorIndex {
                 }
             } catch {
                 // Parameters were validated and the training size reached, so FAISS failing here is
-                // out of memory or a bug, neither of which a caller can act on.
-                preconditionFailure("FAISS refused to add \(chunk.count) vectors: \(error)")
+                // out of memory or a FAISS refusal the checks did not foresee: the caller gets FAISS's
+                // message as a typed error, and the vectors of earlier chunks stay added.
+                throw error.vectorIndexError
             }
             count += chunk.count
         }
@@ -128,7 +131,7 @@ public struct ApproximateVectorIndex: VectorIndex {
     }
 
     /// Clones the FAISS index when another copy of this value shares it.
-    private mutating func makeUnique() {
+    mutating func makeUnique() {
         guard !isKnownUniquelyReferenced(&storage) else { return }
         do { storage = try storage.copy() } catch { preconditionFailure("FAISS could not copy an index: \(error)") }
     }

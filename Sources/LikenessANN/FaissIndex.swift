@@ -98,15 +98,19 @@ final class FaissIndex: @unchecked Sendable {
     /// The `k` nearest of each row-major query: FAISS scores and ids (-1 where fewer were found), query after query.
     func search(_ queries: [Float], k: Int) throws(ANNError) -> (scores: [Float], ids: [Int64]) {
         let n = queries.count / dimension
-        var scores = [Float](repeating: 0, count: n * k)
+        return try Self.results(n: n, k: k, empty: Float(0), "search") { s, i in
+            queries.withUnsafeBufferPointer { lk_faiss_search(handle, Int64(n), $0.baseAddress, Int64(k), s, i) }
+        }
+    }
+
+    /// Runs a search call of the shim (float or binary) into fresh `n × k` score and id buffers.
+    static func results<Score>(n: Int, k: Int, empty: Score, _ context: String,
+                               _ call: (UnsafeMutablePointer<Score>?, UnsafeMutablePointer<Int64>?) -> Int32) throws(ANNError) -> ([Score], [Int64]) {
+        var scores = [Score](repeating: empty, count: n * k)
         var ids = [Int64](repeating: -1, count: n * k)
         guard n > 0, k > 0 else { return (scores, ids) }
-        let status = queries.withUnsafeBufferPointer { q in
-            scores.withUnsafeMutableBufferPointer { s in
-                ids.withUnsafeMutableBufferPointer { i in lk_faiss_search(handle, Int64(n), q.baseAddress, Int64(k), s.baseAddress, i.baseAddress) }
-            }
-        }
-        try Self.check(status, "search")
+        let status = scores.withUnsafeMutableBufferPointer { s in ids.withUnsafeMutableBufferPointer { i in call(s.baseAddress, i.baseAddress) } }
+        try check(status, context)
         return (scores, ids)
     }
 

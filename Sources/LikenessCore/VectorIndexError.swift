@@ -7,6 +7,9 @@ public enum VectorIndexError: Error, Sendable, Equatable, CustomStringConvertibl
     case dimensionMismatch(expected: Int, actual: Int, position: Int)
     /// The vector holds NaN or an infinity, which no metric can rank.
     case nonFinite(position: Int)
+    /// The library behind the index (FAISS) failed while doing `operation`: its status code and its
+    /// own message, so a user sees why (out of memory, a setting it refused) instead of a crash.
+    case backend(library: String, operation: String, code: Int32, message: String)
 
     public var description: String {
         switch self {
@@ -14,8 +17,13 @@ public enum VectorIndexError: Error, Sendable, Equatable, CustomStringConvertibl
             "vector \(position) has \(actual) values; the index holds \(expected)-dimensional vectors"
         case .nonFinite(let position):
             "vector \(position) holds NaN or an infinity"
+        case .backend(let library, let operation, let code, let message):
+            "\(library) failed in \(operation) (status \(code)): \(message)"
         }
     }
+
+    /// True for ``backend(library:operation:code:message:)``: the library failed, the input was not refused.
+    public var isBackend: Bool { if case .backend = self { true } else { false } }
 
     /// Throws for the first vector of `batch` that is not `dimension` finite values.
     public static func check(_ batch: [[Float]], dimension: Int) throws(VectorIndexError) {

@@ -28,16 +28,23 @@ struct ANNBench: ParsableCommand {
     @Option(help: "Threads for building and batched search.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: ArgumentHelp("Write base.fvecs, query.fvecs and groundtruth.ivecs here for the peers.", valueName: "dir"))
     var data: String?
+    @Option(help: ArgumentHelp("Also search each HNSW graph with this ef, without rebuilding it (repeatable).", valueName: "ef"))
+    var ef: [Int] = []
+    @Option(help: ArgumentHelp("Also search each inverted file with this nprobe, without rebuilding it (repeatable).", valueName: "nprobe"))
+    var nprobe: [Int] = []
+    @Option(help: ArgumentHelp("Read the vectors and exact answers an earlier --data run wrote here instead of making them (no exact row).", valueName: "dir"))
+    var from: String?
     @Option(help: "Seed of the synthetic vectors.") var seed: UInt64 = 1
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func validate() throws {
-        if vectors < 10 || dim < 1 || queries < 1 { throw ValidationError("--vectors must be at least 10, --dim and --queries at least 1") }
+        if vectors < 10 || dim < 1 || queries < 1 || (ef + nprobe).contains(where: { $0 < 1 }) { throw ValidationError("--vectors must be at least 10, --dim, --queries, --ef and --nprobe at least 1") }
     }
 
     func run() throws {
         let kinds = index.isEmpty ? [try ApproximateIndexKind(parsing: "hnsw"), try ApproximateIndexKind(parsing: "ivfpq")] : index
-        let bench = ANNBenchmark(count: vectors, dimension: dim, queries: queries, kinds: kinds, threads: threads, seed: seed, dataDirectory: data)
+        let bench = ANNBenchmark(count: vectors, dimension: dim, queries: queries, kinds: kinds, threads: threads, seed: seed, dataDirectory: data, efSweep: ef,
+                                 nprobeSweep: nprobe, sourceDirectory: from)
         let result = try bench.run { Output.note("bench ann: \($0)") }
         if json { try Output.json(result); return }
         print(String(format: "%d × %d-d vectors in %d clusters, %d queries, cosine, %d threads", result.vectors, result.dimension,

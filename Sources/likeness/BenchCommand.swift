@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LikenessANN
 import LikenessCore
 import LikenessEngine
 import LikenessLab
@@ -82,19 +83,29 @@ struct ScaleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
         abstract: "All-pairs grouping of N random vectors with planted duplicates: time, memory, BLAS rate.",
-        discussion: "Example: likeness bench scale --count 100000 --dimension 1280")
+        discussion: """
+            With --index hnsw each vector's neighbours come from an HNSW graph (FAISS), as in `dupes \
+            --index hnsw`; the graph's build is timed separately.
+
+            Example: likeness bench scale --count 100000 --dimension 1280
+            Example: likeness bench scale --count 1000000 --dimension 1280 --index hnsw
+            """)
 
     @Option(help: "Number of vectors.") var count: Int = 100_000
     @Option(help: "Vector length.") var dimension: Int = 1280
     @Option(help: "Cosine threshold for a pair.") var threshold: Float = 0.9
     @Option(help: "BLAS threads.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: IndexArgument.help, transform: IndexArgument.parse) var index: IndexChoice = .exact
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func run() throws {
-        let result = try JobRunning.run(ScaleBenchJob(count: count, dimension: dimension, threshold: threshold, threads: threads))
+        let result = try JobRunning.run(ScaleBenchJob(count: count, dimension: dimension, threshold: threshold, threads: threads, index: index))
         if json { try Output.json(result); return }
         print(String(format: "%d × %d-d: %d pairs ≥ %.2f found (%d planted), %d groups in %.1f s; %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s); peak RSS %.0f MB",
                      result.vectors, result.dimension, result.foundPairs, result.threshold, result.plantedPairs, result.groups,
                      result.seconds, result.gflops, result.fractionOfPeak * 100, result.sgemmPeakGflops, result.peakResidentMegabytes))
+        if let used = result.index, used != "exact" {
+            print(String(format: "index %@: built in %.1f s; the GFLOP/s above count the exact scan's products, not the graph's", used, result.buildSeconds ?? 0))
+        }
     }
 }

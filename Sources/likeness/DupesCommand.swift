@@ -37,10 +37,11 @@ struct Dupes: ParsableCommand {
             given. A calibration made with --allow-small is applied with a warning.
 
             --index hnsw (or auto on large collections) proposes candidate pairs from an approximate \
-            HNSW graph instead of the exact all-pairs scan; the result names the index used.
+            HNSW graph instead of the exact all-pairs scan; the result names the index used. With a bit             hash (--method phash, dhash, …), --index hnsw or ivf finds the pairs within --threshold             through a FAISS binary index (Hamming distance) instead of the exhaustive Hamming scan.
 
             Example: likeness dupes ~/Pictures --html dupes.html --move-to ~/dupes-aside
             Example: likeness dupes ~/Pictures --index auto
+            Example: likeness dupes ~/Pictures --method phash --index hnsw
             """)
 
     @Argument(help: ArgumentHelp("Folders to scan and compare (default: everything in the catalog).", valueName: "dir"))
@@ -122,7 +123,9 @@ struct Dupes: ParsableCommand {
                            keeper: try keeperPolicy(), index: index)
         switch try JobRunning.run(job, catalog: catalogOptions, workers: workers) {
         case .exact(let result): try DupesRendering.exact(result, json: json)
-        case .hash(let result): try DupesRendering.hash(result, json: json)
+        case .hash(let result):
+            IndexArgument.note(result.index ?? IndexChoice.exact.description, asked: index)
+            try DupesRendering.hash(result, json: json)
         case .embedding(let result):
             IndexArgument.note(result.index, asked: index, origin: result.indexOrigin)
             try DupesRendering.embedding(result, json: json, csv: csv, html: html)

@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessCatalog
 @testable import LikenessAnalysis
 import LikenessCore
@@ -32,6 +33,31 @@ import Testing
     }
 }
 
+@Suite struct HammingIndexPairsTests {
+    @Test("pairs of bit hashes through FAISS: every cell of the inverted file probed finds the scan's pairs, HNSW nearly all, ivfpq is refused")
+    func approximatePairs() throws {
+        var generator = SeededGenerator(seed: 9)
+        var hashes: [BitHash] = []
+        for _ in 0..<60 {
+            let centre = (0..<64).map { _ in Bool.random(using: &generator) }
+            for _ in 0..<8 { hashes.append(BitHash(bits: centre.map { Int.random(in: 0..<16, using: &generator) == 0 ? !$0 : $0 })) }
+        }
+        let radius = 10
+        let exact = HammingPairs.within(radius, of: hashes).map { [$0.i, $0.j] }
+        func pairs(_ text: String) throws -> [[Int]] {
+            let choice = try IndexChoice(parsing: text)
+            return try NearDuplicateFinder.bitPairs(hashes, within: radius, index: choice, workers: 2).map { [$0.i, $0.j] }
+        }
+        #expect(exact.count > 400)
+        #expect(try pairs("exact") == exact)
+        #expect(try pairs("ivf:nlist=8,nprobe=8,train=200") == exact)
+        let graph = try pairs("hnsw:m=16")
+        #expect(Set(graph).isSubset(of: Set(exact)))
+        #expect(Double(graph.count) >= 0.95 * Double(exact.count), "HNSW found \(graph.count) of \(exact.count) pairs")
+        #expect(throws: ANNError.self) { _ = try pairs("ivfpq") }
+    }
+}
+
 @Suite struct NearDuplicateFinderTests {
     let folder = TemporaryDirectory("near-dupes")
 
@@ -55,6 +81,11 @@ import Testing
         let groups = try NearDuplicateFinder(catalog: catalog).groups(method: .bits(.pHash), threshold: 6).groups
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...4).map { ["\($0)-half.png", "\($0)-original.png", "\($0)-q80.jpg"] })
+        // The same groups through FAISS's binary HNSW graph, which the result names.
+        let hnsw = IndexChoice.approximate(.hnsw(HNSWParameters()))
+        let throughGraph = try NearDuplicateFinder(catalog: catalog, index: hnsw).groups(method: .bits(.pHash), threshold: 6)
+        #expect(throughGraph.groups == groups && throughGraph.index == hnsw)
+        #expect(try NearDuplicateFinder(catalog: catalog, index: .auto).groups(method: .bits(.pHash), threshold: 6).index == .exact)
 
         // Replace one file's content: the scan re-reads it and its stale hash is dropped.
         try encoder.write(Fixtures.pattern(width: 240, height: 180, seed: 99), to: folder.child("photos/1-half.png"))
@@ -86,6 +117,10 @@ import Testing
             .groups(method: .features(.colorMoments), threshold: FeatureMethod.colorMoments.defaultThreshold).groups
         let names = groups.map { $0.members.map { ($0.path as NSString).lastPathComponent }.sorted() }.sorted { $0[0] < $1[0] }
         #expect(names == (1...3).map { ["\($0)-original.png", "\($0)-q90.jpg"] })
+        #expect(throws: ANNError.self) {
+            _ = try NearDuplicateFinder(catalog: catalog, index: .approximate(.hnsw(HNSWParameters())))
+                .groups(method: .features(.colorMoments), threshold: FeatureMethod.colorMoments.defaultThreshold)
+        }
         #expect(groups.allSatisfy { $0.method == .features(.colorMoments) && $0.members[0].distance == 0 })
         // Each pair of two members is the edge that joined them, with its distance.
         for group in groups {

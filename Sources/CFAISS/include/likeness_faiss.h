@@ -80,17 +80,28 @@ int lk_faiss_set_nprobe(lk_faiss_index *index, int nprobe);
 /// Writes the index to a file.
 int lk_faiss_write(const lk_faiss_index *index, const char *path);
 
-/// An index of `bits`-bit strings (a multiple of 8): exhaustive when `m` is 0, else an HNSW graph
-/// with `m` links per node.
-int lk_faiss_new_binary(int bits, int m, lk_faiss_binary_index **out);
+/// An exhaustive index of `bits`-bit codes (`bits` a multiple of 8, each code `bits / 8` bytes).
+int lk_faiss_new_binary_flat(int bits, lk_faiss_binary_index **out);
+/// An HNSW graph over `bits`-bit codes: `m` links per node, `ef_construction` and `ef_search` beams.
+int lk_faiss_new_binary_hnsw(int bits, int m, int ef_construction, int ef_search, lk_faiss_binary_index **out);
+/// An inverted file of `bits`-bit codes over `nlist` cells (k-means in Hamming space), `nprobe`
+/// of them visited per query. Needs training.
+int lk_faiss_new_binary_ivf(int bits, int nlist, int nprobe, lk_faiss_binary_index **out);
 /// Releases a binary index; null is ignored.
 void lk_faiss_free_binary(lk_faiss_binary_index *index);
-/// Adds `n` codes of `bits / 8` bytes each.
+/// Code length in bits, stored count and whether the index is trained (any pointer may be null).
+int lk_faiss_binary_describe(const lk_faiss_binary_index *index, int *bits, int64_t *count, int *is_trained);
+/// Trains on `n` codes (the inverted file's cells).
+int lk_faiss_binary_train(lk_faiss_binary_index *index, int64_t n, const uint8_t *codes);
+/// Adds `n` codes of `bits / 8` bytes each; their ids continue from the stored count.
 int lk_faiss_binary_add(lk_faiss_binary_index *index, int64_t n, const uint8_t *codes);
-/// Stored count.
-int lk_faiss_binary_count(const lk_faiss_binary_index *index, int64_t *count);
-/// The `k` nearest stored codes by Hamming distance for each of `n` queries.
+/// The `k` nearest stored codes by Hamming distance for each of `n` queries: `n × k` distances and
+/// ids, closest first; missing results have id -1.
 int lk_faiss_binary_search(const lk_faiss_binary_index *index, int64_t n, const uint8_t *queries, int64_t k, int32_t *distances, int64_t *ids);
+/// Sets a binary HNSW graph's search beam.
+int lk_faiss_binary_set_ef_search(lk_faiss_binary_index *index, int ef_search);
+/// Sets how many cells of a binary inverted file a query visits.
+int lk_faiss_binary_set_nprobe(lk_faiss_binary_index *index, int nprobe);
 
 #ifdef __cplusplus
 }

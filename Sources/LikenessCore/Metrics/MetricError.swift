@@ -25,6 +25,8 @@ public enum MetricError: Error, Sendable, Equatable, CustomStringConvertible {
     case doesNotFit(Metric, kind: FeatureKind, method: String)
     /// One vector of a batch (its position in the batch) was refused for this reason.
     indirect case inVector(Int, MetricError)
+    /// The index searched failed in its library (``VectorIndexError/backend(library:operation:code:message:)``).
+    case index(VectorIndexError)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum MetricError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .negativeValue(metric, position, value): "\(metric.name) is defined for non-negative vectors; component \(position) is \(value)"
         case let .notBinary(position, value): "hamming on vectors counts differing 0/1 components; component \(position) is \(value)"
         case .constantVector: "correlation is undefined for a constant vector (zero variance)"
+        case .index(let error): error.description
         case let .unequalMass(a, b): "EMD needs histograms of equal, positive mass; these have \(a) and \(b)"
         case let .badGroundDistance(reason): "ground distance: \(reason)"
         case let .doesNotFit(metric, kind, method):

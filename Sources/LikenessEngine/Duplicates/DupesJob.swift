@@ -33,7 +33,8 @@ public struct DupesJob: Job {
     public var includeSameScene: Bool
     /// How each group's keeper is chosen (embedding mode). Default ``KeeperPolicy/standard``.
     public var keeper: KeeperPolicy
-    /// The index that proposes candidate pairs (embedding mode). Default exact; `auto` takes HNSW
+    /// The index that proposes candidate pairs (embedding mode), or finds the pairs of bit hashes
+    /// (hash mode: a FAISS binary index, ``NearDuplicateFinder``). Default exact; `auto` takes HNSW
     /// from ``IndexChoice/autoExactBelow`` images.
     public var index: IndexChoice
 
@@ -105,10 +106,13 @@ public struct DupesJob: Job {
                 let limit = threshold ?? method.defaultThreshold
                 let filled = try HashIndexer(catalog: catalog, workers: context.workers).fill([method], under: roots, progress: context.progress, cancellation: context.cancellation)
                 try context.checkCancellation()
-                let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers).groups(method: method, threshold: limit, under: roots, distinct: distinct)
-                return .hash(HashDupesResult(method: method, threshold: limit, groups: found.groups, scan: scan.map(ScanCount.init),
+                let found = try NearDuplicateFinder(catalog: catalog, workers: context.workers, index: index)
+                    .groups(method: method, threshold: limit, under: roots, distinct: distinct)
+                var result = HashDupesResult(method: method, threshold: limit, groups: found.groups, scan: scan.map(ScanCount.init),
                                              skipped: filled.skipped.isEmpty ? nil : filled.skipped, stale: found.stale.isEmpty ? nil : found.stale,
-                                             warnings: file?.smallSampleWarning.map { [$0] }))
+                                             warnings: file?.smallSampleWarning.map { [$0] })
+                result.index = found.index == .exact ? nil : found.index.description
+                return .hash(result)
             case .embedding(let configuration):
                 return .embedding(try embeddingGroups(configuration, catalog: catalog, distinct: distinct, roots: roots, scan: scan, context: context,
                                                       warnings: file?.smallSampleWarning.map { [$0] } ?? []))

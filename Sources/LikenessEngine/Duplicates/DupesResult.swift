@@ -30,6 +30,9 @@ public struct HashDupesResult: Codable, Sendable {
     public var stale: [ScannedFailure]?
     /// What the user should know before acting on these groups (a small-sample calibration).
     public var warnings: [String]?
+    /// The approximate index that found the pairs (FAISS binary HNSW or IVF, with its settings);
+    /// nil for the exhaustive Hamming scan.
+    public var index: String?
 }
 
 /// The default `dupes`: near-duplicate groups with the copy to keep.

@@ -50,9 +50,9 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case let error as EncoderError: .encoder(error)
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
-        case let error as VectorIndexError: .invalidInput(error.description)
+        case let error as VectorIndexError: error.isBackend ? .failed(error.description) : .invalidInput(error.description)
         case let error as ANNError: .invalidInput(error.description)
-        case let error as MetricError: .invalidInput(error.description)
+        case let error as MetricError: if case .index = error { .failed(error.description) } else { .invalidInput(error.description) }
         case is Cancelled: .cancelled
         case let error as CustomStringConvertible: .failed(error.description)
         default: .failed("\(error)")

@@ -44,9 +44,16 @@ public struct ANNBenchmark: Sendable {
     public var threads: Int
     public var seed: UInt64
     public var dataDirectory: String?
+    /// More HNSW `ef` values to search each HNSW graph with after its own (no rebuild), one row each.
+    public var efSweep: [Int]
+    /// More IVF `nprobe` values to search each inverted file with after its own, one row each.
+    public var nprobeSweep: [Int]
+    /// Read the vectors and exact answers an earlier run wrote with `dataDirectory` from here
+    /// instead of generating them and running the exact index (no `exact` row then).
+    public var sourceDirectory: String?
 
     public init(count: Int, dimension: Int, queries: Int = 1_000, kinds: [ApproximateIndexKind], threads: Int, seed: UInt64 = 1,
-                dataDirectory: String? = nil) {
+                dataDirectory: String? = nil, efSweep: [Int] = [], nprobeSweep: [Int] = [], sourceDirectory: String? = nil) {
         self.count = count
         self.dimension = dimension
         self.queries = queries
@@ -54,22 +61,48 @@ public struct ANNBenchmark: Sendable {
         self.threads = threads
         self.seed = seed
         self.dataDirectory = dataDirectory
+        self.efSweep = efSweep
+        self.nprobeSweep = nprobeSweep
+        self.sourceDirectory = sourceDirectory
     }
 
     public func run(progress: (String) -> Void = { _ in }) throws -> Result {
-        let clusters = Swift.max(10, count / 100)
-        let data = SyntheticClusters(dimension: dimension, clusters: clusters, seed: seed)
-        let stored = data.vectors(count), asked = data.vectors(queries, stream: 1)
-        progress("exact index over \(count) × \(dimension)")
-        let (exactRow, truth) = try measureExact(stored, asked)
-        if let dataDirectory { try ANNBenchmarkFiles.write(stored: stored, queries: asked, truth: truth, to: dataDirectory) }
-        var rows = [exactRow]
-        for kind in kinds {
-            progress("building \(kind.text)")
-            rows.append(try measure(kind, stored, asked, truth: truth))
+        let stored: [[Float]], asked: [[Float]], truth: [[Int]]
+        var rows: [Row] = []
+        if let sourceDirectory {
+            progress("reading the vectors and exact answers in \(sourceDirectory)")
+            (stored, asked, truth) = try ANNBenchmarkFiles.read(from: sourceDirectory)
+        } else {
+            let data = SyntheticClusters(dimension: dimension, clusters: Self.clusters(count), seed: seed)
+            stored = data.vectors(count)
+            asked = data.vectors(queries, stream: 1)
+            progress("exact index over \(count) × \(dimension)")
+            let exactRow: Row
+            (exactRow, truth) = try measureExact(stored, asked)
+            if let dataDirectory { try ANNBenchmarkFiles.write(stored: stored, queries: asked, truth: truth, to: dataDirectory) }
+            rows.append(exactRow)
         }
-        return Result(vectors: count, dimension: dimension, queries: queries, clusters: clusters, metric: "cosine", threads: threads,
-                      rows: rows, dataDirectory: dataDirectory)
+        for kind in kinds {
+            progress("building \(kind.text) over \(stored.count) × \(stored.first?.count ?? 0)")
+            rows += try measure(kind, stored, asked, truth: truth, progress: progress)
+        }
+        return Result(vectors: stored.count, dimension: stored.first?.count ?? dimension, queries: asked.count, clusters: Self.clusters(stored.count),
+                      metric: "cosine", threads: threads, rows: rows, dataDirectory: dataDirectory ?? sourceDirectory)
+    }
+
+    /// Clusters of the synthetic data: one per 100 vectors, at least 10.
+    static func clusters(_ count: Int) -> Int { Swift.max(10, count / 100) }
+
+    /// `kind` searched with each other setting of the sweeps (`ef` for HNSW, `nprobe` for IVF).
+    func retunings(of kind: ApproximateIndexKind) -> [ApproximateIndexKind] {
+        switch kind {
+        case .hnsw(let p):
+            return efSweep.filter { $0 != p.efSearch }.map { var q = p; q.efSearch = $0; return .hnsw(q) }
+        case .ivfFlat(let p):
+            return nprobeSweep.filter { $0 != p.nprobe }.map { var q = p; q.nprobe = $0; return .ivfFlat(q) }
+        case .ivfPQ(let p):
+            return nprobeSweep.filter { $0 != p.ivf.nprobe }.map { var q = p; q.ivf.nprobe = $0; return .ivfPQ(q) }
+        }
     }
 
     /// The exact index: its build, its speed and its answers (top 10 of each query), the ground truth.
@@ -95,18 +128,39 @@ public struct ANNBenchmark: Sendable {
         return (row, truth)
     }
 
-    /// One approximate kind: build on every core, search single and batched, recall against `truth`.
-    private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]]) throws -> Row {
+    /// One approximate kind: build on every core, then search it as built and with each other
+    /// setting of ``efSweep`` or ``nprobeSweep`` (one row each, the build columns repeated).
+    private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]],
+                         progress: (String) -> Void) throws -> [Row] {
+        // The data's own length: read from files, it need not be the configured one.
+        let dimension = stored.first?.count ?? self.dimension
         ApproximateVectorIndex.setThreads(threads)
         let before = Self.residentMegabytes()
-        var started = Date()
+        let started = Date()
         var index = try ApproximateVectorIndex(dimension: dimension, metric: .cosine, kind: kind)
         // Trained (IVF kinds) on the first batch, as a job would: up to the training size, then the rest.
         try index.add(stored)
         let build = Date().timeIntervalSince(started)
         let growth = Self.residentMegabytes() - before
-        started = Date()
-        let batchedLists = try index.search(asked, k: 10)
+        let file = NSTemporaryDirectory() + "likeness-ann-\(UUID().uuidString.prefix(8)).faiss"
+        try index.write(to: file)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(atPath: file)
+        var rows = [try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth)]
+        for other in retunings(of: kind) {
+            try index.retune(to: other)
+            progress("searching \(index.kind.text)")
+            rows.append(try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth))
+        }
+        return rows
+    }
+
+    /// Queries in one batch on every core and one at a time on one thread; recall of the latter against `truth`.
+    private func measureSearch(_ index: ApproximateVectorIndex, _ asked: [[Float]], truth: [[Int]], build: Double, megabytes: Double,
+                               growth: Double) throws -> Row {
+        ApproximateVectorIndex.setThreads(threads)
+        var started = Date()
+        _ = try index.search(asked, k: 10)
         let batched = Double(asked.count) / Date().timeIntervalSince(started)
         ApproximateVectorIndex.setThreads(1)
         started = Date()
@@ -114,17 +168,12 @@ public struct ANNBenchmark: Sendable {
         for query in asked { singleLists.append(try index.search([query], k: 10)[0]) }
         let single = Double(asked.count) / Date().timeIntervalSince(started)
         ApproximateVectorIndex.setThreads(threads)
-        let file = NSTemporaryDirectory() + "likeness-ann-\(UUID().uuidString.prefix(8)).faiss"
-        try index.write(to: file)
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        try? FileManager.default.removeItem(atPath: file)
         var hits1 = 0, hits10 = 0
         for (found, expected) in zip(singleLists, truth) {
             if let first = found.first?.id, first == expected.first { hits1 += 1 }
             hits10 += Set(found.map(\.id)).intersection(expected).count
         }
-        _ = batchedLists
-        return Row(index: kind.text, buildSeconds: build, indexMegabytes: Double(bytes) / 1_048_576, residentGrowthMegabytes: growth,
+        return Row(index: index.kind.text, buildSeconds: build, indexMegabytes: megabytes, residentGrowthMegabytes: growth,
                    recallAt1: Double(hits1) / Double(asked.count), recallAt10: Double(hits10) / Double(asked.count * 10),
                    queriesPerSecondSingle: single, queriesPerSecondBatched: batched)
     }

@@ -7,9 +7,21 @@ import Foundation
 enum ANNBenchmarkFiles {
     static func write(stored: [[Float]], queries: [[Float]], truth: [[Int]], to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try fvecs(stored).write(to: URL(fileURLWithPath: directory).appendingPathComponent("base.fvecs"))
-        try fvecs(queries).write(to: URL(fileURLWithPath: directory).appendingPathComponent("query.fvecs"))
-        try ivecs(truth).write(to: URL(fileURLWithPath: directory).appendingPathComponent("groundtruth.ivecs"))
+        let url = URL(fileURLWithPath: directory)
+        try writeFvecs(stored, to: url.appendingPathComponent("base.fvecs"))
+        try writeFvecs(queries, to: url.appendingPathComponent("query.fvecs"))
+        try ivecs(truth).write(to: url.appendingPathComponent("groundtruth.ivecs"))
+    }
+
+    /// Writes vectors as `.fvecs` in blocks of 4,096, never as one `Data`: one `Data` of more than
+    /// 2 GiB came out scrambled past its first 2^31 bytes here (1M × 1280-d, 5.1 GB).
+    static func writeFvecs(_ vectors: [[Float]], to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        for start in stride(from: 0, to: vectors.count, by: 4_096) {
+            try handle.write(contentsOf: fvecs(Array(vectors[start..<Swift.min(start + 4_096, vectors.count)])))
+        }
     }
 
     static func fvecs(_ vectors: [[Float]]) -> Data {
@@ -34,5 +46,36 @@ enum ANNBenchmarkFiles {
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
         withUnsafeBytes(of: value) { data.append(contentsOf: $0) }
+    }
+
+    /// The stored vectors, queries and exact top 10 that ``write(stored:queries:truth:to:)`` wrote.
+    static func read(from directory: String) throws -> (stored: [[Float]], queries: [[Float]], truth: [[Int]]) {
+        let url = URL(fileURLWithPath: directory)
+        func vectors<T>(_ name: String, _ type: T.Type) throws -> [[T]] {
+            // Mapped, so a file of gigabytes is not held twice while it is split into rows (Foundation's
+            // Data(contentsOf:) read a 5 GB file short here).
+            let path = url.appendingPathComponent(name).path
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_size > 0,
+                  let base = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            defer { munmap(base, Int(status.st_size)) }
+            let raw = UnsafeRawBufferPointer(start: base, count: Int(status.st_size))
+            var rows: [[T]] = []
+            var offset = 0
+            while offset + 4 <= raw.count {
+                let length = Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+                guard length > 0, offset + 4 + length * 4 <= raw.count else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path]) }
+                rows.append((0..<length).map { raw.loadUnaligned(fromByteOffset: offset + 4 + $0 * 4, as: T.self) })
+                offset += 4 + length * 4
+            }
+            return rows
+        }
+        let truth = try vectors("groundtruth.ivecs", Int32.self).map { $0.map { Int(Int32(littleEndian: $0)) } }
+        return (try vectors("base.fvecs", Float.self), try vectors("query.fvecs", Float.self), truth)
     }
 }

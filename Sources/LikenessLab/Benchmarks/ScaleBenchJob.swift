@@ -1,4 +1,5 @@
 import Foundation
+import LikenessANN
 import LikenessEngine
 
 /// `bench scale`: all-pairs grouping of seeded random vectors with planted duplicates.
@@ -11,17 +12,24 @@ public struct ScaleBenchJob: Job {
     public var threshold: Float
     /// BLAS threads; nil uses the context's workers. Default nil.
     public var threads: Int?
+    /// Which index finds the neighbours. Default exact.
+    public var index: IndexChoice
 
-    public init(count: Int = 100_000, dimension: Int = 1280, threshold: Float = 0.9, threads: Int? = nil) {
+    public init(count: Int = 100_000, dimension: Int = 1280, threshold: Float = 0.9, threads: Int? = nil, index: IndexChoice = .exact) {
         self.count = count
         self.dimension = dimension
         self.threshold = threshold
         self.threads = threads
+        self.index = index
     }
 
     public func run(in context: JobContext) throws(JobError) -> ScaleBenchmark.Result {
         guard count >= 2, dimension >= 1 else { throw .invalidInput("--count must be at least 2 and --dimension at least 1") }
         try context.checkCancellation()
-        return ScaleBenchmark(count: count, dimension: dimension, threshold: threshold, threads: threads ?? context.workers).run()
+        do {
+            return try ScaleBenchmark(count: count, dimension: dimension, threshold: threshold, threads: threads ?? context.workers, index: index).run()
+        } catch {
+            throw .wrapping(error)
+        }
     }
 }
