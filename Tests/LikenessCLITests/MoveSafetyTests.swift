@@ -82,13 +82,21 @@ import Testing
         let undone = try CLIRunner.run(["undo", out])
         #expect(undone.status == 0 && undone.stdout.contains("restored 12 files"), "\(undone.stdout)\(undone.stderr)")
         #expect(try snapshot(photos) == before, "times and sizes come back, also across file systems")
-        var interruptedMidway = 0
-        for delay in [0.0, 0.002, 0.01, 0.03, 0.08, 0.2] {
+        // Six kills at fixed delays after the run's journal appears, then more, each adapted to
+        // the last outcome, until one has landed between the first and the last move (a loaded
+        // machine can make every fixed delay land too early or too late). The child runs at the
+        // lowest priority so that this loop, not the child, wins the CPU under load.
+        var interruptedMidway = 0, attempts = 0
+        var delays = [0.0, 0.002, 0.01, 0.03, 0.08, 0.2]
+        while let delay = delays.first, attempts < 24 {
+            delays.removeFirst()
+            attempts += 1
             let process = CLIRunner.start(dupes(photos, catalog: catalog, out: out))
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             let journalsBefore = journals(out).count
             try process.run()
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
             // Moves start when the run's journal appears; the kill lands `delay` seconds later.
             let deadline = Date().addingTimeInterval(duration * 3)
             while journals(out).count == journalsBefore && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.0005) }
@@ -102,6 +110,10 @@ import Testing
             #expect(try snapshot(photos) == before, "after a kill \(delay) s into the moves")
             #expect(try contents(photos) == beforeBytes, "byte-identical after a kill \(delay) s into the moves")
             #expect(strays(out).isEmpty, "nothing but journals stays in \(out): \(strays(out))")
+            if delays.isEmpty && interruptedMidway == 0 {
+                // Too early: nothing had moved yet, so wait longer; too late: wait less.
+                delays = [left == before.count ? max(delay * 2, 0.001) : delay / 4]
+            }
         }
         #expect(interruptedMidway > 0, "at least one kill must land between the first and the last move")
         let again = try CLIRunner.run(["undo", out])
