@@ -23,12 +23,16 @@ extension PostgresCatalog {
     /// Stores vectors (float32, little-endian, as the SQLite catalog does) inside a transaction the caller holds.
     static func storeEmbeddings(_ values: [(imageID: Int64, vector: [Float])], model: String, fingerprint: String,
                                 with sql: PostgresStatements) throws(CatalogError) {
-        for value in values {
-            var blob = ByteBuffer()
-            value.vector.withUnsafeBytes { _ = blob.writeBytes($0) }
+        for batch in PostgresRowBatches.batches(of: values, key: \.imageID) {
+            let blobs = batch.map { value in
+                var blob = ByteBuffer()
+                value.vector.withUnsafeBytes { _ = blob.writeBytes($0) }
+                return blob
+            }
             try sql.run("""
                 INSERT INTO image_embedding (image_id, model_id, model_sha256, dimension, vector)
-                VALUES (\(value.imageID), \(model), \(fingerprint), \(value.vector.count), \(blob))
+                SELECT v.image_id, \(model), \(fingerprint), v.dimension, v.vector
+                FROM unnest(\(batch.map(\.imageID)), \(batch.map(\.vector.count)), \(blobs)) AS v(image_id, dimension, vector)
                 ON CONFLICT (image_id, model_id) DO UPDATE SET
                     model_sha256 = excluded.model_sha256, dimension = excluded.dimension, vector = excluded.vector
                 """)

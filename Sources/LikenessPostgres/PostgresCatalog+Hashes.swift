@@ -23,9 +23,10 @@ extension PostgresCatalog {
 
     /// Stores bit hashes inside a transaction the caller holds.
     static func storeHashes(_ values: [(imageID: Int64, method: HashMethod, hash: BitHash)], with sql: PostgresStatements) throws(CatalogError) {
-        for value in values {
+        for batch in PostgresRowBatches.batches(of: values, key: { HashKey(imageID: $0.imageID, method: $0.method.rawValue) }) {
             try sql.run("""
-                INSERT INTO image_hash (image_id, method, bits, hex) VALUES (\(value.imageID), \(value.method.rawValue), \(value.hash.count), \(value.hash.hex))
+                INSERT INTO image_hash (image_id, method, bits, hex)
+                SELECT * FROM unnest(\(batch.map(\.imageID)), \(batch.map(\.method.rawValue)), \(batch.map(\.hash.count)), \(batch.map(\.hash.hex)))
                 ON CONFLICT (image_id, method) DO UPDATE SET bits = excluded.bits, hex = excluded.hex
                 """)
         }
@@ -51,15 +52,24 @@ extension PostgresCatalog {
     /// Stores continuous hashes (float64, little-endian, as the SQLite catalog does) inside a
     /// transaction the caller holds.
     static func storeFeatures(_ values: [(imageID: Int64, feature: FeatureHash)], with sql: PostgresStatements) throws(CatalogError) {
-        for value in values {
-            var blob = ByteBuffer()
-            value.feature.values.withUnsafeBytes { _ = blob.writeBytes($0) }
+        for batch in PostgresRowBatches.batches(of: values, key: { HashKey(imageID: $0.imageID, method: $0.feature.method.rawValue) }) {
+            let blobs = batch.map { value in
+                var blob = ByteBuffer()
+                value.feature.values.withUnsafeBytes { _ = blob.writeBytes($0) }
+                return blob
+            }
             try sql.run("""
                 INSERT INTO image_feature (image_id, method, count, vector)
-                VALUES (\(value.imageID), \(value.feature.method.rawValue), \(value.feature.values.count), \(blob))
+                SELECT * FROM unnest(\(batch.map(\.imageID)), \(batch.map(\.feature.method.rawValue)), \(batch.map(\.feature.values.count)), \(blobs))
                 ON CONFLICT (image_id, method) DO UPDATE SET count = excluded.count, vector = excluded.vector
                 """)
         }
+    }
+
+    /// The key of a row in `image_hash` or `image_feature`.
+    private struct HashKey: Hashable {
+        var imageID: Int64
+        var method: String
     }
 
     /// The table that keeps values of `method`: bit hashes and continuous ones live apart.

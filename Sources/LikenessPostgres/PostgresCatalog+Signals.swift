@@ -14,10 +14,11 @@ extension PostgresCatalog {
     public func storeSignals(_ kind: ImageSignalKind, version: Int, _ values: [(imageID: Int64, value: Data)]) throws(CatalogError) {
         guard !values.isEmpty else { return }
         try session.transaction { (sql: PostgresStatements) throws(CatalogError) in
-            for value in values {
-                let bytes = ByteBuffer(bytes: value.value)
+            for batch in PostgresRowBatches.batches(of: values, key: \.imageID) {
                 try sql.run("""
-                    INSERT INTO image_signal (image_id, kind, version, value) VALUES (\(value.imageID), \(kind.rawValue), \(version), \(bytes))
+                    INSERT INTO image_signal (image_id, kind, version, value)
+                    SELECT v.image_id, \(kind.rawValue), \(version), v.value
+                    FROM unnest(\(batch.map(\.imageID)), \(batch.map { ByteBuffer(bytes: $0.value) })) AS v(image_id, value)
                     ON CONFLICT (image_id, kind) DO UPDATE SET version = excluded.version, value = excluded.value
                     """)
             }

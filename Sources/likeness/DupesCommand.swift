@@ -37,7 +37,9 @@ struct Dupes: ParsableCommand {
             given. A calibration made with --allow-small is applied with a warning.
 
             --index hnsw (or auto on large collections) proposes candidate pairs from an approximate \
-            HNSW graph instead of the exact all-pairs scan; the result names the index used. With a bit             hash (--method phash, dhash, …), --index hnsw or ivf finds the pairs within --threshold             through a FAISS binary index (Hamming distance) instead of the exhaustive Hamming scan.
+            HNSW graph instead of the exact all-pairs scan; the result names the index used. With a bit \
+            hash (--method phash, dhash, …), --index hnsw or ivf finds the pairs within --threshold \
+            through a FAISS binary index (Hamming distance) instead of the exhaustive Hamming scan.
 
             Example: likeness dupes ~/Pictures --html dupes.html --move-to ~/dupes-aside
             Example: likeness dupes ~/Pictures --index auto

@@ -20,7 +20,8 @@ public final class ScratchPostgres: @unchecked Sendable {
     public static func certificate() throws -> String {
         guard let path = ProcessInfo.processInfo.environment["LIKENESS_TEST_POSTGRES_CERT"], !path.isEmpty else {
             throw Unavailable(description: """
-                LIKENESS_TEST_POSTGRES_CERT is not set: the TLS tests need the test server's certificate. Run them through                 `make test`, or set LIKENESS_TEST_POSTGRES_CERT="$(bash scripts/postgres.sh cert)"
+                LIKENESS_TEST_POSTGRES_CERT is not set: the TLS tests need the test server's certificate. Run them through \
+                `make test`, or set LIKENESS_TEST_POSTGRES_CERT="$(bash scripts/postgres.sh cert)"
                 """)
         }
         return path
