@@ -15,6 +15,7 @@ import Synchronization
 final class PostgresSession: Sendable {
     let address: PostgresAddress
     private let connection: Mutex<PostgresConnection>
+    private let configuration: PostgresConnection.Configuration
     private let logger: Logger
 
     /// Connects; a server that cannot be reached, or refuses the user or database, is
@@ -22,14 +23,20 @@ final class PostgresSession: Sendable {
     init(address: PostgresAddress, logger: Logger = Logger(label: "likeness.postgres")) throws(CatalogError) {
         self.address = address
         self.logger = logger
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: try address.tls.connectionSetting(location: address.description))
+        configuration.options.connectTimeout = .seconds(10)
+        self.configuration = configuration
+        connection = Mutex(try Self.connect(configuration, address: address, logger: logger))
+    }
+
+    /// Opens one connection with `configuration` (TLS context included, made once per session).
+    private static func connect(_ configuration: PostgresConnection.Configuration, address: PostgresAddress,
+                                logger: Logger) throws(CatalogError) -> PostgresConnection {
         do {
-            var configuration = PostgresConnection.Configuration(
-                host: address.host, port: address.port, username: address.user, password: address.password,
-                database: address.database, tls: try address.tls.connectionSetting(location: address.description))
-            configuration.options.connectTimeout = .seconds(10)
-            let opened = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
-                                                        id: Self.nextID.add(1, ordering: .relaxed).newValue, logger: logger).wait()
-            connection = Mutex(opened)
+            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                                                  id: nextID.add(1, ordering: .relaxed).newValue, logger: logger).wait()
         } catch {
             throw PostgresFailure.connecting(error, location: address.description)
         }
@@ -81,11 +88,22 @@ final class PostgresSession: Sendable {
         }
     }
 
+    /// Whether the server has closed the session's connection (it is opened again on the next statement).
+    var isDisconnected: Bool { connection.withLock { $0.isClosed } }
+
+    /// Runs `body` on the session's connection. A connection the server has closed (a restart,
+    /// a terminated backend, an idle timeout) is opened again first, so long-lived sessions (the
+    /// server's, a worker's) outlive a database restart. Only a connection found closed before
+    /// `body` starts is replaced: a statement or transaction cut off midway fails, since it may
+    /// or may not have taken effect, and is never sent twice.
     private func withConnection<T>(_ body: (PostgresStatements) throws(CatalogError) -> T) throws(CatalogError) -> T {
         let location = address.description
         let logger = self.logger
         return try connection.withLock { (connection: inout PostgresConnection) throws(CatalogError) -> sending T in
-            try body(PostgresStatements(connection: connection, location: location, logger: logger))
+            if connection.isClosed {
+                connection = try Self.connect(configuration, address: address, logger: logger)
+            }
+            return try body(PostgresStatements(connection: connection, location: location, logger: logger))
         }
     }
 }
