@@ -52,6 +52,7 @@ final class ImageSignalCache {
     private var sharpness: [Int: Double] = [:]
     private var qualities: [Int: QualityScores] = [:]
     private let measurer: QualityMeasurer
+    private let qualityCoverage: QualityCoverage
     /// Images that could not be read in this run, per kind; not tried again.
     private var unreadable: [ImageSignalKind: Set<Int>] = [:]
     /// Images whose features the catalog holds, so memory may let them go.
@@ -59,28 +60,30 @@ final class ImageSignalCache {
     private var warnedStore = false
     private static let logger = Logger(label: "likeness.signals")
 
-    /// Files named by path, with nothing stored (the signals live for this run only). Quality is
-    /// measured with the BRISQUE score when `naturalness` is true (and setup installed the model).
-    init(paths: [String], workers: Int, naturalness: Bool = true) throws(ImagingError) {
+    /// Files named by path, with nothing stored (the signals live for this run only); quality is
+    /// measured as `quality` asks.
+    init(paths: [String], workers: Int, quality: QualityCoverage = .full) throws(ImagingError) {
         self.sources = paths.map { ImageSource(path: $0) }
         self.sizes = Array(repeating: nil, count: paths.count)
         self.ids = nil
         self.catalog = nil
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
-        self.measurer = naturalness ? try QualityMeasurer() : try QualityMeasurer(naturalness: .failure(.notNeeded))
+        self.qualityCoverage = quality
+        self.measurer = try quality.measurer()
     }
 
     /// Catalogued images; with `catalog`, values are read from it and stored in it. Quality is
-    /// measured with the BRISQUE score when `naturalness` is true (and setup installed the model).
-    init(images: [CatalogImage], catalog: (any CatalogStore)?, workers: Int, naturalness: Bool = true) throws(ImagingError) {
+    /// measured as `quality` asks.
+    init(images: [CatalogImage], catalog: (any CatalogStore)?, workers: Int, quality: QualityCoverage = .full) throws(ImagingError) {
         self.sources = images.map(ImageSource.init)
         self.sizes = images.map(\.info)
         self.ids = catalog == nil ? nil : images.map(\.id)
         self.catalog = catalog
         self.workers = max(1, workers)
         self.signals = try ImageSignals()
-        self.measurer = naturalness ? try QualityMeasurer() : try QualityMeasurer(naturalness: .failure(.notNeeded))
+        self.qualityCoverage = quality
+        self.measurer = try quality.measurer()
     }
 
     // MARK: reading
@@ -162,7 +165,7 @@ final class ImageSignalCache {
     /// with it (the same scores and one more); one that does takes only those.
     func fillQuality(_ indices: [Int]) {
         let version = Self.qualityVersion(naturalness: measurer.naturalnessModel != nil)
-        let alsoReading = naturalnessUnavailable == .notNeeded ? [Self.qualityVersion(naturalness: true)] : []
+        let alsoReading = qualityCoverage == .withoutNaturalness ? [Self.qualityVersion(naturalness: true)] : []
         let n = fill(.quality, version: version, alsoReading: alsoReading, indices, known: { qualities[$0] != nil },
                      decode: { try? JSONDecoder().decode(QualityScores.self, from: $0) },
                      encode: { (try? JSONEncoder().encode($0)) ?? Data() },

@@ -37,7 +37,7 @@ final class PairConfirmer {
     /// Files named by path; nothing is stored.
     init(configuration: DuplicateConfiguration, paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
-        self.signals = try ImageSignalCache(paths: paths, workers: workers, naturalness: false)
+        self.signals = try ImageSignalCache(paths: paths, workers: workers, quality: .withoutNaturalness)
         self.contents = Array(repeating: nil, count: paths.count)
     }
 
@@ -45,7 +45,7 @@ final class PairConfirmer {
     init(configuration: DuplicateConfiguration, images: [CatalogImage], catalog: (any CatalogStore)?,
          workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImagingError) {
         self.configuration = configuration
-        self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers, naturalness: false)
+        self.signals = try ImageSignalCache(images: images, catalog: catalog, workers: workers, quality: .withoutNaturalness)
         self.contents = images.map(\.contentHash)
     }
 
