@@ -45,3 +45,16 @@ extension Catalog {
             isGone: row["gone"])
     }
 }
+
+extension Catalog {
+    public func contentStamp() throws(CatalogError) -> ContentStamp {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), total(gone), total(scanned_at), coalesce(max(scanned_at), 0) FROM image")
+            let vectors = try Row.fetchAll(db, sql: """
+                SELECT model_id, model_sha256, count(*) FROM image_embedding GROUP BY model_id, model_sha256 ORDER BY model_id, model_sha256
+                """).map { ContentStamp.VectorCount(model: $0[0], fingerprint: $0[1], count: $0[2]) }
+            return ContentStamp(images: row?[0] ?? 0, gone: Int((row?[1] as Double?) ?? 0), scanTimeSum: row?[2] ?? 0,
+                                latestScanTime: row?[3] ?? 0, vectors: vectors)
+        }
+    }
+}

@@ -18,6 +18,9 @@ public protocol CatalogStore: Sendable {
     /// server, whose indexes are built for each run.
     var filePath: String? { get }
 
+    /// A summary of what a search reads, which changes with every write a search could see.
+    func contentStamp() throws(CatalogError) -> ContentStamp
+
     /// Stored fingerprints of every path at or below the given absolute folders.
     func storedStates(under roots: [String]) throws(CatalogError) -> [String: StoredState]
     /// Inserts or replaces the given entries in one transaction and marks them present.

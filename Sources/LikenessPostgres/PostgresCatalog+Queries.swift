@@ -40,3 +40,18 @@ extension Array where Element == PostgresRow {
         do { return try map(PostgresCatalog.image(from:)) } catch { throw PostgresFailure.running(error, location: location) }
     }
 }
+
+extension PostgresCatalog {
+    public func contentStamp() throws(CatalogError) -> ContentStamp {
+        let images = try session.rows("""
+            SELECT count(*), count(*) FILTER (WHERE gone), coalesce(sum(scanned_at), 0)::float8, coalesce(max(scanned_at), 0)::float8 FROM image
+            """) { try $0.decode((Int, Int, Double, Double).self) }.first ?? (0, 0, 0, 0)
+        let vectors = try session.rows("""
+            SELECT model_id, model_sha256, count(*) FROM image_embedding GROUP BY model_id, model_sha256 ORDER BY model_id, model_sha256
+            """) { row in
+            let (model, fingerprint, count) = try row.decode((String, String, Int).self)
+            return ContentStamp.VectorCount(model: model, fingerprint: fingerprint, count: count)
+        }
+        return ContentStamp(images: images.0, gone: images.1, scanTimeSum: images.2, latestScanTime: images.3, vectors: vectors)
+    }
+}

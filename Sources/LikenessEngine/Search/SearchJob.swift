@@ -1,5 +1,6 @@
 import Foundation
 import LikenessANN
+import LikenessCatalog
 import LikenessCore
 import LikenessIndex
 
@@ -71,8 +72,8 @@ public struct SearchJob: Job {
         try InputPaths.requireExisting(queries)
         let files = FileWalker.files(in: queries)
         guard !files.isEmpty else { throw .invalidInput("no image files in \(queries.joined(separator: ", "))") }
+        let catalog = try context.openStore(for: .readingAndFilling)
         let load = { () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) in
-            let catalog = try context.openStore(for: .readingAndFilling)
             let opened = try context.models.open(model, threads: threads)
             // Cosine keeps the index it always had; every other metric sees the vectors as stored.
             return (opened, try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
@@ -81,7 +82,10 @@ public struct SearchJob: Job {
         let (opened, space): (OpenedModel, EmbeddingSpace)
         // A cosine search reuses what a long-lived shell keeps (``JobContext/searchSessions``).
         if metric == .cosine, let sessions = context.searchSessions {
-            (opened, space) = try sessions.prepared(catalogPath: context.catalogPath, model: model, index: index.description, load: load)
+            func stamp() throws(JobError) -> ContentStamp {
+                do throws(CatalogError) { return try catalog.contentStamp() } catch { throw .catalog(error) }
+            }
+            (opened, space) = try sessions.prepared(catalogPath: context.catalogPath, model: model, index: index.description, stamp: stamp, load: load)
         } else {
             (opened, space) = try load()
         }

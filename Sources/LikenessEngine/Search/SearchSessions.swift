@@ -1,15 +1,15 @@
 import Foundation
+import LikenessCatalog
 import Synchronization
 
 /// What a cosine search loads before its first product — the opened model and the space of every
 /// stored vector — kept between searches by a long-lived shell (the server), so a search costs
 /// one product instead of a catalog read of every vector, a model load and a stat of every file.
 ///
-/// An entry serves while the catalog file is unchanged (``CatalogStamp``): any write to the
-/// catalog, by this process or another (a scan, an embed, a search that embedded a new image),
-/// makes the next search load again. A file edited on disk without a rescan keeps its old vector
-/// until the next scan, as the catalog itself does. Over a shared PostgreSQL catalog nothing is
-/// kept: it has no such stamp, and other machines write it.
+/// An entry serves while the catalog's ``ContentStamp`` is unchanged: any write a search could
+/// see, by this process or another (a scan, an embed, a search that embedded a new image, another
+/// machine's worker on a shared catalog), makes the next search load again. A file edited on disk
+/// without a rescan keeps its old vector until the next scan, as the catalog itself does.
 ///
 /// At most `capacity` sessions are kept (each holds every vector of one model): a new one pushes
 /// out the one searched least recently, so memory stays bounded however many catalogs, models and
@@ -23,7 +23,7 @@ public final class SearchSessions: Sendable {
     }
 
     struct Entry: Sendable {
-        var stamp: CatalogStamp
+        var stamp: ContentStamp
         var opened: OpenedModel
         var space: EmbeddingSpace
         /// When it last served, in searches since this object was made.
@@ -47,22 +47,15 @@ public final class SearchSessions: Sendable {
     /// How many times a search loaded its model and space (the rest reused one).
     public var loads: Int { loadCount.withLock { $0 } }
 
-    /// The loaded model and space for `model` (searched through `index`) over the catalog at `catalogPath`, made by `load`
-    /// when there is none or the catalog changed since.
-    func prepared(catalogPath: String, model: String, index: String,
+    /// The loaded model and space for `model` (searched through `index`) over the catalog at
+    /// `catalogPath`, made by `load` when there is none or the catalog's `stamp` changed since.
+    func prepared(catalogPath: String, model: String, index: String, stamp: () throws(JobError) -> ContentStamp,
                   load: () throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace)) throws(JobError) -> (opened: OpenedModel, space: EmbeddingSpace) {
-        // A shared catalog has no file whose stamp changes with each write (and other machines
-        // write it): every search loads, as a command does.
-        if CatalogLocation.isShared(catalogPath) {
-            let loaded = try load()
-            loadCount.withLock { $0 += 1 }
-            return loaded
-        }
         let key = Key(catalogPath: catalogPath, model: model, index: index)
         let now = clock.withLock { (tick: inout Int) -> Int in tick += 1; return tick }
-        let stamp = CatalogStamp(catalogPath)
+        let current = try stamp()
         let kept = entries.withLock { (entries: inout [Key: Entry]) -> Entry? in
-            guard entries[key]?.stamp == stamp else { return nil }
+            guard entries[key]?.stamp == current else { return nil }
             entries[key]?.used = now
             return entries[key]
         }
@@ -70,7 +63,7 @@ public final class SearchSessions: Sendable {
         let loaded = try load()
         loadCount.withLock { $0 += 1 }
         // Stamped after loading: a search that embedded new images wrote them before this stamp.
-        let entry = Entry(stamp: CatalogStamp(catalogPath), opened: loaded.opened, space: loaded.space, used: now)
+        let entry = Entry(stamp: try stamp(), opened: loaded.opened, space: loaded.space, used: now)
         entries.withLock { entries in
             entries[key] = entry
             while entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
@@ -78,25 +71,5 @@ public final class SearchSessions: Sendable {
             }
         }
         return loaded
-    }
-}
-
-/// The size and modification time of a SQLite catalog and its write-ahead log: every committed
-/// write changes one of them, and reads change neither.
-struct CatalogStamp: Equatable, Sendable {
-    var files: [FileStamp]
-
-    struct FileStamp: Equatable, Sendable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-    }
-
-    init(_ catalogPath: String) {
-        files = [catalogPath, catalogPath + "-wal"].map { path in
-            var info = stat()
-            guard stat(path, &info) == 0 else { return FileStamp(size: -1, seconds: 0, nanoseconds: 0) }
-            return FileStamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
-        }
     }
 }
