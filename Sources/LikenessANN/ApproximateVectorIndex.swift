@@ -56,13 +56,23 @@ public struct ApproximateVectorIndex: VectorIndex {
     /// Adds vectors; their ids continue from ``count``. Nothing is added if any is refused by the
     /// checks (length, finite values). The batch that brings an IVF kind to its training size trains
     /// it. FAISS failing is ``VectorIndexError/backend(library:operation:code:message:)`` with its
-    /// message; the chunks of ``addChunk`` vectors added before it stay.
+    /// message; the chunks of ``addChunk`` vectors added before it stay. With `watch`, progress is
+    /// reported after each chunk, and a stop request before the next one ends the add with
+    /// ``VectorIndexError/stopped`` (the index then holds part of the batch and should be dropped).
     public mutating func add(_ batch: [[Float]]) throws(VectorIndexError) {
+        try add(batch, watch: nil)
+    }
+
+    /// ``add(_:)``, reported to and stoppable through `watch`.
+    public mutating func add(_ batch: [[Float]], watch: IndexBuildWatch?) throws(VectorIndexError) {
         try VectorIndexError.check(batch, dimension: dimension)
         guard !batch.isEmpty else { return }
         makeUnique()
+        watch?.progress.begin(IndexBuildWatch.phase, total: batch.count)
+        defer { watch?.progress.end(IndexBuildWatch.phase) }
         // In chunks, so the prepared (normalised, row-major) copy stays small beside the batch.
         for start in stride(from: 0, to: batch.count, by: Self.addChunk) {
+            if watch?.cancellation.isCancelled == true { throw .stopped }
             let chunk = batch[start..<Swift.min(start + Self.addChunk, batch.count)]
             let rows = prepared(Array(chunk))
             do {
@@ -78,6 +88,7 @@ public struct ApproximateVectorIndex: VectorIndex {
                 throw error.vectorIndexError
             }
             count += chunk.count
+            watch?.progress.advance(IndexBuildWatch.phase, completed: start + chunk.count, total: batch.count)
         }
     }
 

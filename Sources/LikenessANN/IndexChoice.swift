@@ -43,7 +43,9 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     /// An index of this choice (resolved for the count) holding `vectors`, and the resolved choice.
-    public func makeIndex(dimension: Int, metric: VectorMetric, holding vectors: [[Float]]) throws -> (index: any VectorIndex, used: IndexChoice) {
+    /// `watch` reports an approximate index's build and can stop it (``IndexBuildWatch``).
+    public func makeIndex(dimension: Int, metric: VectorMetric, holding vectors: [[Float]],
+                          watch: IndexBuildWatch? = nil) throws -> (index: any VectorIndex, used: IndexChoice) {
         let used = resolved(count: vectors.count)
         switch used {
         case .exact, .auto:
@@ -52,7 +54,7 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
             return (index, .exact)
         case .approximate(let kind):
             var index = try ApproximateVectorIndex(dimension: dimension, metric: metric, kind: kind)
-            try index.add(vectors)
+            try index.add(vectors, watch: watch)
             return (index, used)
         }
     }

@@ -10,6 +10,9 @@ public enum VectorIndexError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The library behind the index (FAISS) failed while doing `operation`: its status code and its
     /// own message, so a user sees why (out of memory, a setting it refused) instead of a crash.
     case backend(library: String, operation: String, code: Int32, message: String)
+    /// A stop was requested (``CancellationToken``) while vectors were being added; the index is
+    /// incomplete and should be dropped.
+    case stopped
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum VectorIndexError: Error, Sendable, Equatable, CustomStringConvertibl
             "vector \(position) holds NaN or an infinity"
         case .backend(let library, let operation, let code, let message):
             "\(library) failed in \(operation) (status \(code)): \(message)"
+        case .stopped:
+            Cancelled().description
         }
     }
 

@@ -73,6 +73,12 @@ import Testing
         }
     }
 
+    @Test("an index build stopped on request ends its job as a cancellation; a library failure stays a failure")
+    func stoppedBuild() {
+        #expect(JobError.wrapping(VectorIndexError.stopped).isCancellation)
+        #expect(!JobError.wrapping(VectorIndexError.backend(library: "FAISS", operation: "add", code: 1, message: "no")).isCancellation)
+    }
+
     @Test("a cancelled context stops hashing and embedding with .cancelled, and stores nothing it did not finish")
     func cancellation() throws {
         let photos = try makeSet()

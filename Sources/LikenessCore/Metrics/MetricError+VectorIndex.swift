@@ -5,7 +5,7 @@ extension MetricError {
         switch error {
         case let .dimensionMismatch(expected, actual, position): self = .inVector(position, .unequalLengths(actual, expected))
         case let .nonFinite(position): self = .inVector(position, .nonFinite(position: 0))
-        case .backend: self = .index(error)
+        case .backend, .stopped: self = .index(error)
         }
     }
 }

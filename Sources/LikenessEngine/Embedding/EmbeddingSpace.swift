@@ -25,21 +25,22 @@ public struct EmbeddingSpace: Sendable {
     /// Throws ``CatalogError``, or ``VectorIndexError`` for a stored vector of the wrong length or not finite.
     /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
     /// `choice` picks the index (``IndexChoice/auto`` by the number of images); an approximate one
-    /// throws ``ANNError`` for parameters that do not fit the model's dimension.
+    /// throws ``ANNError`` for parameters that do not fit the model's dimension. `watch` reports its
+    /// build and can stop it (``VectorIndexError/stopped``).
     public init(catalog: any CatalogStore, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
-                index choice: IndexChoice = .exact) throws {
-        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice)
+                index choice: IndexChoice = .exact, watch: IndexBuildWatch? = nil) throws {
+        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice, watch: watch)
     }
 
     /// The same for an opened model: its base model's stored vectors, mapped by its head when it has
     /// one (``HeadError`` for stored vectors of another width than the head takes).
     public init(catalog: any CatalogStore, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
-                index choice: IndexChoice = .exact) throws {
-        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice)
+                index choice: IndexChoice = .exact, watch: IndexBuildWatch? = nil) throws {
+        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice, watch: watch)
     }
 
     private init(catalog: any CatalogStore, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric,
-                 index choice: IndexChoice) throws {
+                 index choice: IndexChoice, watch: IndexBuildWatch?) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
@@ -50,7 +51,7 @@ public struct EmbeddingSpace: Sendable {
         if case .approximate(let kind) = used,
            let file = catalog.filePath,
            let saved = PersistedIndex(catalogPath: file, key: Self.indexKey(model: model, head: head, roots: roots, metric: metric, kind: kind)) {
-            let opened = try saved.open(images: images, rows: rows, dimension: dimension, metric: metric, kind: kind)
+            let opened = try saved.open(images: images, rows: rows, dimension: dimension, metric: metric, kind: kind, watch: watch)
             self.images = opened.images
             self.positions = Dictionary(opened.images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
             self.index = opened.index
@@ -58,7 +59,7 @@ public struct EmbeddingSpace: Sendable {
             self.indexOrigin = opened.origin
             return
         }
-        let built = try choice.makeIndex(dimension: dimension, metric: metric, holding: rows)
+        let built = try choice.makeIndex(dimension: dimension, metric: metric, holding: rows, watch: watch)
         self.images = images
         self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.index = built.index
@@ -96,7 +97,8 @@ extension EmbeddingSpace {
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
                                                 decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
-            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index), embedded.skipped)
+            let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
+            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, watch: watch), embedded.skipped)
         } catch {
             throw .wrapping(error)
         }

@@ -48,8 +48,8 @@ struct PersistedIndex {
 
     /// The images in index order and their index: the saved one with the new images added, or a
     /// new one of `kind` holding `rows` (one per image, in the order of `images`).
-    func open(images: [CatalogImage], rows: [[Float]], dimension: Int, metric: VectorMetric,
-              kind: ApproximateIndexKind) throws -> (images: [CatalogImage], index: ApproximateVectorIndex, origin: IndexOrigin) {
+    func open(images: [CatalogImage], rows: [[Float]], dimension: Int, metric: VectorMetric, kind: ApproximateIndexKind,
+              watch: IndexBuildWatch? = nil) throws -> (images: [CatalogImage], index: ApproximateVectorIndex, origin: IndexOrigin) {
         let entries = images.map(Self.entry)
         // The index read is held by one variable only, so adding to it does not clone it (FAISS
         // 1.7.3 clones an HNSW index as its base class, which it then cannot write).
@@ -61,14 +61,14 @@ struct PersistedIndex {
             if kept.count == manifest.entries.count && Set(kept).count == kept.count {
                 let known = Set(kept)
                 let added = images.indices.filter { !known.contains($0) }
-                try index.add(added.map { rows[$0] })
+                try index.add(added.map { rows[$0] }, watch: watch)
                 let order = kept + added
                 if !added.isEmpty { save(index, entries: order.map { entries[$0] }) }
                 return (order.map { images[$0] }, index, .loaded(added: added.count))
             }
         }
         var index = try ApproximateVectorIndex(dimension: dimension, metric: metric, kind: kind)
-        try index.add(rows)
+        try index.add(rows, watch: watch)
         save(index, entries: entries)
         return (images, index, .built)
     }

@@ -50,7 +50,8 @@ public enum JobError: Error, Sendable, CustomStringConvertible {
         case let error as EncoderError: .encoder(error)
         case let error as EmbeddingError: .model(error.description)
         case let error as UnknownNameError: .invalidInput(error.description)
-        case let error as VectorIndexError: error.isBackend ? .failed(error.description) : .invalidInput(error.description)
+        case let error as VectorIndexError:
+            error == .stopped ? .cancelled : error.isBackend ? .failed(error.description) : .invalidInput(error.description)
         case let error as ANNError: .invalidInput(error.description)
         case let error as MetricError: if case .index = error { .failed(error.description) } else { .invalidInput(error.description) }
         case is Cancelled: .cancelled

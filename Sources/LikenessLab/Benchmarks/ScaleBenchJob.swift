@@ -27,7 +27,8 @@ public struct ScaleBenchJob: Job {
         guard count >= 2, dimension >= 1 else { throw .invalidInput("--count must be at least 2 and --dimension at least 1") }
         try context.checkCancellation()
         do {
-            return try ScaleBenchmark(count: count, dimension: dimension, threshold: threshold, threads: threads ?? context.workers, index: index).run()
+            return try ScaleBenchmark(count: count, dimension: dimension, threshold: threshold, threads: threads ?? context.workers, index: index)
+                .run(watch: IndexBuildWatch(progress: context.progress, cancellation: context.cancellation))
         } catch {
             throw .wrapping(error)
         }

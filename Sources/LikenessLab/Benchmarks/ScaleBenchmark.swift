@@ -47,7 +47,8 @@ public struct ScaleBenchmark: Sendable {
         self.index = index
     }
 
-    public func run() throws -> Result {
+    /// Runs it; `watch` reports an approximate index's build and can stop it.
+    public func run(watch: IndexBuildWatch? = nil) throws -> Result {
         ExactVectorIndex.setThreads(threads)
         ApproximateVectorIndex.setThreads(threads)
         // Random unit vectors are nearly orthogonal in high dimensions; every 100th vector gets a
@@ -65,7 +66,7 @@ public struct ScaleBenchmark: Sendable {
             }
         }
         var started = Date()
-        let (index, used) = try self.index.makeIndex(dimension: dimension, metric: .cosine, holding: vectors)
+        let (index, used) = try self.index.makeIndex(dimension: dimension, metric: .cosine, holding: vectors, watch: watch)
         let build = Date().timeIntervalSince(started)
         vectors = []
         started = Date()

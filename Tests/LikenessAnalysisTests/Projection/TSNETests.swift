@@ -2,6 +2,7 @@ import LikenessAnalysis
 import LikenessCore
 import LikenessIndex
 import LikenessNumerics
+import LikenessTestSupport
 import Testing
 
 @Suite struct TSNETests {
