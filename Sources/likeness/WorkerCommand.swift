@@ -42,7 +42,7 @@ struct Worker: ParsableCommand {
     @Option(name: .customLong("hash-method"), help: "Perceptual method for --jobs hash (bit or continuous); repeat for several. Default: phash.")
     var hashMethods: [PerceptualMethod] = []
 
-    @Option(help: "Images per model run; a claim takes two runs' worth (hashing too).")
+    @Option(help: "Images per model run; a claim takes two runs' worth (hashing and scanning too).")
     var batch: Int = 16
 
     @Option(help: "Threads that read and decode images.")
@@ -69,8 +69,12 @@ struct Worker: ParsableCommand {
                       + "marked gone \(summary.gone)")
                 for failure in summary.scanFailures.prefix(20) { Output.line("  failed \(failure.kind.rawValue): \(failure.message)") }
             }
-            print("  queued \(summary.enqueued), hashed \(summary.hashed), embedded \(summary.embedded), failed \(summary.failed)"
-                  + String(format: " in %.2f s (%.1f images/s)", summary.seconds, summary.imagesPerSecond))
+            let timing = String(format: " in %.2f s (%.1f images/s)", summary.seconds, summary.imagesPerSecond)
+            if summary.worker.jobs.contains(where: { $0 != .scan }) {
+                print("  queued \(summary.enqueued), hashed \(summary.hashed), embedded \(summary.embedded), failed \(summary.failed)" + timing)
+            } else {
+                print("  done" + timing)
+            }
             if summary.lost > 0 { print("  \(summary.lost) results dropped: their leases had expired and another worker took them") }
             for failure in summary.failures.prefix(20) { Output.line("  failed " + failure) }
             if summary.interrupted { print("  interrupted: unfinished items were handed back to the queue") }
