@@ -111,19 +111,7 @@ import Testing
 
         // Two paths per claim, under 2-second leases.
         let worker = ["worker", "--catalog", scratch.url, "--jobs", "scan", "--root", photos, "--lease", "2", "--batch", "1", "--json"]
-        let victim = CLIRunner.start(worker)
-        victim.standardOutput = FileHandle.nullDevice
-        victim.standardError = FileHandle.nullDevice
-        try victim.run()
-        let deadline = Date().addingTimeInterval(300)
-        while victim.isRunning && Date() < deadline {
-            if try catalog.queueStatus().scans.map(\.done).reduce(0, +) >= 6 { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        try #require(victim.isRunning, "the worker finished before it could be killed")
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        #expect(victim.terminationReason == .uncaughtSignal && victim.terminationStatus == SIGKILL)
+        try CLIRunner.killMidRun(worker) { try catalog.queueStatus().scans.map(\.done).reduce(0, +) >= 6 }
 
         let before = try catalog.queueStatus()
         let killedDone = try #require(before.workers.first?.done)
