@@ -104,6 +104,30 @@ import Testing
         #expect(try catalog.queueStatus().workers.first?.finished == true)
     }
 
+    @Test("Ctrl-C during a scan hands the unfinished paths back at once and marks nothing gone; the next run reads only those")
+    func interrupted() throws {
+        let scratch = try ScratchPostgres()
+        let photos = folder.folder("photos")
+        for seed in 1...12 { _ = try Fixtures.writePattern(to: folder.child("photos/\(seed).png"), width: 40, height: 30, seed: UInt64(seed)) }
+        let catalog = try PostgresCatalog(address: scratch.address)
+        // A path catalogued before and gone from the folder: only a scan that finishes may mark it gone.
+        try catalog.record([CatalogEntry(path: folder.child("photos/old.png"), fingerprint: FileFingerprint(size: 1, modifiedNanoseconds: 1),
+                                         contentHash: SHA256.hash([7]), info: ImageInfo(width: 2, height: 2, format: .png))])
+        let token = CancellationToken()
+        let context = JobContext(catalogPath: scratch.url, progress: CancelOnScanProgress(token: token), cancellation: token, workers: 1)
+        let first = try WorkerJob(jobs: [.scan], roots: [photos], batchSize: 1).run(in: context)
+        #expect(first.interrupted && first.gone == 0)
+        #expect(first.scanned == 2 && first.listed == 12)
+        #expect(try scratch.integers("SELECT count(*) FROM scan_item WHERE leased_by IS NOT NULL OR attempts > 1") == [0])
+        #expect(try catalog.queueStatus().scans.first?.pending == 10)
+        #expect(try catalog.image(at: folder.child("photos/old.png"))?.isGone == false)
+
+        let second = try WorkerJob(jobs: [.scan], roots: [photos]).run(in: JobContext(catalogPath: scratch.url, workers: 2))
+        #expect((second.interrupted, second.listed, second.scanned, second.gone) == (false, 0, 10, 1))
+        #expect(try catalog.image(at: folder.child("photos/old.png"))?.isGone == true)
+        #expect(try catalog.usableImages(under: [photos]).count == 12)
+    }
+
     @Test("a scan over a SQLite catalog file is refused with a typed error naming `likeness scan`")
     func sqliteRefused() throws {
         let file = folder.child("c.sqlite")
@@ -115,4 +139,12 @@ import Testing
             return message.contains("likeness scan DIR --catalog \(file)")
         }
     }
+}
+
+/// Cancels its token when the first claim of a scan has been recorded, as Ctrl-C would.
+struct CancelOnScanProgress: ProgressReporter {
+    let token: CancellationToken
+    func begin(_ phase: String, total: Int?) {}
+    func advance(_ phase: String, completed: Int, total: Int?) { if phase == "scan" { token.cancel() } }
+    func end(_ phase: String) {}
 }
