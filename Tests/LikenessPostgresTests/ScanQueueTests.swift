@@ -61,6 +61,23 @@ import Testing
         #expect(try scratch.integers("SELECT count(*) FROM scan_item WHERE path = '/s/b.png'") == [0])
     }
 
+    @Test("a path whose leases keep expiring (a file that kills every worker reading it) is failed after the last attempt")
+    func poisonPath() throws {
+        let scratch = try ScratchPostgres()
+        let catalog = try PostgresCatalog(address: scratch.address)
+        let queue = PostgresScanQueue(catalog: catalog, root: "/s", worker: WorkerIdentity(jobs: [.scan]), leaseSeconds: 0.05, maxAttempts: 2)
+        try queue.list([listed("/s/bomb.png")])
+        #expect(try queue.claim(limit: 1).count == 1)
+        Thread.sleep(forTimeInterval: 0.15)
+        #expect(try queue.claim(limit: 1).count == 1)
+        Thread.sleep(forTimeInterval: 0.15)
+        #expect(try queue.claim(limit: 1).isEmpty)
+        let counts = try #require(try catalog.queueStatus().scans.first)
+        #expect((counts.pending + counts.expired, counts.failed) == (0, 1))
+        #expect(try queue.remaining() == (claimable: 0, leasedElsewhere: 0))
+        #expect(try scratch.integers("SELECT count(*) FROM scan_item WHERE failure_kind = 'unreadable' AND failure LIKE '%expired 2 times%'") == [1])
+    }
+
     @Test("workers claiming at once get disjoint paths that together are the whole listing")
     func disjointClaims() throws {
         let scratch = try ScratchPostgres()
