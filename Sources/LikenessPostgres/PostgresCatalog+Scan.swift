@@ -26,26 +26,30 @@ extension PostgresCatalog {
 
     public func record(_ entries: [CatalogEntry]) throws(CatalogError) {
         guard !entries.isEmpty else { return }
+        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in try Self.record(entries, with: sql) }
+    }
+
+    /// Inserts or replaces the entries inside a transaction the caller holds (``record(_:)``, or a
+    /// scan worker's completion that marks its items done in the same transaction).
+    static func record(_ entries: [CatalogEntry], with sql: PostgresStatements) throws(CatalogError) {
         let now = Date().timeIntervalSince1970
-        try session.transaction { (sql: PostgresStatements) throws(CatalogError) in
-            for entry in entries {
-                // Hashes, vectors, signals and queued work made from the old content of a re-read file no longer hold.
-                for table in ["image_hash", "image_feature", "image_embedding", "image_signal", "work_item"] {
-                    try sql.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE image_id = (SELECT id FROM image WHERE path = $1)",
-                                              binds: Self.binds(entry.path)))
-                }
-                try sql.run("""
-                    INSERT INTO image (path, size, mtime_ns, sha256, width, height, format, failure_kind, failure_message, scanned_at, gone)
-                    VALUES (\(entry.path), \(entry.fingerprint?.size), \(entry.fingerprint?.modifiedNanoseconds), \(entry.contentHash?.hex),
-                            \(entry.info?.width), \(entry.info?.height), \(entry.info?.format.rawValue), \(entry.failure?.kind.rawValue),
-                            \(entry.failure?.message), \(now), false)
-                    ON CONFLICT (path) DO UPDATE SET
-                        size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
-                        width = excluded.width, height = excluded.height, format = excluded.format,
-                        failure_kind = excluded.failure_kind, failure_message = excluded.failure_message,
-                        scanned_at = excluded.scanned_at, gone = false
-                    """)
+        for entry in entries {
+            // Hashes, vectors, signals and queued work made from the old content of a re-read file no longer hold.
+            for table in ["image_hash", "image_feature", "image_embedding", "image_signal", "work_item"] {
+                try sql.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE image_id = (SELECT id FROM image WHERE path = $1)",
+                                          binds: Self.binds(entry.path)))
             }
+            try sql.run("""
+                INSERT INTO image (path, size, mtime_ns, sha256, width, height, format, failure_kind, failure_message, scanned_at, gone)
+                VALUES (\(entry.path), \(entry.fingerprint?.size), \(entry.fingerprint?.modifiedNanoseconds), \(entry.contentHash?.hex),
+                        \(entry.info?.width), \(entry.info?.height), \(entry.info?.format.rawValue), \(entry.failure?.kind.rawValue),
+                        \(entry.failure?.message), \(now), false)
+                ON CONFLICT (path) DO UPDATE SET
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
+                    width = excluded.width, height = excluded.height, format = excluded.format,
+                    failure_kind = excluded.failure_kind, failure_message = excluded.failure_message,
+                    scanned_at = excluded.scanned_at, gone = false
+                """)
         }
     }
 

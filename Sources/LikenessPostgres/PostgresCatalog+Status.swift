@@ -24,6 +24,20 @@ extension PostgresCatalog {
             (entry.pending, entry.leased, entry.expired, entry.done, entry.failed) = (pending, leased, expired, done, failed)
             tasks.append(entry)
         }
+        let scans = try session.rows("""
+            SELECT root,
+                count(*) FILTER (WHERE state = 'pending' AND lease_until IS NULL),
+                count(*) FILTER (WHERE state = 'pending' AND lease_until >= now()),
+                count(*) FILTER (WHERE state = 'pending' AND lease_until < now()),
+                count(*) FILTER (WHERE state = 'done'),
+                count(*) FILTER (WHERE state = 'failed')
+            FROM scan_item GROUP BY root ORDER BY root
+            """) { row in
+            let (root, pending, leased, expired, done, failed) = try row.decode((String, Int, Int, Int, Int, Int).self)
+            var entry = QueueStatus.ScanCounts(root: root)
+            (entry.pending, entry.leased, entry.expired, entry.done, entry.failed) = (pending, leased, expired, done, failed)
+            return entry
+        }
         let workers = try session.rows("""
             SELECT id, host, pid, jobs, done, extract(epoch FROM now() - seen_at)::float8, extract(epoch FROM now() - started_at)::float8,
                 finished_at IS NOT NULL
@@ -34,6 +48,6 @@ extension PostgresCatalog {
             return QueueStatus.Worker(identity: WorkerIdentity(id: id, host: host, pid: pid, jobs: kinds), done: done,
                                       secondsSinceSeen: seen, secondsRunning: running, finished: finished)
         }
-        return QueueStatus(images: images, tasks: tasks, workers: workers)
+        return QueueStatus(images: images, tasks: tasks, scans: scans, workers: workers)
     }
 }

@@ -139,6 +139,34 @@ enum PostgresSchema {
             )
             """,
         ],
+        // 4: the scan queue of `worker --jobs scan`: one item per listed path (keyed by the path as
+        // `image` stores it), with the size and modification time it was listed (and then read) at,
+        // so a later listing re-opens it only when the file changed. Leases as in `work_item`.
+        [
+            """
+            CREATE TABLE scan_item (
+                path TEXT COLLATE "C" PRIMARY KEY,
+                root TEXT COLLATE "C" NOT NULL,
+                valid_name BOOLEAN NOT NULL DEFAULT true,
+                size BIGINT,
+                mtime_ns BIGINT,
+                state TEXT NOT NULL DEFAULT 'pending',
+                leased_by TEXT,
+                lease_until TIMESTAMPTZ,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                done_by TEXT,
+                done_at TIMESTAMPTZ,
+                failure_kind TEXT,
+                failure TEXT
+            )
+            """,
+            """
+            CREATE INDEX scan_item_pending ON scan_item (root, path) WHERE state = 'pending'
+            """,
+            """
+            CREATE INDEX scan_item_root ON scan_item (root, state)
+            """,
+        ],
     ]
 
     /// The newest schema version this build writes.

@@ -7,7 +7,7 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a shared PostgreSQL catalog's work queue and its workers.",
         discussion: """
-            Items by task and state (pending, leased, expired leases that will be taken again, done, \
+            Items by task, and the scan queue by folder (`worker --jobs scan --root DIR`), by state (pending, leased, expired leases that will be taken again, done, \
             failed), and every worker that registered: its machine and process, what it finished, \
             and how long ago it was last seen. A worker killed mid-run shows as not finished and \
             not seen since.
@@ -24,7 +24,11 @@ struct Status: ParsableCommand {
         let status = try JobRunning.run(StatusJob(), catalog: catalogOptions, quiet: true)
         if json { try Output.json(status); return }
         print("catalog \(CatalogLocation.display(catalogOptions.resolvedPath)): \(status.images) usable images")
-        if status.tasks.isEmpty { print("  queue empty: start `likeness worker` to fill and work it") }
+        if status.tasks.isEmpty && status.scans.isEmpty { print("  queue empty: start `likeness worker` to fill and work it") }
+        for counts in status.scans {
+            print("  scan \(counts.root): \(counts.pending) pending, \(counts.leased) leased, "
+                  + "\(counts.expired) expired, \(counts.done) done, \(counts.failed) failed")
+        }
         for counts in status.tasks {
             let version = counts.task.kind == .embed ? "weights \(counts.task.version.prefix(12))" : "version \(counts.task.version)"
             print("  \(counts.task) (\(version)): \(counts.pending) pending, \(counts.leased) leased, "

@@ -131,19 +131,7 @@ import Testing
     /// Starts a worker with `arguments` and kills it with SIGKILL once the queue of `catalog` counts
     /// six done items; fails when the worker finished first.
     func killMidRun(_ arguments: [String], catalog: PostgresCatalog) throws {
-        let victim = CLIRunner.start(arguments)
-        victim.standardOutput = FileHandle.nullDevice
-        victim.standardError = FileHandle.nullDevice
-        try victim.run()
-        let deadline = Date().addingTimeInterval(300)
-        while victim.isRunning && Date() < deadline {
-            if try catalog.queueStatus().tasks.map(\.done).reduce(0, +) >= 6 { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        try #require(victim.isRunning, "the worker finished before it could be killed")
-        kill(victim.processIdentifier, SIGKILL)
-        victim.waitUntilExit()
-        #expect(victim.terminationReason == .uncaughtSignal && victim.terminationStatus == SIGKILL)
+        try CLIRunner.killMidRun(arguments) { try catalog.queueStatus().tasks.map(\.done).reduce(0, +) >= 6 }
     }
 
     /// The matched paths of the first query of a `search --json` result.

@@ -35,7 +35,7 @@ import Testing
         let scratch = try ScratchPostgres()
         _ = try PostgresCatalog(address: scratch.address)
         _ = try PostgresCatalog(address: scratch.address)
-        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [3])
+        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [4])
         try scratch.execute("UPDATE likeness_schema SET version = 99")
         #expect(throws: CatalogError.newerSchema(path: scratch.address.description, version: 99)) {
             try PostgresCatalog(address: scratch.address)
@@ -44,7 +44,7 @@ import Testing
         #expect(try scratch.integers("SELECT count(*) FROM image") == [0])
     }
 
-    @Test("a version-1 catalog (before hashes, decisions and clusterings) is upgraded in place, keeping its images and vectors")
+    @Test("a version-1 catalog (before hashes, decisions, clusterings and the scan queue) is upgraded in place, keeping its images and vectors")
     func upgradeFromVersionOne() throws {
         let scratch = try ScratchPostgres()
         let first = try PostgresCatalog(address: scratch.address)
@@ -53,10 +53,10 @@ import Testing
         let id = try #require(try first.image(at: "/a/1.png")?.id)
         try first.storeEmbeddings([(id, [1, 2])], model: "m", fingerprint: "f")
         // What version 1 had: no hash, feature, decision or clustering tables.
-        for table in ["image_hash", "image_feature", "decision", "clustering_member", "clustering"] { try scratch.execute("DROP TABLE \(table)") }
+        for table in ["image_hash", "image_feature", "decision", "clustering_member", "clustering", "scan_item"] { try scratch.execute("DROP TABLE \(table)") }
         try scratch.execute("UPDATE likeness_schema SET version = 1")
         let upgraded = try PostgresCatalog(address: scratch.address)
-        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [3])
+        #expect(try scratch.integers("SELECT version FROM likeness_schema") == [4])
         #expect(try upgraded.embeddings(model: "m", fingerprint: "f") == [id: [1, 2]])
         let hash = try #require(BitHash(hex: "ff00", count: 16))
         try upgraded.storeHashes([(id, .pHash, hash)])
@@ -65,6 +65,7 @@ import Testing
         #expect(try upgraded.saveClustering(SavedClustering(name: "k", createdAt: Date(timeIntervalSince1970: 1), settings: "{}",
                                                             points: 1, clusters: 1, noise: 0), members: [(id, 0)]) == false)
         #expect(try upgraded.clustering(named: "k")?.1 == [ClusterMembership(imageID: id, path: "/a/1.png", label: 0)])
+        #expect(try scratch.integers("SELECT count(*) FROM scan_item") == [0])
     }
 
     @Test("workers that open a new database at once create its schema once")

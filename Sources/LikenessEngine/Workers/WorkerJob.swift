@@ -4,8 +4,10 @@ import LikenessPostgres
 
 /// `worker`: takes items from a shared catalog's queue and does them until the queue is drained.
 ///
-/// Any number of workers on any number of machines may run against one PostgreSQL catalog. For
-/// each kind of work it was given (hashing first, then embedding), a worker adds the images that
+/// Any number of workers on any number of machines may run against one PostgreSQL catalog. Given
+/// ``WorkKind/scan``, a worker first scans ``roots`` as `likeness scan` does, sharing the reading
+/// with the others (``PostgresScanQueue``, see `WorkerJob+Scanning.swift`). Then, for each other
+/// kind of work it was given (hashing first, then embedding), a worker adds the images that
 /// lack a current result to that task's queue, then claims items in small groups under a lease
 /// (``PostgresWorkQueue``), hashes them on every core or embeds them through the one
 /// ``BatchEmbedder``, and stores each group in the transaction that marks its items done. A worker
@@ -13,8 +15,10 @@ import LikenessPostgres
 /// worker with nothing to claim while others still hold items waits, so the last one to stop knows
 /// the queue is empty.
 public struct WorkerJob: Job {
-    /// The kinds of work to take, done one task after the other. Default: embedding.
+    /// The kinds of work to take, done one task after the other (scanning first). Default: embedding.
     public var jobs: [WorkKind]
+    /// Folders to scan (``WorkKind/scan``), one after the other; needed for scanning, refused without it.
+    public var roots: [String]
     /// Perceptual methods to compute (``WorkKind/hash``), one task each. Default: pHash.
     public var hashMethods: [PerceptualMethod]
     /// Embedding model id. Default: EfficientNet-Lite0.
@@ -30,9 +34,10 @@ public struct WorkerJob: Job {
     /// Seconds between looks at the queue while other workers hold the last items. Default 0.5.
     public var pollSeconds: Double
 
-    public init(jobs: [WorkKind] = [.embed], hashMethods: [PerceptualMethod] = [.bits(.pHash)], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
+    public init(jobs: [WorkKind] = [.embed], roots: [String] = [], hashMethods: [PerceptualMethod] = [.bits(.pHash)], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
                 decodeWorkers: Int = 1, leaseSeconds: Double = 60, pollSeconds: Double = 0.5) {
         self.jobs = jobs
+        self.roots = roots
         self.hashMethods = hashMethods
         self.model = model
         self.threads = threads
@@ -46,6 +51,7 @@ public struct WorkerJob: Job {
         guard batchSize >= 1 else { throw .invalidInput("--batch must be at least 1") }
         guard leaseSeconds > 0, pollSeconds > 0 else { throw .invalidInput("--lease and the poll interval must be positive") }
         if jobs.contains(.hash) && hashMethods.isEmpty { throw .invalidInput("give a hash method for --jobs hash") }
+        try checkScanning(in: context)
         let catalog = try context.openSharedCatalog()
         let opened = jobs.contains(.embed) ? try context.models.open(model, threads: threads) : nil
         let identity = WorkerIdentity(jobs: jobs)
@@ -53,12 +59,18 @@ public struct WorkerJob: Job {
         var tasks = jobs.contains(.hash) ? hashMethods.map(WorkTask.hashing) : []
         if let opened { tasks.append(WorkTask(kind: .embed, method: opened.base.id, version: opened.base.fingerprint)) }
         let queues = tasks.map { PostgresWorkQueue(catalog: catalog, task: $0, worker: identity, leaseSeconds: leaseSeconds) }
-        // Registering, releasing and finishing act on the worker's rows, whichever task's queue does it.
-        guard let first = queues.first else { throw .invalidInput("give --jobs \(WorkKind.allCases.map(\.rawValue).joined(separator: ","))") }
+        guard !queues.isEmpty || jobs.contains(.scan) else {
+            throw .invalidInput("give --jobs \(WorkKind.allCases.map(\.rawValue).joined(separator: ","))")
+        }
+        // Registering, releasing and finishing act on the worker's rows, whichever queue it works.
+        let record = WorkerRecord(catalog: catalog, worker: identity)
         var summary = WorkerSummary(worker: identity, model: opened?.base.id)
         let started = Date()
         do {
-            try first.register()
+            try record.register()
+            if jobs.contains(.scan) {
+                for root in roots.map(FileWalker.absolute) { try scan(root, catalog: catalog, worker: identity, summary: &summary, context: context) }
+            }
             for queue in queues {
                 if let method = queue.task.perceptualMethod {
                     try drainHashing(queue, method: method, summary: &summary, context: context)
@@ -66,16 +78,16 @@ public struct WorkerJob: Job {
                     try drainEmbedding(queue, input: opened.input, model: opened.base, summary: &summary, context: context)
                 }
             }
-            try first.finish()
+            try record.finish()
         } catch is Cancelled {
             summary.interrupted = true
-            try? first.release()
-            try? first.finish()
+            try? record.release()
+            try? record.finish()
         } catch {
             throw .wrapping(error)
         }
         summary.seconds = Date().timeIntervalSince(started)
-        summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded + summary.hashed) / summary.seconds : 0
+        summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.scanned + summary.embedded + summary.hashed) / summary.seconds : 0
         return summary
     }
 
@@ -87,6 +99,15 @@ public struct WorkerJob: Job {
         context.progress.begin(phase, total: nil)
         defer { context.progress.end(phase) }
         summary.enqueued += try queue.enqueue()
+        // Images another machine scanned in meanwhile become items; none: the queue is drained.
+        try drain(queue, summary: &summary, context: context, refill: { try queue.enqueue() }, process: process)
+    }
+
+    /// Claims and hands each claim to `process` until nothing is left: no item to claim, none held
+    /// by another worker (a worker with nothing to claim while others hold items waits, in case
+    /// their worker dies), and nothing new from `refill` (counted as queued).
+    func drain<Queue: LeasedQueue>(_ queue: Queue, summary: inout WorkerSummary, context: JobContext, refill: () throws -> Int,
+                                   process: ([Queue.Item], inout WorkerSummary) throws -> Void) throws {
         while true {
             try context.cancellation.check()
             let items = try queue.claim(limit: batchSize * 2)
@@ -98,8 +119,7 @@ public struct WorkerJob: Job {
                     Thread.sleep(forTimeInterval: min(pollSeconds, leaseSeconds / 4))
                     continue
                 }
-                // Images another machine scanned in meanwhile become items; none: the queue is drained.
-                let added = try queue.enqueue()
+                let added = try refill()
                 summary.enqueued += added
                 if added == 0 { return }
                 continue

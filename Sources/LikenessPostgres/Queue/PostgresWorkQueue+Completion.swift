@@ -66,7 +66,7 @@ extension PostgresWorkQueue {
                 completion.failed += marked.count
             }
             completion.lost = done.count + failures.count - completion.stored - completion.failed
-            try sql.run("UPDATE worker SET done = done + \(completion.stored + completion.failed), seen_at = now() WHERE id = \(worker.id)")
+            try WorkerRecord.seen(worker, done: completion.stored + completion.failed, with: sql)
             return completion
         }
     }
@@ -82,16 +82,13 @@ extension PostgresWorkQueue {
             """) { try $0.decode((Int, Int).self) }.first.map { (claimable: $0.0, leasedElsewhere: $0.1) } ?? (0, 0)
     }
 
-    /// Gives back this worker's unfinished leases, so others take them at once (a clean stop).
+    /// Gives back this worker's unfinished leases, in this queue and every other (``WorkerRecord/release()``).
     public func release() throws(CatalogError) {
-        try session.run("""
-            UPDATE work_item SET leased_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
-            WHERE leased_by = \(worker.id) AND state = 'pending'
-            """)
+        try WorkerRecord(catalog: catalog, worker: worker).release()
     }
 
-    /// Records that the worker stopped cleanly.
+    /// Records that the worker stopped cleanly (``WorkerRecord/finish()``).
     public func finish() throws(CatalogError) {
-        try session.run("UPDATE worker SET finished_at = now(), seen_at = now() WHERE id = \(worker.id)")
+        try WorkerRecord(catalog: catalog, worker: worker).finish()
     }
 }

@@ -10,7 +10,7 @@ import PostgresNIO
 /// its lease runs out. A result is stored only in the transaction that marks the item done, and
 /// only while the item is still leased to this worker and not done, so each item's result is
 /// stored exactly once even when a stalled worker comes back after its lease was taken over.
-public struct PostgresWorkQueue: Sendable {
+public struct PostgresWorkQueue: LeasedQueue {
     public let catalog: PostgresCatalog
     public let task: WorkTask
     public let worker: WorkerIdentity
@@ -30,13 +30,9 @@ public struct PostgresWorkQueue: Sendable {
 
     var session: PostgresSession { catalog.session }
 
-    /// Records the worker, so `status` lists it.
+    /// Records the worker, so `status` lists it (``WorkerRecord/register()``).
     public func register() throws(CatalogError) {
-        let jobs = worker.jobs.map(\.rawValue).joined(separator: ",")
-        try session.run("""
-            INSERT INTO worker (id, host, pid, jobs) VALUES (\(worker.id), \(worker.host), \(worker.pid), \(jobs))
-            ON CONFLICT (id) DO UPDATE SET seen_at = now(), finished_at = NULL
-            """)
+        try WorkerRecord(catalog: catalog, worker: worker).register()
     }
 
     /// Adds an item for every present, decodable image without a current result of the task;
@@ -55,6 +51,9 @@ public struct PostgresWorkQueue: Sendable {
             // A task built by `WorkTask.hashing` always names a method; any other has nothing to queue.
             guard let method = task.perceptualMethod else { return 0 }
             lacking = "id NOT IN (SELECT image_id FROM \(PostgresCatalog.table(of: method)) WHERE method = $2)"
+        case .scan:
+            // Scanning is a queue of paths of its own (`PostgresScanQueue`), never of images.
+            return 0
         }
         return try session.rows(PostgresQuery(unsafeSQL: """
             WITH added AS (
@@ -97,7 +96,7 @@ public struct PostgresWorkQueue: Sendable {
                     FOR UPDATE SKIP LOCKED)
                 RETURNING w.id AS item_id, \(columns)
                 """, binds: binds))
-            try sql.run("UPDATE worker SET seen_at = now() WHERE id = \(worker.id)")
+            try WorkerRecord.seen(worker, with: sql)
             do {
                 return try rows.map { row in
                     WorkItem(id: try row.makeRandomAccess()["item_id"].decode(Int64.self), image: try PostgresCatalog.image(from: row))

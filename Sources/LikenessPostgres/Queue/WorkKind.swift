@@ -6,6 +6,10 @@ public enum WorkKind: String, Sendable, Codable, CaseIterable, CustomStringConve
     case hash
     /// Compute a model's vector for an image and store it.
     case embed
+    /// Read a listed file under a folder (SHA-256, size, test decode) and catalogue it, as
+    /// `likeness scan` does; its items are paths (``PostgresScanQueue``), not images. Listed last so
+    /// older messages keep their order; a worker always scans before it hashes or embeds.
+    case scan
 
     public var description: String { rawValue }
 
@@ -27,6 +31,6 @@ public struct WorkKindError: Error, Sendable, Equatable, CustomStringConvertible
     public var name: String
     public var description: String {
         "unknown kind of work \"\(name)\"; valid: \(WorkKind.allCases.map(\.rawValue).joined(separator: ", "))"
-            + " (scanning is `likeness scan DIR --catalog postgres://…`, which several machines can run on different folders)"
+            + " (scan takes --root DIR: `likeness worker --jobs scan,embed --root DIR --catalog postgres://…`)"
     }
 }
