@@ -33,17 +33,30 @@ extension PostgresCatalog {
     /// scan worker's completion that marks its items done in the same transaction).
     static func record(_ entries: [CatalogEntry], with sql: PostgresStatements) throws(CatalogError) {
         let now = Date().timeIntervalSince1970
-        for entry in entries {
+        for batch in PostgresRowBatches.batches(of: entries, key: \.path) {
+            let paths = batch.map(\.path)
+            var pathBinds = PostgresBindings()
+            pathBinds.append(paths)
             // Hashes, vectors, signals and queued work made from the old content of a re-read file no longer hold.
             for table in ["image_hash", "image_feature", "image_embedding", "image_signal", "work_item"] {
-                try sql.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE image_id = (SELECT id FROM image WHERE path = $1)",
-                                          binds: Self.binds(entry.path)))
+                try sql.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE image_id IN (SELECT id FROM image WHERE path = ANY($1))",
+                                          binds: pathBinds))
             }
+            // Arrays cannot hold NULL here, so each optional part travels with a flag saying whether it is there.
             try sql.run("""
                 INSERT INTO image (path, size, mtime_ns, sha256, width, height, format, failure_kind, failure_message, scanned_at, gone)
-                VALUES (\(entry.path), \(entry.fingerprint?.size), \(entry.fingerprint?.modifiedNanoseconds), \(entry.contentHash?.hex),
-                        \(entry.info?.width), \(entry.info?.height), \(entry.info?.format.rawValue), \(entry.failure?.kind.rawValue),
-                        \(entry.failure?.message), \(now), false)
+                SELECT v.path, CASE WHEN v.has_file THEN v.size END, CASE WHEN v.has_file THEN v.mtime END,
+                       CASE WHEN v.has_hash THEN v.sha256 END,
+                       CASE WHEN v.has_info THEN v.width END, CASE WHEN v.has_info THEN v.height END, CASE WHEN v.has_info THEN v.format END,
+                       CASE WHEN v.has_failure THEN v.failure_kind END, CASE WHEN v.has_failure THEN v.failure_message END,
+                       \(now), false
+                FROM unnest(\(paths),
+                            \(batch.map { $0.fingerprint != nil }), \(batch.map { $0.fingerprint?.size ?? 0 }), \(batch.map { $0.fingerprint?.modifiedNanoseconds ?? 0 }),
+                            \(batch.map { $0.contentHash != nil }), \(batch.map { $0.contentHash?.hex ?? "" }),
+                            \(batch.map { $0.info != nil }), \(batch.map { $0.info?.width ?? 0 }), \(batch.map { $0.info?.height ?? 0 }),
+                            \(batch.map { $0.info?.format.rawValue ?? "" }),
+                            \(batch.map { $0.failure != nil }), \(batch.map { $0.failure?.kind.rawValue ?? "" }), \(batch.map { $0.failure?.message ?? "" }))
+                    AS v(path, has_file, size, mtime, has_hash, sha256, has_info, width, height, format, has_failure, failure_kind, failure_message)
                 ON CONFLICT (path) DO UPDATE SET
                     size = excluded.size, mtime_ns = excluded.mtime_ns, sha256 = excluded.sha256,
                     width = excluded.width, height = excluded.height, format = excluded.format,

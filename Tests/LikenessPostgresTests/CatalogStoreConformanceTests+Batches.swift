@@ -14,6 +14,10 @@ extension CatalogStoreConformanceTests {
             try store.record((0..<count).map { entry("/many/\($0).png", content: "\($0)") })
             let ids = try store.allImages().map(\.id).sorted()
             #expect(ids.count == count)
+            // One path twice in one call: the later entry is what stays.
+            try store.record([entry("/many/twice.png", content: "first"), entry("/many/twice.png", content: "second", size: 20)])
+            #expect(try store.image(at: "/many/twice.png")?.contentHash == self.hash("second"))
+            #expect(try store.allImages().count == count + 1)
             func vector(_ i: Int) -> [Float] { [Float(i), -Float(i) / 7, 1 / Float(i + 1)] }
             func hash(_ i: Int) -> BitHash { BitHash(bits: (0..<64).map { ($0 * 31 + i) % 3 == 0 }) }
             // Each list names its first id again at the end with another value.
