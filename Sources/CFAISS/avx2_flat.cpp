@@ -1,0 +1,99 @@
+// Flat storage on the AVX2 kernels, and the switch that puts an index's storage on them or back.
+#include "avx2_flat.hpp"
+#include "avx2_kernels.hpp"
+
+#include <faiss/IndexHNSW.h>
+
+#include <typeinfo>
+
+namespace likeness_faiss {
+
+namespace {
+
+/// Distances from one query to stored vectors, and between stored vectors (graph building), by
+/// the AVX2 kernel of the metric. `Metric` is `avx2::inner_product` or `avx2::l2_squared`.
+template <float (*Metric)(const float *, const float *, size_t)>
+struct AVX2FlatDistance final : faiss::FlatCodesDistanceComputer {
+    const float *base;
+    size_t d;
+    const float *query = nullptr;
+
+    explicit AVX2FlatDistance(const faiss::IndexFlat &storage)
+        : faiss::FlatCodesDistanceComputer(storage.codes.data(), storage.code_size),
+          base(storage.get_xb()), d(static_cast<size_t>(storage.d)) {}
+
+    void set_query(const float *x) override { query = x; }
+
+    float distance_to_code(const uint8_t *code) override {
+        return Metric(query, reinterpret_cast<const float *>(code), d);
+    }
+
+    float symmetric_dis(idx_t i, idx_t j) override { return Metric(base + i * d, base + j * d, d); }
+};
+
+/// Whether `flat` is one of FAISS's plain flat classes (not a subclass with behaviour of its own).
+bool plain_flat(const faiss::Index *index) {
+    if (!index) return false;
+    const std::type_info &type = typeid(*index);
+    return type == typeid(faiss::IndexFlat) || type == typeid(faiss::IndexFlatIP) || type == typeid(faiss::IndexFlatL2);
+}
+
+bool kernel_metric(faiss::MetricType metric) {
+    return metric == faiss::METRIC_INNER_PRODUCT || metric == faiss::METRIC_L2;
+}
+
+/// Gives `to` the vectors and state of `from`, leaving `from` empty.
+void move_vectors(faiss::IndexFlat &from, faiss::IndexFlat &to) {
+    to.codes.swap(from.codes);
+    to.ntotal = from.ntotal;
+    to.is_trained = from.is_trained;
+    to.verbose = from.verbose;
+    to.metric_arg = from.metric_arg;
+    from.ntotal = 0;
+}
+
+}  // namespace
+
+AVX2IndexFlat::AVX2IndexFlat(faiss::IndexFlat &from) : faiss::IndexFlat(from.d, from.metric_type) {
+    move_vectors(from, *this);
+}
+
+faiss::FlatCodesDistanceComputer *AVX2IndexFlat::get_FlatCodesDistanceComputer() const {
+    if (metric_type == faiss::METRIC_INNER_PRODUCT) return new AVX2FlatDistance<avx2::inner_product>(*this);
+    if (metric_type == faiss::METRIC_L2) return new AVX2FlatDistance<avx2::l2_squared>(*this);
+    return faiss::IndexFlat::get_FlatCodesDistanceComputer();
+}
+
+bool install_avx2(std::unique_ptr<faiss::Index> &index) {
+    if (!index || !avx2::available()) return false;
+    if (auto hnsw = dynamic_cast<faiss::IndexHNSW *>(index.get())) {
+        if (dynamic_cast<AVX2IndexFlat *>(hnsw->storage)) return true;
+        if (!hnsw->own_fields || !plain_flat(hnsw->storage) || !kernel_metric(hnsw->storage->metric_type)) return false;
+        auto flat = static_cast<faiss::IndexFlat *>(hnsw->storage);
+        auto fast = new AVX2IndexFlat(*flat);
+        hnsw->storage = fast;
+        delete flat;
+        return true;
+    }
+    return false;
+}
+
+void remove_avx2(std::unique_ptr<faiss::Index> &index) {
+    if (auto hnsw = dynamic_cast<faiss::IndexHNSW *>(index.get())) {
+        auto fast = dynamic_cast<AVX2IndexFlat *>(hnsw->storage);
+        if (!fast) return;
+        auto flat = new faiss::IndexFlat(fast->d, fast->metric_type);
+        move_vectors(*fast, *flat);
+        hnsw->storage = flat;
+        delete fast;
+    }
+}
+
+bool uses_avx2(const faiss::Index *index) {
+    if (auto hnsw = dynamic_cast<const faiss::IndexHNSW *>(index)) {
+        return dynamic_cast<const AVX2IndexFlat *>(hnsw->storage) != nullptr;
+    }
+    return false;
+}
+
+}  // namespace likeness_faiss
