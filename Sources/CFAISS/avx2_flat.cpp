@@ -1,5 +1,7 @@
-// Flat storage on the AVX2 kernels, and the switch that puts an index's storage on them or back.
+// Flat storage on the AVX2 kernels, and the switch that puts an index (HNSW storage, or an inverted
+// file of full vectors) on them or back.
 #include "avx2_flat.hpp"
+#include "avx2_ivf.hpp"
 #include "avx2_kernels.hpp"
 
 #include <faiss/IndexHNSW.h>
@@ -75,7 +77,7 @@ bool install_avx2(std::unique_ptr<faiss::Index> &index) {
         delete flat;
         return true;
     }
-    return false;
+    return install_avx2_ivf(index);
 }
 
 void remove_avx2(std::unique_ptr<faiss::Index> &index) {
@@ -86,14 +88,16 @@ void remove_avx2(std::unique_ptr<faiss::Index> &index) {
         move_vectors(*fast, *flat);
         hnsw->storage = flat;
         delete fast;
+        return;
     }
+    remove_avx2_ivf(index);
 }
 
 bool uses_avx2(const faiss::Index *index) {
     if (auto hnsw = dynamic_cast<const faiss::IndexHNSW *>(index)) {
         return dynamic_cast<const AVX2IndexFlat *>(hnsw->storage) != nullptr;
     }
-    return false;
+    return dynamic_cast<const AVX2IndexIVFFlat *>(index) != nullptr;
 }
 
 }  // namespace likeness_faiss
