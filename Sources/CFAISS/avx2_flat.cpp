@@ -5,6 +5,8 @@
 #include "avx2_kernels.hpp"
 
 #include <faiss/IndexHNSW.h>
+#include <faiss/utils/Heap.h>
+#include <faiss/utils/distances.h>
 
 #include <typeinfo>
 
@@ -66,15 +68,56 @@ faiss::FlatCodesDistanceComputer *AVX2IndexFlat::get_FlatCodesDistanceComputer()
     return faiss::IndexFlat::get_FlatCodesDistanceComputer();
 }
 
+void AVX2IndexFlat::search(idx_t n, const float *x, idx_t k, float *distances, idx_t *labels,
+                           const faiss::SearchParameters *params) const {
+    if (params || n >= faiss::distance_compute_blas_threshold || !kernel_metric(metric_type) || k <= 0) {
+        faiss::IndexFlat::search(n, x, k, distances, labels, params);
+        return;
+    }
+    const float *base = get_xb();
+    const size_t dimension = static_cast<size_t>(d), kept = static_cast<size_t>(k);
+    for (idx_t q = 0; q < n; q++) {
+        const float *query = x + q * dimension;
+        float *heap = distances + q * k;
+        idx_t *ids = labels + q * k;
+        if (metric_type == faiss::METRIC_INNER_PRODUCT) {
+            faiss::minheap_heapify(kept, heap, ids);
+            for (idx_t j = 0; j < ntotal; j++) {
+                const float score = avx2::inner_product(query, base + j * dimension, dimension);
+                if (score > heap[0]) faiss::minheap_replace_top(kept, heap, ids, score, j);
+            }
+            faiss::minheap_reorder(kept, heap, ids);
+        } else {
+            faiss::maxheap_heapify(kept, heap, ids);
+            for (idx_t j = 0; j < ntotal; j++) {
+                const float distance = avx2::l2_squared(query, base + j * dimension, dimension);
+                if (distance < heap[0]) faiss::maxheap_replace_top(kept, heap, ids, distance, j);
+            }
+            faiss::maxheap_reorder(kept, heap, ids);
+        }
+    }
+}
+
+AVX2IndexFlat *take_into_avx2(faiss::Index *index) {
+    if (!plain_flat(index) || !kernel_metric(index->metric_type)) return nullptr;
+    return new AVX2IndexFlat(*static_cast<faiss::IndexFlat *>(index));
+}
+
+faiss::IndexFlat *take_out_of_avx2(AVX2IndexFlat &fast) {
+    auto flat = new faiss::IndexFlat(fast.d, fast.metric_type);
+    move_vectors(fast, *flat);
+    return flat;
+}
+
 bool install_avx2(std::unique_ptr<faiss::Index> &index) {
     if (!index || !avx2::available()) return false;
     if (auto hnsw = dynamic_cast<faiss::IndexHNSW *>(index.get())) {
         if (dynamic_cast<AVX2IndexFlat *>(hnsw->storage)) return true;
-        if (!hnsw->own_fields || !plain_flat(hnsw->storage) || !kernel_metric(hnsw->storage->metric_type)) return false;
-        auto flat = static_cast<faiss::IndexFlat *>(hnsw->storage);
-        auto fast = new AVX2IndexFlat(*flat);
+        if (!hnsw->own_fields) return false;
+        auto fast = take_into_avx2(hnsw->storage);
+        if (!fast) return false;
+        delete hnsw->storage;
         hnsw->storage = fast;
-        delete flat;
         return true;
     }
     return install_avx2_ivf(index);
@@ -84,9 +127,7 @@ void remove_avx2(std::unique_ptr<faiss::Index> &index) {
     if (auto hnsw = dynamic_cast<faiss::IndexHNSW *>(index.get())) {
         auto fast = dynamic_cast<AVX2IndexFlat *>(hnsw->storage);
         if (!fast) return;
-        auto flat = new faiss::IndexFlat(fast->d, fast->metric_type);
-        move_vectors(*fast, *flat);
-        hnsw->storage = flat;
+        hnsw->storage = take_out_of_avx2(*fast);
         delete fast;
         return;
     }

@@ -20,7 +20,19 @@ struct AVX2IndexFlat : faiss::IndexFlat {
     explicit AVX2IndexFlat(faiss::IndexFlat &from);
 
     faiss::FlatCodesDistanceComputer *get_FlatCodesDistanceComputer() const override;
+
+    /// Fewer queries than FAISS's BLAS threshold (an inverted file's coarse search, one query at a
+    /// time) are compared with every vector by the kernels; more, or search parameters, go to FAISS.
+    void search(idx_t n, const float *x, idx_t k, float *distances, idx_t *labels,
+                const faiss::SearchParameters *params = nullptr) const override;
 };
+
+/// A new AVX2IndexFlat holding the vectors of `index` (left empty) when it is one of FAISS's plain
+/// flat classes with inner product or L2; otherwise null.
+AVX2IndexFlat *take_into_avx2(faiss::Index *index);
+
+/// A new plain `faiss::IndexFlat` holding the vectors of `fast` (left empty).
+faiss::IndexFlat *take_out_of_avx2(AVX2IndexFlat &fast);
 
 /// Moves `index` onto the AVX2 kernels where it has a place for them (an HNSW graph over flat
 /// storage it owns, an inverted file of full vectors) and the CPU runs them; anything else is left

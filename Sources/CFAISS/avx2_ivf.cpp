@@ -1,7 +1,9 @@
 // An inverted file of full vectors whose list scans run on the AVX2 kernels: FAISS's IVF search
 // asks the index for an `InvertedListScanner` per thread, and this index hands out one that
 // computes distances with avx2::inner_product or avx2::l2_squared and keeps FAISS's result heap.
+// Its coarse quantizer becomes an AVX2IndexFlat too (single-query centroid search on the kernels).
 #include "avx2_ivf.hpp"
+#include "avx2_flat.hpp"
 #include "avx2_kernels.hpp"
 
 #include <faiss/impl/AuxIndexStructures.h>
@@ -91,12 +93,25 @@ bool install_avx2_ivf(std::unique_ptr<faiss::Index> &index) {
     auto ivf = static_cast<faiss::IndexIVFFlat *>(index.get());
     if (ivf->metric_type != faiss::METRIC_INNER_PRODUCT && ivf->metric_type != faiss::METRIC_L2) return false;
     index.reset(new AVX2IndexIVFFlat(*ivf));
+    // The coarse quantizer too: one query at a time, its search over the centroids is a large
+    // share of the work.
+    auto fast = static_cast<AVX2IndexIVFFlat *>(index.get());
+    if (fast->own_fields) {
+        if (auto quantizer = take_into_avx2(fast->quantizer)) {
+            delete fast->quantizer;
+            fast->quantizer = quantizer;
+        }
+    }
     return true;
 }
 
 void remove_avx2_ivf(std::unique_ptr<faiss::Index> &index) {
     auto fast = dynamic_cast<AVX2IndexIVFFlat *>(index.get());
     if (!fast) return;
+    if (auto quantizer = dynamic_cast<AVX2IndexFlat *>(fast->quantizer)) {
+        fast->quantizer = take_out_of_avx2(*quantizer);
+        delete quantizer;
+    }
     auto plain = new faiss::IndexIVFFlat(static_cast<const faiss::IndexIVFFlat &>(*fast));
     hand_over(*fast, *plain);
     index.reset(plain);

@@ -66,6 +66,12 @@ import Testing
             try index.add(stored)
             let fast = try index.search(queries, k: 10)
             #expect(Self.sets(fast.ids) == Self.sets(truth), "\(metric): top 10 differs from the exact index")
+            // One query at a time too (below FAISS's BLAS threshold: the inverted file's coarse
+            // search then runs on the kernels as well).
+            for q in 0..<8 {
+                let one = try index.search(Array(queries[(q * dimension)..<((q + 1) * dimension)]), k: 10).ids
+                #expect(Set(one) == Self.sets(truth)[q], "\(metric): query \(q) alone")
+            }
             try index.setAVX2(false)
             #expect(!index.usesAVX2)
             let generic = try index.search(queries, k: 10)
