@@ -1,6 +1,8 @@
 // Float-vector indexes behind likeness_faiss.h: construction from typed parameters, training,
 // adding, searching, reading back, tuning and files.
 #include "likeness_faiss.h"
+#include "avx2_flat.hpp"
+#include "avx2_kernels.hpp"
 #include "guard.hpp"
 
 #include <faiss/IndexFlat.h>
@@ -11,6 +13,7 @@
 #include <faiss/clone_index.h>
 #include <faiss/index_io.h>
 
+#include <limits>
 #include <memory>
 
 extern "C" void omp_set_num_threads(int);
@@ -36,9 +39,10 @@ bool knownMetric(lk_faiss_metric metric) {
     return metric == LK_FAISS_L2 || metric == LK_FAISS_INNER_PRODUCT;
 }
 
-/// Wraps a new FAISS index in a handle.
+/// Wraps a new FAISS index in a handle, on the AVX2 kernels where it can use them.
 int wrap(faiss::Index *made, lk_faiss_index **out) {
     std::unique_ptr<faiss::Index> owned(made);
+    install_avx2(owned);
     *out = new lk_faiss_index{std::move(owned)};
     return LK_FAISS_OK;
 }
@@ -195,6 +199,32 @@ int lk_faiss_write(const lk_faiss_index *index, const char *path) {
         faiss::write_index(index->index.get(), path);
         return static_cast<int>(LK_FAISS_OK);
     });
+}
+
+int lk_faiss_avx2_available(void) { return avx2::available() ? 1 : 0; }
+
+int lk_faiss_uses_avx2(const lk_faiss_index *index) { return index && uses_avx2(index->index.get()) ? 1 : 0; }
+
+int lk_faiss_set_avx2(lk_faiss_index *index, int enabled) {
+    return guarded([&] {
+        if (!index) return fail(LK_FAISS_INVALID_ARGUMENT, "avx2: null index");
+        if (enabled) {
+            install_avx2(index->index);
+        } else {
+            remove_avx2(index->index);
+        }
+        return static_cast<int>(LK_FAISS_OK);
+    });
+}
+
+float lk_faiss_avx2_inner_product(const float *a, const float *b, int64_t d) {
+    if (!a || !b || d < 0 || !avx2::available()) return std::numeric_limits<float>::quiet_NaN();
+    return avx2::inner_product(a, b, static_cast<size_t>(d));
+}
+
+float lk_faiss_avx2_l2_squared(const float *a, const float *b, int64_t d) {
+    if (!a || !b || d < 0 || !avx2::available()) return std::numeric_limits<float>::quiet_NaN();
+    return avx2::l2_squared(a, b, static_cast<size_t>(d));
 }
 
 }  // extern "C"

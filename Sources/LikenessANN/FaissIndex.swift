@@ -131,3 +131,29 @@ final class FaissIndex: @unchecked Sendable {
     /// Writes the index to a file.
     func write(to path: String) throws(ANNError) { try Self.check(lk_faiss_write(handle, path), path) }
 }
+
+extension FaissIndex {
+    /// Whether this CPU runs the shim's AVX2+FMA distance kernels, which HNSW graphs and inverted
+    /// files of full vectors then use (made, read or copied) instead of Debian's generic FAISS code.
+    static var avx2Available: Bool { lk_faiss_avx2_available() != 0 }
+
+    /// Whether this index computes its distances with the AVX2 kernels.
+    var usesAVX2: Bool { lk_faiss_uses_avx2(handle) != 0 }
+
+    /// Puts the index on the AVX2 kernels (where the CPU and the kind allow) or back on FAISS's own
+    /// distance code, to compare the two on one index.
+    func setAVX2(_ enabled: Bool) throws(ANNError) { try Self.check(lk_faiss_set_avx2(handle, enabled ? 1 : 0), "avx2") }
+
+    /// The AVX2 kernels on two equally long vectors: inner product and squared Euclidean distance,
+    /// nil when the CPU lacks AVX2 or FMA. For tests.
+    static func avx2Kernels(_ a: [Float], _ b: [Float]) -> (innerProduct: Float, l2Squared: Float)? {
+        precondition(a.count == b.count, "kernel inputs of different lengths")
+        guard avx2Available else { return nil }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                (lk_faiss_avx2_inner_product(a.baseAddress, b.baseAddress, Int64(a.count)),
+                 lk_faiss_avx2_l2_squared(a.baseAddress, b.baseAddress, Int64(a.count)))
+            }
+        }
+    }
+}

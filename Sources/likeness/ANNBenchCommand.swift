@@ -35,6 +35,8 @@ struct ANNBench: ParsableCommand {
     @Option(help: ArgumentHelp("Read the vectors and exact answers an earlier --data run wrote here instead of making them (no exact row).", valueName: "dir"))
     var from: String?
     @Option(help: "Seed of the synthetic vectors.") var seed: UInt64 = 1
+    @Flag(help: "Also search each index that uses the shim's AVX2 kernels with FAISS's own generic code (same index, same run).")
+    var compareGenericKernels = false
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func validate() throws {
@@ -44,14 +46,14 @@ struct ANNBench: ParsableCommand {
     func run() throws {
         let kinds = index.isEmpty ? [try ApproximateIndexKind(parsing: "hnsw"), try ApproximateIndexKind(parsing: "ivfpq")] : index
         let bench = ANNBenchmark(count: vectors, dimension: dim, queries: queries, kinds: kinds, threads: threads, seed: seed, dataDirectory: data, efSweep: ef,
-                                 nprobeSweep: nprobe, sourceDirectory: from)
+                                 nprobeSweep: nprobe, sourceDirectory: from, compareGenericKernels: compareGenericKernels)
         let result = try bench.run { Output.note("bench ann: \($0)") }
         if json { try Output.json(result); return }
         print(String(format: "%d × %d-d vectors in %d clusters, %d queries, cosine, %d threads", result.vectors, result.dimension,
                      result.clusters, result.queries, result.threads))
         print("index                                                     build s   size MB   +RSS MB  recall@1 recall@10  q/s 1-thread  q/s batched")
-        for row in result.rows {
-            print(String(format: "%@ %8.1f %9.1f %9.1f %9.3f %9.3f %13.0f %12.0f", row.index.padding(toLength: 56, withPad: " ", startingAt: 0) as NSString,
+        for (row, suffix) in result.rows.map({ ($0, "") }) + result.genericKernelRows.map({ ($0, " generic") }) {
+            print(String(format: "%@ %8.1f %9.1f %9.1f %9.3f %9.3f %13.0f %12.0f", (row.index + suffix).padding(toLength: 56, withPad: " ", startingAt: 0) as NSString,
                          row.buildSeconds, row.indexMegabytes, row.residentGrowthMegabytes, row.recallAt1, row.recallAt10,
                          row.queriesPerSecondSingle, row.queriesPerSecondBatched))
         }

@@ -80,6 +80,21 @@ int lk_faiss_set_nprobe(lk_faiss_index *index, int nprobe);
 /// Writes the index to a file.
 int lk_faiss_write(const lk_faiss_index *index, const char *path);
 
+/// Whether this CPU runs the shim's AVX2+FMA distance kernels (1) or not (0). When it does, HNSW
+/// graphs over full vectors (and inverted files of full vectors) made, read or cloned here compute
+/// their distances with them instead of Debian's generic x86-64 FAISS code: the same neighbours,
+/// distances equal up to float rounding, and files written exactly as FAISS writes them.
+int lk_faiss_avx2_available(void);
+/// Whether `index` computes its distances with the AVX2 kernels (1) or with FAISS's own code (0).
+int lk_faiss_uses_avx2(const lk_faiss_index *index);
+/// Puts `index` on the AVX2 kernels (`enabled` 1; only where the CPU and the index kind allow) or
+/// back on FAISS's own code (0), e.g. to compare the two on the same graph.
+int lk_faiss_set_avx2(lk_faiss_index *index, int enabled);
+/// The AVX2 kernels themselves, for tests: inner product and squared Euclidean distance of two
+/// `d`-long vectors; NaN when the CPU lacks AVX2 or FMA.
+float lk_faiss_avx2_inner_product(const float *a, const float *b, int64_t d);
+float lk_faiss_avx2_l2_squared(const float *a, const float *b, int64_t d);
+
 /// An exhaustive index of `bits`-bit codes (`bits` a multiple of 8, each code `bits / 8` bytes).
 int lk_faiss_new_binary_flat(int bits, lk_faiss_binary_index **out);
 /// An HNSW graph over `bits`-bit codes: `m` links per node, `ef_construction` and `ef_search` beams.

@@ -33,6 +33,9 @@ public struct ANNBenchmark: Sendable {
         public var metric: String
         public var threads: Int
         public var rows: [Row]
+        /// With ``compareGenericKernels``: each index that searched on the shim's AVX2 kernels,
+        /// searched again (as built) on Debian's generic FAISS distance code.
+        public var genericKernelRows: [Row]
         /// Where the vectors and exact answers were written, if asked.
         public var dataDirectory: String?
     }
@@ -51,9 +54,13 @@ public struct ANNBenchmark: Sendable {
     /// Read the vectors and exact answers an earlier run wrote with `dataDirectory` from here
     /// instead of generating them and running the exact index (no `exact` row then).
     public var sourceDirectory: String?
+    /// Also search each index that uses the shim's AVX2 kernels with FAISS's own generic code, on
+    /// the same graph or lists in the same run (``Result/genericKernelRows``).
+    public var compareGenericKernels: Bool
 
     public init(count: Int, dimension: Int, queries: Int = 1_000, kinds: [ApproximateIndexKind], threads: Int, seed: UInt64 = 1,
-                dataDirectory: String? = nil, efSweep: [Int] = [], nprobeSweep: [Int] = [], sourceDirectory: String? = nil) {
+                dataDirectory: String? = nil, efSweep: [Int] = [], nprobeSweep: [Int] = [], sourceDirectory: String? = nil,
+                compareGenericKernels: Bool = false) {
         self.count = count
         self.dimension = dimension
         self.queries = queries
@@ -64,11 +71,12 @@ public struct ANNBenchmark: Sendable {
         self.efSweep = efSweep
         self.nprobeSweep = nprobeSweep
         self.sourceDirectory = sourceDirectory
+        self.compareGenericKernels = compareGenericKernels
     }
 
     public func run(progress: (String) -> Void = { _ in }) throws -> Result {
         let stored: [[Float]], asked: [[Float]], truth: [[Int]]
-        var rows: [Row] = []
+        var rows: [Row] = [], genericRows: [Row] = []
         if let sourceDirectory {
             progress("reading the vectors and exact answers in \(sourceDirectory)")
             (stored, asked, truth) = try ANNBenchmarkFiles.read(from: sourceDirectory)
@@ -84,10 +92,12 @@ public struct ANNBenchmark: Sendable {
         }
         for kind in kinds {
             progress("building \(kind.text) over \(stored.count) × \(stored.first?.count ?? 0)")
-            rows += try measure(kind, stored, asked, truth: truth, progress: progress)
+            let measured = try measure(kind, stored, asked, truth: truth, progress: progress)
+            rows += measured.rows
+            genericRows += measured.generic
         }
         return Result(vectors: stored.count, dimension: stored.first?.count ?? dimension, queries: asked.count, clusters: Self.clusters(stored.count),
-                      metric: "cosine", threads: threads, rows: rows, dataDirectory: dataDirectory ?? sourceDirectory)
+                      metric: "cosine", threads: threads, rows: rows, genericKernelRows: genericRows, dataDirectory: dataDirectory ?? sourceDirectory)
     }
 
     /// Clusters of the synthetic data: one per 100 vectors, at least 10.
@@ -129,9 +139,10 @@ public struct ANNBenchmark: Sendable {
     }
 
     /// One approximate kind: build on every core, then search it as built and with each other
-    /// setting of ``efSweep`` or ``nprobeSweep`` (one row each, the build columns repeated).
+    /// setting of ``efSweep`` or ``nprobeSweep`` (one row each, the build columns repeated); with
+    /// ``compareGenericKernels``, as built once more on FAISS's generic code.
     private func measure(_ kind: ApproximateIndexKind, _ stored: [[Float]], _ asked: [[Float]], truth: [[Int]],
-                         progress: (String) -> Void) throws -> [Row] {
+                         progress: (String) -> Void) throws -> (rows: [Row], generic: [Row]) {
         // The data's own length: read from files, it need not be the configured one.
         let dimension = stored.first?.count ?? self.dimension
         ApproximateVectorIndex.setThreads(threads)
@@ -147,12 +158,19 @@ public struct ANNBenchmark: Sendable {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         try? FileManager.default.removeItem(atPath: file)
         var rows = [try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth)]
+        var generic: [Row] = []
+        if compareGenericKernels && index.usesAVX2Kernels {
+            progress("searching \(index.kind.text) on FAISS's generic distance code")
+            try index.setAVX2Kernels(false)
+            generic.append(try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth))
+            try index.setAVX2Kernels(true)
+        }
         for other in retunings(of: kind) {
             try index.retune(to: other)
             progress("searching \(index.kind.text)")
             rows.append(try measureSearch(index, asked, truth: truth, build: build, megabytes: Double(bytes) / 1_048_576, growth: growth))
         }
-        return rows
+        return (rows, generic)
     }
 
     /// Queries in one batch on every core and one at a time on one thread; recall of the latter against `truth`.
