@@ -23,18 +23,37 @@ public struct SyntheticClusters: Sendable {
     /// `stream` picks an independent sequence over the same centres (0 for the stored vectors,
     /// 1 for queries).
     public func rows(_ count: Int, stream: UInt64 = 0) -> [Float] {
-        var centreDraws = SeededRandom(seed: seed)
-        var centres = [Float](repeating: 0, count: clusters * dimension)
-        for i in centres.indices { centres[i] = Self.gaussian(&centreDraws) }
-        var draws = SeededRandom(seed: seed &* 0x9E37_79B9 &+ 1 &+ stream &* 0x5851_F42D)
-        var out = [Float](repeating: 0, count: count * dimension)
-        for row in 0..<count {
-            let centre = Int(draws.below(UInt64(clusters)))
-            for j in 0..<dimension {
-                out[row * dimension + j] = centres[centre * dimension + j] + spread * Self.gaussian(&draws)
-            }
-        }
+        var draws = Rows(self, stream: stream)
+        var out: [Float] = []
+        out.reserveCapacity(count * dimension)
+        for _ in 0..<count { out += draws.next() }
         return out
+    }
+
+    /// The vectors of ``rows(_:stream:)`` one at a time, for callers that should not hold them
+    /// all twice (a million 1280-d vectors are 5 GB).
+    public struct Rows: Sendable {
+        private let dimension: Int
+        private let spread: Float
+        private var centres: [Float]
+        private var draws: SeededRandom
+
+        public init(_ clusters: SyntheticClusters, stream: UInt64 = 0) {
+            dimension = clusters.dimension
+            spread = clusters.spread
+            var centreDraws = SeededRandom(seed: clusters.seed)
+            centres = [Float](repeating: 0, count: clusters.clusters * clusters.dimension)
+            for i in centres.indices { centres[i] = SyntheticClusters.gaussian(&centreDraws) }
+            draws = SeededRandom(seed: clusters.seed &* 0x9E37_79B9 &+ 1 &+ stream &* 0x5851_F42D)
+        }
+
+        /// The next vector: a random centre plus `spread` times a Gaussian draw per coordinate.
+        public mutating func next() -> [Float] {
+            let centre = Int(draws.below(UInt64(centres.count / dimension))) * dimension
+            var row = [Float](repeating: 0, count: dimension)
+            for j in 0..<dimension { row[j] = centres[centre + j] + spread * SyntheticClusters.gaussian(&draws) }
+            return row
+        }
     }
 
     /// The same vectors as an array of arrays.

@@ -5,6 +5,8 @@ import LikenessCore
 import LikenessEngine
 import LikenessLab
 
+extension ScaleData: ExpressibleByArgument {}
+
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Likeness' speed on your own files.",
@@ -82,13 +84,16 @@ struct HashBench: ParsableCommand {
 struct ScaleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
-        abstract: "All-pairs grouping of N random vectors with planted duplicates: time, memory, BLAS rate.",
+        abstract: "All-pairs grouping of N synthetic vectors with planted duplicates: time, memory, pairs found.",
         discussion: """
-            With --index hnsw each vector's neighbours come from an HNSW graph (FAISS), as in `dupes \
-            --index hnsw`; the graph's build is timed separately.
+            Every 100th vector gets a noisy twin (cosine about 0.998); the grouping must find them. \
+            --data random draws independent Gaussian vectors (no structure: the hardest case for a graph); \
+            --data clustered draws them around one centre per 100 vectors, as `bench ann` does, which is \
+            closer to embeddings of real photos. With --index hnsw each vector's neighbours come from an \
+            HNSW graph (FAISS), as in `dupes --index hnsw`; the graph's build is timed separately.
 
             Example: likeness bench scale --count 100000 --dimension 1280
-            Example: likeness bench scale --count 1000000 --dimension 1280 --index hnsw
+            Example: likeness bench scale --count 1000000 --dimension 1280 --index hnsw --data clustered
             """)
 
     @Option(help: "Number of vectors.") var count: Int = 100_000
@@ -96,13 +101,14 @@ struct ScaleBench: ParsableCommand {
     @Option(help: "Cosine threshold for a pair.") var threshold: Float = 0.9
     @Option(help: "BLAS threads.") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: IndexArgument.help, transform: IndexArgument.parse) var index: IndexChoice = .exact
+    @Option(help: "The vectors the twins are planted among: random or clustered.") var data: ScaleData = .random
     @Flag(help: "Print the result as JSON on stdout.") var json = false
 
     func run() throws {
-        let result = try JobRunning.run(ScaleBenchJob(count: count, dimension: dimension, threshold: threshold, threads: threads, index: index))
+        let result = try JobRunning.run(ScaleBenchJob(count: count, dimension: dimension, threshold: threshold, threads: threads, index: index, data: data))
         if json { try Output.json(result); return }
-        print(String(format: "%d × %d-d: %d pairs ≥ %.2f found (%d planted), %d groups in %.1f s; %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s); peak RSS %.0f MB",
-                     result.vectors, result.dimension, result.foundPairs, result.threshold, result.plantedPairs, result.groups,
+        print(String(format: "%d × %d-d %@: %d pairs ≥ %.2f found, %d of the %d planted; %d groups in %.1f s; %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s); peak RSS %.0f MB",
+                     result.vectors, result.dimension, result.data, result.foundPairs, result.threshold, result.plantedFound, result.plantedPairs, result.groups,
                      result.seconds, result.gflops, result.fractionOfPeak * 100, result.sgemmPeakGflops, result.peakResidentMegabytes))
         if let used = result.index, used != "exact" {
             print(String(format: "index %@: built in %.1f s; the GFLOP/s above count the exact scan's products, not the graph's", used, result.buildSeconds ?? 0))

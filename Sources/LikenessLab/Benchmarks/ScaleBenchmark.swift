@@ -5,8 +5,9 @@ import Foundation
 import LikenessCore
 import LikenessIndex
 
-/// All-pairs near-duplicate grouping of seeded random vectors with planted duplicates: wall time,
-/// peak memory, and the rate of the matrix products against plain sgemm measured in the same run.
+/// All-pairs near-duplicate grouping of seeded synthetic vectors with planted duplicates: wall time,
+/// peak memory, how many planted pairs were found, and the rate of the matrix products against
+/// plain sgemm measured in the same run.
 /// With an approximate ``index`` (HNSW), the candidate pairs come from the graph, as in
 /// `dupes --index hnsw`, and the graph's build is timed too.
 public struct ScaleBenchmark: Sendable {
@@ -14,7 +15,12 @@ public struct ScaleBenchmark: Sendable {
         public var vectors: Int
         public var dimension: Int
         public var threshold: Float
+        /// What the vectors were: `random` or `clustered` (``ScaleData``).
+        public var data: String
         public var plantedPairs: Int
+        /// Planted pairs among the pairs found.
+        public var plantedFound: Int
+        /// All pairs found within the threshold, planted or not.
         public var foundPairs: Int
         public var groups: Int
         /// Finding the pairs and grouping them (not the index's build).
@@ -37,54 +43,38 @@ public struct ScaleBenchmark: Sendable {
     public let threads: Int
     /// Which index finds each vector's neighbours. Default exact.
     public let index: IndexChoice
+    /// Which vectors the twins are planted among. Default random.
+    public let data: ScaleData
 
     public init(count: Int, dimension: Int, threshold: Float = 0.9, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                index: IndexChoice = .exact) {
+                index: IndexChoice = .exact, data: ScaleData = .random) {
         self.count = count
         self.dimension = dimension
         self.threshold = threshold
         self.threads = threads
         self.index = index
+        self.data = data
     }
 
     /// Runs it; `watch` reports an approximate index's build and can stop it.
     public func run(watch: IndexBuildWatch? = nil) throws -> Result {
         ExactVectorIndex.setThreads(threads)
         ApproximateVectorIndex.setThreads(threads)
-        // Random unit vectors are nearly orthogonal in high dimensions; every 100th vector gets a
-        // noisy twin, which is what the grouping must find.
-        var generator = SeededRandom(seed: 42)
-        var vectors: [[Float]] = []
-        vectors.reserveCapacity(count)
-        var planted = 0
-        while vectors.count < count {
-            let v = (0..<dimension).map { _ in Float(generator.nextGaussian()) }
-            vectors.append(v)
-            if vectors.count % 100 == 1 && vectors.count < count {
-                vectors.append(v.map { $0 + 0.05 * Float(generator.nextGaussian()) })
-                planted += 1
-            }
-        }
+        var (vectors, planted) = data.vectors(count: count, dimension: dimension)
         var started = Date()
         let (index, used) = try self.index.makeIndex(dimension: dimension, metric: .cosine, holding: vectors, watch: watch)
         let build = Date().timeIntervalSince(started)
         vectors = []
         started = Date()
         let pairs = index.neighborPairs(k: DuplicateConfiguration().neighbours, within: threshold)
+        let plantedFound = pairs.filter { planted.contains(Int64($0.i) * Int64(count) + Int64($0.j)) }.count
         let groups = StarGrouping.groups(count: count, links: pairs.map { ($0.i, $0.j) }).count
         let seconds = Date().timeIntervalSince(started)
         let flops = Double(count) * Double(count) / 2 * Double(dimension) * 2
         let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)
-        return Result(vectors: count, dimension: dimension, threshold: threshold, plantedPairs: planted, foundPairs: pairs.count,
+        return Result(vectors: count, dimension: dimension, threshold: threshold, data: data.rawValue,
+                      plantedPairs: planted.count, plantedFound: plantedFound, foundPairs: pairs.count,
                       groups: groups, seconds: seconds, index: used.description, buildSeconds: build, gflops: flops / seconds / 1e9, sgemmPeakGflops: peak,
                       fractionOfPeak: flops / seconds / 1e9 / peak, peakResidentMegabytes: PeakMemory.megabytes())
-    }
-}
-
-extension SeededRandom {
-    /// A standard normal deviate (Box–Muller), for synthetic data.
-    mutating func nextGaussian() -> Double {
-        let u1 = max(nextUnit(), 1e-300), u2 = nextUnit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }
