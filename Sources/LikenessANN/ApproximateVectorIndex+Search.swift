@@ -51,14 +51,18 @@ extension ApproximateVectorIndex {
         return found
     }
 
-    /// Stored vectors read back in blocks, so a whole-index scan never copies every vector at once.
+    /// Stored vectors read back in blocks, so a whole-index scan never copies every vector at once;
+    /// each block done is reported to ``searchProgress``.
     private func forEachStoredBlock(_ body: (_ first: Int, _ rows: [Float]) -> Void) {
         let block = 4_096
+        searchProgress?.begin(IndexBuildWatch.searchPhase, total: count)
+        defer { searchProgress?.end(IndexBuildWatch.searchPhase) }
         for first in stride(from: 0, to: count, by: block) {
             let n = Swift.min(block, count - first)
             do { body(first, try storage.reconstruct(first: first, count: n)) } catch {
                 preconditionFailure("FAISS could not read vectors \(first)..<\(first + n): \(error)")
             }
+            searchProgress?.advance(IndexBuildWatch.searchPhase, completed: first + n, total: count)
         }
     }
 

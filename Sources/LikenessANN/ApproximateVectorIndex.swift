@@ -24,6 +24,10 @@ public struct ApproximateVectorIndex: VectorIndex {
     /// Whether ``storage`` is the index of ``kind`` (always for HNSW).
     public private(set) var isTrained: Bool
     public private(set) var count: Int = 0
+    /// Where whole-index searches (``neighbors(k:within:)``, ``pairs(within:)``) report their
+    /// progress, as the phase ``IndexBuildWatch/searchPhase``: the reporter of the last
+    /// ``add(_:watch:)`` given a watch, so an index built for a job reports to that job.
+    public var searchProgress: (any ProgressReporter)?
 
     /// An empty index; throws when the kind's parameters do not fit `dimension`.
     public init(dimension: Int, metric: VectorMetric = .cosine, kind: ApproximateIndexKind) throws(ANNError) {
@@ -66,6 +70,7 @@ public struct ApproximateVectorIndex: VectorIndex {
     /// ``add(_:)``, reported to and stoppable through `watch`.
     public mutating func add(_ batch: [[Float]], watch: IndexBuildWatch?) throws(VectorIndexError) {
         try VectorIndexError.check(batch, dimension: dimension)
+        if let watch { searchProgress = watch.progress }
         guard !batch.isEmpty else { return }
         makeUnique()
         watch?.progress.begin(IndexBuildWatch.phase, total: batch.count)

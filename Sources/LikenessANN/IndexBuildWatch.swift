@@ -14,4 +14,6 @@ public struct IndexBuildWatch: Sendable {
 
     /// The phase name the build reports under.
     public static let phase = "index"
+    /// The phase name a whole-index search (every stored vector as a query) reports under.
+    public static let searchPhase = "neighbours"
 }

@@ -33,4 +33,20 @@ import Testing
         }
         #expect(index.count > 0 && index.count < batch.count, "\(index.count) of \(batch.count)")
     }
+
+    @Test("an index built under a watch reports its whole-index neighbour search to the same reporter")
+    func reportsNeighbourSearch() throws {
+        let batch = vectors(9_000)
+        let recorder = ProgressRecorder()
+        var index = try ApproximateVectorIndex(dimension: 8, metric: .cosine, kind: .hnsw(HNSWParameters(m: 8, efConstruction: 16, efSearch: 16)))
+        try index.add(batch, watch: IndexBuildWatch(progress: recorder, cancellation: CancellationToken()))
+        let pairs = index.neighborPairs(k: 2, within: 0.5)
+        #expect(!pairs.isEmpty)
+        #expect(recorder.phases == [IndexBuildWatch.phase, IndexBuildWatch.searchPhase])
+        #expect(recorder.lastCompleted(IndexBuildWatch.searchPhase) == batch.count)
+
+        var quiet = try ApproximateVectorIndex(dimension: 8, metric: .cosine, kind: .hnsw(HNSWParameters(m: 8, efConstruction: 16, efSearch: 16)))
+        try quiet.add(batch)
+        #expect(quiet.searchProgress == nil)
+    }
 }
