@@ -9,34 +9,21 @@ extension PostgresCatalog {
             try $0.decode(Int.self)
         }.first ?? 0
         let counts = try session.rows("""
-            SELECT kind, method, version,
-                count(*) FILTER (WHERE state = 'pending' AND lease_until IS NULL),
-                count(*) FILTER (WHERE state = 'pending' AND lease_until >= now()),
-                count(*) FILTER (WHERE state = 'pending' AND lease_until < now()),
-                count(*) FILTER (WHERE state = 'done'),
-                count(*) FILTER (WHERE state = 'failed')
+            SELECT kind, method, version, \(unescaped: QueueStatus.ItemCounts.selectList)
             FROM work_item GROUP BY kind, method, version ORDER BY kind, method, version
             """) { try $0.decode((String, String, String, Int, Int, Int, Int, Int).self) }
         var tasks: [QueueStatus.TaskCounts] = []
         for (kind, method, version, pending, leased, expired, done, failed) in counts {
             guard let kind = WorkKind(rawValue: kind) else { continue }
-            var entry = QueueStatus.TaskCounts(task: WorkTask(kind: kind, method: method, version: version))
-            (entry.pending, entry.leased, entry.expired, entry.done, entry.failed) = (pending, leased, expired, done, failed)
-            tasks.append(entry)
+            tasks.append(QueueStatus.TaskCounts(task: WorkTask(kind: kind, method: method, version: version),
+                                                items: .init(pending: pending, leased: leased, expired: expired, done: done, failed: failed)))
         }
         let scans = try session.rows("""
-            SELECT root,
-                count(*) FILTER (WHERE state = 'pending' AND lease_until IS NULL),
-                count(*) FILTER (WHERE state = 'pending' AND lease_until >= now()),
-                count(*) FILTER (WHERE state = 'pending' AND lease_until < now()),
-                count(*) FILTER (WHERE state = 'done'),
-                count(*) FILTER (WHERE state = 'failed')
+            SELECT root, \(unescaped: QueueStatus.ItemCounts.selectList)
             FROM scan_item GROUP BY root ORDER BY root
             """) { row in
             let (root, pending, leased, expired, done, failed) = try row.decode((String, Int, Int, Int, Int, Int).self)
-            var entry = QueueStatus.ScanCounts(root: root)
-            (entry.pending, entry.leased, entry.expired, entry.done, entry.failed) = (pending, leased, expired, done, failed)
-            return entry
+            return QueueStatus.ScanCounts(root: root, items: .init(pending: pending, leased: leased, expired: expired, done: done, failed: failed))
         }
         let workers = try session.rows("""
             SELECT id, host, pid, jobs, done, extract(epoch FROM now() - seen_at)::float8, extract(epoch FROM now() - started_at)::float8,

@@ -26,13 +26,11 @@ struct Status: ParsableCommand {
         print("catalog \(CatalogLocation.display(catalogOptions.resolvedPath)): \(status.images) usable images")
         if status.tasks.isEmpty && status.scans.isEmpty { print("  queue empty: start `likeness worker` to fill and work it") }
         for counts in status.scans {
-            print("  scan \(counts.root): \(counts.pending) pending, \(counts.leased) leased, "
-                  + "\(counts.expired) expired, \(counts.done) done, \(counts.failed) failed")
+            print("  scan \(counts.root): \(counts.items.summary)")
         }
         for counts in status.tasks {
             let version = counts.task.kind == .embed ? "weights \(counts.task.version.prefix(12))" : "version \(counts.task.version)"
-            print("  \(counts.task) (\(version)): \(counts.pending) pending, \(counts.leased) leased, "
-                  + "\(counts.expired) expired, \(counts.done) done, \(counts.failed) failed")
+            print("  \(counts.task) (\(version)): \(counts.items.summary)")
         }
         for worker in status.workers {
             let state = worker.finished ? "finished" : String(format: "seen %.0f s ago", worker.secondsSinceSeen)
