@@ -74,6 +74,17 @@ import Testing
         let leaks = try LeakageJob(train: train, test: test).run(in: context())
         let approximateLeaks = try LeakageJob(train: train, test: test, index: hnsw).run(in: context())
         #expect(approximateLeaks.pairs.map(\.second) == leaks.pairs.map(\.second) && !leaks.pairs.isEmpty)
+        // The reference graph is kept next to the catalog, as search's and dupes' are.
+        #expect(exact.indexOrigin == nil && approximate.indexOrigin == .built)
+        #expect(approximateLeaks.indexOrigin == .loaded(added: 0))
+        // A new reference whose path sorts first: the saved graph appends it, so its ids no longer
+        // follow path order, and answers must still name the right files.
+        try FileManager.default.copyItem(atPath: "\(photos)/5.png", toPath: "\(train)/0.png")
+        let exactAfter = try NoveltyJob(reference: train, query: test).run(in: context())
+        let loaded = try NoveltyJob(reference: train, query: test, index: hnsw).run(in: context())
+        #expect(loaded.indexOrigin == .loaded(added: 1))
+        #expect(loaded.queries.map(\.nearest) == exactAfter.queries.map(\.nearest))
+        #expect(loaded.queries.contains { $0.nearest == "\(train)/0.png" && $0.query.hasSuffix("/5.png") })
     }
 
     @Test("index parameters that do not fit the model are a job error naming the parameter")

@@ -26,28 +26,28 @@ public struct EmbeddingSpace: Sendable {
     /// `metric` is the index's: `.dot` keeps the vectors as stored (cosine normalises them).
     /// `choice` picks the index (``IndexChoice/auto`` by the number of images); an approximate one
     /// throws ``ANNError`` for parameters that do not fit the model's dimension. `watch` reports its
-    /// build and can stop it (``VectorIndexError/stopped``).
+    /// build and can stop it (``VectorIndexError/stopped``). `purpose` is what `auto` weighs.
     public init(catalog: any CatalogStore, model: any EmbeddingModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
-                index choice: IndexChoice = .exact, watch: IndexBuildWatch? = nil) throws {
-        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice, watch: watch)
+                index choice: IndexChoice = .exact, for purpose: IndexChoice.Purpose = .nearDuplicates, watch: IndexBuildWatch? = nil) throws {
+        try self.init(catalog: catalog, stored: model, head: nil, under: roots, metric: metric, index: choice, for: purpose, watch: watch)
     }
 
     /// The same for an opened model: its base model's stored vectors, mapped by its head when it has
     /// one (``HeadError`` for stored vectors of another width than the head takes).
     public init(catalog: any CatalogStore, opened: OpenedModel, under roots: [String]? = nil, metric: VectorMetric = .cosine,
-                index choice: IndexChoice = .exact, watch: IndexBuildWatch? = nil) throws {
-        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice, watch: watch)
+                index choice: IndexChoice = .exact, for purpose: IndexChoice.Purpose = .nearDuplicates, watch: IndexBuildWatch? = nil) throws {
+        try self.init(catalog: catalog, stored: opened.base, head: opened.head, under: roots, metric: metric, index: choice, for: purpose, watch: watch)
     }
 
     private init(catalog: any CatalogStore, stored model: any EmbeddingModel, head: OpenedHead?, under roots: [String]?, metric: VectorMetric,
-                 index choice: IndexChoice, watch: IndexBuildWatch?) throws {
+                 index choice: IndexChoice, for purpose: IndexChoice.Purpose, watch: IndexBuildWatch?) throws {
         let vectors = try catalog.embeddings(model: model.id, fingerprint: model.fingerprint)
         let (images, stale) = CatalogFreshness.split(try catalog.usableImages(under: roots).filter { vectors[$0.id] != nil })
         self.stale = stale
         let stored = images.map { vectors[$0.id]! }
         let rows = try head.map { head throws(HeadError) in try head.apply(stored) } ?? stored
         let dimension = head?.dimension ?? model.dimension
-        let used = choice.resolved(count: rows.count)
+        let used = choice.resolved(count: rows.count, for: purpose)
         if case .approximate(let kind) = used,
            let file = catalog.filePath,
            let saved = PersistedIndex(catalogPath: file, key: Self.indexKey(model: model, head: head, roots: roots, metric: metric, kind: kind)) {
@@ -59,7 +59,7 @@ public struct EmbeddingSpace: Sendable {
             self.indexOrigin = opened.origin
             return
         }
-        let built = try choice.makeIndex(dimension: dimension, metric: metric, holding: rows, watch: watch)
+        let built = try choice.makeIndex(dimension: dimension, metric: metric, holding: rows, for: purpose, watch: watch)
         self.images = images
         self.positions = Dictionary(images.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.index = built.index
@@ -90,7 +90,7 @@ extension EmbeddingSpace {
     /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
     public static func filled(catalog: any CatalogStore, model: OpenedModel, under folders: [String]?, signals: Bool = false,
-                              metric: VectorMetric = .cosine, index: IndexChoice = .exact,
+                              metric: VectorMetric = .cosine, index: IndexChoice = .exact, for purpose: IndexChoice.Purpose = .nearDuplicates,
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
@@ -98,7 +98,8 @@ extension EmbeddingSpace {
                                                 decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
             let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
-            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, watch: watch), embedded.skipped)
+            return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, for: purpose, watch: watch),
+                    embedded.skipped)
         } catch {
             throw .wrapping(error)
         }

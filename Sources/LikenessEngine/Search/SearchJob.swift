@@ -77,7 +77,7 @@ public struct SearchJob: Job {
             let opened = try context.models.open(model, threads: threads)
             // Cosine keeps the index it always had; every other metric sees the vectors as stored.
             return (opened, try EmbeddingSpace.filled(catalog: catalog, model: opened, under: nil, metric: metric == .cosine ? .cosine : .dot,
-                                                      index: index, context: context).space)
+                                                      index: index, for: .ranking, context: context).space)
         }
         let (opened, space): (OpenedModel, EmbeddingSpace)
         // A cosine search reuses what a long-lived shell keeps (``JobContext/searchSessions``).

@@ -39,6 +39,8 @@ public struct LeakageJob: Job {
         public var warnings: [String]?
         /// The index the training set was searched through (what `auto` chose).
         public var index: String?
+        /// For an approximate index: whether it was read from the copy saved next to the catalog.
+        public var indexOrigin: IndexOrigin?
     }
 
     /// Refuses folders that are missing or overlap before any model is opened.
@@ -59,7 +61,8 @@ public struct LeakageJob: Job {
             try context.checkCancellation()
             return Result(train: split.first.count, test: split.second.count, leakedTestImages: Set(leaks.map(\.second)).count,
                           pairs: leaks, skipped: skipped.isEmpty ? nil : skipped, warnings: calibrated?.smallSampleWarning.map { [$0] },
-                          index: split.referenceIndexUsed.description)
+                          index: split.referenceIndexUsed.description,
+                          indexOrigin: split.referenceIndexOrigin)
         } catch {
             throw .wrapping(error)
         }

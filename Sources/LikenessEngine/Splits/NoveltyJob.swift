@@ -44,6 +44,8 @@ public struct NoveltyJob: Job {
         public var warnings: [String]?
         /// The index the reference set was searched through (what `auto` chose).
         public var index: String?
+        /// For an approximate index: whether it was read from the copy saved next to the catalog.
+        public var indexOrigin: IndexOrigin?
     }
 
     public func run(in context: JobContext) throws(JobError) -> Result {
@@ -57,6 +59,7 @@ public struct NoveltyJob: Job {
         let rows = calibrated.map { file in split.novelty { Float(file.threshold(for: $0)) } } ?? split.novelty(threshold: threshold)
         return Result(threshold: threshold, novel: rows.filter(\.novel).count, queries: rows,
                       calibrationClusters: calibrated?.clusters?.count, skipped: skipped.isEmpty ? nil : skipped,
-                      warnings: calibrated?.smallSampleWarning.map { [$0] }, index: split.referenceIndexUsed.description)
+                      warnings: calibrated?.smallSampleWarning.map { [$0] }, index: split.referenceIndexUsed.description,
+                          indexOrigin: split.referenceIndexOrigin)
     }
 }

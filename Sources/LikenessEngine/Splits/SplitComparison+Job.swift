@@ -14,7 +14,9 @@ extension SplitComparison {
         _ = try context.scanFirst(first + second, into: catalog)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
         do {
-            return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second, index: index), filled.skipped, catalog)
+            let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
+            return (try SplitComparison(catalog: catalog, opened: model, first: first, second: second, index: index, watch: watch),
+                    filled.skipped, catalog)
         } catch {
             throw .wrapping(error)
         }

@@ -33,7 +33,7 @@ struct Leakage: ParsableCommand {
         let job = LeakageJob(train: train, test: test, configuration: rule.configuration, model: modelOptions.model,
                              threads: modelOptions.threads, calibration: calibration, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
-        IndexArgument.note(result.index, asked: index)
+        IndexArgument.note(result.index, asked: index, origin: result.indexOrigin)
         for warning in result.warnings ?? [] { Output.warning(warning) }
         DupesRendering.notes(scan: nil, skipped: result.skipped)
         let summary = "\(result.train) training and \(result.test) test images: \(result.pairs.count) leaked pairs, \(result.leakedTestImages) test images have a near-duplicate in training"
@@ -87,7 +87,7 @@ struct Novelty: ParsableCommand {
         let job = NoveltyJob(reference: reference, query: query, threshold: threshold, calibration: calibration,
                              model: modelOptions.model, threads: modelOptions.threads, index: index)
         let result = try JobRunning.run(job, catalog: catalogOptions)
-        IndexArgument.note(result.index, asked: index)
+        IndexArgument.note(result.index, asked: index, origin: result.indexOrigin)
         for warning in result.warnings ?? [] { Output.warning(warning) }
         DupesRendering.notes(scan: nil, skipped: result.skipped)
         if let html {
