@@ -13,8 +13,7 @@ import LikenessCore
 public final class OpenedImage: @unchecked Sendable {
     /// Size as displayed (after EXIF orientation) and format.
     public let info: ImageInfo
-    /// The file's bytes, as read.
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     let path: String?
     /// The upright pixels in memory; nil for a JPEG, or for an image too large to hold.
     let upright: VipsImageHandle?
@@ -25,10 +24,6 @@ public final class OpenedImage: @unchecked Sendable {
         self.path = path
         self.upright = upright
     }
-
-    /// Whether the pixels are held decompressed at their stored size, so that any decode, the
-    /// native size included, costs no second decompression (false for a JPEG or a huge image).
-    public var holdsPixels: Bool { upright != nil }
 }
 
 extension ImageDecoder {

@@ -95,7 +95,7 @@ import Testing
     func alongsideEmbeddings() throws {
         let (catalog, _) = try makeCollection()
         let runtime = try ONNXRuntimeLoader.load()
-        let summary = try EmbeddingIndexer(catalog: catalog, model: runtime.model, input: runtime.input, decodeWorkers: 2).fill(signals: .confirmation)
+        let summary = try EmbeddingIndexer(catalog: catalog, model: runtime.model, input: runtime.input, decodeWorkers: 2).fill(signals: true)
         #expect(summary.embedded == 5)
         #expect(try catalog.signalCount(.dihedralPHash) == 5 && catalog.signalCount(.localFeatures) == 5)
         let space = try EmbeddingSpace(catalog: catalog, model: runtime.model)

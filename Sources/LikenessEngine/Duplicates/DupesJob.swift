@@ -126,10 +126,8 @@ public struct DupesJob: Job {
                                  context: JobContext, warnings: [String]) throws -> EmbeddingDupesResult {
         let opened = try context.models.open(model, threads: threads)
         _ = try CalibrationLoading.cosine(calibration, for: opened)
-        // What grouping reads next is made from the decodes that embed new images.
-        var alongside: AlongsideSignals = configuration.minimumInliers > 0 ? .confirmation : []
-        if keeper.needsQuality { alongside.insert(.keeperQuality) }
-        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, signals: alongside, index: index, context: context)
+        let filled = try EmbeddingSpace.filled(catalog: catalog, model: opened, under: roots, signals: configuration.minimumInliers > 0,
+                                                index: index, context: context)
         try context.checkCancellation()
         let found = try NearDuplicateGrouper(configuration: configuration, keeper: keeper)
             .groups(in: filled.space, catalog: catalog, distinct: distinct, progress: context.progress, cancellation: context.cancellation)

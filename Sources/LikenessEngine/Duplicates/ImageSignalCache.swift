@@ -35,13 +35,6 @@ final class ImageSignalCache {
     /// their own, so they are measured again (with ``QualityScores/brisque``) once setup installs it.
     static func qualityVersion(naturalness: Bool) -> Int { naturalness ? qualityVersion : 1000 + qualityVersion }
 
-    /// The versions whose quality rows a cache measuring as `coverage` takes, the one it stores
-    /// under first: a cache without BRISQUE also takes rows stored with it (the same scores and one
-    /// more); one with it takes only those.
-    static func qualityVersions(_ coverage: QualityCoverage, naturalness: Bool) -> [Int] {
-        [qualityVersion(naturalness: naturalness)] + (coverage == .withoutNaturalness ? [qualityVersion(naturalness: true)] : [])
-    }
-
     let sources: [ImageSource]
     /// Pixel sizes as catalogued (nil for files named by path): an image known to be too small for
     /// a signal gets "none" without being read.
@@ -168,12 +161,14 @@ final class ImageSignalCache {
         computed.sharpness += n.computed
     }
 
-    /// Quality scores of `indices`, read back from the rows of ``qualityVersions(_:naturalness:)``
-    /// or measured and stored under the first.
+    /// Quality scores of `indices`. A cache that does not measure BRISQUE also takes rows stored
+    /// with it (the same scores and one more); one that does takes only those.
     func fillQuality(_ indices: [Int]) {
-        let versions = Self.qualityVersions(qualityCoverage, naturalness: measurer.naturalnessModel != nil)
-        let n = fill(.quality, version: versions[0], alsoReading: Array(versions.dropFirst()), indices, known: { qualities[$0] != nil },
-                     decode: Self.decodeQuality, encode: Self.encodeQuality,
+        let version = Self.qualityVersion(naturalness: measurer.naturalnessModel != nil)
+        let alsoReading = qualityCoverage == .withoutNaturalness ? [Self.qualityVersion(naturalness: true)] : []
+        let n = fill(.quality, version: version, alsoReading: alsoReading, indices, known: { qualities[$0] != nil },
+                     decode: { try? JSONDecoder().decode(QualityScores.self, from: $0) },
+                     encode: { (try? JSONEncoder().encode($0)) ?? Data() },
                      compute: { [measurer] source throws(ItemFailure) in try measurer.scores(of: source) },
                      keep: { qualities[$0] = $1 }, onFailure: { qualityFailures[$0] = $1 })
         loaded.quality += n.loaded
@@ -259,12 +254,6 @@ final class ImageSignalCache {
             return BitHash(hex: String(repeating: "0", count: 16 - String(word, radix: 16).count) + String(word, radix: 16), count: 64)!
         }
     }
-
-    /// Quality scores as JSON.
-    static func encodeQuality(_ scores: QualityScores) -> Data { (try? JSONEncoder().encode(scores)) ?? Data() }
-
-    /// The inverse of ``encodeQuality(_:)``; nil for bytes that are not quality scores.
-    static func decodeQuality(_ data: Data) -> QualityScores? { try? JSONDecoder().decode(QualityScores.self, from: data) }
 
     /// Empty for "no features" (an image too small), else ``LocalFeatures/encoded()``.
     static func encodeFeatures(_ features: LocalFeatures?) -> Data { Data(features?.encoded() ?? []) }

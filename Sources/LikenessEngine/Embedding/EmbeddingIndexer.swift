@@ -46,10 +46,10 @@ public struct EmbeddingIndexer: Sendable {
 
     /// Embeds every present image under `roots` (all when nil) that lacks a current vector.
     ///
-    /// What `signals` names (``AlongsideSignals``: the confirmation signals, the keeper's quality
-    /// scores) is made for each such image from the same decode and stored, unless already stored:
-    /// what `dupes` and `leakage` need next, without reading and decompressing every new file again.
-    public func fill(under roots: [String]? = nil, signals: AlongsideSignals = [], progress: any ProgressReporter = SilentProgress(),
+    /// With `signals`, each such image's confirmation signals (dihedral pHashes, local features)
+    /// are made from the same decode and stored, unless already stored: what `dupes` and `leakage`
+    /// need next, without reading and decompressing every new file a second time.
+    public func fill(under roots: [String]? = nil, signals: Bool = false, progress: any ProgressReporter = SilentProgress(),
                      cancellation: CancellationToken? = nil) throws -> Summary {
         let started = Date()
         var summary = Summary(model: model.id)
@@ -59,7 +59,7 @@ public struct EmbeddingIndexer: Sendable {
         var done = 0
         let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers)
         let sources = todo.map(ImageSource.init)
-        let alongside = signals.isEmpty ? nil : try SignalsAlongside(images: todo, catalog: catalog, making: signals)
+        let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
         let ids = todo.map(\.id)
         let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
             // An image whose signals are stored already is decoded for the model alone, not held open.

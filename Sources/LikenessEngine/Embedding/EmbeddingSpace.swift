@@ -86,16 +86,16 @@ extension EmbeddingSpace {
 
     /// The same for a job: embeds what is missing with `model`'s base (a head is applied when the
     /// vectors are read), with progress and cancellation from
-    /// `context`, mapping failures to ``JobError``. What `signals` names is made for the new images
-    /// from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
+    /// `context`, mapping failures to ``JobError``. With `signals`, the new images' confirmation
+    /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
     /// on ``signalDecodeWorkers`` threads beside the model's.
-    public static func filled(catalog: any CatalogStore, model: OpenedModel, under folders: [String]?, signals: AlongsideSignals = [],
+    public static func filled(catalog: any CatalogStore, model: OpenedModel, under folders: [String]?, signals: Bool = false,
                               metric: VectorMetric = .cosine, index: IndexChoice = .exact,
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
             let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
-                                                decodeWorkers: signals.isEmpty ? 1 : signalDecodeWorkers)
+                                                decodeWorkers: signals ? signalDecodeWorkers : 1)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
             let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
             return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, watch: watch), embedded.skipped)

@@ -41,33 +41,17 @@ public struct QualityMeasurer: Sendable {
     /// Measures the image in `bytes` (an encoded file).
     public func scores(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> QualityScores {
         let info = try decoder.probe(bytes, path: path)
-        return try scores(info: info, encoding: FileEncoding(bytes: bytes)) { size throws(ImagingError) in
-            try decoder.decode(bytes, to: size, path: path).pixels
-        }
-    }
-
-    /// Measures an image already opened for other decodes (``ImageDecoder/open(_:path:)``): the
-    /// same scores as ``scores(of:path:)`` gives for its file, from pixels decompressed once.
-    public func scores(of image: OpenedImage) throws(ImagingError) -> QualityScores {
-        try scores(info: image.info, encoding: FileEncoding(bytes: image.bytes)) { size throws(ImagingError) in
-            try decoder.decode(image, to: size)
-        }
-    }
-
-    /// The scores of an image of `info` stored as `encoding`, whose pixels `decode` gives at any size.
-    private func scores(info: ImageInfo, encoding: FileEncoding,
-                        decode: (TargetSize) throws(ImagingError) -> PixelBuffer) throws(ImagingError) -> QualityScores {
+        let encoding = FileEncoding(bytes: bytes)
         let side = QualityScores.analysisSide
-        let whole: TargetSize = .fit(width: info.width, height: info.height)
-        let fitted: TargetSize = info.width <= side && info.height <= side ? whole : .fit(width: side, height: side)
+        let fitted: TargetSize = info.width <= side && info.height <= side ? .fit(width: info.width, height: info.height) : .fit(width: side, height: side)
         var native: PixelBuffer?
         let analysis: PixelBuffer
         if encoding.lossy == false && info.pixelCount <= Self.nativeLimit {
-            let full = try decode(whole)
+            let full = try decoder.decode(bytes, to: .fit(width: info.width, height: info.height), path: path).pixels
             native = full
-            analysis = fitted == whole ? full : try editor.resized(full, to: fitted)
+            analysis = fitted == .fit(width: info.width, height: info.height) ? full : try editor.resized(full, to: fitted)
         } else {
-            analysis = try decode(fitted)
+            analysis = try decoder.decode(bytes, to: fitted, path: path).pixels
         }
         var scores = QualityScores(measuring: analysis, width: info.width, height: info.height, format: info.format)
         scores.brisque = naturalnessModel?.score(analysis)

@@ -52,7 +52,7 @@ public struct LeakageJob: Job {
             configuration.candidateCosine = min(configuration.candidateCosine, configuration.acceptCosine)
         }
         let (split, skipped, catalog) = try SplitComparison.prepared(first: [train], second: [test], model: opened,
-                                                                     signals: configuration.minimumInliers > 0 ? .confirmation : [], index: index, context: context)
+                                                                     signals: configuration.minimumInliers > 0, index: index, context: context)
         do {
             let leaks = try split.leaks(grouper: try NearDuplicateGrouper(configuration: configuration), catalog: catalog,
                                         progress: context.progress, cancellation: context.cancellation)

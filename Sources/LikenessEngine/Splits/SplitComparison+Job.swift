@@ -5,9 +5,9 @@ import LikenessCore
 extension SplitComparison {
     /// Scans and embeds both sets' folders, then loads them: the first step of `leakage` and
     /// `novelty`, over a SQLite file or a shared PostgreSQL catalog. Returns the catalog too, where
-    /// confirmation signals are stored and read back; what `signals` names is made beside the
+    /// confirmation signals are stored and read back; with `signals` they are made beside the
     /// embeddings of new images.
-    static func prepared(first: [String], second: [String], model: OpenedModel, signals: AlongsideSignals = [], index: IndexChoice = .exact,
+    static func prepared(first: [String], second: [String], model: OpenedModel, signals: Bool = false, index: IndexChoice = .exact,
                          context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: any CatalogStore) {
         try InputPaths.requireExisting(first + second)
         let catalog = try context.openStore(for: .readingAndFilling)
