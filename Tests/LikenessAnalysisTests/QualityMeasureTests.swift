@@ -135,6 +135,67 @@ import Testing
         #expect(abs(lanes - exact) < 1e-8, "\(lanes) against \(exact)")
     }
 
+    @Test("the JPEG trace's DCT coefficients are, to the bit, a plain per-pixel DCT of the blocks examined")
+    func jpegGhostCoefficients() throws {
+        // An odd size (blocks cut at the edges) and one large enough that only every other block is examined.
+        for luma in [GreyImage(original), GreyImage(Fixtures.texture(width: 2003, height: 1201, seed: 12))] {
+            let found = try #require(JPEGGhost.coefficients(luma))
+            let (bw, bh) = (luma.width / 8, luma.height / 8)
+            let stride = max(1, bw * bh / JPEGGhost.maximumBlocks)
+            var expected = [[Double]](repeating: [], count: JPEGGhost.frequencies.count)
+            for index in Swift.stride(from: 0, to: bw * bh, by: stride) {
+                let (x0, y0) = ((index % bw) * 8, (index / bw) * 8)
+                var rows = [Double](repeating: 0, count: 64)
+                for y in 0..<8 {
+                    for u in 0..<8 {
+                        var sum = 0.0
+                        for x in 0..<8 { sum += JPEGGhost.basis[u * 8 + x] * (Double(luma[x0 + x, y0 + y]) - 128) }
+                        rows[y * 8 + u] = sum
+                    }
+                }
+                for (f, position) in JPEGGhost.frequencies.enumerated() {
+                    var sum = 0.0
+                    for y in 0..<8 { sum += JPEGGhost.basis[position / 8 * 8 + y] * rows[y * 8 + position % 8] }
+                    expected[f].append(sum)
+                }
+            }
+            #expect(stride > 1 || luma.width < 1000)
+            #expect(found == expected, "\(luma.width)×\(luma.height)")
+        }
+        #expect(JPEGGhost.coefficients(GreyImage(width: 60, height: 60, values: [Float](repeating: 0, count: 3600))) == nil, "under 64 blocks")
+    }
+
+    @Test("the lattice gives up steps that cannot reach the threshold, and every answer is the one measuring each step in full gives")
+    func latticeGivesUpEarly() throws {
+        let shifted = try editor.apply(.shift(fraction: 0.02), to: original)
+        var images = [GreyImage(original)]
+        for quality in [30, 50, 75, 85, 95] {
+            for pixels in [original, shifted] {
+                let jpeg = try editor.encoded(pixels, suffix: ".jpg[Q=\(quality)]")
+                images.append(GreyImage(try ImageDecoder().decode(jpeg, to: .fit(width: pixels.width, height: pixels.height)).pixels))
+            }
+        }
+        var answers = 0, lattices = 0
+        for image in images {
+            for values in try #require(JPEGGhost.coefficients(image)) {
+                let early = JPEGGhost.lattice(values), full = JPEGGhost.lattice(values, floor: -.infinity)
+                #expect(early?.step == full?.step && early?.strength == full?.strength && early?.lowerBound == full?.lowerBound)
+                answers += 1
+                if full != nil { lattices += 1 }
+            }
+        }
+        #expect(lattices > 0 && lattices < answers, "both kinds of answer are covered: \(lattices) of \(answers)")
+        // Values with no lattice are given up on; a floor they clear leaves the mean as it was, to the bit.
+        var generator = SeededRandom(seed: 5)
+        let values = (0..<4_000).map { _ in Double(generator.next() % 4_000_000) / 1_000 - 2_000 }
+        values.withUnsafeBufferPointer { values in
+            let mean = JPEGGhost.meanCosineOfTurns(values, count: values.count, scale: 1.0 / 7)
+            #expect(abs(mean) < 0.1)
+            #expect(JPEGGhost.meanCosineOfTurns(values, count: values.count, scale: 1.0 / 7, reaching: JPEGGhost.threshold) == -.infinity)
+            #expect(JPEGGhost.meanCosineOfTurns(values, count: values.count, scale: 1.0 / 7, reaching: -0.5) == mean)
+        }
+    }
+
     @Test("the lattice's half-step order: the first atLeast[q] values are exactly those of at least half a step q")
     func halfStepOrder() {
         var generator = SeededRandom(seed: 3)

@@ -43,31 +43,7 @@ public enum JPEGGhost {
 
     /// The lattice in `luma` (grey levels 0–255 at native size), or nil when there is none.
     public static func find(_ luma: GreyImage) -> Finding? {
-        let (bw, bh) = (luma.width / 8, luma.height / 8)
-        guard bw * bh >= 64 else { return nil }
-        let total = bw * bh
-        let stride = max(1, total / maximumBlocks)
-        var coefficients = [[Double]](repeating: [], count: frequencies.count)
-        let basis = Self.basis
-        var block = [Double](repeating: 0, count: 64), rows = [Double](repeating: 0, count: 64)
-        for index in Swift.stride(from: 0, to: total, by: stride) {
-            let (x0, y0) = ((index % bw) * 8, (index / bw) * 8)
-            for y in 0..<8 { for x in 0..<8 { block[y * 8 + x] = Double(luma[x0 + x, y0 + y]) - 128 } }
-            // Separable DCT-II as JPEG defines it: along rows first, then down the columns.
-            for y in 0..<8 {
-                for u in 0..<8 {
-                    var sum = 0.0
-                    for x in 0..<8 { sum += basis[u * 8 + x] * block[y * 8 + x] }
-                    rows[y * 8 + u] = sum
-                }
-            }
-            for (f, position) in frequencies.enumerated() {
-                let (v, u) = (position / 8, position % 8)
-                var sum = 0.0
-                for y in 0..<8 { sum += basis[v * 8 + y] * rows[y * 8 + u] }
-                coefficients[f].append(sum)
-            }
-        }
+        guard let coefficients = coefficients(luma) else { return nil }
         var steps: [Int: Int] = [:]
         var strengths: [Double] = []
         for (f, values) in coefficients.enumerated() {
@@ -77,6 +53,53 @@ public enum JPEGGhost {
         }
         guard strengths.count >= needed else { return nil }
         return Finding(steps: steps, frequencies: strengths.count, strength: strengths.reduce(0, +) / Double(strengths.count))
+    }
+
+    /// The DCT coefficients of each examined frequency (``frequencies``) over the blocks examined,
+    /// or nil for an image of fewer than 64 blocks.
+    ///
+    /// Works through pointers into one buffer (indexing arrays of arrays checked bounds and
+    /// uniqueness at every value); the sums are the same products added in the same order.
+    static func coefficients(_ luma: GreyImage) -> [[Double]]? {
+        let (bw, bh) = (luma.width / 8, luma.height / 8)
+        guard bw * bh >= 64 else { return nil }
+        let total = bw * bh
+        let stride = max(1, total / maximumBlocks)
+        let blocks = (total + stride - 1) / stride
+        let (width, positions) = (luma.width, frequencies)
+        var flat = [Double](repeating: 0, count: positions.count * blocks)
+        basis.withUnsafeBufferPointer { basis in
+            luma.values.withUnsafeBufferPointer { pixels in
+                flat.withUnsafeMutableBufferPointer { flat in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 128) { scratch in
+                        let (block, rows) = (scratch.baseAddress!, scratch.baseAddress! + 64)
+                        for n in 0..<blocks {
+                            let index = n * stride
+                            let (x0, y0) = ((index % bw) * 8, (index / bw) * 8)
+                            for y in 0..<8 {
+                                let start = (y0 + y) * width + x0
+                                for x in 0..<8 { block[y * 8 + x] = Double(pixels[start + x]) - 128 }
+                            }
+                            // Separable DCT-II as JPEG defines it: along rows first, then down the columns.
+                            for y in 0..<8 {
+                                for u in 0..<8 {
+                                    var sum = 0.0
+                                    for x in 0..<8 { sum += basis[u * 8 + x] * block[y * 8 + x] }
+                                    rows[y * 8 + u] = sum
+                                }
+                            }
+                            for (f, position) in positions.enumerated() {
+                                let (v, u) = (position / 8, position % 8)
+                                var sum = 0.0
+                                for y in 0..<8 { sum += basis[v * 8 + y] * rows[y * 8 + u] }
+                                flat[f * blocks + n] = sum
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<positions.count).map { Array(flat[$0 * blocks..<($0 + 1) * blocks]) }
     }
 
     /// The step (2–64) on whose multiples the coefficients concentrate, with the concentration,
@@ -89,14 +112,18 @@ public enum JPEGGhost {
     /// concentrated as the best, within 0.05, is the encoder's.
     /// When too few coefficients are left to try larger steps while the last one tried was still
     /// concentrated, the true step may be a multiple of it: `lowerBound`.
-    static func lattice(_ values: [Double]) -> (step: Int, strength: Double, lowerBound: Bool)? {
+    ///
+    /// A step whose concentration cannot reach `floor` is given up part way (it counts as −∞): with
+    /// the default, ``threshold``, no such step can be chosen or lift the best to the threshold, so
+    /// the answer is the one measuring every step in full gives (`floor: -.infinity`), for less work.
+    static func lattice(_ values: [Double], floor: Double = threshold) -> (step: Int, strength: Double, lowerBound: Bool)? {
         let (ordered, atLeast) = halfStepOrder(values)
         var tried: [(step: Int, strength: Double)] = []
         ordered.withUnsafeBufferPointer { ordered in
             for step in 2...64 {
                 let counted = atLeast[step]
                 guard counted >= fewest else { break }
-                tried.append((step, meanCosineOfTurns(ordered, count: counted, scale: 1 / Double(step))))
+                tried.append((step, meanCosineOfTurns(ordered, count: counted, scale: 1 / Double(step), reaching: floor)))
             }
         }
         guard let top = tried.map(\.strength).max(), top >= threshold else { return nil }
@@ -124,12 +151,18 @@ public enum JPEGGhost {
 
     /// The mean of cos(2π v · scale) over the first `count` values, four lanes at a time: with one
     /// running sum the additions formed a chain the CPU had to wait on at every value.
-    static func meanCosineOfTurns(_ values: UnsafeBufferPointer<Double>, count: Int, scale: Double) -> Double {
+    ///
+    /// −∞ as soon as the mean can no longer reach `floor` (every value left adding at most 1, with
+    /// room for the polynomial's error); otherwise the mean, summed in the same order as without a
+    /// floor, so the same to the bit.
+    static func meanCosineOfTurns(_ values: UnsafeBufferPointer<Double>, count: Int, scale: Double, reaching floor: Double = -.infinity) -> Double {
         var lanes = SIMD4<Double>(repeating: 0)
         var n = 0
+        let needed = (floor - 1e-6) * Double(count)
         while n + 4 <= count {
             lanes += cosineOfTurns(SIMD4(values[n], values[n + 1], values[n + 2], values[n + 3]) * scale)
             n += 4
+            if n & 255 == 0, lanes.sum() + Double(count - n) * (1 + 1e-6) < needed { return -.infinity }
         }
         var sum = lanes.sum()
         while n < count { sum += cosineOfTurns(values[n] * scale); n += 1 }

@@ -40,19 +40,25 @@ public struct TileStatistics: Sendable {
                 }
             }
         }
+        // Down the columns, swept a row at a time (each column's last marked row kept apart), so
+        // memory is read in order: walking one column at a time missed the cache at every pixel.
         var mask = rows
         rows.withUnsafeBufferPointer { rows in
             mask.withUnsafeMutableBufferPointer { mask in
-                for x in 0..<w {
-                    var last = -clipReach - 1
+                var last = [Int](repeating: -clipReach - 1, count: w)
+                last.withUnsafeMutableBufferPointer { last in
                     for y in 0..<h {
-                        if rows[y * w + x] { last = y }
-                        if y - last <= clipReach { mask[y * w + x] = true }
+                        for x in 0..<w {
+                            if rows[y * w + x] { last[x] = y }
+                            if y - last[x] <= clipReach { mask[y * w + x] = true }
+                        }
                     }
-                    last = h + clipReach + 1
+                    last.update(repeating: h + clipReach + 1)
                     for y in stride(from: h - 1, through: 0, by: -1) {
-                        if rows[y * w + x] { last = y }
-                        if last - y <= clipReach { mask[y * w + x] = true }
+                        for x in 0..<w {
+                            if rows[y * w + x] { last[x] = y }
+                            if last[x] - y <= clipReach { mask[y * w + x] = true }
+                        }
                     }
                 }
             }
