@@ -2,8 +2,8 @@ import LikenessCore
 import LikenessIndex
 
 /// Which index a job searches: exact, one approximate kind, or `auto` (exact for small
-/// collections; for large ones HNSW when every vector is a query, an inverted file when a ranking
-/// is asked for). Parsed once from `--index` by ``init(parsing:)``.
+/// collections, an inverted file for large ones, probed as the job's ``Purpose`` needs). Parsed once
+/// from `--index` by ``init(parsing:)``.
 public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
     /// ``ExactVectorIndex``: every vector compared (BLAS).
     case exact
@@ -13,25 +13,29 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
     case auto
 
     /// What a job asks of its index, which decides what `auto` becomes for a large collection.
+    /// Measured at 1M × 1280-d on clustered vectors (docs/benchmarks.md, "Approximate search"):
+    /// the default HNSW graph found 8,205 of 10,000 planted near-duplicate pairs in an all-pairs
+    /// run and reached recall@10 0.70 for searches, while IVF-Flat found all 10,000 with 8 of its
+    /// 1,024 cells probed (18 min in all, built in 39 s) and reached recall@10 0.9995 with 32.
     public enum Purpose: Sendable, Equatable {
         /// Each vector's close neighbours, usually every stored vector's (`dupes`, `leakage`,
-        /// `novelty`, clustering): many queries, and what is sought is much closer than the rest.
-        /// `auto` takes HNSW: at 1M × 1280-d it answered 1,371–1,653 queries/s on one thread
-        /// against IVF-Flat's 127, and it found the planted near-duplicates (docs/benchmarks.md).
+        /// `novelty`, clustering): many queries, and the match sought is far closer than the rest,
+        /// so 8 cells are enough (``nearDuplicateProbes``).
         case nearDuplicates
         /// A ranking of the closest stored vectors to a few queries (`search`): the order of the
-        /// top k is the result. `auto` takes IVF-Flat: at 1M × 1280-d (clustered vectors) its
-        /// recall@10 was 0.9995 against the default graph's 0.70, and it built in 73 s against 516.
+        /// top k is the result, so the inverted file's default 32 cells are probed.
         case ranking
     }
 
-    /// The size from which `auto` takes HNSW: 500,000. From `likeness bench ann` and `bench scale`
-    /// on this 2-core machine (docs/benchmarks.md, "Approximate search"): an HNSW graph costs about
-    /// 3.7 ms per vector to build and query once (20,000 × 1280-d), while the exact all-pairs scan
-    /// costs 8.2e-9 s × N² (82 s at 100,000), so the graph pays off for all-pairs jobs only from
-    /// about 450,000 vectors. Chosen when every run built its graph; `search` and `dupes` now keep
-    /// it next to the catalog and add only new images, which makes later runs cheaper, but the
-    /// first run still builds, so the size is unchanged until a run series is measured.
+    /// Cells an inverted file probes for `auto`'s near-duplicate jobs.
+    public static let nearDuplicateProbes = 8
+
+    /// The size from which `auto` leaves exact search: 500,000. First chosen for HNSW, from `likeness
+    /// bench ann` and `bench scale` on this 2-core machine (docs/benchmarks.md, "Approximate search"):
+    /// the exact all-pairs scan costs 8.2e-9 s × N² (82 s at 100,000), an HNSW graph about 3.7 ms per
+    /// vector to build and query once, so the graph paid off from about 450,000. The inverted file
+    /// that `auto` now takes is cheaper (100,000 clustered vectors grouped in 25 s with every planted
+    /// pair found), so the size could come down; it is kept until a series of sizes is measured.
     public static let autoExactBelow = 500_000
 
     /// The words accepted besides the approximate kinds.
@@ -56,7 +60,7 @@ public enum IndexChoice: Sendable, Equatable, Codable, CustomStringConvertible {
         guard self == .auto else { return self }
         guard count >= Self.autoExactBelow else { return .exact }
         switch purpose {
-        case .nearDuplicates: return .approximate(.hnsw(HNSWParameters()))
+        case .nearDuplicates: return .approximate(.ivfFlat(IVFParameters(nprobe: Self.nearDuplicateProbes)))
         case .ranking: return .approximate(.ivfFlat(IVFParameters()))
         }
     }

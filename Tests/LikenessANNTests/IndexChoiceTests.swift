@@ -3,13 +3,13 @@ import Testing
 
 /// `--index auto` resolves by size and by what the job asks of the index.
 @Suite struct IndexChoiceTests {
-    @Test("auto is exact below the size, then HNSW for near-duplicates and an inverted file for rankings")
+    @Test("auto is exact below the size, then an inverted file probed less for near-duplicates than for rankings")
     func autoByPurpose() throws {
         let auto = try IndexChoice(parsing: "auto")
         let small = IndexChoice.autoExactBelow - 1, large = IndexChoice.autoExactBelow
         #expect(auto.resolved(count: small, for: .nearDuplicates) == .exact)
         #expect(auto.resolved(count: small, for: .ranking) == .exact)
-        #expect(auto.resolved(count: large, for: .nearDuplicates) == .approximate(.hnsw(HNSWParameters())))
+        #expect(auto.resolved(count: large, for: .nearDuplicates) == .approximate(.ivfFlat(IVFParameters(nprobe: IndexChoice.nearDuplicateProbes))))
         #expect(auto.resolved(count: large, for: .ranking) == .approximate(.ivfFlat(IVFParameters())))
         #expect(auto.resolved(count: large) == auto.resolved(count: large, for: .nearDuplicates))
         // A choice the user spelled out is kept whatever the size or purpose.

@@ -17,7 +17,7 @@ enum IndexArgument {
 
     /// Help shared by every command with `--index`.
     static let help = ArgumentHelp(
-        "exact, auto (exact below \(IndexChoice.autoExactBelow) images, else hnsw; ivf for search), or an approximate index: "
+        "exact, auto (exact below \(IndexChoice.autoExactBelow) images, else ivf, probing 8 cells for near-duplicates and 32 for search), or an approximate index: "
             + "hnsw[:m=32,efConstruction=64,ef=64], ivf[:nlist=1024,nprobe=32,train=N], ivfpq[:nlist=1024,nprobe=32,m=64,nbits=8,train=N].",
         valueName: "kind")
 
