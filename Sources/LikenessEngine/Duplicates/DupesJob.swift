@@ -34,8 +34,8 @@ public struct DupesJob: Job {
     /// How each group's keeper is chosen (embedding mode). Default ``KeeperPolicy/standard``.
     public var keeper: KeeperPolicy
     /// The index that proposes candidate pairs (embedding mode), or finds the pairs of bit hashes
-    /// (hash mode: a FAISS binary index, ``NearDuplicateFinder``). Default exact; `auto` takes HNSW
-    /// from ``IndexChoice/autoExactBelow`` images.
+    /// (hash mode: a FAISS binary index, ``NearDuplicateFinder``). Default exact; `auto` takes an
+    /// inverted file from ``IndexChoice/autoExactBelow`` images (``IndexChoice/Purpose/nearDuplicates``).
     public var index: IndexChoice
 
     /// The largest share of the compared images a `moveTo` run moves aside without `force`: 0.5.

@@ -32,8 +32,9 @@ public struct HashDuplicateGroup: Sendable, Codable, Hashable {
 public struct NearDuplicateFinder: Sendable {
     public let catalog: any CatalogStore
     public let workers: Int
-    /// Which index finds the pairs of bit hashes: exact (the scan) by default; `auto` takes HNSW
-    /// from ``IndexChoice/autoExactBelow`` hashes. Continuous hashes are always scanned exactly.
+    /// Which index finds the pairs of bit hashes: exact (the scan) by default; `auto` takes a binary
+    /// inverted file from ``IndexChoice/autoExactBelow`` hashes, as for embeddings (its recall on
+    /// hashes at that size is not measured). Continuous hashes are always scanned exactly.
     public let index: IndexChoice
 
     public init(catalog: any CatalogStore, workers: Int = 1, index: IndexChoice = .exact) {

@@ -12,7 +12,7 @@ struct Leakage: ParsableCommand {
             --neighbours), confirmed by the cosine, the pHash over turns and flips, or local features \
             in one geometry.
 
-            --index hnsw (or auto for large training sets) searches the training set through an \
+            --index ivf or hnsw (or auto for large training sets) searches the training set through an \
             approximate index.
 
             Example: likeness leakage data/train data/test --html leakage.html
@@ -62,7 +62,7 @@ struct Novelty: ParsableCommand {
             --threshold, or below the threshold of a saved calibration (--calibration FILE); a \
             per-cluster calibration uses the threshold of the query's nearest cluster.
 
-            --index hnsw (or auto for large reference sets) searches the reference set through an \
+            --index ivf or hnsw (or auto for large reference sets) searches the reference set through an \
             approximate index.
 
             Example: likeness novelty --reference data/train --query data/new --html novelty.html
