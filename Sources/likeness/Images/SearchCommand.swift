@@ -30,7 +30,7 @@ struct Search: ParsableCommand {
     @OptionGroup var catalogOptions: CatalogOptions
     @OptionGroup var modelOptions: ModelOptions
 
-    @Option(help: "Results per query.")
+    @Option(name: .shortAndLong, help: "Results per query.")
     var k: Int = 10
 
     @Flag(help: "Print JSON on stdout.")
