@@ -26,6 +26,16 @@ public enum FailureKind: String, Sendable, Codable, CodingKeyRepresentable, Case
     case stale
 
     public static func < (lhs: FailureKind, rhs: FailureKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// True when the file's bytes themselves are at fault (empty, not an image, an unsupported
+    /// format, too many pixels, corrupt): reading the same bytes again fails again, so the failure
+    /// belongs in the catalog until the file changes. False for reading, naming and catalog troubles.
+    public var isInTheBytes: Bool {
+        switch self {
+        case .emptyFile, .notAnImage, .unsupportedFormat, .tooManyPixels, .corruptImage: true
+        case .unreadable, .changedDuringScan, .nonUTF8Name, .symlinkLoop, .brokenSymlink, .stale: false
+        }
+    }
 }
 
 /// A typed failure for one item, with the underlying library's message.

@@ -95,7 +95,7 @@ public struct DupesJob: Job {
         let catalog = try context.openStore(for: catalogUse(mode))
         if let moveTo { try Self.checkDestination(moveTo, roots: folders, catalog: catalog) }
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
-        let scan = try context.scanFirst(folders, into: catalog)
+        let scan = try context.scanFirst(folders, into: catalog, pixels: Self.pixelCheck(for: mode))
         do {
             let distinct = try catalog.distinctPairs()
             switch mode {
@@ -151,6 +151,14 @@ public struct DupesJob: Job {
             result.moved = try DuplicateMover().move(items, to: moveTo, cancellation: context.cancellation)
         }
         return result
+    }
+
+    /// How the scan checks new files' pixels: the embedding mode decodes (and embeds) every new
+    /// image right after the scan and records the ones that fail, so its scan reads headers only;
+    /// exact grouping decodes nothing, and hash mode keeps the scan's own check.
+    static func pixelCheck(for mode: Mode) -> PixelCheck {
+        if case .embedding = mode { return .deferred }
+        return .standard
     }
 
     /// Only exact grouping of what is already catalogued is a pure read; with folders the job scans

@@ -25,13 +25,8 @@ public struct EmbedJob: Job {
         let catalog = try context.openStore(for: .writing)
         let opened = try context.models.open(model, threads: threads)
         do {
-            var scan: ScanCount?
-            if !folders.isEmpty {
-                let summary = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: context.workers))
-                    .scan(folders, progress: context.progress, shouldStop: { context.cancellation.isCancelled })
-                if summary.interrupted { throw JobError.cancelled }
-                scan = ScanCount(summary)
-            }
+            // The embedding pass decodes every new image and records those that fail: the scan reads headers only.
+            let scan = try context.scanFirst(folders, into: catalog, pixels: .deferred).map(ScanCount.init)
             var summary = try EmbeddingIndexer(catalog: catalog, model: opened.base, input: opened.input, batchSize: batchSize, decodeWorkers: decodeWorkers)
                 .fill(under: folders.isEmpty ? nil : folders.map(FileWalker.absolute), progress: context.progress, cancellation: context.cancellation)
             summary.scan = scan

@@ -4,6 +4,7 @@ import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
 import LikenessImaging
+import Synchronization
 
 /// Fills the catalog with the vectors a model has not made yet. While the model runs on one
 /// batch, the next batch is read and decoded on other threads.
@@ -46,6 +47,11 @@ public struct EmbeddingIndexer: Sendable {
 
     /// Embeds every present image under `roots` (all when nil) that lacks a current vector.
     ///
+    /// An image whose bytes cannot be decoded (corrupt, truncated, not an image) is recorded in the
+    /// catalog as failed, as the scan records such a file: no later job tries it again until it
+    /// changes. This makes the embedding pass the pixel check of a scan run with
+    /// ``PixelCheck/deferred``.
+    ///
     /// With `signals`, each such image's confirmation signals (dihedral pHashes, local features)
     /// are made from the same decode and stored, unless already stored: what `dupes` and `leakage`
     /// need next, without reading and decompressing every new file a second time.
@@ -61,27 +67,38 @@ public struct EmbeddingIndexer: Sendable {
         let sources = todo.map(ImageSource.init)
         let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
         let ids = todo.map(\.id)
+        // Files whose bytes do not decode, told apart from the model's own per-image failures
+        // (an all-zero output says nothing about the file).
+        let undecodable = Mutex<Set<Int>>([])
         let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
-            // An image whose signals are stored already is decoded for the model alone, not held open.
-            guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
-            let bytes = try sources[index].bytes()
-            do throws(ImagingError) {
-                let image = try input.open(bytes, path: sources[index].path)
-                let pixels = try input.pixels(from: image)
-                alongside.make(index, from: image)
-                return pixels
-            } catch { throw error.itemFailure }
+            do throws(ItemFailure) {
+                // An image whose signals are stored already is decoded for the model alone, not held open.
+                guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
+                let bytes = try sources[index].bytes()
+                do throws(ImagingError) {
+                    let image = try input.open(bytes, path: sources[index].path)
+                    let pixels = try input.pixels(from: image)
+                    alongside.make(index, from: image)
+                    return pixels
+                } catch { throw error.itemFailure }
+            } catch {
+                if error.kind.isInTheBytes { undecodable.withLock { _ = $0.insert(index) } }
+                throw error
+            }
         }) { outcomes in
             try alongside?.store(outcomes.map(\.index), ids: ids, in: catalog)
             var rows: [(imageID: Int64, vector: [Float])] = []
+            var unusable: [CatalogEntry] = []
             for (index, result) in outcomes {
                 switch result {
                 case .success(let vector): rows.append((todo[index].id, vector))
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: todo[index].path, kind: failure.kind, message: failure.message))
+                    if undecodable.withLock({ $0.contains(index) }) { unusable.append(Self.failed(todo[index], failure)) }
                 }
             }
             try catalog.storeEmbeddings(rows, model: model.id, fingerprint: model.fingerprint)
+            try catalog.record(unusable)
             summary.embedded += rows.count
             done += outcomes.count
             progress.advance("embed", completed: done, total: todo.count)
@@ -92,5 +109,10 @@ public struct EmbeddingIndexer: Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded) / summary.seconds : 0
         return summary
+    }
+
+    /// The catalog entry of an image whose pixels turned out not to decode: the same file, marked failed.
+    static func failed(_ image: CatalogImage, _ failure: ItemFailure) -> CatalogEntry {
+        CatalogEntry(path: image.path, fingerprint: image.fingerprint, contentHash: image.contentHash, failure: failure)
     }
 }

@@ -73,12 +73,13 @@ public struct JobContext: Sendable {
     }
 
     /// Scans `roots` into `catalog` first, as jobs given folders do; nil when there are none.
-    /// Throws ``JobError/cancelled`` when the scan was interrupted.
-    public func scanFirst(_ roots: [String], into catalog: any CatalogStore) throws(JobError) -> ScanSummary? {
+    /// A job that embeds every new image next passes ``PixelCheck/deferred``: its embedding pass is
+    /// then the pixel check. Throws ``JobError/cancelled`` when the scan was interrupted.
+    public func scanFirst(_ roots: [String], into catalog: any CatalogStore, pixels: PixelCheck = .standard) throws(JobError) -> ScanSummary? {
         guard !roots.isEmpty else { return nil }
         let scan: ScanSummary
         do {
-            scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: workers))
+            scan = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(workers: workers, pixelCheck: pixels))
                 .scan(roots, progress: progress, shouldStop: { cancellation.isCancelled })
         } catch { throw .wrapping(error) }
         if scan.interrupted { throw .cancelled }

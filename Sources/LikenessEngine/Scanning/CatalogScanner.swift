@@ -95,7 +95,8 @@ public struct CatalogScanner: Sendable {
         return summary
     }
 
-    /// Reads, hashes and test-decodes one file. Never throws: failures become part of the entry.
+    /// Reads, hashes and test-decodes one file (or reads its header, with ``PixelCheck/deferred``).
+    /// Never throws: failures become part of the entry.
     func examine(_ file: WalkedFile) -> CatalogEntry {
         guard file.hasValidName else {
             return CatalogEntry(path: file.path, fingerprint: file.fingerprint,
@@ -111,9 +112,14 @@ public struct CatalogScanner: Sendable {
         }
         let hash = FastSHA256.hash(bytes)
         do {
-            let side = configuration.validationSize
-            let decoded = try decoder.decode(bytes, to: .fit(width: side, height: side), path: file.path)
-            return CatalogEntry(path: file.path, fingerprint: fingerprint, contentHash: hash, info: decoded.info)
+            let info: ImageInfo
+            switch configuration.pixelCheck {
+            case .thumbnail(let edge):
+                info = try decoder.decode(bytes, to: .fit(width: edge, height: edge), path: file.path).info
+            case .deferred:
+                info = try decoder.probe(bytes, path: file.path)
+            }
+            return CatalogEntry(path: file.path, fingerprint: fingerprint, contentHash: hash, info: info)
         } catch {
             return CatalogEntry(path: file.path, fingerprint: fingerprint, contentHash: hash, failure: error.itemFailure)
         }

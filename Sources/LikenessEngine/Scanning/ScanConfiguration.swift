@@ -10,17 +10,18 @@ public struct ScanConfiguration: Sendable {
     public var workers: Int
     /// Decoder settings, including the pixel cap against decompression bombs.
     public var decode: DecodeConfiguration
-    /// Edge of the small thumbnail decoded to prove a file's pixels are readable. Default 64.
-    public var validationSize: Int
+    /// How a file's pixels are proven decodable. Default: a 64-pixel thumbnail
+    /// (``PixelCheck/standard``).
+    public var pixelCheck: PixelCheck
 
     public init(batchSize: Int = 64,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 decode: DecodeConfiguration = DecodeConfiguration(),
-                validationSize: Int = 64) {
+                pixelCheck: PixelCheck = .standard) {
         self.batchSize = max(1, batchSize)
         self.workers = max(1, workers)
         self.decode = decode
-        self.validationSize = max(1, validationSize)
+        if case .thumbnail(let edge) = pixelCheck { self.pixelCheck = .thumbnail(edge: max(1, edge)) } else { self.pixelCheck = pixelCheck }
     }
 
     /// The same with only the pixel cap changed from the decoder's default.
