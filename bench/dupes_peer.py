@@ -8,8 +8,10 @@ that duplicate nothing (each file is its own class). Both tools read the same ro
 Runs, in this order, each as the user would start it (a fresh process, timed whole):
   1. likeness dupes ROOT --catalog FRESH --json      (scan, embed, group on an empty catalog)
   2. the same command again                           (everything already stored)
-  3. fastdup: fastdup.create(work_dir, input_dir=ROOT).run(overwrite=True), its defaults
-Runs 1 and 3 alternate --rounds times; medians are reported.
+  3. with --floor: likeness embed ROOT --catalog FRESH2 (the scan, one decode and the model:
+     the least a fresh `dupes` with that model does, before any confirmation or keeper)
+  4. fastdup: fastdup.create(work_dir, input_dir=ROOT).run(overwrite=True), its defaults
+These alternate --rounds times; medians are reported.
 
 fastdup's groups are its connected components at its default cc_threshold (0.96); also shown at
 the threshold that maximises its F1 on this very set (which flatters it), from the same-run
@@ -116,6 +118,10 @@ def main():
     parser.add_argument("--fastdup-python", default=os.path.expanduser("~/.cache/likeness/venv-fastdup/bin/python"))
     parser.add_argument("--rounds", type=int, default=1, help="alternating fresh runs of each tool")
     parser.add_argument("--json", help="also write the figures here")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time `likeness embed` on a fresh catalog: the scan, one decode and the model, "
+                             "the least any `dupes` run with that model does")
+    parser.add_argument("--model", help="passed to likeness as --model (default: its default model)")
     args = parser.parse_args()
 
     files = [os.path.join(d, f) for d, _, names in os.walk(args.root) for f in names
@@ -124,13 +130,17 @@ def main():
     print(f"{len(files)} files under {args.root}, {positives} duplicate pairs", file=sys.stderr)
 
     work = tempfile.mkdtemp(prefix="dupes-peer-")
-    ours_fresh, ours_again, peer = [], [], []
+    ours_fresh, ours_again, peer, floor = [], [], [], []
+    model = ["--model", args.model] if args.model else []
     try:
         for round_number in range(args.rounds):
             catalog = os.path.join(work, f"catalog-{round_number}.sqlite")
-            command = [args.likeness, "dupes", args.root, "--catalog", catalog, "--json"]
+            command = [args.likeness, "dupes", args.root, "--catalog", catalog, "--json"] + model
             ours_fresh.append(timed(command))
             ours_again.append(timed(command))
+            if args.floor:
+                floor_catalog = os.path.join(work, f"floor-{round_number}.sqlite")
+                floor.append(timed([args.likeness, "embed", args.root, "--catalog", floor_catalog] + model))
             out = os.path.join(work, f"fastdup-{round_number}.json")
             fd_work = os.path.join(work, f"fastdup-{round_number}")
             seconds, memory, _, cpu = timed([args.fastdup_python, "-c", FASTDUP_RUN, args.root, fd_work, out])
@@ -157,6 +167,9 @@ def main():
         ("fastdup 2.54 default run", median(peer, 0), median(peer, 1), median(peer, 3), fd_default),
         (f"fastdup at its best threshold ({best[0]:.3f})", None, None, None, best[1]),
     ]
+    if floor:
+        rows.insert(2, ("likeness embed alone (scan, decode, model), fresh catalog", median(floor, 0), median(floor, 1),
+                        median(floor, 3), None))
     print("| run | wall | CPU (user + system) | peak RSS | precision | recall | F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, seconds, memory, cpu, score in rows:
@@ -165,8 +178,11 @@ def main():
         memory_text = f"{memory:.0f} MB" if memory is not None else ""
         score_text = " | ".join(f"{x:.3f}" for x in score) if score else " | | "
         print(f"| {name} | {time_text} | {cpu_text} | {memory_text} | {score_text} |")
-    fresh, second, fastdup_time = rows[0][1], rows[1][1], rows[2][1]
-    print(f"\nfastdup / likeness fresh: {fastdup_time / fresh:.2f}× wall, {rows[2][3] / rows[0][3]:.2f}× CPU (above 1: likeness is faster)")
+    fastdup_row = next(row for row in rows if row[0].startswith("fastdup 2.54"))
+    fresh, second, fastdup_time = rows[0][1], rows[1][1], fastdup_row[1]
+    print(f"\nfastdup / likeness fresh: {fastdup_time / fresh:.2f}× wall, {fastdup_row[3] / rows[0][3]:.2f}× CPU (above 1: likeness is faster)")
+    if floor:
+        print(f"fastdup / likeness embed alone: {fastdup_time / rows[2][1]:.2f}× wall, {fastdup_row[3] / rows[2][3]:.2f}× CPU")
     print(f"second run / fresh run: {100 * second / fresh:.1f} %; same groups both runs: {same}")
     if args.json:
         json.dump({"rows": rows, "files": len(files), "positives": positives}, open(args.json, "w"), indent=1)

@@ -20,7 +20,9 @@ struct ClusterVectors {
     static func load(folders: [String], method: ClusterMethod, threads: Int, context: JobContext) throws(JobError) -> ClusterVectors {
         try InputPaths.requireExisting(folders)
         let catalog = try context.openStore(for: .readingAndFilling)
-        let scan = try context.scanFirst(folders, into: catalog).map(ScanCount.init)
+        // A model's embedding pass decodes every new image and records those that fail.
+        let check: PixelCheck = if case .model = method { .deferred } else { .standard }
+        let scan = try context.scanFirst(folders, into: catalog, pixels: check).map(ScanCount.init)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let rows: Rows
         switch method {

@@ -11,7 +11,8 @@ extension SplitComparison {
                          context: JobContext) throws(JobError) -> (split: SplitComparison, skipped: [ScannedFailure], catalog: any CatalogStore) {
         try InputPaths.requireExisting(first + second)
         let catalog = try context.openStore(for: .readingAndFilling)
-        _ = try context.scanFirst(first + second, into: catalog)
+        // The embedding pass decodes every new image and records those that fail.
+        _ = try context.scanFirst(first + second, into: catalog, pixels: .deferred)
         let filled = try EmbeddingSpace.filled(catalog: catalog, model: model, under: first + second, signals: signals, context: context)
         do {
             let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
