@@ -1,7 +1,6 @@
 import Foundation
 import LikenessCatalog
 import LikenessCore
-import LikenessEmbedding
 @testable import LikenessEngine
 import LikenessImaging
 import LikenessTestSupport
@@ -12,13 +11,6 @@ import Testing
 /// decoded recorded as failed, with the same kind.
 @Suite(.serialized) struct DeferredPixelCheckTests {
     let folder = TemporaryDirectory("deferred")
-
-    func tinyModel() throws -> (ONNXEmbeddingModel, EmbeddingInput) {
-        let runtime = try ONNXRuntime.load(libraryPath: TestModels.runtimeLibrary)
-        let manifest = try ModelManifest.load(from: TestModels.tinyManifest("resnet-tiny"))
-        return (try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: TestModels.tinyDirectory, runtime: runtime),
-                try EmbeddingInput(manifest: manifest))
-    }
 
     /// Good PNG, JPEG and WebP files, a PNG and a JPEG cut in half (their headers intact), an
     /// empty file and a text file named like a JPEG.
@@ -65,7 +57,7 @@ import Testing
             #expect(headerOnly[name]?.contentHash == before[name]?.contentHash)
         }
 
-        let (model, input) = try tinyModel()
+        let (model, input) = try TestModels.tinyResNet()
         let filled = try EmbeddingIndexer(catalog: deferring, model: model, input: input, batchSize: 3).fill()
         #expect(filled.embedded == 4)
         #expect(Set(filled.skipped.map { ($0.path as NSString).lastPathComponent }) == ["cut-whole.png", "cut-whole.jpg"])
@@ -94,7 +86,7 @@ import Testing
         _ = try scan(photos, into: catalog, pixels: .deferred)
         // The stand-in model fails on a black image (a zero vector), as a real model fails on a
         // zero output; the kind it reports is the corrupt-image kind.
-        let (_, input) = try tinyModel()
+        let (_, input) = try TestModels.tinyResNet()
         let filled = try EmbeddingIndexer(catalog: catalog, model: MeanColourModel(), input: input).fill()
         #expect(filled.skipped.map(\.kind) == [.corruptImage])
         #expect(try catalog.image(at: folder.child("photos/black.png"))?.failure == nil)

@@ -10,13 +10,6 @@ import Testing
 @Suite(.serialized) struct EmbeddingIndexerTests {
     let folder = TemporaryDirectory("embed")
 
-    func tinyModel() throws -> (ONNXEmbeddingModel, EmbeddingInput) {
-        let runtime = try ONNXRuntime.load(libraryPath: TestModels.runtimeLibrary)
-        let manifest = try ModelManifest.load(from: TestModels.tinyManifest("resnet-tiny"))
-        return (try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: TestModels.tinyDirectory, runtime: runtime),
-                try EmbeddingInput(manifest: manifest))
-    }
-
     @Test("embeds every image; one that breaks after the scan is skipped and the rest of its batch still embeds")
     func failureMidBatch() throws {
         let photos = folder.folder("photos")
@@ -32,7 +25,7 @@ import Testing
         var times = [info.st_atim, info.st_mtim]
         _ = utimensat(AT_FDCWD, victim, &times, 0)
 
-        let (model, input) = try tinyModel()
+        let (model, input) = try TestModels.tinyResNet()
         let summary = try EmbeddingIndexer(catalog: catalog, model: model, input: input, batchSize: 3).fill()
         #expect(summary.embedded == 6)
         #expect(summary.skipped.map { ($0.path as NSString).lastPathComponent } == ["4.png"])
@@ -55,7 +48,7 @@ import Testing
         let catalog = try Catalog(path: folder.child("c.sqlite"))
         _ = try CatalogScanner(catalog: catalog).scan([photos])
         let ids = try catalog.usableImages().map(\.id)
-        let (model, input) = try tinyModel()
+        let (model, input) = try TestModels.tinyResNet()
         try catalog.storeEmbeddings(ids.map { ($0, [Float](repeating: 0.25, count: 16)) }, model: model.id, fingerprint: "older-weights")
         let summary = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill()
         #expect(summary.staleBefore == 2 && summary.embedded == 2)
