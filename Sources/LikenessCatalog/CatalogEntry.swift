@@ -19,6 +19,14 @@ public struct CatalogEntry: Sendable, Hashable {
     }
 }
 
+extension CatalogEntry {
+    /// A catalogued image whose pixels turned out not to decode after a scan that read only its
+    /// header (or that changed in a way its fingerprint did not show): the same file, failed.
+    public init(_ image: CatalogImage, failedWith failure: ItemFailure) {
+        self.init(path: image.path, fingerprint: image.fingerprint, contentHash: image.contentHash, failure: failure)
+    }
+}
+
 /// What the catalog remembers of a path, for the re-scan decision.
 public struct StoredState: Sendable, Hashable {
     public var fingerprint: FileFingerprint?

@@ -77,6 +77,22 @@ import Testing
         #expect(rescan.processed == 0)
     }
 
+    @Test("hashing is a pixel check too: after a header-only scan it records the cut files failed, as a decoding scan does")
+    func hashingChecksPixels() throws {
+        let mixed = try makeMixedFolder()
+        let decoding = try Catalog(path: folder.child("decoding.sqlite"))
+        _ = try scan(mixed, into: decoding, pixels: .standard)
+        let deferring = try Catalog(path: folder.child("hashing.sqlite"))
+        _ = try scan(mixed, into: deferring, pixels: .deferred)
+        let filled = try HashIndexer(catalog: deferring, workers: 2).fill([.pHash])
+        #expect(filled.hashed == 4)
+        #expect(Set(filled.skipped.map { ($0.path as NSString).lastPathComponent }) == ["cut-whole.png", "cut-whole.jpg"])
+        let (before, after) = (try byName(decoding), try byName(deferring))
+        for (name, image) in before { #expect(after[name]?.failure?.kind == image.failure?.kind, "\(name)") }
+        let again = try HashIndexer(catalog: deferring, workers: 2).fill([.pHash])
+        #expect(again.hashed == 0 && again.skipped.isEmpty)
+    }
+
     @Test("a file the model cannot embed stays a good image: only undecodable bytes are recorded as failed")
     func modelFailuresStayOutOfTheCatalog() throws {
         let photos = folder.folder("photos")
@@ -110,5 +126,12 @@ import Testing
         guard case .embedding(let second) = try job.run(in: context) else { Issue.record("not the embedding mode"); return }
         #expect(second.skipped == nil)
         #expect(second.images == 4)
+
+        // The hash mode on a fresh catalog: the same.
+        let hashing = JobContext(catalogPath: folder.child("dupes-hash.sqlite"), models: context.models, workers: 2)
+        let byHash = DupesJob(folders: [mixed], mode: .hash(.bits(.pHash), threshold: nil))
+        guard case .hash(let hashed) = try byHash.run(in: hashing) else { Issue.record("not the hash mode"); return }
+        #expect(Set((hashed.skipped ?? []).map { ($0.path as NSString).lastPathComponent }) == ["cut-whole.png", "cut-whole.jpg"])
+        #expect(try Catalog(path: hashing.catalogPath, access: .readOnly).image(at: folder.child("mixed/cut-whole.jpg"))?.failure?.kind == .corruptImage)
     }
 }

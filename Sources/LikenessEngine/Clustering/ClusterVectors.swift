@@ -20,8 +20,9 @@ struct ClusterVectors {
     static func load(folders: [String], method: ClusterMethod, threads: Int, context: JobContext) throws(JobError) -> ClusterVectors {
         try InputPaths.requireExisting(folders)
         let catalog = try context.openStore(for: .readingAndFilling)
-        // A model's embedding pass decodes every new image and records those that fail.
-        let check: PixelCheck = if case .model = method { .deferred } else { .standard }
+        // A model's embedding pass and hashing decode every new image and record those that fail;
+        // the pixels method stores nothing, so its scan keeps its own check.
+        let check: PixelCheck = if case .pixels = method { .standard } else { .deferred }
         let scan = try context.scanFirst(folders, into: catalog, pixels: check).map(ScanCount.init)
         let roots = folders.isEmpty ? nil : folders.map(FileWalker.absolute)
         let rows: Rows

@@ -153,12 +153,12 @@ public struct DupesJob: Job {
         return result
     }
 
-    /// How the scan checks new files' pixels: the embedding mode decodes (and embeds) every new
-    /// image right after the scan and records the ones that fail, so its scan reads headers only;
-    /// exact grouping decodes nothing, and hash mode keeps the scan's own check.
+    /// How the scan checks new files' pixels: the embedding and hash modes decode every new image
+    /// right after the scan and record the ones that fail, so their scan reads headers only; exact
+    /// grouping decodes nothing, so its scan keeps its own check.
     static func pixelCheck(for mode: Mode) -> PixelCheck {
-        if case .embedding = mode { return .deferred }
-        return .standard
+        if case .exact = mode { return .standard }
+        return .deferred
     }
 
     /// Only exact grouping of what is already catalogued is a pure read; with folders the job scans

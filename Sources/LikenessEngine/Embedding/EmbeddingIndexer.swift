@@ -94,7 +94,7 @@ public struct EmbeddingIndexer: Sendable {
                 case .success(let vector): rows.append((todo[index].id, vector))
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: todo[index].path, kind: failure.kind, message: failure.message))
-                    if undecodable.withLock({ $0.contains(index) }) { unusable.append(Self.failed(todo[index], failure)) }
+                    if undecodable.withLock({ $0.contains(index) }) { unusable.append(CatalogEntry(todo[index], failedWith: failure)) }
                 }
             }
             try catalog.storeEmbeddings(rows, model: model.id, fingerprint: model.fingerprint)
@@ -109,10 +109,5 @@ public struct EmbeddingIndexer: Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         summary.imagesPerSecond = summary.seconds > 0 ? Double(summary.embedded) / summary.seconds : 0
         return summary
-    }
-
-    /// The catalog entry of an image whose pixels turned out not to decode: the same file, marked failed.
-    static func failed(_ image: CatalogImage, _ failure: ItemFailure) -> CatalogEntry {
-        CatalogEntry(path: image.path, fingerprint: image.fingerprint, contentHash: image.contentHash, failure: failure)
     }
 }

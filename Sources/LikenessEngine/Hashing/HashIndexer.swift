@@ -31,6 +31,9 @@ public struct HashIndexer: Sendable {
 
     /// Computes and stores the missing values of `methods` (either kind) for images under `roots`.
     ///
+    /// A file whose bytes do not decode is recorded in the catalog as failed, as the scan records
+    /// such a file, so hashing can be the pixel check of a scan run with ``PixelCheck/deferred``.
+    ///
     /// A cancelled `cancellation` stops it between batches, keeping every stored batch.
     public func fill(_ methods: [PerceptualMethod], under roots: [String]? = nil,
                      progress: any ProgressReporter = SilentProgress(), cancellation: CancellationToken? = nil) throws(CatalogError) -> Summary {
@@ -55,6 +58,7 @@ public struct HashIndexer: Sendable {
             let results = ParallelHashing.perceptualValues(of: batch.map(ImageSource.init), computer: computer, workers: workers,
                                                            finished: { progress.advance("hash", completed: before + $0, total: total) })
             var rows: [(imageID: Int64, method: PerceptualMethod, value: PerceptualValue)] = []
+            var unusable: [CatalogEntry] = []
             for (image, result) in zip(batch, results) {
                 switch result {
                 case .success(let values):
@@ -62,9 +66,11 @@ public struct HashIndexer: Sendable {
                     summary.hashed += 1
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: image.path, kind: failure.kind, message: failure.message))
+                    if failure.kind.isInTheBytes { unusable.append(CatalogEntry(image, failedWith: failure)) }
                 }
             }
             try catalog.storePerceptualValues(rows)
+            try catalog.record(unusable)
             done += batch.count
         }
         progress.end("hash")
