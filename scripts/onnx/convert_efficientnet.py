@@ -15,7 +15,7 @@ description (no third-party model code is used):
     with stride 2), BatchNorm epsilon 1e-3.
 
 Output ONNX graph (opset 17):
-  image      uint8  [N, 224, 224, 3]  RGB, NHWC, dynamic N
+  image      uint8  [N, S, S, 3]      RGB, NHWC, dynamic N; S = --size (default 224)
   embedding  float  [N, 1280]         global-average-pooled features
                                      (input of the classifier, not normalised)
   logits     float  [N, 1000]         ImageNet-1k logits
@@ -30,6 +30,10 @@ re-runs itself inside it.
   python3 convert_efficientnet.py                  # convert (and self-check)
   python3 convert_efficientnet.py --photos DIR     # also classify known photos
   python3 convert_efficientnet.py --bench          # also time ORT inference
+  python3 convert_efficientnet.py --size 160 --out /tmp/m/efficientnet-lite0-160.onnx
+                                                   # the same network at a smaller input
+                                                   # (it ends in global pooling, so only the
+                                                   # export size and the SAME pads change)
 """
 
 import argparse
@@ -48,7 +52,7 @@ WEIGHTS_SHA256 = "579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77
 ORT_VERSION = "1.22.1"  # same pin as setup-onnxruntime.sh
 DEFAULT_TORCH_WHEEL = "/opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl"
 OPSET = 17
-IMAGE_SIZE = 224
+IMAGE_SIZE = 224  # the default input size; the built-in manifest's SHA-256 is of this export
 MEAN, STD = 127.0, 128.0
 
 # Photos from OpenCV's sample data with the ImageNet-1k class indices that
@@ -248,17 +252,17 @@ def build_model_classes():
 
 
 # ---- stage 3: export ---------------------------------------------------------
-def export(weights, out_path):
+def export(weights, out_path, size=IMAGE_SIZE):
     import warnings
     import torch
 
     EfficientNetLite0, UInt8Wrapper = build_model_classes()
-    net = EfficientNetLite0()
+    net = EfficientNetLite0(size)
     state = torch.load(weights, map_location="cpu", weights_only=True)
     net.load_state_dict(state, strict=True)  # every key and shape must match
     wrapper = UInt8Wrapper(net).eval()
 
-    dummy = torch.zeros(1, IMAGE_SIZE, IMAGE_SIZE, 3, dtype=torch.uint8)
+    dummy = torch.zeros(1, size, size, 3, dtype=torch.uint8)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_suffix(".part")
     # The TorchScript-based exporter (dynamo=False) writes opset 17 directly.
@@ -282,20 +286,21 @@ def export(weights, out_path):
     return wrapper
 
 
-def load_photo(path):
-    """RGB uint8 [224, 224, 3]: short side to 256 (bicubic), centre crop 224."""
+def load_photo(path, size=IMAGE_SIZE):
+    """RGB uint8 [size, size, 3]: short side to size / 0.875 (256 for 224, bicubic), centre crop."""
     import numpy as np
     from PIL import Image
 
     with Image.open(path) as img:
         img = img.convert("RGB")
         w, h = img.size
-        scale = 256 / min(w, h)
-        img = img.resize((max(256, round(w * scale)), max(256, round(h * scale))),
+        short = round(size / 0.875)
+        scale = short / min(w, h)
+        img = img.resize((max(short, round(w * scale)), max(short, round(h * scale))),
                          Image.Resampling.BICUBIC)
         w, h = img.size
-        left, top = (w - IMAGE_SIZE) // 2, (h - IMAGE_SIZE) // 2
-        img = img.crop((left, top, left + IMAGE_SIZE, top + IMAGE_SIZE))
+        left, top = (w - size) // 2, (h - size) // 2
+        img = img.crop((left, top, left + size, top + size))
         return np.asarray(img, dtype=np.uint8)
 
 
@@ -309,13 +314,13 @@ def ort_session(model_path, threads):
 
 
 # ---- stage 4: checks ---------------------------------------------------------
-def self_check(model_path, wrapper):
+def self_check(model_path, wrapper, size=IMAGE_SIZE):
     """ONNX Runtime must reproduce PyTorch's outputs for a random batch."""
     import numpy as np
     import torch
 
     rng = np.random.default_rng(0)
-    batch = rng.integers(0, 256, size=(3, IMAGE_SIZE, IMAGE_SIZE, 3), dtype=np.uint8)
+    batch = rng.integers(0, 256, size=(3, size, size, 3), dtype=np.uint8)
     with torch.no_grad():
         t_emb, t_logits = (t.numpy() for t in wrapper(torch.from_numpy(batch)))
     o_emb, o_logits = ort_session(model_path, 2).run(None, {"image": batch})
@@ -327,7 +332,7 @@ def self_check(model_path, wrapper):
         sys.exit("onnxruntime output differs from torch")
 
 
-def classify_photos(model_path, photo_dir, labels_path):
+def classify_photos(model_path, photo_dir, labels_path, size=IMAGE_SIZE):
     """Print top-5 for the known photos; fail if a top-1 is not as expected."""
     import numpy as np
 
@@ -337,7 +342,7 @@ def classify_photos(model_path, photo_dir, labels_path):
     names = [n for n in EXPECTED_TOP1 if (photo_dir / n).is_file()]
     if not names:
         sys.exit(f"none of the known photos found in {photo_dir}")
-    batch = np.stack([load_photo(photo_dir / n) for n in names])
+    batch = np.stack([load_photo(photo_dir / n, size) for n in names])
     _, logits = ort_session(model_path, 2).run(None, {"image": batch})
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
@@ -354,7 +359,7 @@ def classify_photos(model_path, photo_dir, labels_path):
         sys.exit(f"{failures} photo(s) with an unexpected top-1 class")
 
 
-def bench(model_path, runs=20):
+def bench(model_path, runs=20, size=IMAGE_SIZE):
     """Median ORT latency per image for batch 1 and 16 on 1 and 2 threads."""
     import numpy as np
 
@@ -362,7 +367,7 @@ def bench(model_path, runs=20):
     for threads in (1, 2):
         session = ort_session(model_path, threads)
         for n in (1, 16):
-            batch = rng.integers(0, 256, size=(n, IMAGE_SIZE, IMAGE_SIZE, 3), dtype=np.uint8)
+            batch = rng.integers(0, 256, size=(n, size, size, 3), dtype=np.uint8)
             session.run(None, {"image": batch})  # warm-up
             times = []
             for _ in range(runs if n == 1 else max(3, runs // 4)):
@@ -380,20 +385,25 @@ def main():
     parser.add_argument("--photos", type=Path, help="directory with OpenCV sample photos")
     parser.add_argument("--labels", help="ImageNet class names, one per line (optional)")
     parser.add_argument("--bench", action="store_true", help="time ONNX Runtime inference")
+    parser.add_argument("--size", type=int, default=IMAGE_SIZE,
+                        help="input width and height in pixels (default %(default)s, the built-in "
+                             "model; another size needs its own manifest and --out)")
     args = parser.parse_args()
+    if args.size < 32:
+        parser.error("--size must be at least 32")
 
     ensure_venv()
     started = time.monotonic()
     weights = fetch_weights()
     log(f"weights {weights} (sha256 ok)")
-    wrapper = export(weights, args.out)
+    wrapper = export(weights, args.out, args.size)
     log(f"wrote {args.out} ({args.out.stat().st_size} bytes, sha256 {sha256_of(args.out)})")
-    self_check(args.out, wrapper)
+    self_check(args.out, wrapper, args.size)
     log(f"conversion took {time.monotonic() - started:.1f} s")
     if args.photos:
-        classify_photos(args.out, args.photos, args.labels)
+        classify_photos(args.out, args.photos, args.labels, args.size)
     if args.bench:
-        bench(args.out)
+        bench(args.out, size=args.size)
 
 
 if __name__ == "__main__":
