@@ -145,6 +145,19 @@ import Testing
         return LocalFeatures(width: 100, height: 100, features: features)
     }
 
+    @Test("the 256-bit popcount equals nonzeroBitCount: all ones, single bits, full bytes and seeded words")
+    func popcount() {
+        var random = SeededRandom(seed: 3)
+        var cases: [[UInt64]] = [[0, 0, 0, 0], [.max, .max, .max, .max], [.max, 0, .max, 0], [0, .max, 0, .max]]
+        for bit in 0..<256 { var w: [UInt64] = [0, 0, 0, 0]; w[bit >> 6] = 1 << UInt64(bit & 63); cases.append(w); cases.append(w.map { ~$0 }) }
+        for byte in 0..<8 { let m: UInt64 = 0xff << UInt64(8 * byte); cases.append([m, m, m, m]); cases.append([m, 0, m, 0]) }
+        for _ in 0..<2000 { cases.append((0..<4).map { _ in random.next() & random.next() | random.next() & random.next() }) }
+        for w in cases {
+            let expected = w.reduce(0) { $0 + $1.nonzeroBitCount }
+            #expect(Int(GeometricVerifier.popcount(SIMD4(w[0], w[1], w[2], w[3]))) == expected, "\(w)")
+        }
+    }
+
     static let verifiers = [
         GeometricVerifier(), GeometricVerifier(maximumDistance: 40, ratio: 0.7), GeometricVerifier(maximumDistance: 64, ratio: 0.1),
         GeometricVerifier(maximumDistance: 300, ratio: 1), GeometricVerifier(maximumDistance: 256, ratio: 0.95),
