@@ -14,6 +14,7 @@ extension GreyImage {
         let total = kernel.reduce(0, +)
         kernel = kernel.map { $0 / total }
         let (w, h) = (width, height)
+        guard w > 0, h > 0 else { return self }
         // The horizontal pass's Float results, held widened to Double for the vertical pass.
         var middle = [Double](repeating: 0, count: w * h)
         var out = [Float](repeating: 0, count: w * h)

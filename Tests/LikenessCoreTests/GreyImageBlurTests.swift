@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test("blurred(sigma:) equals the per-pixel definition bit for bit, at every size against the kernel",
-          arguments: [(1, 1), (3, 5), (13, 13), (14, 9), (9, 14), (25, 26), (37, 100), (200, 150), (383, 287)])
+          arguments: [(0, 4), (4, 0), (1, 1), (3, 5), (13, 13), (14, 9), (9, 14), (25, 26), (37, 100), (200, 150), (383, 287)])
     func matchesDefinition(width: Int, height: Int) {
         let image = Self.noise(width: width, height: height, seed: UInt64(width * 1000 + height))
         for sigma in [0.3, 0.8, 1, 2, 3.7] {
