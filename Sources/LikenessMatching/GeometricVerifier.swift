@@ -121,37 +121,100 @@ public struct GeometricVerifier: Sendable {
 
     /// Index pairs (in a, in b) whose descriptors are each other's nearest, passing the ratio test
     /// both ways. One pass over all descriptor pairs tracks the best two of every row and column.
+    ///
+    /// Each row's distances go to a buffer first; its best two, and every column's best two, are
+    /// then kept eight lanes at a time. A nearest index is looked up only where the ratio test
+    /// passes: the first of the row's best in the buffer, and the first row at a column's best,
+    /// which is the row found unless the column's best is tied.
     func mutualMatches(_ a: LocalFeatures, _ b: LocalFeatures) -> [(Int, Int)] {
         let (na, nb) = (a.features.count, b.features.count)
         guard na > 0, nb > 0 else { return [] }
-        var rowBest = [Int32](repeating: .max, count: na), rowSecond = rowBest, rowIndex = [Int32](repeating: -1, count: na)
-        var colBest = [Int32](repeating: .max, count: nb), colSecond = colBest, colIndex = [Int32](repeating: -1, count: nb)
+        typealias Lanes = SIMD8<Int16>
+        // Distances are at most 256; Int16.max stands for none (the padding lanes, a missing second best).
+        let none = Int16.max, padded = (nb + 7) & ~7
+        var row = [Int16](repeating: none, count: padded)
+        var colBest = row, colSecond = row
+        var rowBest = [Int16](repeating: none, count: na), rowSecond = rowBest, rowIndex = [Int](repeating: -1, count: na)
         a.words.withUnsafeBufferPointer { pa in
             b.words.withUnsafeBufferPointer { pb in
-                colBest.withUnsafeMutableBufferPointer { cb in
-                    colSecond.withUnsafeMutableBufferPointer { cs in
-                        colIndex.withUnsafeMutableBufferPointer { ci in
+                row.withUnsafeMutableBufferPointer { distances in
+                    colBest.withUnsafeMutableBufferPointer { cb in
+                        colSecond.withUnsafeMutableBufferPointer { cs in
+                            let words = UnsafeRawPointer(pb.baseAddress!), lanes = UnsafeMutableRawPointer(distances.baseAddress!)
+                            let (best1, best2) = (UnsafeMutableRawPointer(cb.baseAddress!), UnsafeMutableRawPointer(cs.baseAddress!))
                             for i in 0..<na {
-                                let (a0, a1, a2, a3) = (pa[4 * i], pa[4 * i + 1], pa[4 * i + 2], pa[4 * i + 3])
-                                var (best, second, index) = (Int32.max, Int32.max, Int32(-1))
+                                let ai = SIMD4(pa[4 * i], pa[4 * i + 1], pa[4 * i + 2], pa[4 * i + 3])
                                 for j in 0..<nb {
-                                    let d = Int32((a0 ^ pb[4 * j]).nonzeroBitCount + (a1 ^ pb[4 * j + 1]).nonzeroBitCount
-                                        + (a2 ^ pb[4 * j + 2]).nonzeroBitCount + (a3 ^ pb[4 * j + 3]).nonzeroBitCount)
-                                    if d < best { (second, best, index) = (best, d, Int32(j)) } else if d < second { second = d }
-                                    if d < cb[j] { (cs[j], cb[j], ci[j]) = (cb[j], d, Int32(i)) } else if d < cs[j] { cs[j] = d }
+                                    distances[j] = Int16(truncatingIfNeeded: Self.popcount(ai ^ words.loadUnaligned(fromByteOffset: 32 * j, as: SIMD4<UInt64>.self)))
                                 }
-                                (rowBest[i], rowSecond[i], rowIndex[i]) = (best, second, index)
+                                var (m1, m2) = (Lanes(repeating: none), Lanes(repeating: none))
+                                for offset in stride(from: 0, to: 2 * padded, by: 16) {
+                                    let d = lanes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                    m2 = pointwiseMin(m2, pointwiseMax(m1, d))
+                                    m1 = pointwiseMin(m1, d)
+                                    let (c1, c2) = (best1.loadUnaligned(fromByteOffset: offset, as: Lanes.self), best2.loadUnaligned(fromByteOffset: offset, as: Lanes.self))
+                                    best2.storeBytes(of: pointwiseMin(c2, pointwiseMax(c1, d)), toByteOffset: offset, as: Lanes.self)
+                                    best1.storeBytes(of: pointwiseMin(c1, d), toByteOffset: offset, as: Lanes.self)
+                                }
+                                let (best, second) = Self.bestTwo(m1, m2)
+                                (rowBest[i], rowSecond[i]) = (best, second)
+                                if passes(best, second) {
+                                    var j = 0
+                                    while distances[j] != best { j += 1 }
+                                    rowIndex[i] = j
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        func passes(_ best: Int32, _ second: Int32) -> Bool { Int(best) <= maximumDistance && Float(best) < ratio * Float(second) }
+        // The first row at column j's best, by its distances again when the best is tied.
+        func firstAtBest(_ j: Int) -> Int {
+            let bj = SIMD4(b.words[4 * j], b.words[4 * j + 1], b.words[4 * j + 2], b.words[4 * j + 3])
+            var i = 0
+            while Int16(truncatingIfNeeded: Self.popcount(bj ^ SIMD4(a.words[4 * i], a.words[4 * i + 1], a.words[4 * i + 2], a.words[4 * i + 3]))) != colBest[j] { i += 1 }
+            return i
+        }
         return (0..<na).compactMap { i in
-            let j = Int(rowIndex[i])
-            guard j >= 0, passes(rowBest[i], rowSecond[i]), colIndex[j] == Int32(i), passes(colBest[j], colSecond[j]) else { return nil }
+            let j = rowIndex[i]
+            guard j >= 0, passes(colBest[j], colSecond[j]), rowBest[i] == colBest[j] else { return nil }
+            guard colBest[j] < colSecond[j] || firstAtBest(j) == i else { return nil }
             return (i, j)
         }
+    }
+
+    /// The two smallest of all lanes' best two (`m1` ≤ `m2` lane by lane).
+    @inline(__always)
+    private static func bestTwo(_ m1: SIMD8<Int16>, _ m2: SIMD8<Int16>) -> (Int16, Int16) {
+        let best = m1.min()
+        var lane = 0
+        while m1[lane] != best { lane += 1 }
+        var second = m2[lane]
+        for other in 0..<8 where other != lane { second = min(second, m1[other]) }
+        return (best, second)
+    }
+
+    /// Whether a nearest distance `best`, with `second` the next best (Int16.max: none), makes a match.
+    private func passes(_ best: Int16, _ second: Int16) -> Bool {
+        Int(best) <= maximumDistance && Float(best) < ratio * (second == .max ? Float(Int32.max) : Float(second))
+    }
+
+    /// Set bits of 256 bits, without a `popcnt` instruction (the release build targets the x86-64
+    /// baseline). SSE2 does two words at a time: counts in 2-bit, then 4-bit fields (at most 4),
+    /// words 0 and 2 and words 1 and 3 added (at most 8 a field), fields added into bytes (at most
+    /// 16), the two halves added (at most 32 a byte), and the bytes summed by one multiply. That
+    /// sum is taken modulo 256, and only all bits set (every byte 32) reaches 256.
+    @inline(__always)
+    static func popcount(_ x: SIMD4<UInt64>) -> Int32 {
+        let m1 = SIMD4<UInt64>(repeating: 0x5555_5555_5555_5555), m2 = SIMD4<UInt64>(repeating: 0x3333_3333_3333_3333)
+        let m4 = SIMD2<UInt64>(repeating: 0x0f0f_0f0f_0f0f_0f0f)
+        var v = x &- ((x &>> 1) & m1)
+        v = (v & m2) &+ ((v &>> 2) & m2)
+        var t = v.lowHalf &+ v.highHalf
+        t = (t & m4) &+ ((t &>> 4) & m4)
+        let bytes = t[0] &+ t[1]
+        let sum = Int32(truncatingIfNeeded: (bytes &* 0x0101_0101_0101_0101) &>> 56)
+        return bytes == 0x2020_2020_2020_2020 ? 256 : sum
     }
 }

@@ -55,16 +55,28 @@ extension GreyImage {
     func bilinear(width: Int, height: Int) -> GreyImage {
         var out = [Float](repeating: 0, count: width * height)
         let (sx, sy) = (Float(self.width) / Float(width), Float(self.height) / Float(height))
+        // Each column's two source columns and weight, found once for all rows.
+        var columns = [(x0: Int, x1: Int, wx: Float)]()
+        columns.reserveCapacity(width)
+        for x in 0..<width {
+            let fx = min(max((Float(x) + 0.5) * sx - 0.5, 0), Float(self.width - 1))
+            let x0 = Int(fx)
+            columns.append((x0, min(x0 + 1, self.width - 1), fx - Float(x0)))
+        }
         values.withUnsafeBufferPointer { v in
-            for y in 0..<height {
-                let fy = min(max((Float(y) + 0.5) * sy - 0.5, 0), Float(self.height - 1))
-                let y0 = Int(fy), y1 = min(y0 + 1, self.height - 1), wy = fy - Float(y0)
-                for x in 0..<width {
-                    let fx = min(max((Float(x) + 0.5) * sx - 0.5, 0), Float(self.width - 1))
-                    let x0 = Int(fx), x1 = min(x0 + 1, self.width - 1), wx = fx - Float(x0)
-                    let top = v[y0 * self.width + x0] * (1 - wx) + v[y0 * self.width + x1] * wx
-                    let bottom = v[y1 * self.width + x0] * (1 - wx) + v[y1 * self.width + x1] * wx
-                    out[y * width + x] = top * (1 - wy) + bottom * wy
+            out.withUnsafeMutableBufferPointer { out in
+                columns.withUnsafeBufferPointer { columns in
+                    for y in 0..<height {
+                        let fy = min(max((Float(y) + 0.5) * sy - 0.5, 0), Float(self.height - 1))
+                        let y0 = Int(fy), y1 = min(y0 + 1, self.height - 1), wy = fy - Float(y0)
+                        let (upper, lower) = (y0 * self.width, y1 * self.width)
+                        for x in 0..<width {
+                            let (x0, x1, wx) = columns[x]
+                            let top = v[upper + x0] * (1 - wx) + v[upper + x1] * wx
+                            let bottom = v[lower + x0] * (1 - wx) + v[lower + x1] * wx
+                            out[y * width + x] = top * (1 - wy) + bottom * wy
+                        }
+                    }
                 }
             }
         }

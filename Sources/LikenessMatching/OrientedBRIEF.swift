@@ -61,14 +61,20 @@ struct OrientedBRIEF: Sendable {
     func describe(_ smoothed: GreyImage, x: Int, y: Int, angle: Float) -> BinaryDescriptor {
         var step = Int((angle / (2 * .pi) * Float(Self.angleSteps)).rounded()) % Self.angleSteps
         if step < 0 { step += Self.angleSteps }
-        let tests = turned[step]
-        var words: [UInt64] = [0, 0, 0, 0]
-        smoothed.values.withUnsafeBufferPointer { v in
-            let centre = y * smoothed.width + x
-            for (n, test) in tests.enumerated() {
-                let a = v[centre + test.a.dy * smoothed.width + test.a.dx]
-                let b = v[centre + test.b.dy * smoothed.width + test.b.dx]
-                if a < b { words[n >> 6] |= 1 << UInt64(n & 63) }
+        var words = SIMD4<UInt64>.zero
+        turned[step].withUnsafeBufferPointer { tests in
+            smoothed.values.withUnsafeBufferPointer { v in
+                let (centre, width) = (y * smoothed.width + x, smoothed.width)
+                for word in 0..<4 {
+                    var bits: UInt64 = 0
+                    for bit in 0..<64 {
+                        let test = tests[64 * word + bit]
+                        let a = v[centre + test.a.dy * width + test.a.dx]
+                        let b = v[centre + test.b.dy * width + test.b.dx]
+                        if a < b { bits |= 1 << UInt64(bit) }
+                    }
+                    words[word] = bits
+                }
             }
         }
         return BinaryDescriptor(words[0], words[1], words[2], words[3])
