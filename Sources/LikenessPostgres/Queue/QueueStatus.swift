@@ -32,62 +32,34 @@ public struct QueueStatus: Sendable, Codable, Equatable {
     }
 
     /// Counts of one task's items by state; `counts.pending` reads ``ItemCounts/pending``, and
-    /// JSON carries the counts beside `task`.
-    @dynamicMemberLookup
-    public struct TaskCounts: Sendable, Codable, Equatable {
+    /// JSON carries the counts beside `task` (``KeyedItemCounts``).
+    public struct TaskCounts: KeyedItemCounts, Sendable, Equatable {
         public var task: WorkTask
         public var items: ItemCounts
+        public static let keyName = "task"
+        public var key: WorkTask { task }
 
         public init(task: WorkTask, items: ItemCounts = ItemCounts()) {
             self.task = task
             self.items = items
         }
-
-        public subscript(dynamicMember keyPath: WritableKeyPath<ItemCounts, Int>) -> Int {
-            get { items[keyPath: keyPath] }
-            set { items[keyPath: keyPath] = newValue }
-        }
-
-        private enum CodingKeys: String, CodingKey { case task }
-        public init(from decoder: any Decoder) throws {
-            task = try decoder.container(keyedBy: CodingKeys.self).decode(WorkTask.self, forKey: .task)
-            items = try ItemCounts(from: decoder)
-        }
-        public func encode(to encoder: any Encoder) throws {
-            try items.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(task, forKey: .task)
-        }
+        public init(key: WorkTask, items: ItemCounts) { self.init(task: key, items: items) }
     }
 
     /// Counts of one scan root's items by state (`worker --jobs scan --root DIR`), read as
-    /// ``TaskCounts`` are.
-    @dynamicMemberLookup
-    public struct ScanCounts: Sendable, Codable, Equatable {
+    /// ``TaskCounts`` are, beside `root`.
+    public struct ScanCounts: KeyedItemCounts, Sendable, Equatable {
         /// The absolute folder the items were listed under.
         public var root: String
         public var items: ItemCounts
+        public static let keyName = "root"
+        public var key: String { root }
 
         public init(root: String, items: ItemCounts = ItemCounts()) {
             self.root = root
             self.items = items
         }
-
-        public subscript(dynamicMember keyPath: WritableKeyPath<ItemCounts, Int>) -> Int {
-            get { items[keyPath: keyPath] }
-            set { items[keyPath: keyPath] = newValue }
-        }
-
-        private enum CodingKeys: String, CodingKey { case root }
-        public init(from decoder: any Decoder) throws {
-            root = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .root)
-            items = try ItemCounts(from: decoder)
-        }
-        public func encode(to encoder: any Encoder) throws {
-            try items.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(root, forKey: .root)
-        }
+        public init(key: String, items: ItemCounts) { self.init(root: key, items: items) }
     }
 
     /// One worker that registered with the queue.
