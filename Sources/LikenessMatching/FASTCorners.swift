@@ -153,19 +153,4 @@ enum FASTCorners {
         run &= m &>> 8
         return run .!= SIMD8<UInt32>.zero
     }
-
-    /// The summed excess contrast over the circle when a 9-arc passes, else 0 (the plain form of
-    /// what ``detect(_:threshold:margin:)`` computes with bit masks).
-    static func arcScore(_ ring: [Float], threshold: Float) -> Float {
-        for sign in [Float(1), -1] {
-            var run = 0, best = 0
-            for k in 0..<(16 + 8) {
-                if sign * ring[k % 16] > threshold { run += 1; best = max(best, run) } else { run = 0 }
-            }
-            if best >= 9 {
-                return ring.reduce(0) { $0 + max(0, sign * $1 - threshold) }
-            }
-        }
-        return 0
-    }
 }

@@ -70,18 +70,19 @@ public struct EmbeddingIndexer: Sendable {
         // Files whose bytes do not decode, told apart from the model's own per-image failures
         // (an all-zero output says nothing about the file).
         let undecodable = Mutex<Set<Int>>([])
-        let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { [input] index throws(ItemFailure) in
-            do throws(ItemFailure) {
-                // An image whose signals are stored already is decoded for the model alone, not held open.
-                guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
-                let bytes = try sources[index].bytes()
-                do throws(ImagingError) {
-                    let image = try input.open(bytes, path: sources[index].path)
-                    let pixels = try input.pixels(from: image)
-                    alongside.make(index, from: image)
-                    return pixels
-                } catch { throw error.itemFailure }
-            } catch {
+        let decode = { @Sendable [input] (index: Int) throws(ItemFailure) -> PixelBuffer in
+            // An image whose signals are stored already is decoded for the model alone, not held open.
+            guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
+            let bytes = try sources[index].bytes()
+            do throws(ImagingError) {
+                let image = try input.open(bytes, path: sources[index].path)
+                let pixels = try input.pixels(from: image)
+                alongside.make(index, from: image)
+                return pixels
+            } catch { throw error.itemFailure }
+        }
+        let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { index throws(ItemFailure) in
+            do throws(ItemFailure) { return try decode(index) } catch {
                 if error.kind.isInTheBytes { undecodable.withLock { _ = $0.insert(index) } }
                 throw error
             }
