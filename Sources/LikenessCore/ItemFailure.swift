@@ -24,16 +24,21 @@ public enum FailureKind: String, Sendable, Codable, CodingKeyRepresentable, Case
     case brokenSymlink = "broken-symlink"
     /// A catalogued file changed or vanished since the last scan; jobs leave it out until a re-scan.
     case stale
+    /// The model could not turn the decoded pixels into a usable vector (a NaN, infinite or
+    /// all-zero output, or pixels of a size it does not take). Says nothing about the file: a
+    /// black photo is a good image that some models cannot embed, so it stays in the catalog.
+    case unembeddable
 
     public static func < (lhs: FailureKind, rhs: FailureKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// True when the file's bytes themselves are at fault (empty, not an image, an unsupported
     /// format, too many pixels, corrupt): reading the same bytes again fails again, so the failure
-    /// belongs in the catalog until the file changes. False for reading, naming and catalog troubles.
+    /// belongs in the catalog until the file changes. False for reading, naming and catalog
+    /// troubles, and for a model that cannot embed good pixels.
     public var isInTheBytes: Bool {
         switch self {
         case .emptyFile, .notAnImage, .unsupportedFormat, .tooManyPixels, .corruptImage: true
-        case .unreadable, .changedDuringScan, .nonUTF8Name, .symlinkLoop, .brokenSymlink, .stale: false
+        case .unreadable, .changedDuringScan, .nonUTF8Name, .symlinkLoop, .brokenSymlink, .stale, .unembeddable: false
         }
     }
 }

@@ -79,11 +79,11 @@ public final class ONNXEmbeddingModel: EmbeddingModel, @unchecked Sendable {
         let normalize = manifest.output.normalize ?? true
         return vectors.map { vector in
             if vector.contains(where: { !$0.isFinite }) {
-                return .failure(ItemFailure(.corruptImage, EmbeddingError.badOutput(model: id, message: "output contains NaN or infinity").description))
+                return .failure(ItemFailure(.unembeddable, EmbeddingError.badOutput(model: id, message: "output contains NaN or infinity").description))
             }
             let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
             guard norm > 0 else {
-                return .failure(ItemFailure(.corruptImage, EmbeddingError.badOutput(model: id, message: "output is an all-zero vector").description))
+                return .failure(ItemFailure(.unembeddable, EmbeddingError.badOutput(model: id, message: "output is an all-zero vector").description))
             }
             return .success(normalize ? vector.map { $0 / norm } : vector)
         }

@@ -78,6 +78,7 @@ import Testing
         let results = try tiny("nan-tiny").embed([Fixtures.pattern(width: 32, height: 32, seed: 1)])
         guard case .failure(let failure) = results[0] else { Issue.record("NaN output was accepted"); return }
         #expect(failure.message.contains("NaN"))
+        #expect(failure.kind == .unembeddable, "the model is at fault, not the file")
     }
 
     @Test("manifest mismatches are typed errors that say what differs")

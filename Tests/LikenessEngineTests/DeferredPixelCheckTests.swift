@@ -101,10 +101,10 @@ import Testing
         let catalog = try Catalog(path: folder.child("model.sqlite"))
         _ = try scan(photos, into: catalog, pixels: .deferred)
         // The stand-in model fails on a black image (a zero vector), as a real model fails on a
-        // zero output; the kind it reports is the corrupt-image kind.
+        // zero output, with the kind that says the model, not the file, is at fault.
         let (_, input) = try TestModels.tinyResNet()
         let filled = try EmbeddingIndexer(catalog: catalog, model: MeanColourModel(), input: input).fill()
-        #expect(filled.skipped.map(\.kind) == [.corruptImage])
+        #expect(filled.skipped.map(\.kind) == [.unembeddable])
         #expect(try catalog.image(at: folder.child("photos/black.png"))?.failure == nil)
         #expect(try catalog.usableImages().count == 2)
     }

@@ -41,6 +41,21 @@ import Testing
         #expect(again.embedded == 0 && again.skipped.isEmpty)
     }
 
+    @Test("an ONNX model whose output is NaN leaves the images good: skipped as unembeddable, not recorded as failed")
+    func modelFailureIsNotTheFile() throws {
+        let photos = folder.folder("nan")
+        for seed in 1...3 { try Fixtures.writePattern(to: folder.child("nan/\(seed).png"), width: 40, height: 40, seed: UInt64(seed)) }
+        let catalog = try Catalog(path: folder.child("nan.sqlite"))
+        _ = try CatalogScanner(catalog: catalog, configuration: ScanConfiguration(pixelCheck: .deferred)).scan([photos])
+        let runtime = try ONNXRuntime.load(libraryPath: TestModels.runtimeLibrary)
+        let manifest = try ModelManifest.load(from: TestModels.tinyManifest("nan-tiny"))
+        let model = try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: TestModels.tinyDirectory, runtime: runtime)
+        let summary = try EmbeddingIndexer(catalog: catalog, model: model, input: try EmbeddingInput(manifest: manifest)).fill()
+        #expect(summary.embedded == 0)
+        #expect(summary.skipped.map(\.kind) == [.unembeddable, .unembeddable, .unembeddable])
+        #expect(try catalog.usableImages().count == 3, "a model's failure is not recorded against the files")
+    }
+
     @Test("vectors from other weights of the same model id are stale and recomputed")
     func staleVectors() throws {
         let photos = folder.folder("p")

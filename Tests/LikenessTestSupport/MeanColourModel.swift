@@ -19,7 +19,7 @@ public struct MeanColourModel: EmbeddingModel {
             var sums: [Float] = [0, 0, 0]
             for (index, value) in image.bytes.enumerated() { sums[index % 3] += Float(value) }
             let norm = sums.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            guard norm > 0 else { return .failure(ItemFailure(.corruptImage, "zero vector")) }
+            guard norm > 0 else { return .failure(ItemFailure(.unembeddable, "zero vector")) }
             return .success(sums.map { $0 / norm })
         }
     }

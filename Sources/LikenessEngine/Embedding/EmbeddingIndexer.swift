@@ -4,7 +4,6 @@ import LikenessAnalysis
 import LikenessCore
 import LikenessEmbedding
 import LikenessImaging
-import Synchronization
 
 /// Fills the catalog with the vectors a model has not made yet. While the model runs on one
 /// batch, the next batch is read and decoded on other threads.
@@ -81,12 +80,7 @@ public struct EmbeddingIndexer: Sendable {
                 return pixels
             } catch { throw error.itemFailure }
         }
-        let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: { index throws(ItemFailure) in
-            do throws(ItemFailure) { return try decode(index) } catch {
-                if error.kind.isInTheBytes { undecodable.withLock { _ = $0.insert(index) } }
-                throw error
-            }
-        }) { outcomes in
+        let timing = try embedder.embed(count: todo.count, cancellation: cancellation, prepare: decode) { outcomes in
             try alongside?.store(outcomes.map(\.index), ids: ids, in: catalog)
             var rows: [(imageID: Int64, vector: [Float])] = []
             var unusable: [CatalogEntry] = []
@@ -95,7 +89,8 @@ public struct EmbeddingIndexer: Sendable {
                 case .success(let vector): rows.append((todo[index].id, vector))
                 case .failure(let failure):
                     summary.skipped.append(ScannedFailure(path: todo[index].path, kind: failure.kind, message: failure.message))
-                    if undecodable.withLock({ $0.contains(index) }) { unusable.append(CatalogEntry(todo[index], failedWith: failure)) }
+                    // The model's own failures (``FailureKind/unembeddable``) say nothing about the file.
+                    if failure.kind.isInTheBytes { unusable.append(CatalogEntry(todo[index], failedWith: failure)) }
                 }
             }
             try catalog.storeEmbeddings(rows, model: model.id, fingerprint: model.fingerprint)

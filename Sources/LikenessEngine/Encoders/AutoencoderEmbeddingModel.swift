@@ -58,21 +58,21 @@ public struct AutoencoderEmbeddingModel: EmbeddingModel {
 
     /// The L2-normalised code of each image; an image of the wrong size fails alone.
     public func embed(_ images: [PixelBuffer]) throws -> [Result<[Float], ItemFailure>] {
-        var results = [Result<[Float], ItemFailure>](repeating: .failure(ItemFailure(.corruptImage, "not embedded")), count: images.count)
+        var results = [Result<[Float], ItemFailure>](repeating: .failure(ItemFailure(.unembeddable, "not embedded")), count: images.count)
         var good: [Int] = [], values: [Float] = []
         for (i, image) in images.enumerated() {
             do throws(EncoderError) {
                 values += try row(image)
                 good.append(i)
             } catch {
-                results[i] = .failure(ItemFailure(.unsupportedFormat, error.description))
+                results[i] = .failure(ItemFailure(.unembeddable, error.description))
             }
         }
         guard !good.isEmpty else { return results }
         let codes = autoencoder.encode(Matrix(rows: good.count, columns: manifest.architecture.inputWidth, values: values)).normalisedRows()
         for (row, i) in good.enumerated() {
             let code = codes.row(row)
-            results[i] = code.allSatisfy(\.isFinite) && code.contains { $0 != 0 } ? .success(code) : .failure(ItemFailure(.corruptImage, "the encoder gave a zero or non-finite code"))
+            results[i] = code.allSatisfy(\.isFinite) && code.contains { $0 != 0 } ? .success(code) : .failure(ItemFailure(.unembeddable, "the encoder gave a zero or non-finite code"))
         }
         return results
     }
