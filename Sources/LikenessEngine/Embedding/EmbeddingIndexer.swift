@@ -66,9 +66,6 @@ public struct EmbeddingIndexer: Sendable {
         let sources = todo.map(ImageSource.init)
         let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
         let ids = todo.map(\.id)
-        // Files whose bytes do not decode, told apart from the model's own per-image failures
-        // (an all-zero output says nothing about the file).
-        let undecodable = Mutex<Set<Int>>([])
         let decode = { @Sendable [input] (index: Int) throws(ItemFailure) -> PixelBuffer in
             // An image whose signals are stored already is decoded for the model alone, not held open.
             guard let alongside, alongside.wants(index) else { return try sources[index].pixels(for: input) }
