@@ -30,10 +30,13 @@ public struct ScaleBenchmark: Sendable {
         /// Building the index (adding the vectors; for HNSW, the graph).
         public var buildSeconds: Double?
         /// Multiply-adds of the upper-triangle products (n²/2 · d · 2) per second, in GFLOP/s.
-        public var gflops: Double
-        /// A square sgemm of the same tile shape, same threads, in GFLOP/s.
-        public var sgemmPeakGflops: Double
-        public var fractionOfPeak: Double
+        /// Exact search only: an approximate index does not compute those products, so a rate
+        /// counted from them would be no measure of anything (nil).
+        public var gflops: Double?
+        /// A square sgemm of the same tile shape, same threads, in GFLOP/s (exact search only).
+        public var sgemmPeakGflops: Double?
+        /// ``gflops`` over ``sgemmPeakGflops`` (exact search only).
+        public var fractionOfPeak: Double?
         public var peakResidentMegabytes: Double
     }
 
@@ -70,11 +73,15 @@ public struct ScaleBenchmark: Sendable {
         let plantedFound = pairs.filter { planted.contains(Int64($0.i) * Int64(count) + Int64($0.j)) }.count
         let groups = StarGrouping.groups(count: count, links: pairs.map { ($0.i, $0.j) }).count
         let seconds = Date().timeIntervalSince(started)
-        let flops = Double(count) * Double(count) / 2 * Double(dimension) * 2
-        let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)
-        return Result(vectors: count, dimension: dimension, threshold: threshold, data: data.rawValue,
-                      plantedPairs: planted.count, plantedFound: plantedFound, foundPairs: pairs.count,
-                      groups: groups, seconds: seconds, index: used.description, buildSeconds: build, gflops: flops / seconds / 1e9, sgemmPeakGflops: peak,
-                      fractionOfPeak: flops / seconds / 1e9 / peak, peakResidentMegabytes: PeakMemory.megabytes())
+        var result = Result(vectors: count, dimension: dimension, threshold: threshold, data: data.rawValue,
+                            plantedPairs: planted.count, plantedFound: plantedFound, foundPairs: pairs.count,
+                            groups: groups, seconds: seconds, index: used.description, buildSeconds: build,
+                            peakResidentMegabytes: PeakMemory.megabytes())
+        if used == .exact {
+            let rate = Double(count) * Double(count) / 2 * Double(dimension) * 2 / seconds / 1e9
+            let peak = ExactVectorIndex.sgemmRate(size: 2048, dimension: dimension)
+            (result.gflops, result.sgemmPeakGflops, result.fractionOfPeak) = (rate, peak, rate / peak)
+        }
+        return result
     }
 }

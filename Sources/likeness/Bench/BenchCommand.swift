@@ -107,11 +107,13 @@ struct ScaleBench: ParsableCommand {
     func run() throws {
         let result = try JobRunning.run(ScaleBenchJob(count: count, dimension: dimension, threshold: threshold, threads: threads, index: index, data: data))
         if json { try Output.json(result); return }
-        print(String(format: "%d × %d-d %@: %d pairs ≥ %.2f found, %d of the %d planted; %d groups in %.1f s; %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s); peak RSS %.0f MB",
+        print(String(format: "%d × %d-d %@: %d pairs ≥ %.2f found, %d of the %d planted; %d groups in %.1f s; peak RSS %.0f MB",
                      result.vectors, result.dimension, result.data, result.foundPairs, result.threshold, result.plantedFound, result.plantedPairs, result.groups,
-                     result.seconds, result.gflops, result.fractionOfPeak * 100, result.sgemmPeakGflops, result.peakResidentMegabytes))
-        if let used = result.index, used != "exact" {
-            print(String(format: "index %@: built in %.1f s; the GFLOP/s above count the exact scan's products, not the graph's", used, result.buildSeconds ?? 0))
+                     result.seconds, result.peakResidentMegabytes))
+        if let rate = result.gflops, let peak = result.sgemmPeakGflops, let fraction = result.fractionOfPeak {
+            print(String(format: "exact search: %.1f GFLOP/s = %.0f%% of sgemm (%.1f GFLOP/s)", rate, fraction * 100, peak))
+        } else if let used = result.index {
+            print(String(format: "index %@: built in %.1f s (no rate against sgemm: it does not compute all the products)", used, result.buildSeconds ?? 0))
         }
     }
 }
