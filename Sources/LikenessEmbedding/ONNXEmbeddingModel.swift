@@ -8,8 +8,8 @@ public final class ONNXEmbeddingModel: EmbeddingModel, @unchecked Sendable {
     public let modelPath: String
     /// SHA-256 of the model file.
     public let fingerprint: String
+    /// Run from several threads at once as ONNX Runtime allows (`Run` is thread-safe on one session).
     private let session: ONNXSession
-    private let lock = NSLock()
 
     public var id: String { manifest.id }
     public var dimension: Int { manifest.dimension }
@@ -72,9 +72,7 @@ public final class ONNXEmbeddingModel: EmbeddingModel, @unchecked Sendable {
         }
         let shape = m.layout == .nhwc ? [images.count, m.height, m.width, 3] : [images.count, 3, m.height, m.width]
         let tensor = TensorPacking.pack(images, manifest: manifest)
-        let output = try lock.withLock { () throws(EmbeddingError) in
-            try session.run(inputName: m.name, input: tensor, shape: shape, outputName: manifest.output.name)
-        }
+        let output = try session.run(inputName: m.name, input: tensor, shape: shape, outputName: manifest.output.name)
         let vectors = try Pooling.pool(output, count: images.count, manifest: manifest)
         let normalize = manifest.output.normalize ?? true
         return vectors.map { vector in
@@ -87,14 +85,5 @@ public final class ONNXEmbeddingModel: EmbeddingModel, @unchecked Sendable {
             }
             return .success(normalize ? vector.map { $0 / norm } : vector)
         }
-    }
-}
-
-extension NSLock {
-    /// Runs `body` holding the lock, keeping its typed error.
-    func withLock<T>(_ body: () throws(EmbeddingError) -> T) throws(EmbeddingError) -> T {
-        lock()
-        defer { unlock() }
-        return try body()
     }
 }

@@ -14,11 +14,18 @@ public struct BatchEmbedder: Sendable {
     public let batchSize: Int
     /// Threads that read and decode. Default 1 (the model's own threads take the other cores).
     public let decodeWorkers: Int
+    /// Parts of each batch given to the model at once, each on its own thread. Default 1.
+    ///
+    /// With a one-thread model, two parts let the model use both cores of a 2-core machine while
+    /// decoding is cheap (small files), and share them with the decoders when it is not: the
+    /// threads block rather than spin, so the system hands each core to whichever stage has work.
+    public let modelWorkers: Int
 
-    public init(model: any EmbeddingModel, batchSize: Int = 16, decodeWorkers: Int = 1) {
+    public init(model: any EmbeddingModel, batchSize: Int = 16, decodeWorkers: Int = 1, modelWorkers: Int = 1) {
         self.model = model
         self.batchSize = max(1, batchSize)
         self.decodeWorkers = max(1, decodeWorkers)
+        self.modelWorkers = max(1, modelWorkers)
     }
 
     /// One image's outcome: its position in the input and its vector or why it has none.
@@ -51,7 +58,7 @@ public struct BatchEmbedder: Sendable {
             var outcomes: [Outcome] = decoded.failures.map { ($0.index, .failure($0.failure)) }
             if !decoded.ready.isEmpty {
                 let started = Date()
-                let results = try model.embed(decoded.ready.map(\.pixels))
+                let results = try run(decoded.ready.map(\.pixels))
                 timing.inferenceSeconds += Date().timeIntervalSince(started)
                 outcomes += zip(decoded.ready, results).map { ($0.index, $1) }
             }
@@ -66,6 +73,18 @@ public struct BatchEmbedder: Sendable {
         try embed(count: sources.count, cancellation: cancellation, prepare: { index throws(ItemFailure) in
             try sources[index].pixels(for: input)
         }, deliver: deliver)
+    }
+
+    /// The model's results for `images`, in order: the batch cut into ``modelWorkers`` runs of
+    /// consecutive images, run at once (the model's `embed` is safe to call from several threads).
+    /// The first run that throws decides the error.
+    func run(_ images: [PixelBuffer]) throws -> [Result<[Float], ItemFailure>] {
+        let parts = min(modelWorkers, images.count)
+        guard parts > 1 else { return try model.embed(images) }
+        let size = (images.count + parts - 1) / parts
+        let runs = stride(from: 0, to: images.count, by: size).map { Array(images[$0..<min($0 + size, images.count)]) }
+        let model = self.model
+        return try ParallelWork.map(runs, workers: runs.count) { run in Result { try model.embed(run) } }.flatMap { try $0.get() }
     }
 
     /// A decoded batch.

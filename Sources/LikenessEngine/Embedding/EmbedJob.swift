@@ -9,15 +9,19 @@ public struct EmbedJob: Job {
     public var threads: Int
     /// Images per model run. Default 16.
     public var batchSize: Int
-    /// Threads that read and decode. Default 1.
+    /// Threads that read and decode. Default one per core.
     public var decodeWorkers: Int
+    /// Parts of each batch the model runs at once. Default one per core.
+    public var modelWorkers: Int
 
-    public init(folders: [String] = [], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16, decodeWorkers: Int = 1) {
+    public init(folders: [String] = [], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
+                decodeWorkers: Int = EmbeddingIndexer.perCore, modelWorkers: Int = EmbeddingIndexer.perCore) {
         self.folders = folders
         self.model = model
         self.threads = threads
         self.batchSize = batchSize
         self.decodeWorkers = decodeWorkers
+        self.modelWorkers = modelWorkers
     }
 
     public func run(in context: JobContext) throws(JobError) -> EmbeddingIndexer.Summary {
@@ -27,7 +31,8 @@ public struct EmbedJob: Job {
         do {
             // The embedding pass decodes every new image and records those that fail: the scan reads headers only.
             let scan = try context.scanFirst(folders, into: catalog, pixels: .deferred).map(ScanCount.init)
-            var summary = try EmbeddingIndexer(catalog: catalog, model: opened.base, input: opened.input, batchSize: batchSize, decodeWorkers: decodeWorkers)
+            var summary = try EmbeddingIndexer(catalog: catalog, model: opened.base, input: opened.input, batchSize: batchSize,
+                                               decodeWorkers: decodeWorkers, modelWorkers: modelWorkers)
                 .fill(under: folders.isEmpty ? nil : folders.map(FileWalker.absolute), progress: context.progress, cancellation: context.cancellation)
             summary.scan = scan
             return summary

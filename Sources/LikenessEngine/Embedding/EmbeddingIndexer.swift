@@ -14,15 +14,25 @@ public struct EmbeddingIndexer: Sendable {
     public let input: EmbeddingInput
     /// Images per model run. Default 16.
     public let batchSize: Int
-    /// Threads that read and decode. Default 1 (the model's own threads take the other cores).
+    /// Threads that read and decode. Default ``perCore``.
     public let decodeWorkers: Int
+    /// Parts of a batch the model runs at once (``BatchEmbedder/modelWorkers``). Default ``perCore``.
+    public let modelWorkers: Int
 
-    public init(catalog: any CatalogStore, model: any EmbeddingModel, input: EmbeddingInput, batchSize: Int = 16, decodeWorkers: Int = 1) {
+    /// The default for both kinds of worker: one per core. Measured on 2 cores (docs/benchmarks.md,
+    /// "Both cores for the model"): with two of each, `embed` of 2,125 PNGs took 25.5–26.1 s where
+    /// one decoder and one model thread took 31.1–32.1 s, for the same CPU time; a second decoder
+    /// alone gained nothing, since the one model thread was then the bottleneck.
+    public static let perCore = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init(catalog: any CatalogStore, model: any EmbeddingModel, input: EmbeddingInput, batchSize: Int = 16,
+                decodeWorkers: Int = perCore, modelWorkers: Int = perCore) {
         self.catalog = catalog
         self.model = model
         self.input = input
         self.batchSize = max(1, batchSize)
         self.decodeWorkers = max(1, decodeWorkers)
+        self.modelWorkers = max(1, modelWorkers)
     }
 
     /// What one run did.
@@ -62,7 +72,7 @@ public struct EmbeddingIndexer: Sendable {
         let todo = try catalog.imagesMissingEmbedding(model: model.id, fingerprint: model.fingerprint, under: roots)
         progress.begin("embed", total: todo.count)
         var done = 0
-        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers)
+        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers, modelWorkers: modelWorkers)
         let sources = todo.map(ImageSource.init)
         let alongside = signals ? try SignalsAlongside(images: todo, catalog: catalog) : nil
         let ids = todo.map(\.id)

@@ -80,22 +80,16 @@ public struct EmbeddingSpace: Sendable {
 }
 
 extension EmbeddingSpace {
-    /// Decode threads when the confirmation signals are made beside the embeddings: decoding then
-    /// outweighs the model, so two keep it busy.
-    public static let signalDecodeWorkers = 2
-
     /// The same for a job: embeds what is missing with `model`'s base (a head is applied when the
     /// vectors are read), with progress and cancellation from
     /// `context`, mapping failures to ``JobError``. With `signals`, the new images' confirmation
-    /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``),
-    /// on ``signalDecodeWorkers`` threads beside the model's.
+    /// signals are made from the same decodes (see ``EmbeddingIndexer/fill(under:signals:progress:cancellation:)``).
     public static func filled(catalog: any CatalogStore, model: OpenedModel, under folders: [String]?, signals: Bool = false,
                               metric: VectorMetric = .cosine, index: IndexChoice = .exact, for purpose: IndexChoice.Purpose = .nearDuplicates,
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
-                                                decodeWorkers: signals ? signalDecodeWorkers : 1)
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input)
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
             let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
             return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, for: purpose, watch: watch),

@@ -22,14 +22,19 @@ struct Embed: ParsableCommand {
     @Option(help: "Images per model run.")
     var batch: Int = 16
 
-    @Option(help: "Threads that read and decode images.")
-    var decodeWorkers: Int = 1
+    @Option(help: "Threads that read and decode images (default: one per core).")
+    var decodeWorkers: Int = EmbeddingIndexer.perCore
+
+    @Option(help: ArgumentHelp("Parts of each batch the model runs at once, each on its own thread (default: one per core).",
+                               discussion: "With --threads 1, two parts let the model use both cores of a 2-core machine when decoding is cheap."))
+    var modelWorkers: Int = EmbeddingIndexer.perCore
 
     @Flag(help: "Print a machine-readable summary on stdout.")
     var json = false
 
     func run() throws {
-        let job = EmbedJob(folders: folders, model: modelOptions.model, threads: modelOptions.threads, batchSize: batch, decodeWorkers: decodeWorkers)
+        let job = EmbedJob(folders: folders, model: modelOptions.model, threads: modelOptions.threads, batchSize: batch,
+                           decodeWorkers: decodeWorkers, modelWorkers: modelWorkers)
         let summary = try JobRunning.run(job, catalog: catalogOptions)
         if json { try Output.json(summary); return }
         if let scan = summary.scan { Output.note("scanned: \(scan.discovered) files, \(scan.processed) read, \(scan.failed) failed") }
