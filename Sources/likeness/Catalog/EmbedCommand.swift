@@ -22,10 +22,10 @@ struct Embed: ParsableCommand {
     @Option(help: "Images per model run.")
     var batch: Int = 16
 
-    @Option(help: "Threads that read and decode images (default: one per core).")
+    @Option(help: "Threads that read and decode images; one per core unless given.")
     var decodeWorkers: Int = EmbeddingIndexer.perCore
 
-    @Option(help: ArgumentHelp("Parts of each batch the model runs at once, each on its own thread (default: one per core).",
+    @Option(help: ArgumentHelp("Parts of each batch the model runs at once, each on its own thread; one per core unless given.",
                                discussion: "With --threads 1, two parts let the model use both cores of a 2-core machine when decoding is cheap."))
     var modelWorkers: Int = EmbeddingIndexer.perCore
 
