@@ -45,8 +45,8 @@ struct Worker: ParsableCommand {
     @Option(help: "Images per model run; a claim takes two runs' worth (hashing and scanning too).")
     var batch: Int = 16
 
-    @Option(help: "Threads that read and decode images.")
-    var decodeWorkers: Int = 1
+    @Option(help: "Threads that read and decode images; one per core unless given (the model runs one part of each batch per core).")
+    var decodeWorkers: Int = EmbeddingIndexer.perCore
 
     @Option(help: "Seconds a claim holds its items before other workers may take them again.")
     var lease: Double = 60
