@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    @Test("model parts by default: the cores shared out among each run's threads, at least one; an opened model says its threads")
+    func defaultParts() throws {
+        let cores = EmbeddingIndexer.perCore
+        #expect(EmbeddingIndexer.modelParts(threads: 1) == cores)
+        #expect(EmbeddingIndexer.modelParts(threads: 0) == cores)
+        #expect(EmbeddingIndexer.modelParts(threads: cores) == 1)
+        #expect(EmbeddingIndexer.modelParts(threads: cores * 4) == 1)
+        let folder = TemporaryDirectory("parts")
+        let locator = ModelLocator(modelsDirectory: folder.folder("models"), runtimeLibrary: TestModels.runtimeLibrary)
+        try locator.registry.add(manifestAt: TestModels.tinyManifest("resnet-tiny"))
+        #expect(try locator.open("resnet-tiny", threads: 2).threads == 2)
+        #expect(try locator.open("resnet-tiny").threads == 1)
+    }
+
     @Test("a model that throws in one part stops the run with its error")
     func throwingPart() throws {
         struct Broken: Error, Equatable {}

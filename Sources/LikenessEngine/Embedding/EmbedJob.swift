@@ -11,11 +11,12 @@ public struct EmbedJob: Job {
     public var batchSize: Int
     /// Threads that read and decode. Default one per core.
     public var decodeWorkers: Int
-    /// Parts of each batch the model runs at once. Default one per core.
-    public var modelWorkers: Int
+    /// Parts of each batch the model runs at once. Default (nil): one per core, shared out among
+    /// the model's `threads` (``EmbeddingIndexer/modelParts(threads:)``).
+    public var modelWorkers: Int?
 
     public init(folders: [String] = [], model: String = ModelDefaults.model, threads: Int = 1, batchSize: Int = 16,
-                decodeWorkers: Int = EmbeddingIndexer.perCore, modelWorkers: Int = EmbeddingIndexer.perCore) {
+                decodeWorkers: Int = EmbeddingIndexer.perCore, modelWorkers: Int? = nil) {
         self.folders = folders
         self.model = model
         self.threads = threads
@@ -32,7 +33,7 @@ public struct EmbedJob: Job {
             // The embedding pass decodes every new image and records those that fail: the scan reads headers only.
             let scan = try context.scanFirst(folders, into: catalog, pixels: .deferred).map(ScanCount.init)
             var summary = try EmbeddingIndexer(catalog: catalog, model: opened.base, input: opened.input, batchSize: batchSize,
-                                               decodeWorkers: decodeWorkers, modelWorkers: modelWorkers)
+                                               decodeWorkers: decodeWorkers, modelWorkers: modelWorkers ?? EmbeddingIndexer.modelParts(threads: opened.threads))
                 .fill(under: folders.isEmpty ? nil : folders.map(FileWalker.absolute), progress: context.progress, cancellation: context.cancellation)
             summary.scan = scan
             return summary

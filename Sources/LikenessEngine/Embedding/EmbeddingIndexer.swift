@@ -16,7 +16,8 @@ public struct EmbeddingIndexer: Sendable {
     public let batchSize: Int
     /// Threads that read and decode. Default ``perCore``.
     public let decodeWorkers: Int
-    /// Parts of a batch the model runs at once (``BatchEmbedder/modelWorkers``). Default ``perCore``.
+    /// Parts of a batch the model runs at once (``BatchEmbedder/modelWorkers``). Default ``perCore``,
+    /// for a one-thread model (see ``modelParts(threads:)``).
     public let modelWorkers: Int
 
     /// The default for both kinds of worker: one per core. Measured on 2 cores (docs/benchmarks.md,
@@ -24,6 +25,10 @@ public struct EmbeddingIndexer: Sendable {
     /// one decoder and one model thread took 31.1–32.1 s, for the same CPU time; a second decoder
     /// alone gained nothing, since the one model thread was then the bottleneck.
     public static let perCore = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Model parts to run at once by default when each run uses `threads` threads: the cores
+    /// shared out, at least one (`--threads 2` on 2 cores runs one part, as before).
+    public static func modelParts(threads: Int) -> Int { max(1, perCore / max(1, threads)) }
 
     public init(catalog: any CatalogStore, model: any EmbeddingModel, input: EmbeddingInput, batchSize: Int = 16,
                 decodeWorkers: Int = perCore, modelWorkers: Int = perCore) {

@@ -89,7 +89,8 @@ extension EmbeddingSpace {
                               context: JobContext) throws(JobError) -> (space: EmbeddingSpace, skipped: [ScannedFailure]) {
         do {
             let roots = folders.map { $0.map(FileWalker.absolute) }
-            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input)
+            let embedded = try EmbeddingIndexer(catalog: catalog, model: model.base, input: model.input,
+                                                modelWorkers: EmbeddingIndexer.modelParts(threads: model.threads))
                 .fill(under: roots, signals: signals, progress: context.progress, cancellation: context.cancellation)
             let watch = IndexBuildWatch(progress: context.progress, cancellation: context.cancellation)
             return (try EmbeddingSpace(catalog: catalog, opened: model, under: roots, metric: metric, index: index, for: purpose, watch: watch),

@@ -43,7 +43,7 @@ public struct ModelLocator: Sendable {
             let manifest = try registry.manifest(id)
             let runtime = try ONNXRuntime.load(libraryPath: runtimeLibrary)
             let model = try ONNXEmbeddingModel(manifest: manifest, modelsDirectory: modelsDirectory, runtime: runtime, threads: threads)
-            return OpenedModel(base: model, input: try EmbeddingInput(manifest: manifest))
+            return OpenedModel(base: model, input: try EmbeddingInput(manifest: manifest), threads: threads)
         } catch {
             throw .wrapping(error)
         }
@@ -61,11 +61,14 @@ public struct OpenedModel: Sendable {
     public let input: EmbeddingInput
     /// The head applied on top of the base, if any.
     public let head: OpenedHead?
+    /// Threads each run of the base model uses (ONNX Runtime's, `--threads`); 1 for an encoder.
+    public let threads: Int
 
-    public init(base: any EmbeddingModel, input: EmbeddingInput, head: OpenedHead? = nil) {
+    public init(base: any EmbeddingModel, input: EmbeddingInput, head: OpenedHead? = nil, threads: Int = 1) {
         self.base = base
         self.input = input
         self.head = head
+        self.threads = max(1, threads)
     }
 
     /// What embeds an image for this method: the base, or the base then the head.

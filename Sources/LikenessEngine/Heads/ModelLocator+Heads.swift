@@ -26,7 +26,7 @@ extension ModelLocator {
         let (manifest, base) = try openBase(of: name, kind: .embedding, threads: threads)
         do throws(HeadError) {
             let (_, head) = try heads.load(name)
-            return OpenedModel(base: base.base, input: base.input, head: OpenedHead(name: name, manifest: manifest, head: head))
+            return OpenedModel(base: base.base, input: base.input, head: OpenedHead(name: name, manifest: manifest, head: head), threads: base.threads)
         } catch {
             throw .head(error)
         }

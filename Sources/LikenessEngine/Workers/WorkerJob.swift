@@ -27,8 +27,8 @@ public struct WorkerJob: Job {
     public var threads: Int
     /// Images per model run, and half the images of one claim. Default 16.
     public var batchSize: Int
-    /// Threads that read and decode. Default one per core; the model runs one part of each batch
-    /// per core beside them, as `embed` does (``EmbeddingIndexer/perCore``).
+    /// Threads that read and decode. Default one per core; beside them the model runs one part of
+    /// each batch per core, shared out among its `threads`, as `embed` does (``EmbeddingIndexer/modelParts(threads:)``).
     public var decodeWorkers: Int
     /// Seconds a claim holds its items; a worker must embed a claim (two batches) well within it. Default 60.
     public var leaseSeconds: Double
@@ -141,7 +141,8 @@ public struct WorkerJob: Job {
     /// Embeds each claim through the one batch embedder (the next batch decodes while the model runs).
     private func drainEmbedding(_ queue: PostgresWorkQueue, input: EmbeddingInput, model: any EmbeddingModel,
                                 summary: inout WorkerSummary, context: JobContext) throws {
-        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers, modelWorkers: EmbeddingIndexer.perCore)
+        let embedder = BatchEmbedder(model: model, batchSize: batchSize, decodeWorkers: decodeWorkers,
+                                     modelWorkers: EmbeddingIndexer.modelParts(threads: threads))
         try drain(queue, summary: &summary, context: context) { items, summary in
             let sources = items.map { ImageSource($0.image) }
             _ = try embedder.embed(count: items.count, cancellation: context.cancellation, prepare: { [input] index throws(ItemFailure) in

@@ -25,9 +25,9 @@ struct Embed: ParsableCommand {
     @Option(help: "Threads that read and decode images; one per core unless given.")
     var decodeWorkers: Int = EmbeddingIndexer.perCore
 
-    @Option(help: ArgumentHelp("Parts of each batch the model runs at once, each on its own thread; one per core unless given.",
+    @Option(help: ArgumentHelp("Parts of each batch the model runs at once, each on its own thread; unless given, one per core shared out among --threads (2 on 2 cores with --threads 1).",
                                discussion: "With --threads 1, two parts let the model use both cores of a 2-core machine when decoding is cheap."))
-    var modelWorkers: Int = EmbeddingIndexer.perCore
+    var modelWorkers: Int?
 
     @Flag(help: "Print a machine-readable summary on stdout.")
     var json = false

@@ -45,7 +45,7 @@ struct Worker: ParsableCommand {
     @Option(help: "Images per model run; a claim takes two runs' worth (hashing and scanning too).")
     var batch: Int = 16
 
-    @Option(help: "Threads that read and decode images; one per core unless given (the model runs one part of each batch per core).")
+    @Option(help: "Threads that read and decode images; one per core unless given (beside them the model runs one part of each batch per core, shared out among --threads).")
     var decodeWorkers: Int = EmbeddingIndexer.perCore
 
     @Option(help: "Seconds a claim holds its items before other workers may take them again.")
