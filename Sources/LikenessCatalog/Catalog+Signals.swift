@@ -12,6 +12,9 @@ public enum ImageSignalKind: String, Sendable, CaseIterable {
     case sharpness = "sharpness-512"
     /// Quality scores (sharpness, noise, exposure, compression, …) as JSON, for `quality` and the keeper choice.
     case quality
+    /// The share of the border filled by an edit (``QualityScores``' `borderFill`), alone, for the
+    /// keeper's padding rule: every copy needs it, few need the other scores.
+    case borderFill = "border-fill"
 }
 
 extension Catalog {

@@ -129,7 +129,10 @@ import Testing
         let differentSizes = [KeeperCandidate(path: "/a", width: 10, height: 10, format: .jpeg, fileSize: 1, modified: 0),
                               KeeperCandidate(path: "/b", width: 20, height: 10, format: .jpeg, fileSize: 1, modified: 0)]
         #expect(KeeperPolicy(rules: [.pixels, .quality, .oldest]).needingQuality(differentSizes).isEmpty, "pixels decide first")
-        #expect(KeeperPolicy.standard.needingQuality(differentSizes) == [0, 1], "the padding rule reads quality before pixels")
+        #expect(KeeperPolicy.standard.needingQuality(differentSizes).isEmpty, "the padding rule reads the border, not quality: pixels decide")
+        var bordered = [candidate("a"), candidate("b"), candidate("c")]
+        (bordered[0].borderFill, bordered[1].borderFill, bordered[2].borderFill) = (0.12, 0, 0.01)
+        #expect(KeeperPolicy.standard.needingQuality(bordered) == [1, 2], "the padding rule narrows first, by the border alone")
         #expect(KeeperPolicy.standard.needingQuality([candidate("a"), candidate("b"), candidate("c")]) == [0, 1, 2])
         #expect(KeeperPolicy(rules: [.size, .oldest]).needingQuality([candidate("a"), candidate("b")]).isEmpty)
     }

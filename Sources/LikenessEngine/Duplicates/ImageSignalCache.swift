@@ -22,6 +22,7 @@ final class ImageSignalCache {
         var features = 0
         var sharpness = 0
         var quality = 0
+        var borderFill = 0
     }
 
     /// Encoding versions: a stored value of another version is computed again. Raise one when the
@@ -30,6 +31,7 @@ final class ImageSignalCache {
     static let featureVersion = 1
     static let sharpnessVersion = 1
     static let qualityVersion = 6
+    static let borderFillVersion = 1
 
     /// The version quality rows are stored under: rows measured without the BRISQUE model get one of
     /// their own, so they are measured again (with ``QualityScores/brisque``) once setup installs it.
@@ -51,6 +53,7 @@ final class ImageSignalCache {
     private var features: [Int: LocalFeatures?] = [:]
     private var sharpness: [Int: Double] = [:]
     private var qualities: [Int: QualityScores] = [:]
+    private var borderFills: [Int: Double] = [:]
     private let measurer: QualityMeasurer
     private let qualityCoverage: QualityCoverage
     /// Images that could not be read in this run, per kind; not tried again.
@@ -115,6 +118,12 @@ final class ImageSignalCache {
         return qualities[index]
     }
 
+    /// The share of an image's border an edit filled (nil when it cannot be read).
+    func borderFill(_ index: Int) -> Double? {
+        fillBorderFill([index])
+        return borderFills[index]
+    }
+
     /// Why quality is measured without ``QualityScores/brisque``: the BRISQUE model's load error, if any.
     var naturalnessUnavailable: BRISQUEModelError? {
         if case .failure(let error) = measurer.naturalness { return error }
@@ -153,8 +162,7 @@ final class ImageSignalCache {
 
     func fillSharpness(_ indices: [Int]) {
         let n = fill(.sharpness, version: Self.sharpnessVersion, indices, known: { sharpness[$0] != nil },
-                     decode: { $0.count == 8 ? Double(bitPattern: UInt64(littleEndian: $0.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })) : nil },
-                     encode: { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Data($0) } },
+                     decode: Self.decodeNumber, encode: Self.encodeNumber,
                      compute: { [signals] source throws(ItemFailure) in try signals.sharpness(of: source) },
                      keep: { sharpness[$0] = $1 })
         loaded.sharpness += n.loaded
@@ -173,6 +181,21 @@ final class ImageSignalCache {
                      keep: { qualities[$0] = $1 }, onFailure: { qualityFailures[$0] = $1 })
         loaded.quality += n.loaded
         computed.quality += n.computed
+    }
+
+    /// Border fills of `indices`: taken from quality scores already in memory, else read back or
+    /// measured alone (``QualityMeasurer/borderFill(of:)``), which costs a decode but none of the
+    /// other measures.
+    func fillBorderFill(_ indices: [Int]) {
+        for index in indices where borderFills[index] == nil {
+            if let scores = qualities[index] { borderFills[index] = scores.borderFill }
+        }
+        let n = fill(.borderFill, version: Self.borderFillVersion, indices, known: { borderFills[$0] != nil },
+                     decode: Self.decodeNumber, encode: Self.encodeNumber,
+                     compute: { [measurer] source throws(ItemFailure) in try measurer.borderFill(of: source) },
+                     keep: { borderFills[$0] = $1 })
+        loaded.borderFill += n.loaded
+        computed.borderFill += n.computed
     }
 
     /// Lets go of the features of images for which `keep` is false, when the catalog holds them.
@@ -237,6 +260,13 @@ final class ImageSignalCache {
     }
 
     // MARK: encodings
+
+    /// One number as its eight bytes, little-endian.
+    static func encodeNumber(_ value: Double) -> Data { withUnsafeBytes(of: value.bitPattern.littleEndian) { Data($0) } }
+
+    static func decodeNumber(_ data: Data) -> Double? {
+        data.count == 8 ? Double(bitPattern: UInt64(littleEndian: data.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })) : nil
+    }
 
     /// Eight 64-bit pHashes as 64 bytes, each word little-endian; empty for "none" (an image too small).
     static func encodeHashes(_ hashes: [BitHash]) -> Data {

@@ -11,8 +11,12 @@ public struct KeeperCandidate: Sendable, Hashable {
     public var fileSize: Int64
     /// Modification time, nanoseconds since the epoch.
     public var modified: Int64
-    /// Nil when not measured (the chain has no quality rule, or the file could not be read).
+    /// Nil when not measured (the chain has no quality rule, no copy reaches it, or the file could
+    /// not be read).
     public var quality: QualityScores?
+    /// The share of the border an edit filled, measured alone for the ``KeeperRule/padding`` rule;
+    /// nil when not measured (``border`` then falls back on ``quality``).
+    public var borderFill: Double?
     /// Mean cosine similarity of this copy's embedding to those of the other copies of its group
     /// (``GroupCentrality``); nil when not known.
     public var centrality: Double?
@@ -34,4 +38,7 @@ public struct KeeperCandidate: Sendable, Hashable {
     }
 
     public var pixels: Int { width * height }
+
+    /// The border fill the padding rule reads: measured alone, or from the quality scores.
+    public var border: Double? { borderFill ?? quality?.borderFill }
 }

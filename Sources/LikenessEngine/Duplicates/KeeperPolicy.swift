@@ -64,6 +64,9 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     /// Whether any rule reads quality scores.
     public var needsQuality: Bool { rules.contains { $0.readsQuality } }
 
+    /// Whether a rule reads ``KeeperCandidate/border``.
+    public var needsBorder: Bool { rules.contains { $0.readsBorder } }
+
     /// Whether a rule reads ``KeeperCandidate/centrality``.
     public var needsCentrality: Bool { rules.contains(.central) }
 
@@ -71,7 +74,8 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     public var chainText: String { rules.map(\.rawValue).joined(separator: ",") }
 
     /// The copies still in the running when the chain reaches its first quality-reading rule: those
-    /// whose scores the choice will need (none when an earlier rule decides).
+    /// whose scores the choice will need (none when an earlier rule decides). The candidates'
+    /// borders must be known first when the chain has a ``KeeperRule/padding`` rule before it.
     public func needingQuality(_ candidates: [KeeperCandidate]) -> [Int] {
         var pool = Array(candidates.indices)
         for rule in rules {
@@ -102,11 +106,11 @@ public struct KeeperPolicy: Sendable, Codable, Hashable {
     func narrowed(_ pool: [Int], by rule: KeeperRule, _ c: [KeeperCandidate]) -> (pool: [Int], reason: String) {
         switch rule {
         case .padding:
-            let scored = pool.filter { c[$0].quality != nil }
+            let scored = pool.filter { c[$0].border != nil }
             guard !scored.isEmpty else { return (pool, "") }
-            let least = scored.map { c[$0].quality!.borderFill }.min()!
-            let kept = scored.filter { c[$0].quality!.borderFill <= least + Self.paddingMargin }
-            guard kept.count < scored.count, let next = scored.filter({ !kept.contains($0) }).map({ c[$0].quality!.borderFill }).min() else {
+            let least = scored.map { c[$0].border! }.min()!
+            let kept = scored.filter { c[$0].border! <= least + Self.paddingMargin }
+            guard kept.count < scored.count, let next = scored.filter({ !kept.contains($0) }).map({ c[$0].border! }).min() else {
                 return (kept, "")
             }
             return (kept, String(format: "least filled border (%.1f %%; next %.1f %%, the flat corners of a rotation or the bars of padding)",

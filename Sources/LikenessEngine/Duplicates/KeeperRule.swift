@@ -5,7 +5,7 @@ import LikenessCore
 /// A ``KeeperPolicy`` applies its rules in order; each keeps the copies it cannot tell apart from
 /// the best, and the first rule that leaves one copy decides (and gives the reason).
 public enum KeeperRule: String, Sendable, Codable, CaseIterable {
-    /// The least filled border (``QualityScores/borderFill``), within ``KeeperPolicy/paddingMargin``:
+    /// The least filled border (``KeeperCandidate/border``), within ``KeeperPolicy/paddingMargin``:
     /// a rotated copy carries flat corner wedges, a letterboxed or padded copy flat bars, and either
     /// may have more pixels than the original it was made from, so this comes before ``pixels``.
     case padding
@@ -29,8 +29,12 @@ public enum KeeperRule: String, Sendable, Codable, CaseIterable {
     /// The old sharpness rule, kept for comparison: the tiled Laplacian variance within 25 % of the highest.
     case sharpness
 
-    /// Whether the rule reads ``KeeperCandidate/quality`` (so the group's copies are measured first).
-    public var readsQuality: Bool { self == .padding || self == .quality || self == .sharpness }
+    /// Whether the rule reads ``KeeperCandidate/quality`` (so the copies still in the running are measured first).
+    public var readsQuality: Bool { self == .quality || self == .sharpness }
+
+    /// Whether the rule reads ``KeeperCandidate/border`` (so every copy's border is measured first:
+    /// a decode, but none of the other quality measures).
+    public var readsBorder: Bool { self == .padding }
 
     /// Parses a comma-separated chain such as `pixels,quality,size,oldest`.
     /// - Throws: ``KeeperPolicyError`` naming an unknown or repeated rule, or an empty chain.

@@ -38,21 +38,17 @@ public struct QualityMeasurer: Sendable {
         do { return try scores(of: bytes, path: source.path) } catch { throw error.itemFailure }
     }
 
+    /// The share of `source`'s border an edit filled (``QualityScores/borderFill``), measured on the
+    /// same pixels as ``scores(of:)`` measures it, so the two always agree, without the other measures.
+    /// - Throws: ``ItemFailure`` for a file that cannot be read or decoded (or changed since catalogued).
+    public func borderFill(of source: ImageSource) throws(ItemFailure) -> Double {
+        let bytes = try source.bytes()
+        do { return BorderFill.share(try decoded(bytes, path: source.path).analysis) } catch { throw error.itemFailure }
+    }
+
     /// Measures the image in `bytes` (an encoded file).
     public func scores(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> QualityScores {
-        let info = try decoder.probe(bytes, path: path)
-        let encoding = FileEncoding(bytes: bytes)
-        let side = QualityScores.analysisSide
-        let fitted: TargetSize = info.width <= side && info.height <= side ? .fit(width: info.width, height: info.height) : .fit(width: side, height: side)
-        var native: PixelBuffer?
-        let analysis: PixelBuffer
-        if encoding.lossy == false && info.pixelCount <= Self.nativeLimit {
-            let full = try decoder.decode(bytes, to: .fit(width: info.width, height: info.height), path: path).pixels
-            native = full
-            analysis = fitted == .fit(width: info.width, height: info.height) ? full : try editor.resized(full, to: fitted)
-        } else {
-            analysis = try decoder.decode(bytes, to: fitted, path: path).pixels
-        }
+        let (info, encoding, analysis, native) = try decoded(bytes, path: path)
         var scores = QualityScores(measuring: analysis, width: info.width, height: info.height, format: info.format)
         scores.brisque = naturalnessModel?.score(analysis)
         scores.jpegQuality = encoding.jpegQuality
@@ -65,5 +61,20 @@ public struct QualityMeasurer: Sendable {
             }
         }
         return scores
+    }
+
+    /// The pixels the measures read: the image fitted into ``QualityScores/analysisSide`` and, for
+    /// a lossless file of at most ``nativeLimit`` pixels, the native pixels it is resized from.
+    private func decoded(_ bytes: [UInt8], path: String?) throws(ImagingError)
+        -> (info: ImageInfo, encoding: FileEncoding, analysis: PixelBuffer, native: PixelBuffer?) {
+        let info = try decoder.probe(bytes, path: path)
+        let encoding = FileEncoding(bytes: bytes)
+        let side = QualityScores.analysisSide
+        let fitted: TargetSize = info.width <= side && info.height <= side ? .fit(width: info.width, height: info.height) : .fit(width: side, height: side)
+        guard encoding.lossy == false && info.pixelCount <= Self.nativeLimit else {
+            return (info, encoding, try decoder.decode(bytes, to: fitted, path: path).pixels, nil)
+        }
+        let full = try decoder.decode(bytes, to: .fit(width: info.width, height: info.height), path: path).pixels
+        return (info, encoding, fitted == .fit(width: info.width, height: info.height) ? full : try editor.resized(full, to: fitted), full)
     }
 }
