@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's mallopt, for the allocator setting of the training commands (no library to link).
         .systemLibrary(name: "CMalloc"),
+        // C: Hamming distances of binary descriptors with AVX2 or AVX-512 popcounts, chosen at run
+        // time (static inline functions; no library to link).
+        .systemLibrary(name: "CHamming"),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // C++: FAISS 1.7.3 (Debian's static libfaiss-dev, no C API of its own) behind a small C header
@@ -63,7 +66,7 @@ let package = Package(
         // Learning on frozen features: the linear probe, and a small neural-network module (dense
         // layers on BLAS, losses, optimisers, triplet mining) for learned similarity heads.
         .target(name: "LikenessLearning", dependencies: ["LikenessCore", "LikenessNumerics"]),
-        .target(name: "LikenessMatching", dependencies: ["LikenessCore"]),
+        .target(name: "LikenessMatching", dependencies: ["LikenessCore", "CHamming"]),
         // Pure Swift: string metrics (edit distances, Jaro–Winkler, shingle Jaccard) and MinHash LSH.
         .target(name: "LikenessText", dependencies: ["LikenessCore"]),
         .target(name: "LikenessEmbedding", dependencies: ["LikenessCore", "LikenessDigest", "CONNXRuntime"]),

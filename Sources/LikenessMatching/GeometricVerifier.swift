@@ -1,3 +1,4 @@
+internal import CHamming
 import Foundation
 import LikenessCore
 
@@ -140,13 +141,10 @@ public struct GeometricVerifier: Sendable {
                 row.withUnsafeMutableBufferPointer { distances in
                     colBest.withUnsafeMutableBufferPointer { cb in
                         colSecond.withUnsafeMutableBufferPointer { cs in
-                            let words = UnsafeRawPointer(pb.baseAddress!), lanes = UnsafeMutableRawPointer(distances.baseAddress!)
+                            let lanes = UnsafeMutableRawPointer(distances.baseAddress!)
                             let (best1, best2) = (UnsafeMutableRawPointer(cb.baseAddress!), UnsafeMutableRawPointer(cs.baseAddress!))
                             for i in 0..<na {
-                                let ai = SIMD4(pa[4 * i], pa[4 * i + 1], pa[4 * i + 2], pa[4 * i + 3])
-                                for j in 0..<nb {
-                                    distances[j] = Int16(truncatingIfNeeded: Self.popcount(ai ^ words.loadUnaligned(fromByteOffset: 32 * j, as: SIMD4<UInt64>.self)))
-                                }
+                                lk_hamming_row(Self.hammingLevel, pa.baseAddress! + 4 * i, pb.baseAddress!, nb, distances.baseAddress!)
                                 var (m1, m2) = (Lanes(repeating: none), Lanes(repeating: none))
                                 for offset in stride(from: 0, to: 2 * padded, by: 16) {
                                     let d = lanes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
@@ -182,6 +180,22 @@ public struct GeometricVerifier: Sendable {
             guard colBest[j] < colSecond[j] || firstAtBest(j) == i else { return nil }
             return (i, j)
         }
+    }
+
+    /// The widest Hamming kernel this CPU runs (``CHamming``: AVX-512 VPOPCNTDQ, AVX2 or portable).
+    static let hammingLevel = lk_hamming_level()
+
+    /// Distances from descriptor `a` (four words) to each descriptor of `b`, by the kernel of
+    /// `level` (at most ``hammingLevel``): what matching runs, open to tests of every kernel.
+    static func hammingRow(_ a: [UInt64], _ b: [UInt64], level: Int32) -> [Int16] {
+        precondition(a.count == 4 && b.count % 4 == 0 && level <= hammingLevel)
+        var out = [Int16](repeating: -1, count: b.count / 4)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { lk_hamming_row(level, pa.baseAddress!, pb.baseAddress!, b.count / 4, $0.baseAddress!) }
+            }
+        }
+        return out
     }
 
     /// The two smallest of all lanes' best two (`m1` ≤ `m2` lane by lane).
