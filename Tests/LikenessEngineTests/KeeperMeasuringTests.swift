@@ -80,4 +80,33 @@ import Testing
         #expect(again.computed.borderFill == 0 && again.loaded.borderFill == 5)
         #expect(again.computed.quality == 0 && again.loaded.quality == 2)
     }
+
+    @Test("borders made beside the embeddings, for PNGs within the analysis side, are the keeper's to the bit; the keeper then measures only the others")
+    func bordersAlongside() throws {
+        let editor = try ImageEditor()
+        let picture = Fixtures.texture(width: 200, height: 150, seed: 21)
+        let files: [String: [UInt8]] = [
+            "plain.png": try editor.encoded(picture, suffix: ".png"),
+            "padded.png": try editor.encoded(Fixtures.letterboxed(picture, bar: 25), suffix: ".png"),
+            "photo.jpg": try editor.encoded(picture, suffix: ".jpg[Q=90]"),
+            "wide.png": try editor.encoded(Fixtures.texture(width: 1100, height: 300, seed: 22), suffix: ".png"),
+        ]
+        let (catalog, at, images) = try catalogued(files)
+        let (model, input) = try ONNXRuntimeLoader.load()
+        _ = try EmbeddingIndexer(catalog: catalog, model: model, input: input).fill(signals: true)
+        let stored = try catalog.signals(.borderFill, version: ImageSignalCache.borderFillVersion, for: images.map(\.id))
+        let made = Set(stored.keys.compactMap { id in images.first { $0.id == id }.map { ($0.path as NSString).lastPathComponent } })
+        #expect(made == ["plain.png", "padded.png"], "not the JPEG, not the PNG wider than the analysis side")
+        let measurer = try QualityMeasurer(naturalness: .failure(.notNeeded))
+        for name in made.sorted() {
+            let image = images[at[name]!]
+            let alongside = try #require(stored[image.id].flatMap(ImageSignalCache.decodeNumber))
+            #expect(alongside.bitPattern == (try measurer.borderFill(of: ImageSource(path: image.path))).bitPattern, "\(name)")
+        }
+        #expect(try #require(stored[images[at["padded.png"]!].id].flatMap(ImageSignalCache.decodeNumber)) > 0)
+
+        let signals = try ImageSignalCache(images: images, catalog: catalog, workers: 2)
+        signals.fillBorderFill(Array(images.indices))
+        #expect(signals.loaded.borderFill == 2 && signals.computed.borderFill == 2, "the JPEG and the wide PNG are measured by the keeper")
+    }
 }

@@ -88,7 +88,7 @@ public struct EmbeddingIndexer: Sendable {
             do throws(ImagingError) {
                 let image = try input.open(bytes, path: sources[index].path)
                 let pixels = try input.pixels(from: image)
-                alongside.make(index, from: image)
+                alongside.make(index, from: image, bytes: bytes)
                 return pixels
             } catch { throw error.itemFailure }
         }

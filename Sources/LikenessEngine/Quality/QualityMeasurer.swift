@@ -46,6 +46,16 @@ public struct QualityMeasurer: Sendable {
         do { return BorderFill.share(try decoded(bytes, path: source.path).analysis) } catch { throw error.itemFailure }
     }
 
+    /// The border fill of the image in `bytes`, already opened for other decodes: ``OpenedImage``
+    /// decodes the pixels ``decoder`` would decode from the bytes, so this is the value
+    /// ``borderFill(of:)`` gives.
+    public func borderFill(of bytes: [UInt8], opened: OpenedImage) throws(ImagingError) -> Double {
+        let decoder = self.decoder
+        return BorderFill.share(try decoded(info: opened.info, encoding: FileEncoding(bytes: bytes)) { size throws(ImagingError) in
+            try decoder.decode(opened, to: size)
+        }.analysis)
+    }
+
     /// Measures the image in `bytes` (an encoded file).
     public func scores(of bytes: [UInt8], path: String? = nil) throws(ImagingError) -> QualityScores {
         let (info, encoding, analysis, native) = try decoded(bytes, path: path)
@@ -67,14 +77,19 @@ public struct QualityMeasurer: Sendable {
     /// a lossless file of at most ``nativeLimit`` pixels, the native pixels it is resized from.
     private func decoded(_ bytes: [UInt8], path: String?) throws(ImagingError)
         -> (info: ImageInfo, encoding: FileEncoding, analysis: PixelBuffer, native: PixelBuffer?) {
-        let info = try decoder.probe(bytes, path: path)
-        let encoding = FileEncoding(bytes: bytes)
+        let decoder = self.decoder
+        return try decoded(info: try decoder.probe(bytes, path: path), encoding: FileEncoding(bytes: bytes)) { size throws(ImagingError) in
+            try decoder.decode(bytes, to: size, path: path).pixels
+        }
+    }
+
+    /// The same from an image of `info` and `encoding` that `decode` decodes to a size.
+    private func decoded(info: ImageInfo, encoding: FileEncoding, decode: (TargetSize) throws(ImagingError) -> PixelBuffer) throws(ImagingError)
+        -> (info: ImageInfo, encoding: FileEncoding, analysis: PixelBuffer, native: PixelBuffer?) {
         let side = QualityScores.analysisSide
         let fitted: TargetSize = info.width <= side && info.height <= side ? .fit(width: info.width, height: info.height) : .fit(width: side, height: side)
-        guard encoding.lossy == false && info.pixelCount <= Self.nativeLimit else {
-            return (info, encoding, try decoder.decode(bytes, to: fitted, path: path).pixels, nil)
-        }
-        let full = try decoder.decode(bytes, to: .fit(width: info.width, height: info.height), path: path).pixels
+        guard encoding.lossy == false && info.pixelCount <= Self.nativeLimit else { return (info, encoding, try decode(fitted), nil) }
+        let full = try decode(.fit(width: info.width, height: info.height))
         return (info, encoding, fitted == .fit(width: info.width, height: info.height) ? full : try editor.resized(full, to: fitted), full)
     }
 }
