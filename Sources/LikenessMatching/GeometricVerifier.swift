@@ -1,4 +1,3 @@
-internal import CHamming
 import Foundation
 import LikenessCore
 
@@ -144,7 +143,7 @@ public struct GeometricVerifier: Sendable {
                             let lanes = UnsafeMutableRawPointer(distances.baseAddress!)
                             let (best1, best2) = (UnsafeMutableRawPointer(cb.baseAddress!), UnsafeMutableRawPointer(cs.baseAddress!))
                             for i in 0..<na {
-                                lk_hamming_row(Self.hammingLevel, pa.baseAddress! + 4 * i, pb.baseAddress!, nb, distances.baseAddress!)
+                                HammingKernel.best.row(pa.baseAddress! + 4 * i, pb.baseAddress!, count: nb, into: distances.baseAddress!)
                                 var (m1, m2) = (Lanes(repeating: none), Lanes(repeating: none))
                                 for offset in stride(from: 0, to: 2 * padded, by: 16) {
                                     let d = lanes.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
@@ -182,17 +181,14 @@ public struct GeometricVerifier: Sendable {
         }
     }
 
-    /// The widest Hamming kernel this CPU runs (``CHamming``: AVX-512 VPOPCNTDQ, AVX2 or portable).
-    static let hammingLevel = lk_hamming_level()
-
-    /// Distances from descriptor `a` (four words) to each descriptor of `b`, by the kernel of
-    /// `level` (at most ``hammingLevel``): what matching runs, open to tests of every kernel.
-    static func hammingRow(_ a: [UInt64], _ b: [UInt64], level: Int32) -> [Int16] {
-        precondition(a.count == 4 && b.count % 4 == 0 && level <= hammingLevel)
+    /// Distances from descriptor `a` (four words) to each descriptor of `b`, by `kernel` (one this
+    /// CPU runs): what matching runs, open to tests of every kernel.
+    static func hammingRow(_ a: [UInt64], _ b: [UInt64], kernel: HammingKernel) -> [Int16] {
+        precondition(a.count == 4 && b.count % 4 == 0 && kernel <= HammingKernel.best)
         var out = [Int16](repeating: -1, count: b.count / 4)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { lk_hamming_row(level, pa.baseAddress!, pb.baseAddress!, b.count / 4, $0.baseAddress!) }
+                out.withUnsafeMutableBufferPointer { kernel.row(pa.baseAddress!, pb.baseAddress!, count: b.count / 4, into: $0.baseAddress!) }
             }
         }
         return out

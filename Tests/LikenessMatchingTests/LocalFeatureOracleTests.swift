@@ -164,18 +164,18 @@ import Testing
         var descriptors: [[UInt64]] = [[0, 0, 0, 0], [.max, .max, .max, .max], [.max, 0, .max, 0]]
         for bit in stride(from: 0, to: 256, by: 37) { var w: [UInt64] = [0, 0, 0, 0]; w[bit >> 6] = 1 << UInt64(bit & 63); descriptors.append(w) }
         for _ in 0..<40 { descriptors.append((0..<4).map { _ in random.next() & random.next() | random.next() }) }
-        #expect(GeometricVerifier.hammingLevel >= 0)
-        for level in 0...GeometricVerifier.hammingLevel {
+        #expect(HammingKernel.best.rawValue >= 0)
+        for kernel in HammingKernel.available {
             for a in descriptors.prefix(6) {
                 for count in [0, 1, 2, 3, 7, 8, 9, descriptors.count] {
                     let b = Array(descriptors.prefix(count))
                     let expected = b.map { d in Int16(zip(a, d).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }) }
-                    #expect(GeometricVerifier.hammingRow(a, b.flatMap { $0 }, level: level) == expected, "level \(level), \(count) descriptors")
+                    #expect(GeometricVerifier.hammingRow(a, b.flatMap { $0 }, kernel: kernel) == expected, "\(kernel), \(count) descriptors")
                 }
             }
         }
         let ones: [UInt64] = [.max, .max, .max, .max]
-        #expect(GeometricVerifier.hammingRow(ones, [0, 0, 0, 0], level: GeometricVerifier.hammingLevel) == [256], "all 256 bits differ")
+        #expect(GeometricVerifier.hammingRow(ones, [0, 0, 0, 0], kernel: HammingKernel.best) == [256], "all 256 bits differ")
     }
 
     static let verifiers = [
