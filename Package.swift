@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // C: libjpeg-turbo directly, for JPEGs scaled in the DCT and decoded to luma alone when that is all a caller needs.
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        // C: libdeflate, for the image data of PNGs decoded directly (whole-buffer inflate) and their chunk CRCs.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // C: the ONNX Runtime C API header (from `make setup`, found through pkg-config); the library
         // is loaded at run time with dlopen.
         .systemLibrary(name: "CONNXRuntime", pkgConfig: "likeness-onnxruntime"),
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "LikenessCore"),
 
         // Capabilities.
-        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG"]),
+        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG", "CDeflate"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         // Report renders results (calibration curves, robustness tables), so it sees Analysis's value

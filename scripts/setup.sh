@@ -15,9 +15,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # 1. System packages from Debian.
 # chromium: the headless browser the server's review-page test drives (Tests/LikenessServerTests/Browser).
 # libjpeg62-turbo-dev: the direct JPEG path of hashing (Sources/CJPEG).
+# libdeflate-dev: the direct PNG path of decoding (Sources/CDeflate).
 # libfaiss-dev: approximate search (Sources/CFAISS, a static FAISS 1.7.3); libgcc-12-dev: the omp.h and
 # libgomp.so FAISS was built with; g++: builds hnswlib, the peer of bench/ann_peer.py, from its sdist.
-packages=(pkg-config unzip openssl zlib1g-dev libvips-dev libjpeg62-turbo-dev libsqlite3-dev libssl-dev libopenblas-dev libfaiss-dev libgcc-12-dev g++
+packages=(pkg-config unzip openssl zlib1g-dev libvips-dev libjpeg62-turbo-dev libdeflate-dev libsqlite3-dev libssl-dev libopenblas-dev libfaiss-dev libgcc-12-dev g++
           dataset-fashion-mnist chromium)
 # wrk: the HTTP load generator of bench/load.sh (the server under load on loopback).
 packages+=(wrk)

@@ -167,6 +167,8 @@ static inline int lk_copy_with_interpretation(VipsImage *in, int interpretation,
 }
 
 static inline int lk_interpretation_cmyk(void) { return VIPS_INTERPRETATION_CMYK; }
+static inline int lk_interpretation_srgb(void) { return VIPS_INTERPRETATION_sRGB; }
+static inline int lk_interpretation_bw(void) { return VIPS_INTERPRETATION_B_W; }
 static inline int lk_interpretation_rgb16(void) { return VIPS_INTERPRETATION_RGB16; }
 static inline int lk_interpretation_grey16(void) { return VIPS_INTERPRETATION_GREY16; }
 

@@ -43,9 +43,15 @@ public struct DecodeConfiguration: Sendable, Hashable {
     /// DCT-scaled pixels without libvips' load pipeline, and luma alone when ``DecodeChannels/luma``
     /// is asked. CMYK files and files libjpeg warns about still go through libvips.
     public var directJPEG: Bool
+    /// Decode 8-bit PNGs directly (default true): the image data inflated whole by libdeflate and
+    /// unfiltered here, giving the very samples libvips' loader gives, without libpng's row-by-row
+    /// pipeline. Other PNGs (palettes, transparency chunks, colour profiles, 16-bit, interlaced, or
+    /// damaged files) still go through libvips.
+    public var directPNG: Bool
 
-    public init(maxPixels: Int = 178_956_970, directJPEG: Bool = true) {
+    public init(maxPixels: Int = 178_956_970, directJPEG: Bool = true, directPNG: Bool = true) {
         self.maxPixels = maxPixels
         self.directJPEG = directJPEG
+        self.directPNG = directPNG
     }
 }

@@ -35,6 +35,10 @@ extension ImageDecoder {
     /// unless it is a JPEG, its pixels are decompressed once and held (truncated data fails here).
     public func open(_ data: [UInt8], path: String? = nil) throws(ImagingError) -> OpenedImage {
         try Self.withBytes(data) { raw throws(ImagingError) in
+            if let direct = try directPNG(raw, maxPixels: min(configuration.maxPixels, Self.largestHeld), path: path) {
+                let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
+                return OpenedImage(info: info, bytes: data, path: path, upright: direct)
+            }
             let info = try probe(raw, path: path).info
             guard !Self.isJPEG(raw), info.pixelCount <= Self.largestHeld else {
                 return OpenedImage(info: info, bytes: data, path: path, upright: nil)
