@@ -161,6 +161,22 @@ static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t leng
                                            sixteen_bit ? VIPS_FORMAT_USHORT : VIPS_FORMAT_UCHAR);
 }
 
+/// A new 8-bit image in memory, its pixels allocated (uninitialised) for the caller to fill through
+/// `lk_image_pixels`; tagged with `interpretation`. NULL when memory runs out.
+static inline VipsImage *lk_image_new_uchar(int width, int height, int bands, int interpretation) {
+    VipsImage *image = vips_image_new_memory();
+    vips_image_init_fields(image, width, height, bands, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
+                           (VipsInterpretation) interpretation, 1.0, 1.0);
+    if (vips_image_write_prepare(image) != 0) {
+        g_object_unref(image);
+        return NULL;
+    }
+    return image;
+}
+
+/// The first pixel of an image made by `lk_image_new_uchar` (rows packed, top to bottom).
+static inline unsigned char *lk_image_pixels(VipsImage *image) { return VIPS_IMAGE_ADDR(image, 0, 0); }
+
 /// A copy of the image tagged with another interpretation (for example CMYK or 16-bit RGB).
 static inline int lk_copy_with_interpretation(VipsImage *in, int interpretation, VipsImage **out) {
     return vips_copy(in, out, "interpretation", (VipsInterpretation) interpretation, NULL);

@@ -75,12 +75,13 @@ public struct ImageDecoder: Sendable {
     /// direct PNGs are off, or the file is not one it decodes, or it has more than `maxPixels`.
     func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> VipsImageHandle? {
         guard configuration.directPNG, DirectPNGDecoding.isPNG(raw) else { return nil }
-        return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { pixels, width, height, channels throws(ImagingError) in
-            guard let image = lk_image_from_memory_copy(pixels.baseAddress, pixels.count, Int32(width), Int32(height), Int32(channels), 0) else {
-                throw ImagingError.operationFailed(operation: "new_from_memory", message: VipsRuntime.takeErrorText(), path: path)
-            }
+        return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { width, height, channels throws(ImagingError) in
             let interpretation = channels <= 2 ? lk_interpretation_bw() : lk_interpretation_srgb()
-            return try VipsImageHandle(image).apply("copy", path: path) { lk_copy_with_interpretation($0, interpretation, $1) }
+            guard let image = lk_image_new_uchar(Int32(width), Int32(height), Int32(channels), interpretation) else {
+                throw ImagingError.operationFailed(operation: "new_memory", message: VipsRuntime.takeErrorText(), path: path)
+            }
+            let rows = UnsafeMutableRawBufferPointer(start: lk_image_pixels(image), count: width * height * channels)
+            return (rows, VipsImageHandle(image))
         }
     }
 

@@ -54,7 +54,13 @@ import Testing
     /// The samples the direct path decodes from `data`, or nil when it declines the file.
     func directSamples(_ data: [UInt8]) throws -> [UInt8]? {
         try ImageDecoder.withBytes(data) { raw throws(ImagingError) in
-            try DirectPNGDecoding.decode(raw, maxPixels: 1 << 30) { pixels, _, _, _ throws(ImagingError) in Array(pixels) }
+            var made: UnsafeMutableRawBufferPointer?
+            defer { made?.deallocate() }
+            let decoded: Bool? = try DirectPNGDecoding.decode(raw, maxPixels: 1 << 30) { width, height, channels throws(ImagingError) in
+                made = .allocate(byteCount: width * height * channels, alignment: 1)
+                return (made!, true)
+            }
+            return decoded == true ? made.map { Array($0) } : nil
         }
     }
 

@@ -10,36 +10,34 @@ internal import CDeflate
 /// profiles, EXIF orientation, any chunk outside ``PNGChunkWalk/harmless``, and every damaged file
 /// (a bad checksum, truncated or surplus data, an unknown filter).
 enum DirectPNGDecoding {
-    /// Decodes the image and hands its packed rows to `body` with their width, height and channel
-    /// count (1 grey, 2 grey and alpha, 3 RGB, 4 RGBA). Returns nil, without calling `body`, when
-    /// it declines the file. `maxPixels` is checked before anything is inflated.
+    /// Decodes the image into rows that `make` provides, once the header is known: given the width,
+    /// height and channel count (1 grey, 2 grey and alpha, 3 RGB, 4 RGBA), it returns room for
+    /// exactly `width × height × channels` bytes and the value to return once they are written.
+    /// Returns nil, without calling `make`, when it declines the file (and, should the data turn
+    /// out to be bad once inflated, after calling it). `maxPixels` is checked before anything is
+    /// inflated.
     static func decode<T>(_ raw: UnsafeRawBufferPointer, maxPixels: Int,
-                          _ body: (_ pixels: UnsafeRawBufferPointer, _ width: Int, _ height: Int, _ channels: Int) throws(ImagingError) -> T)
+                          into make: (_ width: Int, _ height: Int, _ channels: Int) throws(ImagingError) -> (rows: UnsafeMutableRawBufferPointer, value: T))
         throws(ImagingError) -> T? {
         guard let walk = PNGChunkWalk(raw) else { return nil }
         let header = walk.header
         let (area, overflow) = header.width.multipliedReportingOverflow(by: header.height)
         guard !overflow, area <= maxPixels else { return nil }
         let stride = header.width * header.channels
-        let filtered = header.height * (stride + 1)
-        var inflated = [UInt8](repeating: 0, count: filtered)
         let stream = walk.imageData(raw)
-        let status = stream.withUnsafeBytes { input in
-            inflated.withUnsafeMutableBytes { output in
-                lk_zlib_inflate_exact(input.baseAddress, input.count, output.baseAddress, output.count)
+        // Every byte is written by the inflate, or the file is declined.
+        let inflated = [UInt8](unsafeUninitializedCapacity: header.height * (stride + 1)) { buffer, count in
+            count = stream.withUnsafeBytes { input in
+                lk_zlib_inflate_exact(input.baseAddress, input.count, buffer.baseAddress, buffer.count) == 0 ? buffer.count : 0
             }
         }
-        guard status == 0 else { return nil }
-        var pixels = [UInt8](repeating: 0, count: header.height * stride)
+        guard !inflated.isEmpty else { return nil }
+        let (rows, value) = try make(header.width, header.height, header.channels)
+        guard rows.count == header.height * stride else { return nil }
         let unfiltered = inflated.withUnsafeBufferPointer { source in
-            pixels.withUnsafeMutableBufferPointer { rows in
-                PNGUnfilter.unfilter(source, into: rows, rowBytes: stride, pixelBytes: header.channels)
-            }
+            PNGUnfilter.unfilter(source, into: rows.bindMemory(to: UInt8.self), rowBytes: stride, pixelBytes: header.channels)
         }
-        guard unfiltered else { return nil }
-        return try ImageDecoder.withBytes(pixels) { buffer throws(ImagingError) in
-            try body(buffer, header.width, header.height, header.channels)
-        }
+        return unfiltered ? value : nil
     }
 
     /// True when the bytes start with the PNG signature.
