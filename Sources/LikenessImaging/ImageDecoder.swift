@@ -32,10 +32,6 @@ public struct ImageDecoder: Sendable {
                let decoded = try decodeDirectly(raw, to: size, luma: channels == .luma, path: path) {
                 return decoded
             }
-            if let direct = try directPNG(raw, maxPixels: configuration.maxPixels, path: path) {
-                let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
-                return (info, try finish(direct, plan: ResizePlan(source: (info.width, info.height), target: size), path: path))
-            }
             let info = try probe(raw, path: path).info
             let plan = ResizePlan(source: (info.width, info.height), target: size)
             let shrink = info.format == .jpeg ? plan.jpegShrink : 1
@@ -67,21 +63,6 @@ public struct ImageDecoder: Sendable {
                 upright = try upright.apply("autorot", path: path) { lk_autorot($0, $1) }
             }
             return (info, try finish(upright, plan: plan, path: path))
-        }
-    }
-
-    /// An 8-bit PNG through ``DirectPNGDecoding``, as a libvips image in memory tagged as libvips'
-    /// loader tags it (PNGs carry no orientation here: files with EXIF are declined). Nil when
-    /// direct PNGs are off, or the file is not one it decodes, or it has more than `maxPixels`.
-    func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> VipsImageHandle? {
-        guard configuration.directPNG, DirectPNGDecoding.isPNG(raw) else { return nil }
-        return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { width, height, channels throws(ImagingError) in
-            let interpretation = channels <= 2 ? lk_interpretation_bw() : lk_interpretation_srgb()
-            guard let image = lk_image_new_uchar(Int32(width), Int32(height), Int32(channels), interpretation) else {
-                throw ImagingError.operationFailed(operation: "new_memory", message: VipsRuntime.takeErrorText(), path: path)
-            }
-            let rows = UnsafeMutableRawBufferPointer(start: lk_image_pixels(image), count: width * height * channels)
-            return (rows, VipsImageHandle(image))
         }
     }
 

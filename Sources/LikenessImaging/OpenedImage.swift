@@ -32,7 +32,8 @@ extension ImageDecoder {
     public static let largestHeld = 50_000_000
 
     /// Reads the image in `data` for several decodes: its header is checked (pixel cap, format) and,
-    /// unless it is a JPEG, its pixels are decompressed once and held (truncated data fails here).
+    /// unless it is a JPEG, its pixels are decompressed once and held (truncated data fails here);
+    /// 8-bit PNGs through ``DirectPNGDecoding`` when ``DecodeConfiguration/directPNG`` is on.
     public func open(_ data: [UInt8], path: String? = nil) throws(ImagingError) -> OpenedImage {
         try Self.withBytes(data) { raw throws(ImagingError) in
             if let direct = try directPNG(raw, maxPixels: min(configuration.maxPixels, Self.largestHeld), path: path) {
@@ -51,6 +52,21 @@ extension ImageDecoder {
                 throw ImagingError.operationFailed(operation: "load", message: VipsRuntime.takeErrorText(), path: path)
             }
             return OpenedImage(info: info, bytes: data, path: path, upright: VipsImageHandle(held))
+        }
+    }
+
+    /// An 8-bit PNG through ``DirectPNGDecoding``, for ``open(_:path:)``: a libvips image in memory
+    /// tagged as libvips' loader tags it (upright: files with EXIF are declined). Nil when direct
+    /// PNGs are off, or the file is not one it decodes, or it has more than `maxPixels`.
+    func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> VipsImageHandle? {
+        guard configuration.directPNG, DirectPNGDecoding.isPNG(raw) else { return nil }
+        return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { width, height, channels throws(ImagingError) in
+            let interpretation = channels <= 2 ? lk_interpretation_bw() : lk_interpretation_srgb()
+            guard let image = lk_image_new_uchar(Int32(width), Int32(height), Int32(channels), interpretation) else {
+                throw ImagingError.operationFailed(operation: "new_memory", message: VipsRuntime.takeErrorText(), path: path)
+            }
+            let rows = UnsafeMutableRawBufferPointer(start: lk_image_pixels(image), count: width * height * channels)
+            return (rows, VipsImageHandle(image))
         }
     }
 
