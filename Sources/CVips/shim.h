@@ -162,7 +162,7 @@ static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t leng
 }
 
 /// A new 8-bit image in memory, its pixels allocated (uninitialised) for the caller to fill through
-/// `lk_image_pixels`; tagged with `interpretation` and read in strips. NULL when memory runs out.
+/// `lk_image_pixels`; tagged with `interpretation`, and sequential. NULL when memory runs out.
 static inline VipsImage *lk_image_new_uchar(int width, int height, int bands, int interpretation) {
     VipsImage *image = vips_image_new_memory();
     vips_image_init_fields(image, width, height, bands, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
@@ -171,9 +171,10 @@ static inline VipsImage *lk_image_new_uchar(int width, int height, int bands, in
         g_object_unref(image);
         return NULL;
     }
-    // Read in full-width strips, as libvips' own loaders and memory copies are: left at the default
-    // (small tiles), a large shrink of the image costs several times more.
-    image->dhint = VIPS_DEMAND_STYLE_THINSTRIP;
+    // Marked as read top to bottom, as libvips' loaders mark an image opened for sequential access
+    // (and its memory copies keep): vips_resize then caches the rows of its shrink for the reduce
+    // after it, where unmarked it computes overlapping rows again (measured 1.7× the time at 128 px).
+    vips_image_set_int(image, VIPS_META_SEQUENTIAL, 1);
     return image;
 }
 

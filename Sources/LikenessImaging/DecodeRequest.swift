@@ -43,13 +43,11 @@ public struct DecodeConfiguration: Sendable, Hashable {
     /// DCT-scaled pixels without libvips' load pipeline, and luma alone when ``DecodeChannels/luma``
     /// is asked. CMYK files and files libjpeg warns about still go through libvips.
     public var directJPEG: Bool
-    /// Open 8-bit PNGs directly (default true): when ``ImageDecoder/open(_:path:)`` holds a PNG's
-    /// pixels for several decodes, the image data is inflated whole by libdeflate and unfiltered
-    /// straight into the held image, giving the very samples libvips' loader gives, without
-    /// libpng's row-by-row pipeline and the copy after it. Other PNGs (palettes, transparency
-    /// chunks, colour profiles, 16-bit, interlaced, or damaged files) still go through libvips. A
-    /// single decode keeps libvips' streaming loader, which resizes while it reads (measured
-    /// faster for small targets: docs/benchmarks.md, issue #13).
+    /// Decode 8-bit PNGs directly (default true): the image data inflated whole by libdeflate and
+    /// unfiltered straight into the image libvips resizes (or ``ImageDecoder/open(_:path:)``
+    /// holds), giving the very samples libvips' loader gives without libpng's row-by-row pipeline.
+    /// Other PNGs (palettes, transparency chunks, colour profiles, 16-bit, interlaced, or damaged
+    /// files) still go through libvips.
     public var directPNG: Bool
 
     public init(maxPixels: Int = 178_956_970, directJPEG: Bool = true, directPNG: Bool = true) {

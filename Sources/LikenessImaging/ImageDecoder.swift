@@ -32,6 +32,10 @@ public struct ImageDecoder: Sendable {
                let decoded = try decodeDirectly(raw, to: size, luma: channels == .luma, path: path) {
                 return decoded
             }
+            if let direct = try directPNG(raw, maxPixels: configuration.maxPixels, path: path) {
+                let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
+                return (info, try finish(direct, plan: ResizePlan(source: (info.width, info.height), target: size), path: path))
+            }
             let info = try probe(raw, path: path).info
             let plan = ResizePlan(source: (info.width, info.height), target: size)
             let shrink = info.format == .jpeg ? plan.jpegShrink : 1

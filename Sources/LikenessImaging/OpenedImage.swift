@@ -55,9 +55,9 @@ extension ImageDecoder {
         }
     }
 
-    /// An 8-bit PNG through ``DirectPNGDecoding``, for ``open(_:path:)``: a libvips image in memory
-    /// tagged as libvips' loader tags it (upright: files with EXIF are declined). Nil when direct
-    /// PNGs are off, or the file is not one it decodes, or it has more than `maxPixels`.
+    /// An 8-bit PNG through ``DirectPNGDecoding``: a libvips image in memory tagged as libvips'
+    /// loader tags it (upright: files with EXIF are declined). Nil when direct PNGs are off, or the
+    /// file is not one it decodes, or it has more than `maxPixels`.
     func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> VipsImageHandle? {
         guard configuration.directPNG, DirectPNGDecoding.isPNG(raw) else { return nil }
         return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { width, height, channels throws(ImagingError) in

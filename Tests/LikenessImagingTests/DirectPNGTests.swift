@@ -4,11 +4,11 @@ import LikenessCore
 import LikenessTestSupport
 import Testing
 
-/// The direct PNG path of `ImageDecoder.open` against the libvips path it replaces for 8-bit PNGs.
+/// The direct PNG path of `ImageDecoder` against the libvips path it replaces for 8-bit PNGs.
 ///
 /// Where the direct path decodes a file, it must give libvips' samples byte for byte, through every
-/// resize of the opened image; where it declines one, the file must still open and decode (or
-/// fail) exactly as libvips alone would.
+/// decode and resize, single or of an opened image; where it declines one, the file must still
+/// decode (or fail) exactly as libvips alone would.
 @Suite struct DirectPNGTests {
     let folder = TemporaryDirectory("direct-png")
     let direct: ImageDecoder
@@ -38,8 +38,8 @@ import Testing
         .squash(width: 32, height: 32), .fit(width: 384, height: 384), .fit(width: 7, height: 5), .centreCrop(width: 16, height: 16),
     ]
 
-    /// The direct path's pixels for `data`, opened then decoded at every target, against libvips'
-    /// single decode and libvips' own opened image.
+    /// The direct path's pixels for `data`, decoded once and opened then decoded, at every target,
+    /// against libvips' single decode and libvips' own opened image.
     func expectSameAsLibvips(_ data: [UInt8], _ label: String) throws {
         for target in Self.targets {
             let ours = try direct.decode(data, to: target)
@@ -173,6 +173,7 @@ import Testing
         let data = plain.file()
         let capped = try ImageDecoder(configuration: DecodeConfiguration(maxPixels: 100))
         #expect(throws: ImagingError.self) { try capped.open(data) }
+        #expect(throws: ImagingError.self) { try capped.decode(data, to: .squash(width: 8, height: 8)) }
         let fits = try ImageDecoder(configuration: DecodeConfiguration(maxPixels: 240))
         #expect(try fits.open(data).info.width == 20)
         #expect(try directSamples(data) != nil)
