@@ -1,0 +1,25 @@
+import LikenessCore
+
+extension ImageDecoder {
+    /// The image's luma at `size`, for detectors that read brightness alone (local features).
+    ///
+    /// An image held in memory (not a JPEG) is turned to luma before it is resized (BT.601, as
+    /// ``GreyImage`` computes it, rounded to 8 bits), so the resize reads one band instead of
+    /// three. Any other image is decoded with ``DecodeChannels/luma`` (a JPEG reads its luma
+    /// channel alone). Either way the values agree, to within rounding, with the luma of
+    /// ``decode(_:to:channels:)``.
+    public func grey(_ image: OpenedImage, to size: TargetSize) throws(ImagingError) -> GreyImage {
+        guard let upright = image.upright else {
+            return GreyImage(try decode(image.bytes, to: size, channels: .luma, path: image.path).pixels)
+        }
+        let (w, h) = size.dimensions
+        guard w > 0, h > 0 else { throw ImagingError.invalidRequest("target size must be positive, got \(w)×\(h)") }
+        return try upright.grey(plan: ResizePlan(source: (image.info.width, image.info.height), target: size), path: image.path)
+    }
+
+    /// The same from image bytes, opened as ``open(_:path:)`` opens them.
+    public func grey(_ data: [UInt8], to size: TargetSize, path: String? = nil) throws(ImagingError) -> (info: ImageInfo, grey: GreyImage) {
+        let opened = try open(data, path: path)
+        return (opened.info, try grey(opened, to: size))
+    }
+}
