@@ -140,22 +140,6 @@ static inline int lk_cast_uchar(VipsImage *in, VipsImage **out) {
     return vips_cast_uchar(in, out, NULL);
 }
 
-/// BT.601 luma (0.299 R + 0.587 G + 0.114 B) of an 8-bit RGB image, rounded to the nearest 8-bit value: one band.
-static inline int lk_luma_uchar(VipsImage *in, VipsImage **out) {
-    VipsImage *weights = vips_image_new_matrixv(3, 1, 0.299, 0.587, 0.114);
-    VipsImage *weighted = NULL;
-    VipsImage *rounded = NULL;
-    int status = vips_recomb(in, &weighted, weights, NULL);
-    g_object_unref(weights);
-    if (status != 0) return status;
-    status = vips_round(weighted, &rounded, VIPS_OPERATION_ROUND_RINT, NULL);
-    g_object_unref(weighted);
-    if (status != 0) return status;
-    status = vips_cast_uchar(rounded, out, NULL);
-    g_object_unref(rounded);
-    return status;
-}
-
 /// Keeps the first n bands (drops extras such as a second alpha).
 static inline int lk_extract_bands(VipsImage *in, int first, int n, VipsImage **out) {
     return vips_extract_band(in, out, first, "n", n, NULL);

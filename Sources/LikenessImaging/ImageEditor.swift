@@ -33,12 +33,6 @@ public struct ImageEditor: Sendable {
         return try image.pixelBuffer(path: nil)
     }
 
-    /// The luma of `pixels` at `size`, as ``ImageDecoder/grey(_:to:)`` takes it from an image held
-    /// in memory: turned to luma, then resized.
-    public func grey(_ pixels: PixelBuffer, to size: TargetSize) throws(ImagingError) -> GreyImage {
-        try Self.handle(pixels).grey(plan: ResizePlan(source: (pixels.width, pixels.height), target: size), path: nil)
-    }
-
     /// Wraps a pixel buffer as a libvips image.
     static func handle(_ pixels: PixelBuffer) throws(ImagingError) -> VipsImageHandle {
         let image = pixels.bytes.withUnsafeBytes { raw in
