@@ -47,7 +47,8 @@ public struct DecodeConfiguration: Sendable, Hashable {
     /// unfiltered straight into the image libvips resizes (or ``ImageDecoder/open(_:path:)``
     /// holds), giving the very samples libvips' loader gives without libpng's row-by-row pipeline.
     /// Other PNGs (palettes, transparency chunks, colour profiles, 16-bit, interlaced, or damaged
-    /// files) still go through libvips.
+    /// files, and images above ``ImageDecoder/largestHeld`` pixels, which the direct path would
+    /// hold whole twice) still go through libvips.
     public var directPNG: Bool
 
     public init(maxPixels: Int = 178_956_970, directJPEG: Bool = true, directPNG: Bool = true) {

@@ -32,7 +32,8 @@ public struct ImageDecoder: Sendable {
                let decoded = try decodeDirectly(raw, to: size, luma: channels == .luma, path: path) {
                 return decoded
             }
-            if let direct = try directPNG(raw, maxPixels: configuration.maxPixels, path: path) {
+            // Above what open() would hold, libvips' streaming loader keeps memory low.
+            if let direct = try directPNG(raw, maxPixels: min(configuration.maxPixels, Self.largestHeld), path: path) {
                 let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
                 return (info, try finish(direct, plan: ResizePlan(source: (info.width, info.height), target: size), path: path))
             }
