@@ -157,8 +157,11 @@ static inline int lk_write_to_file(VipsImage *image, const char *path) {
 
 /// Wraps a packed buffer (copied) as an image; sixteen_bit selects ushort samples instead of uchar.
 static inline VipsImage *lk_image_from_memory_copy(const void *data, size_t length, int width, int height, int bands, int sixteen_bit) {
-    return vips_image_new_from_memory_copy(data, length, width, height, bands,
+    VipsImage *image = vips_image_new_from_memory_copy(data, length, width, height, bands,
                                            sixteen_bit ? VIPS_FORMAT_USHORT : VIPS_FORMAT_UCHAR);
+    // Marked sequential, as lk_image_new_uchar marks its images, so resizes cache their shrink.
+    if (image != NULL) vips_image_set_int(image, VIPS_META_SEQUENTIAL, 1);
+    return image;
 }
 
 /// A new 8-bit image in memory, its pixels allocated (uninitialised) for the caller to fill through
