@@ -34,8 +34,8 @@ public struct ImageDecoder: Sendable {
             }
             // Above what open() would hold, libvips' streaming loader keeps memory low.
             if let direct = try directPNG(raw, maxPixels: min(configuration.maxPixels, Self.largestHeld), path: path) {
-                let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
-                return (info, try finish(direct, plan: ResizePlan(source: (info.width, info.height), target: size), path: path))
+                let plan = ResizePlan(source: (direct.info.width, direct.info.height), target: size)
+                return (direct.info, try finish(direct.image, plan: plan, path: path))
             }
             let info = try probe(raw, path: path).info
             let plan = ResizePlan(source: (info.width, info.height), target: size)

@@ -37,8 +37,7 @@ extension ImageDecoder {
     public func open(_ data: [UInt8], path: String? = nil) throws(ImagingError) -> OpenedImage {
         try Self.withBytes(data) { raw throws(ImagingError) in
             if let direct = try directPNG(raw, maxPixels: min(configuration.maxPixels, Self.largestHeld), path: path) {
-                let info = ImageInfo(width: direct.width, height: direct.height, format: .png)
-                return OpenedImage(info: info, bytes: data, path: path, upright: direct)
+                return OpenedImage(info: direct.info, bytes: data, path: path, upright: direct.image)
             }
             let info = try probe(raw, path: path).info
             guard !Self.isJPEG(raw), info.pixelCount <= Self.largestHeld else {
@@ -55,10 +54,10 @@ extension ImageDecoder {
         }
     }
 
-    /// An 8-bit PNG through ``DirectPNGDecoding``: a libvips image in memory tagged as libvips'
-    /// loader tags it (upright: files with EXIF are declined). Nil when direct PNGs are off, or the
-    /// file is not one it decodes, or it has more than `maxPixels`.
-    func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> VipsImageHandle? {
+    /// An 8-bit PNG through ``DirectPNGDecoding``: its size and a libvips image in memory tagged as
+    /// libvips' loader tags it (upright: files with EXIF are declined). Nil when direct PNGs are
+    /// off, or the file is not one it decodes, or it has more than `maxPixels`.
+    func directPNG(_ raw: UnsafeRawBufferPointer, maxPixels: Int, path: String?) throws(ImagingError) -> (info: ImageInfo, image: VipsImageHandle)? {
         guard configuration.directPNG, DirectPNGDecoding.isPNG(raw) else { return nil }
         return try DirectPNGDecoding.decode(raw, maxPixels: maxPixels) { width, height, channels throws(ImagingError) in
             let interpretation = channels <= 2 ? lk_interpretation_bw() : lk_interpretation_srgb()
@@ -66,7 +65,7 @@ extension ImageDecoder {
                 throw ImagingError.operationFailed(operation: "new_memory", message: VipsRuntime.takeErrorText(), path: path)
             }
             let rows = UnsafeMutableRawBufferPointer(start: lk_image_pixels(image), count: width * height * channels)
-            return (rows, VipsImageHandle(image))
+            return (rows, (ImageInfo(width: width, height: height, format: .png), VipsImageHandle(image)))
         }
     }
 

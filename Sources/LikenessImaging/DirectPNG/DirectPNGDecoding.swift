@@ -7,7 +7,7 @@ internal import CDeflate
 /// very samples libvips' `pngload` gives (tested to the byte), and declines (returns nil) whatever
 /// it does not handle exactly as libvips would, so that libvips decodes those, or reports their
 /// failure, as it always has: other bit depths, palettes, transparency chunks, interlacing, colour
-/// profiles, EXIF orientation, any chunk outside ``PNGChunkWalk/harmless``, and every damaged file
+/// profiles, EXIF orientation, any chunk ``PNGChunkType`` does not know, and every damaged file
 /// (a bad checksum, truncated or surplus data, an unknown filter).
 enum DirectPNGDecoding {
     /// Decodes the image into rows that `make` provides, once the header is known: given the width,

@@ -3,16 +3,10 @@ internal import CDeflate
 /// The chunks of a PNG file that ``DirectPNGDecoding`` can decode exactly as libvips would, or nil.
 ///
 /// Accepted: an 8-bit, non-interlaced grey, grey-and-alpha, RGB or RGBA image whose IHDR, IDAT
-/// and IEND chunks are whole, in order and pass their CRC, with no chunk besides those and the
-/// ``harmless`` ones. Anything else is declined, to be read by libvips.
+/// and IEND chunks are whole, in order and pass their CRC, with no chunk besides those and the ones
+/// ``PNGChunkType`` lets it skip. Anything else is declined, to be read by libvips.
 struct PNGChunkWalk {
     static let signature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
-
-    /// Ancillary chunks that change nothing libvips' loader gives for an 8-bit image (libvips does
-    /// not apply gamma or chromaticities, and keeps text, time and resolution as metadata).
-    /// Transparency (`tRNS`), colour profiles (`iCCP`), EXIF (`eXIf`, which can turn the image),
-    /// palettes and animation are not among them.
-    static let harmless: Set<String> = ["gAMA", "cHRM", "sRGB", "sBIT", "pHYs", "tEXt", "zTXt", "iTXt", "tIME", "bKGD"]
 
     struct Header: Equatable {
         let width: Int
@@ -35,22 +29,23 @@ struct PNGChunkWalk {
             guard let chunk = Self.chunk(in: raw, at: position) else { return nil }
             position = chunk.next
             if header == nil {
-                guard chunk.type == "IHDR", Self.crcMatches(raw, chunk), let parsed = Self.header(raw, chunk.data) else { return nil }
+                guard chunk.type == .header, Self.crcMatches(raw, chunk), let parsed = Self.header(raw, chunk.data) else { return nil }
                 header = parsed
                 continue
             }
             switch chunk.type {
-            case "IDAT":
+            case .data?:
                 guard !dataEnded, Self.crcMatches(raw, chunk) else { return nil }
                 ranges.append(chunk.data)
-            case "IEND":
+            case .end?:
                 guard !ranges.isEmpty, chunk.data.isEmpty, Self.crcMatches(raw, chunk), let header else { return nil }
                 self.header = header
                 self.dataRanges = ranges
                 return
-            case let type where Self.harmless.contains(type):
+            case let type? where type.isSkipped:
                 dataEnded = !ranges.isEmpty
             default:
+                // A second header, or a type not known here.
                 return nil
             }
         }
@@ -65,7 +60,8 @@ struct PNGChunkWalk {
     }
 
     private struct Chunk {
-        let type: String
+        /// Nil for a type ``PNGChunkType`` does not know.
+        let type: PNGChunkType?
         /// The chunk's data within the file.
         let data: Range<Int>
         /// Where the next chunk starts.
@@ -77,10 +73,9 @@ struct PNGChunkWalk {
         guard raw.count - position >= 12 else { return nil }
         let length = Int(bigEndian(raw, position))
         guard length <= Int(Int32.max), raw.count - position - 12 >= length else { return nil }
-        let typeBytes = raw[(position + 4)..<(position + 8)]
-        guard typeBytes.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else { return nil }
+        let type = PNGChunkType(rawValue: String(decoding: raw[(position + 4)..<(position + 8)], as: UTF8.self))
         let start = position + 8
-        return Chunk(type: String(decoding: typeBytes, as: UTF8.self), data: start..<(start + length), next: start + length + 4)
+        return Chunk(type: type, data: start..<(start + length), next: start + length + 4)
     }
 
     /// Whether the stored CRC matches the one of the chunk's type and data.
