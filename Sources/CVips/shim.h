@@ -184,6 +184,13 @@ static inline VipsImage *lk_image_new_uchar(int width, int height, int bands, in
 /// The first pixel of an image made by `lk_image_new_uchar` (rows packed, top to bottom).
 static inline unsigned char *lk_image_pixels(VipsImage *image) { return VIPS_IMAGE_ADDR(image, 0, 0); }
 
+/// The first pixel of any image, rendered into memory first if it is not there yet (rows packed,
+/// top to bottom); NULL when rendering fails.
+static inline const unsigned char *lk_image_rendered_pixels(VipsImage *image) {
+    if (vips_image_wio_input(image) != 0) return NULL;
+    return VIPS_IMAGE_ADDR(image, 0, 0);
+}
+
 /// A copy of the image tagged with another interpretation (for example CMYK or 16-bit RGB).
 static inline int lk_copy_with_interpretation(VipsImage *in, int interpretation, VipsImage **out) {
     return vips_copy(in, out, "interpretation", (VipsInterpretation) interpretation, NULL);

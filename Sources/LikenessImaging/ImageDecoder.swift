@@ -73,18 +73,7 @@ public struct ImageDecoder: Sendable {
 
     /// Scales an upright image as the plan says, cuts its crop and copies out sRGB pixels.
     func finish(_ loaded: VipsImageHandle, plan: ResizePlan, path: String?) throws(ImagingError) -> PixelBuffer {
-        var image = loaded
-        let (scaledWidth, scaledHeight) = plan.scaled
-        if image.width != scaledWidth || image.height != scaledHeight {
-            let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
-            image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
-        }
-        if let crop = plan.crop(width: image.width, height: image.height) {
-            image = try image.apply("extract_area", path: path) {
-                lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
-            }
-        }
-        return try image.pixelBuffer(path: path)
+        try loaded.resized(plan: plan, path: path).pixelBuffer(path: path)
     }
 
     /// True when the bytes start with JPEG's start-of-image marker.

@@ -19,18 +19,13 @@ public struct ImageEditor: Sendable {
 
     /// Resamples to a target size with the same kernel the decoder uses (box shrink plus bicubic).
     public func resized(_ pixels: PixelBuffer, to size: TargetSize) throws(ImagingError) -> PixelBuffer {
-        var image = try Self.handle(pixels)
-        let plan = ResizePlan(source: (pixels.width, pixels.height), target: size)
-        if plan.scaled != (pixels.width, pixels.height) {
-            let (h, v) = (Double(plan.scaled.width) / Double(pixels.width), Double(plan.scaled.height) / Double(pixels.height))
-            image = try image.apply("resize", path: nil) { lk_resize($0, h, v, $1) }
-        }
-        if let crop = plan.crop(width: image.width, height: image.height) {
-            image = try image.apply("extract_area", path: nil) {
-                lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
-            }
-        }
-        return try image.pixelBuffer(path: nil)
+        try Self.handle(pixels).resized(plan: ResizePlan(source: (pixels.width, pixels.height), target: size), path: nil).pixelBuffer(path: nil)
+    }
+
+    /// The luma of `pixels` at `size`, as ``ImageDecoder/grey(_:to:)`` takes it from an image
+    /// held in memory: turned to luma, then resized.
+    public func grey(_ pixels: PixelBuffer, to size: TargetSize) throws(ImagingError) -> GreyImage {
+        try Self.handle(pixels).grey(plan: ResizePlan(source: (pixels.width, pixels.height), target: size), path: nil)
     }
 
     /// Wraps a pixel buffer as a libvips image.

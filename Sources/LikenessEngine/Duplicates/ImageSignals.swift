@@ -45,7 +45,7 @@ public struct ImageSignals: Sendable {
     public func hashesAndFeatures(of image: OpenedImage) throws(ImagingError) -> (hashes: [BitHash], features: LocalFeatures?) {
         let hashes = dihedralHashes(of: try decoder.decode(image, to: hashInput), original: image.info)
         guard min(image.info.width, image.info.height) >= Self.smallestFeatureSide else { return (hashes, nil) }
-        return (hashes, Self.stored(extractor.features(of: GreyImage(try decoder.decode(image, to: featureInput)))))
+        return (hashes, Self.stored(extractor.features(of: try decoder.grey(image, to: featureInput))))
     }
 
     /// The pHash's input size, squashed.
@@ -76,17 +76,16 @@ public struct ImageSignals: Sendable {
     public func features(of source: ImageSource) throws(ItemFailure) -> LocalFeatures? {
         let data = try source.bytes()
         do {
-            // Small originals decode cheaply, so the size is checked on the decoded image's info.
-            let (info, pixels) = try decoder.decode(data, to: featureInput, path: source.path)
-            guard min(info.width, info.height) >= Self.smallestFeatureSide else { return nil }
-            return Self.stored(extractor.features(of: GreyImage(pixels)))
+            let opened = try decoder.open(data, path: source.path)
+            guard min(opened.info.width, opened.info.height) >= Self.smallestFeatureSide else { return nil }
+            return Self.stored(extractor.features(of: try decoder.grey(opened, to: featureInput)))
         } catch { throw error.itemFailure }
     }
 
     /// The features of an image fitted into ``featureSide``; nil for an original smaller than ``smallestFeatureSide``.
     public func features(of pixels: PixelBuffer, editor: ImageEditor) throws(ImagingError) -> LocalFeatures? {
         guard min(pixels.width, pixels.height) >= Self.smallestFeatureSide else { return nil }
-        return Self.stored(extractor.features(of: GreyImage(try editor.resized(pixels, to: .fit(width: Self.featureSide, height: Self.featureSide)))))
+        return Self.stored(extractor.features(of: try editor.grey(pixels, to: featureInput)))
     }
 
     /// Laplacian variance of the image fitted into ``sharpnessSide``, as the keeper choice compares it.

@@ -1,0 +1,59 @@
+internal import CVips
+import LikenessCore
+
+extension VipsImageHandle {
+    /// Luma resized as `plan` says: the image's BT.601 luma rounded to 8 bits (``lumaBand(path:)``),
+    /// then scaled and cropped, so the resize reads one band instead of three.
+    func grey(plan: ResizePlan, path: String?) throws(ImagingError) -> GreyImage {
+        let image = try lumaBand(path: path).resized(plan: plan, path: path)
+        var length = 0
+        guard let memory = lk_write_to_memory(image.pointer, &length) else {
+            throw ImagingError.operationFailed(operation: "decode", message: VipsRuntime.takeErrorText(), path: path)
+        }
+        defer { lk_g_free(memory) }
+        guard length == image.width * image.height else {
+            throw ImagingError.operationFailed(operation: "decode", message: "got \(length) bytes for \(image.width)×\(image.height)×1", path: path)
+        }
+        let bytes = UnsafeRawBufferPointer(start: memory, count: length)
+        return GreyImage(width: image.width, height: image.height, values: bytes.map(Float.init))
+    }
+
+    /// The image's luma as one 8-bit band in memory: BT.601 weights (as ``GreyImage`` uses) in
+    /// 16-bit fixed point, rounded. An 8-bit grey image is its own luma; an 8-bit sRGB image is read
+    /// where it lies; anything else (alpha, 16 bits, CMYK…) is first made 8-bit sRGB as
+    /// ``pixelBuffer(path:)`` makes it.
+    func lumaBand(path: String?) throws(ImagingError) -> VipsImageHandle {
+        let isUchar = lk_band_format(pointer) == 0
+        if bands == 1, isUchar, lk_interpretation(pointer) == lk_interpretation_bw() { return self }
+        let rgb = bands == 3 && isUchar && lk_interpretation(pointer) == lk_interpretation_srgb() ? self : try normalisedRGB(path: path)
+        guard let source = lk_image_rendered_pixels(rgb.pointer) else {
+            throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
+        }
+        let (width, height) = (rgb.width, rgb.height)
+        guard let luma = lk_image_new_uchar(Int32(width), Int32(height), 1, lk_interpretation_bw()) else {
+            throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
+        }
+        let target = lk_image_pixels(luma)!
+        for i in 0..<(width * height) {
+            let (r, g, b) = (UInt32(source[3 * i]), UInt32(source[3 * i + 1]), UInt32(source[3 * i + 2]))
+            target[i] = UInt8(truncatingIfNeeded: (19_595 * r + 38_470 * g + 7_471 * b + 32_768) >> 16)
+        }
+        return VipsImageHandle(luma)
+    }
+
+    /// Scaled and cropped as `plan` says: libvips' box shrink for large factors, then a bicubic kernel.
+    func resized(plan: ResizePlan, path: String?) throws(ImagingError) -> VipsImageHandle {
+        var image = self
+        let (scaledWidth, scaledHeight) = plan.scaled
+        if image.width != scaledWidth || image.height != scaledHeight {
+            let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
+            image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
+        }
+        if let crop = plan.crop(width: image.width, height: image.height) {
+            image = try image.apply("extract_area", path: path) {
+                lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
+            }
+        }
+        return image
+    }
+}
