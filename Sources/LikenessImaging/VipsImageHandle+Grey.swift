@@ -34,9 +34,10 @@ extension VipsImageHandle {
             throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
         }
         let target = lk_image_pixels(luma)!
+        // Wrapping arithmetic (it cannot overflow: at most 65,535 × 255 + 32,768) lets the loop vectorise.
         for i in 0..<(width * height) {
-            let (r, g, b) = (UInt32(source[3 * i]), UInt32(source[3 * i + 1]), UInt32(source[3 * i + 2]))
-            target[i] = UInt8(truncatingIfNeeded: (19_595 * r + 38_470 * g + 7_471 * b + 32_768) >> 16)
+            let (r, g, b) = (UInt32(source[3 &* i]), UInt32(source[3 &* i &+ 1]), UInt32(source[3 &* i &+ 2]))
+            target[i] = UInt8(truncatingIfNeeded: (19_595 &* r &+ 38_470 &* g &+ 7_471 &* b &+ 32_768) &>> 16)
         }
         return VipsImageHandle(luma)
     }
