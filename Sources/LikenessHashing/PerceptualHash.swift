@@ -33,8 +33,10 @@ public struct PerceptualHash: ImageHasher {
         cosines = table
     }
 
-    public func hash(_ pixels: PixelBuffer) -> BitHash {
-        let grey = GreyImage(pixels)
+    public func hash(_ pixels: PixelBuffer) -> BitHash { hash(GreyImage(pixels)) }
+
+    /// The hash of luma already taken (a square of ``inputSize``).
+    public func hash(_ grey: GreyImage) -> BitHash {
         let n = grey.width
         // DCT along columns (axis 0) for every x, keeping only the first `size` frequencies.
         var columns = [Float](repeating: 0, count: size * n)

@@ -5,7 +5,12 @@ extension VipsImageHandle {
     /// Luma resized as `plan` says: the image's BT.601 luma rounded to 8 bits (``lumaBand(path:)``),
     /// then scaled and cropped, so the resize reads one band instead of three.
     func grey(plan: ResizePlan, path: String?) throws(ImagingError) -> GreyImage {
-        let image = try lumaBand(path: path).resized(plan: plan, path: path)
+        try lumaBand(path: path).scaledGrey(plan: plan, path: path)
+    }
+
+    /// This one-band image (a ``lumaBand(path:)``) scaled and cropped as `plan` says, as luma values.
+    func scaledGrey(plan: ResizePlan, path: String?) throws(ImagingError) -> GreyImage {
+        let image = try resized(plan: plan, path: path)
         var length = 0
         guard let memory = lk_write_to_memory(image.pointer, &length) else {
             throw ImagingError.operationFailed(operation: "decode", message: VipsRuntime.takeErrorText(), path: path)

@@ -27,7 +27,7 @@ final class ImageSignalCache {
 
     /// Encoding versions: a stored value of another version is computed again. Raise one when the
     /// code that computes that signal changes what it produces.
-    static let hashVersion = 2
+    static let hashVersion = 3
     static let featureVersion = 2
     static let sharpnessVersion = 1
     static let qualityVersion = 6

@@ -35,29 +35,36 @@ public struct ImageSignals: Sendable {
     public func dihedralHashes(of source: ImageSource) throws(ItemFailure) -> [BitHash] {
         let data = try source.bytes()
         do {
-            let (info, pixels) = try decoder.decode(data, to: hashInput, path: source.path)
-            return dihedralHashes(of: pixels, original: info)
+            let opened = try decoder.open(data, path: source.path)
+            guard Self.hashable(width: opened.info.width, height: opened.info.height) else { return [] }
+            return dihedralHashes(of: try decoder.grey(opened, to: hashInput))
         } catch { throw error.itemFailure }
     }
 
     /// The pHashes and the local features of an image opened once for its embedding too, exactly
-    /// as ``dihedralHashes(of:)`` and ``features(of:)`` find them from its file.
+    /// as ``dihedralHashes(of:)`` and ``features(of:)`` find them from its file; the luma both
+    /// read is taken once.
     public func hashesAndFeatures(of image: OpenedImage) throws(ImagingError) -> (hashes: [BitHash], features: LocalFeatures?) {
-        let hashes = dihedralHashes(of: try decoder.decode(image, to: hashInput), original: image.info)
-        guard min(image.info.width, image.info.height) >= Self.smallestFeatureSide else { return (hashes, nil) }
-        return (hashes, Self.stored(extractor.features(of: try decoder.grey(image, to: featureInput))))
+        let hashable = Self.hashable(width: image.info.width, height: image.info.height)
+        let featured = min(image.info.width, image.info.height) >= Self.smallestFeatureSide
+        let sizes = (hashable ? [hashInput] : []) + (featured ? [featureInput] : [])
+        guard !sizes.isEmpty else { return ([], nil) }
+        let greys = try decoder.grey(image, to: sizes)
+        return (hashable ? dihedralHashes(of: greys[0]) : [], featured ? Self.stored(extractor.features(of: greys[greys.count - 1])) : nil)
     }
 
     /// The pHash's input size, squashed.
     private var hashInput: TargetSize { .squash(width: phash.inputSize.width, height: phash.inputSize.height) }
     private var featureInput: TargetSize { .fit(width: Self.featureSide, height: Self.featureSide) }
 
-    /// The eight hashes, or none (empty) for an original smaller than ``smallestHashSide``.
-    private func dihedralHashes(of pixels: PixelBuffer, original info: ImageInfo) -> [BitHash] {
-        Self.hashable(width: info.width, height: info.height) ? dihedralHashes(of: pixels) : []
-    }
+    /// The eight hashes of luma at the pHash's input size.
+    public func dihedralHashes(of grey: GreyImage) -> [BitHash] { (0..<8).map { phash.hash(grey.dihedral($0)) } }
 
-    public func dihedralHashes(of pixels: PixelBuffer) -> [BitHash] { (0..<8).map { phash.hash(pixels.dihedral($0)) } }
+    /// The eight hashes of an image in memory, its luma taken as ``dihedralHashes(of:)`` takes a
+    /// file's, whatever its size (the caller checks ``hashable(width:height:)``).
+    public func dihedralHashes(of pixels: PixelBuffer, editor: ImageEditor) throws(ImagingError) -> [BitHash] {
+        dihedralHashes(of: try editor.grey(pixels, to: hashInput))
+    }
 
     /// The smallest distance between image `a` in any of its eight turns and flips and image `b`
     /// as it is; nil when either has no pHashes (too small).

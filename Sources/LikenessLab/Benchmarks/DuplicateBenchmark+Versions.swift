@@ -53,7 +53,7 @@ extension DuplicateBenchmark {
         /// Hashes over turns and flips of the 32×32 thumbnail, whether `dupes` would use them (the
         /// image is not too small), and local features.
         func describe(_ pixels: PixelBuffer) throws(ImagingError) -> Description {
-            Description(hashes: signals.dihedralHashes(of: try editor.resized(pixels, to: .squash(width: 32, height: 32))),
+            Description(hashes: try signals.dihedralHashes(of: pixels, editor: editor),
                         hashable: ImageSignals.hashable(width: pixels.width, height: pixels.height),
                         features: try signals.features(of: pixels, editor: editor))
         }

@@ -1,13 +1,13 @@
-extension PixelBuffer {
-    /// The eight turns and mirror images of the square or rectangular buffer: 0 = as is, 1–3 =
-    /// 90°, 180°, 270° clockwise, 4–7 = the same after a left–right mirror.
-    public func dihedral(_ variant: Int) -> PixelBuffer {
+extension GreyImage {
+    /// The eight turns and mirror images of the image: 0 = as is, 1–3 = 90°, 180°, 270° clockwise,
+    /// 4–7 = the same after a left–right mirror.
+    public func dihedral(_ variant: Int) -> GreyImage {
         precondition((0..<8).contains(variant), "variant must be in 0..<8")
         let mirrored = variant >= 4
         let turns = variant % 4
         let (w, h) = (width, height)
         let (outW, outH) = turns % 2 == 0 ? (w, h) : (h, w)
-        var out = [UInt8](repeating: 0, count: bytes.count)
+        var out = [Float](repeating: 0, count: values.count)
         for y in 0..<h {
             for x in 0..<w {
                 let sx = mirrored ? w - 1 - x : x
@@ -19,10 +19,9 @@ extension PixelBuffer {
                 case 3: (tx, ty) = (y, w - 1 - x)
                 default: (tx, ty) = (x, y)
                 }
-                let source = (y * w + sx) * 3, target = (ty * outW + tx) * 3
-                out[target] = bytes[source]; out[target + 1] = bytes[source + 1]; out[target + 2] = bytes[source + 2]
+                out[ty * outW + tx] = values[y * w + sx]
             }
         }
-        return PixelBuffer(width: outW, height: outH, bytes: out)
+        return GreyImage(width: outW, height: outH, values: out)
     }
 }
