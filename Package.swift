@@ -40,6 +40,8 @@ let package = Package(
         // C: Hamming distances of binary descriptors with AVX2 or AVX-512 popcounts, chosen at run
         // time (static inline functions; no library to link).
         .systemLibrary(name: "CHamming"),
+        // C: BT.601 luma of 8-bit RGB, vectorised with AVX2 where the CPU has it, chosen at run time.
+        .systemLibrary(name: "CLuma"),
         // C: OpenSSL libcrypto, for hardware-accelerated SHA-256 of file contents.
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // C++: FAISS 1.7.3 (Debian's static libfaiss-dev, no C API of its own) behind a small C header
@@ -53,7 +55,7 @@ let package = Package(
         .target(name: "LikenessCore"),
 
         // Capabilities.
-        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG", "CDeflate"]),
+        .target(name: "LikenessImaging", dependencies: ["LikenessCore", "CVips", "CJPEG", "CDeflate", "CLuma"]),
         .target(name: "LikenessDigest", dependencies: ["LikenessCore", "CCrypto"]),
         .target(name: "LikenessHashing", dependencies: ["LikenessCore"]),
         // Report renders results (calibration curves, robustness tables), so it sees Analysis's value

@@ -24,7 +24,7 @@ extension VipsImageHandle {
     }
 
     /// The image's luma as one 8-bit band in memory: BT.601 weights (as ``GreyImage`` uses) in
-    /// 16-bit fixed point, rounded. An 8-bit grey image is its own luma; an 8-bit sRGB image is read
+    /// 16-bit fixed point, rounded (``LumaKernel``). An 8-bit grey image is its own luma; an 8-bit sRGB image is read
     /// where it lies; anything else (alpha, 16 bits, CMYK…) is first made 8-bit sRGB as
     /// ``pixelBuffer(path:)`` makes it.
     func lumaBand(path: String?) throws(ImagingError) -> VipsImageHandle {
@@ -38,12 +38,7 @@ extension VipsImageHandle {
         guard let luma = lk_image_new_uchar(Int32(width), Int32(height), 1, lk_interpretation_bw()) else {
             throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
         }
-        let target = lk_image_pixels(luma)!
-        // Wrapping arithmetic (it cannot overflow: at most 65,535 × 255 + 32,768) lets the loop vectorise.
-        for i in 0..<(width * height) {
-            let (r, g, b) = (UInt32(source[3 &* i]), UInt32(source[3 &* i &+ 1]), UInt32(source[3 &* i &+ 2]))
-            target[i] = UInt8(truncatingIfNeeded: (19_595 &* r &+ 38_470 &* g &+ 7_471 &* b &+ 32_768) &>> 16)
-        }
+        LumaKernel.best.luma(source, into: lk_image_pixels(luma), count: width * height)
         return VipsImageHandle(luma)
     }
 
