@@ -196,6 +196,7 @@ static inline int lk_copy_with_interpretation(VipsImage *in, int interpretation,
     return vips_copy(in, out, "interpretation", (VipsInterpretation) interpretation, NULL);
 }
 
+static inline int lk_format_uchar(void) { return VIPS_FORMAT_UCHAR; }
 static inline int lk_interpretation_cmyk(void) { return VIPS_INTERPRETATION_CMYK; }
 static inline int lk_interpretation_srgb(void) { return VIPS_INTERPRETATION_sRGB; }
 static inline int lk_interpretation_bw(void) { return VIPS_INTERPRETATION_B_W; }

@@ -24,37 +24,25 @@ extension VipsImageHandle {
     }
 
     /// The image's luma as one 8-bit band in memory: BT.601 weights (as ``GreyImage`` uses) in
-    /// 16-bit fixed point, rounded (``LumaKernel``). An 8-bit grey image is its own luma; an 8-bit sRGB image is read
-    /// where it lies; anything else (alpha, 16 bits, CMYK…) is first made 8-bit sRGB as
-    /// ``pixelBuffer(path:)`` makes it.
+    /// 16-bit fixed point, rounded (``LumaKernel``). An 8-bit grey image is its own luma; an 8-bit
+    /// sRGB image is read where it lies; anything else (alpha, 16 bits, CMYK…) is first made 8-bit
+    /// sRGB as ``pixelBuffer(path:)`` makes it.
     func lumaBand(path: String?) throws(ImagingError) -> VipsImageHandle {
-        let isUchar = lk_band_format(pointer) == 0
+        let isUchar = lk_band_format(pointer) == lk_format_uchar()
         if bands == 1, isUchar, lk_interpretation(pointer) == lk_interpretation_bw() { return self }
         let rgb = bands == 3 && isUchar && lk_interpretation(pointer) == lk_interpretation_srgb() ? self : try normalisedRGB(path: path)
-        guard let source = lk_image_rendered_pixels(rgb.pointer) else {
-            throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
-        }
         let (width, height) = (rgb.width, rgb.height)
         guard let luma = lk_image_new_uchar(Int32(width), Int32(height), 1, lk_interpretation_bw()) else {
             throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
         }
-        LumaKernel.best.luma(source, into: lk_image_pixels(luma), count: width * height)
-        return VipsImageHandle(luma)
-    }
-
-    /// Scaled and cropped as `plan` says: libvips' box shrink for large factors, then a bicubic kernel.
-    func resized(plan: ResizePlan, path: String?) throws(ImagingError) -> VipsImageHandle {
-        var image = self
-        let (scaledWidth, scaledHeight) = plan.scaled
-        if image.width != scaledWidth || image.height != scaledHeight {
-            let (hscale, vscale) = (Double(scaledWidth) / Double(image.width), Double(scaledHeight) / Double(image.height))
-            image = try image.apply("resize", path: path) { lk_resize($0, hscale, vscale, $1) }
-        }
-        if let crop = plan.crop(width: image.width, height: image.height) {
-            image = try image.apply("extract_area", path: path) {
-                lk_extract_area($0, Int32(crop.left), Int32(crop.top), Int32(crop.width), Int32(crop.height), $1)
+        let result = VipsImageHandle(luma)
+        // `rgb` owns the pixels read: it must outlive the kernel.
+        try withExtendedLifetime(rgb) { () throws(ImagingError) in
+            guard let source = lk_image_rendered_pixels(rgb.pointer) else {
+                throw ImagingError.operationFailed(operation: "luma", message: VipsRuntime.takeErrorText(), path: path)
             }
+            LumaKernel.best.luma(source, into: lk_image_pixels(luma), count: width * height)
         }
-        return image
+        return result
     }
 }
