@@ -46,17 +46,26 @@ __attribute__((target("avx2"))) static inline void lk_hamming_row_avx2(const uin
     }
 }
 
-/// The same with AVX-512 VPOPCNTDQ: two descriptors per 512-bit popcount.
+/// The same with AVX-512 VPOPCNTDQ: eight descriptors per step, two per 512-bit popcount; each
+/// descriptor's four word counts are summed by two in-register shuffles, and the eight sums are
+/// gathered into one register and narrowed to 16 bits together, with no scalar extracts.
 __attribute__((target("avx512f,avx512vpopcntdq"))) static inline void lk_hamming_row_avx512(const uint64_t *a, const uint64_t *b, size_t count, int16_t *out) {
     const __m512i va = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *) a));
+    // Word 0 of each descriptor's sum (words 0 and 4 of each register) from two registers.
+    const __m512i firsts = _mm512_setr_epi64(0, 4, 8, 12, 0, 4, 8, 12);
     size_t j = 0;
-    for (; j + 2 <= count; j += 2) {
-        __m512i counts = _mm512_popcnt_epi64(_mm512_xor_si512(va, _mm512_loadu_si512((const void *) (b + 4 * j))));
-        __m256i first = _mm512_castsi512_si256(counts), second = _mm512_extracti64x4_epi64(counts, 1);
-        __m128i f = _mm_add_epi64(_mm256_castsi256_si128(first), _mm256_extracti128_si256(first, 1));
-        __m128i s = _mm_add_epi64(_mm256_castsi256_si128(second), _mm256_extracti128_si256(second, 1));
-        out[j] = (int16_t) (_mm_cvtsi128_si64(f) + _mm_extract_epi64(f, 1));
-        out[j + 1] = (int16_t) (_mm_cvtsi128_si64(s) + _mm_extract_epi64(s, 1));
+    for (; j + 8 <= count; j += 8) {
+        __m512i sums[4];
+        for (int k = 0; k < 4; k++) {
+            __m512i c = _mm512_popcnt_epi64(_mm512_xor_si512(va, _mm512_loadu_si512((const void *) (b + 4 * (j + 2 * k)))));
+            // Words 0+1 and 2+3 within each 128-bit lane, then the two lanes of each descriptor.
+            c = _mm512_add_epi64(c, _mm512_shuffle_epi32(c, _MM_PERM_BADC));
+            sums[k] = _mm512_add_epi64(c, _mm512_shuffle_i64x2(c, c, _MM_SHUFFLE(2, 3, 0, 1)));
+        }
+        const __m512i low = _mm512_permutex2var_epi64(sums[0], firsts, sums[1]);
+        const __m512i high = _mm512_permutex2var_epi64(sums[2], firsts, sums[3]);
+        const __m512i all = _mm512_shuffle_i64x2(low, high, _MM_SHUFFLE(1, 0, 1, 0));
+        _mm_storeu_si128((__m128i *) (out + j), _mm512_cvtepi64_epi16(all));
     }
     if (j < count) lk_hamming_row_portable(a, b + 4 * j, count - j, out + j);
 }

@@ -167,7 +167,7 @@ import Testing
         #expect(HammingKernel.best.rawValue >= 0)
         for kernel in HammingKernel.available {
             for a in descriptors.prefix(6) {
-                for count in [0, 1, 2, 3, 7, 8, 9, descriptors.count] {
+                for count in [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, descriptors.count] {
                     let b = Array(descriptors.prefix(count))
                     let expected = b.map { d in Int16(zip(a, d).reduce(0) { $0 + ($1.0 ^ $1.1).nonzeroBitCount }) }
                     #expect(GeometricVerifier.hammingRow(a, b.flatMap { $0 }, kernel: kernel) == expected, "\(kernel), \(count) descriptors")
