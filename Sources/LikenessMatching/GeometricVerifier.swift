@@ -53,6 +53,8 @@ public struct GeometricVerifier: Sendable {
         guard pairs.count >= 2 else { return GeometricMatch(matches: pairs.count, inliers: pairs.count, scale: 1, rotation: 0) }
         let p = pairs.map { (x: a.features[$0.0].x, y: a.features[$0.0].y) }
         let q = pairs.map { (x: b.features[$0.1].x, y: b.features[$0.1].y) }
+        // The same points split by coordinate, for counting inliers eight at a time.
+        let points = MatchedPoints(p: p, q: q)
         let limit = tolerance * Float(max(b.width, b.height))
         let limit2 = limit * limit
         var best = GeometricMatch(matches: pairs.count, inliers: 1, scale: 1, rotation: 0)
@@ -81,11 +83,7 @@ public struct GeometricVerifier: Sendable {
             let scale = (mr * mr + mi * mi).squareRoot()
             guard scale > 0.2, scale < 5 else { continue }
             let tx = q[i].x - (mr * p[i].x - mi * p[i].y), ty = q[i].y - (mi * p[i].x + mr * p[i].y)
-            var inliers = 0
-            for k in 0..<p.count {
-                let ex = mr * p[k].x - mi * p[k].y + tx - q[k].x, ey = mi * p[k].x + mr * p[k].y + ty - q[k].y
-                if ex * ex + ey * ey <= limit2 { inliers += 1 }
-            }
+            let inliers = points.inliers(mr: mr, mi: mi, tx: tx, ty: ty, limit2: limit2)
             if inliers > best.inliers {
                 best = GeometricMatch(matches: pairs.count, inliers: inliers, scale: scale, rotation: atan2(mi, mr))
                 bestTransform = (mr, mi, tx, ty)
