@@ -51,10 +51,8 @@ public struct GeometricVerifier: Sendable {
     public func match(_ a: LocalFeatures, _ b: LocalFeatures) -> GeometricMatch {
         let pairs = mutualMatches(a, b)
         guard pairs.count >= 2 else { return GeometricMatch(matches: pairs.count, inliers: pairs.count, scale: 1, rotation: 0) }
-        let p = pairs.map { (x: a.features[$0.0].x, y: a.features[$0.0].y) }
-        let q = pairs.map { (x: b.features[$0.1].x, y: b.features[$0.1].y) }
-        // The same points split by coordinate, for counting inliers eight at a time.
-        let points = MatchedPoints(p: p, q: q)
+        let points = MatchedPoints(p: pairs.map { (x: a.features[$0.0].x, y: a.features[$0.0].y) },
+                                   q: pairs.map { (x: b.features[$0.1].x, y: b.features[$0.1].y) })
         let limit = tolerance * Float(max(b.width, b.height))
         let limit2 = limit * limit
         var best = GeometricMatch(matches: pairs.count, inliers: 1, scale: 1, rotation: 0)
@@ -75,14 +73,15 @@ public struct GeometricVerifier: Sendable {
         }
         for (i, j) in trials {
             // q = s·R·p + t as complex numbers: m = (q_j − q_i) / (p_j − p_i).
-            let (dpx, dpy) = (p[j].x - p[i].x, p[j].y - p[i].y)
-            let (dqx, dqy) = (q[j].x - q[i].x, q[j].y - q[i].y)
+            let (pI, pJ, qI, qJ) = (points.p(i), points.p(j), points.q(i), points.q(j))
+            let (dpx, dpy) = (pJ.x - pI.x, pJ.y - pI.y)
+            let (dqx, dqy) = (qJ.x - qI.x, qJ.y - qI.y)
             let norm = dpx * dpx + dpy * dpy
             guard norm > 1 else { continue }
             let mr = (dqx * dpx + dqy * dpy) / norm, mi = (dqy * dpx - dqx * dpy) / norm
             let scale = (mr * mr + mi * mi).squareRoot()
             guard scale > 0.2, scale < 5 else { continue }
-            let tx = q[i].x - (mr * p[i].x - mi * p[i].y), ty = q[i].y - (mi * p[i].x + mr * p[i].y)
+            let tx = qI.x - (mr * pI.x - mi * pI.y), ty = qI.y - (mi * pI.x + mr * pI.y)
             let inliers = points.inliers(mr: mr, mi: mi, tx: tx, ty: ty, limit2: limit2)
             if inliers > best.inliers {
                 best = GeometricMatch(matches: pairs.count, inliers: inliers, scale: scale, rotation: atan2(mi, mr))
